@@ -1,0 +1,43 @@
+/// The unit's 部门整体支出绩效自评表.
+public struct DepartmentEvaluation: Sendable, Equatable {
+    /// 部门名称.
+    public var name: String
+    /// 年度目标.
+    public var annualGoal: String
+    /// 绩效目标实际完成情况.
+    public var goalCompletion: String
+    /// 年度主要任务.
+    public var tasks: [MainTask]
+    /// 年度绩效目标完成情况, as the 一级 → 二级 → 三级 tree.
+    public var indicators: [IndicatorCategory]
+
+    public init(
+        name: String, annualGoal: String = "", goalCompletion: String = "", tasks: [MainTask] = [],
+        indicators: [IndicatorCategory] = []
+    ) {
+        self.name = name
+        self.annualGoal = annualGoal
+        self.goalCompletion = goalCompletion
+        self.tasks = tasks
+        self.indicators = indicators
+    }
+}
+
+/// One row of 年度主要任务.
+public struct MainTask: Sendable, Equatable {
+    /// 序号 as printed.
+    public var number: String
+    /// 任务名称.
+    public var name: String
+    /// 主要内容.
+    public var content: String
+    /// 实际完成情况.
+    public var completion: String
+
+    public init(number: String, name: String, content: String = "", completion: String = "") {
+        self.number = number
+        self.name = name
+        self.content = content
+        self.completion = completion
+    }
+}

@@ -1,0 +1,138 @@
+import Evaluation
+import InputReading
+import Foundation
+import Yams
+
+/// Reads a unit file (YAML, or JSON — which the YAML reader also accepts)
+/// into a `UnitDocument`. The format is documented in README.md and
+/// `Examples/liuhe-2024.yaml`.
+public enum UnitFileReader {
+    /// The format version this reader understands (`formprint: 1`).
+    public static let formatVersion = 1
+
+    public static func read(contentsOf url: URL) throws -> UnitDocument {
+        try read(text: try YAMLDocument.text(contentsOf: url), file: url.path)
+    }
+
+    public static func read(text: String, file: String) throws -> UnitDocument {
+        let root = try YAMLDocument.compose(text, file: file)
+        let reader = NodeReader(file: file)
+        let unit = try readUnit(root, reader)
+        return UnitDocument(unit: unit, source: reader.sourceMap)
+    }
+
+    // MARK: - The unit file's structure, one function per model type
+
+    private static func readUnit(_ node: Node, _ reader: NodeReader) throws -> UnitEvaluation {
+        var fields = try reader.object(node, at: FieldPath())
+        let version = try fields.requiredInteger("formprint", in: 1...1,
+            hint: "Start the file with 'formprint: 1' (the unit file format version this FormPrint reads).")
+        precondition(version == formatVersion)
+        var unitFields = try fields.optionalObject("unit") ?? {
+            throw InputFileError(.missingField("unit"), at: reader.location(of: node), path: FieldPath())
+        }()
+        let name = try unitFields.requiredText("name")
+        try unitFields.finish()
+        let year = try fields.requiredInteger("year", in: 1990...2100,
+            hint: "Write the evaluated budget year as four digits, e.g. 'year: 2024'.")
+        let layouts = try readLayoutChoice(&fields, reader)
+        let projects = try fields.list("projects") { try readProject($0, $1, reader) }
+        let department = try fields.optionalObject("department").map { try readDepartment($0, reader) }
+        let report = try fields.optionalObject("report").map { try readReport($0, reader) }
+        try fields.finish()
+        return UnitEvaluation(name: name, year: year, projects: projects, department: department, report: report, layouts: layouts)
+    }
+
+    private static func readLayoutChoice(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> [DocumentKind: String] {
+        guard var choice = try fields.optionalObject("layouts") else { return [:] }
+        var layouts: [DocumentKind: String] = [:]
+        for kind in DocumentKind.allCases {
+            let id = try choice.text(kind.rawValue)
+            if !id.isEmpty { layouts[kind] = id }
+        }
+        try choice.finish()
+        return layouts
+    }
+
+    private static func readProject(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> Project {
+        var fields = try reader.object(node, at: path)
+        var project = Project(name: try fields.requiredText("name"))
+        project.competentDepartment = try fields.text("competentDepartment")
+        project.implementingUnit = try fields.text("implementingUnit")
+        project.funds = try fields.list("funds") { node, path in
+            var row = try reader.object(node, at: path)
+            let funds = FundsRow(
+                source: try row.requiredText("source"), initialBudget: try row.text("initialBudget"),
+                annualBudget: try row.text("annualBudget"), executed: try row.text("executed"),
+                executionRate: try row.text("executionRate"), weight: try row.text("weight"), score: try row.text("score"))
+            try row.finish()
+            return funds
+        }
+        if var goal = try fields.optionalObject("goal") {
+            project.goal = Goal(expected: try goal.text("expected"), actual: try goal.text("actual"))
+            try goal.finish()
+        }
+        project.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
+        try fields.finish()
+        return project
+    }
+
+    private static func readCategory(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> IndicatorCategory {
+        var fields = try reader.object(node, at: path)
+        let name = try fields.requiredText("category")
+        let subcategories = try fields.list("subcategories") { node, path in
+            var sub = try reader.object(node, at: path)
+            let subName = try sub.requiredText("category")
+            let indicators = try sub.list("indicators") { try readIndicator($0, $1, reader) }
+            try sub.finish()
+            return IndicatorSubcategory(name: subName, indicators: indicators)
+        }
+        try fields.finish()
+        return IndicatorCategory(name: name, subcategories: subcategories)
+    }
+
+    private static func readIndicator(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> Indicator {
+        var fields = try reader.object(node, at: path)
+        let indicator = Indicator(
+            name: try fields.requiredText("name"), target: try fields.text("target"), actual: try fields.text("actual"),
+            weight: try fields.text("weight"), score: try fields.text("score"), deviation: try fields.text("deviation"))
+        try fields.finish()
+        return indicator
+    }
+
+    private static func readDepartment(_ fields: ObjectReader, _ reader: NodeReader) throws -> DepartmentEvaluation {
+        var fields = fields
+        var department = DepartmentEvaluation(name: try fields.requiredText("name"))
+        department.annualGoal = try fields.text("annualGoal")
+        department.goalCompletion = try fields.text("goalCompletion")
+        department.tasks = try fields.list("tasks") { node, path in
+            var row = try reader.object(node, at: path)
+            let task = MainTask(number: try row.text("number"), name: try row.requiredText("name"),
+                                content: try row.text("content"), completion: try row.text("completion"))
+            try row.finish()
+            return task
+        }
+        department.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
+        try fields.finish()
+        return department
+    }
+
+    private static func readReport(_ fields: ObjectReader, _ reader: NodeReader) throws -> Report {
+        var fields = fields
+        let title = try fields.requiredText("title")
+        let sections = try fields.list("sections") { try readSection($0, $1, reader) }
+        let signature = try fields.text("signature")
+        let date = try fields.text("date")
+        try fields.finish()
+        return Report(title: title, sections: sections, signature: signature, date: date)
+    }
+
+    private static func readSection(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> ReportSection {
+        var fields = try reader.object(node, at: path)
+        let heading = try fields.requiredText("heading")
+        let paragraphs = try fields.list("paragraphs") { try reader.text($0, at: $1) }
+        let sections = try fields.list("sections") { try readSection($0, $1, reader) }
+        try fields.finish()
+        return ReportSection(heading: heading, paragraphs: paragraphs, sections: sections)
+    }
+}

@@ -1,0 +1,50 @@
+import Evaluation
+
+/// Why a unit or layout file could not be read, written for the person fixing it:
+/// what is wrong, where (file:line:column and the field path), how to fix it.
+public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Problem: Sendable, Equatable {
+        /// The file is not well-formed YAML/JSON.
+        case syntax(String)
+        /// The file could not be read at all.
+        case unreadable(String)
+        /// A value has the wrong shape (a list where text was expected, …).
+        case wrongType(expected: String, found: String)
+        case missingField(String)
+        case unknownField(String, suggestion: String?)
+        case invalidValue(String, hint: String)
+        /// A limit that protects against hostile input was exceeded.
+        case limitExceeded(String)
+    }
+
+    public var problem: Problem
+    public var location: SourceLocation
+    public var path: FieldPath
+
+    public init(_ problem: Problem, at location: SourceLocation, path: FieldPath) {
+        self.problem = problem
+        self.location = location
+        self.path = path
+    }
+
+    public var description: String {
+        let field = path.components.isEmpty ? "" : " (\(path))"
+        switch problem {
+        case .syntax(let message):
+            return "\(location): error: not valid YAML/JSON: \(message). Check indentation and quoting near this line; values that start with > = [ { * & ! | or contain \": \" must be quoted."
+        case .unreadable(let message):
+            return "\(location.file): error: cannot read the file: \(message)."
+        case .wrongType(let expected, let found):
+            return "\(location): error: \(path) must be \(expected), found \(found). Write it as \(expected)."
+        case .missingField(let name):
+            return "\(location): error: missing required field '\(name)'\(field). Add '\(name): …' here."
+        case .unknownField(let name, let suggestion):
+            let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the field names in README.md."
+            return "\(location): error: unknown field '\(name)'\(field); \(hint)"
+        case .invalidValue(let message, let hint):
+            return "\(location): error: \(path): \(message). \(hint)"
+        case .limitExceeded(let message):
+            return "\(location): error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Evaluation
+import Foundation
+import Yams
+
+/// Reads a composed YAML/JSON node tree field by field, so that every error
+/// carries the exact line, column and field path, unknown fields are reported
+/// (with the nearest valid name) instead of silently ignored, and every value
+/// read is recorded in a `SourceMap` for later phases.
+///
+/// A hand-written reader rather than `Decodable`: the synthesized decoders
+/// ignore unknown keys and lose the position of the failing value.
+public final class NodeReader {
+    public let file: String
+    public private(set) var sourceMap: SourceMap
+    /// Nodes visited so far; bounded so that alias bombs cannot expand forever.
+    private var visited = 0
+    static let maximumNodes = 2_000_000
+    static let maximumDepth = 64
+
+    public init(file: String) {
+        self.file = file
+        self.sourceMap = SourceMap(file: file)
+    }
+
+    public func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    fileprivate func visit(_ node: Node, _ path: FieldPath) throws {
+        visited += 1
+        if visited > Self.maximumNodes {
+            throw InputFileError(
+                .limitExceeded("the file expands to more than \(Self.maximumNodes) values (are YAML aliases `*name` nesting each other?); unit files are limited to \(Self.maximumNodes) values"),
+                at: location(of: node), path: path)
+        }
+        if path.components.count > Self.maximumDepth {
+            throw InputFileError(
+                .limitExceeded("fields nest deeper than \(Self.maximumDepth) levels; unit files are never that deep"),
+                at: location(of: node), path: path)
+        }
+        sourceMap.record(path, location(of: node))
+    }
+
+    public func object(_ node: Node, at path: FieldPath) throws -> ObjectReader {
+        try visit(node, path)
+        guard case .mapping(let mapping) = node else {
+            throw InputFileError(.wrongType(expected: "a mapping of fields (key: value)", found: Self.describe(node)),
+                                at: location(of: node), path: path)
+        }
+        return ObjectReader(reader: self, node: node, mapping: mapping, path: path)
+    }
+
+    public func list(_ node: Node, at path: FieldPath) throws -> [Node] {
+        try visit(node, path)
+        if case .scalar(let scalar) = node, scalar.tag == .init(.null) || scalar.string.isEmpty && scalar.style == .plain {
+            return []
+        }
+        guard case .sequence(let sequence) = node else {
+            throw InputFileError(.wrongType(expected: "a list (lines starting with '- ')", found: Self.describe(node)),
+                                at: location(of: node), path: path)
+        }
+        return Array(sequence)
+    }
+
+    /// Text exactly as written: `212.40` stays "212.40" (it is never turned
+    /// into a number and back), a null or empty value is "".
+    public func text(_ node: Node, at path: FieldPath) throws -> String {
+        try visit(node, path)
+        guard case .scalar(let scalar) = node else {
+            throw InputFileError(.wrongType(expected: "text", found: Self.describe(node)),
+                                at: location(of: node), path: path)
+        }
+        if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        return scalar.string
+    }
+
+    public static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "the text \"\(scalar.string.prefix(40))\""
+        case .mapping: "a mapping of fields"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// The fields of one mapping. Call `finish()` after reading to report the
+/// fields that nobody asked for.
+public struct ObjectReader {
+    public let reader: NodeReader
+    public let node: Node
+    public let mapping: Node.Mapping
+    public let path: FieldPath
+    private var asked: [String] = []
+
+    public init(reader: NodeReader, node: Node, mapping: Node.Mapping, path: FieldPath) {
+        self.reader = reader
+        self.node = node
+        self.mapping = mapping
+        self.path = path
+    }
+
+    public mutating func value(_ key: String) -> Node? {
+        asked.append(key)
+        for (keyNode, valueNode) in mapping where keyNode.string == key { return valueNode }
+        return nil
+    }
+
+    public mutating func requiredText(_ key: String) throws -> String {
+        guard let node = value(key) else {
+            throw InputFileError(.missingField(key), at: reader.location(of: self.node), path: path)
+        }
+        return try reader.text(node, at: path.appending(key))
+    }
+
+    public mutating func text(_ key: String) throws -> String {
+        guard let node = value(key) else { return "" }
+        return try reader.text(node, at: path.appending(key))
+    }
+
+    public mutating func optionalObject(_ key: String) throws -> ObjectReader? {
+        guard let node = value(key) else { return nil }
+        return try reader.object(node, at: path.appending(key))
+    }
+
+    /// Reads each element of the list under `key` (absent means empty).
+    public mutating func list<Element>(_ key: String, _ read: (Node, FieldPath) throws -> Element) throws -> [Element] {
+        guard let node = value(key) else { return [] }
+        let listPath = path.appending(key)
+        return try reader.list(node, at: listPath).enumerated().map { index, element in
+            try read(element, listPath.appending(index))
+        }
+    }
+
+    public mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: String) throws -> Int {
+        let raw = try requiredText(key)
+        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw InputFileError(.invalidValue("'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)", hint: hint),
+                                at: reader.location(of: value(key)!), path: path.appending(key))
+        }
+        return number
+    }
+
+    /// Keys of this mapping that no reader asked for, with the nearest
+    /// field name that was asked for (a likely typo).
+    public func unknownKeys() -> [(key: String, suggestion: String?, location: SourceLocation)] {
+        mapping.compactMap { keyNode, _ in
+            let key = keyNode.string ?? ""
+            return asked.contains(key) ? nil : (key, nearest(to: key, in: asked), reader.location(of: keyNode))
+        }
+    }
+
+    /// Every key of this mapping that no reader asked for is an error: a
+    /// misspelt field would otherwise vanish from the printed form.
+    public func finish() throws {
+        if let first = unknownKeys().first {
+            throw InputFileError(.unknownField(first.key, suggestion: first.suggestion), at: first.location, path: path)
+        }
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to
+/// be a plausible typo.
+public func nearest(to word: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+}
+
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,52 @@
+import Evaluation
+import Foundation
+import Yams
+
+/// Reading YAML/JSON input files (unit files and layout files) with
+/// positions: the shared front half of both readers.
+public enum YAMLDocument {
+    /// The file's text; an unreadable or non-UTF-8 file is an `InputFileError`.
+    public static func text(contentsOf url: URL) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputFileError(.unreadable((error as NSError).localizedDescription),
+                                 at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
+                                 at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
+        }
+        return text
+    }
+
+    /// The composed node tree of `text`, with syntax errors located.
+    public static func compose(_ text: String, file: String) throws -> Node {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                throw InputFileError(.syntax("the file is empty"), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
+            }
+            return root
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> InputFileError {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let contextText = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return InputFileError(.syntax(problem + contextText), at: at(mark), path: FieldPath())
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputFileError(.syntax("the field \(duplicates.joined(separator: ", ")) appears twice in one mapping"),
+                                  at: at(context.mark), path: FieldPath())
+        case .reader(let problem, _, _, _):
+            return InputFileError(.syntax(problem), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
+        default:
+            return InputFileError(.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Evaluation
+
+/// The report resolved against its layout: every heading numbered and
+/// styled, every paragraph styled, in reading order. No geometry yet.
+public struct ResolvedReport: Sendable, Equatable {
+    public var title: String
+    public var blocks: [ReportBlock]
+    public var signature: String
+    public var date: String
+}
+
+public struct ReportBlock: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case heading(level: Int)
+        case paragraph
+    }
+    public var kind: Kind
+    /// The text as printed, heading number included ("一、部门概况").
+    public var text: String
+    public var style: TextStyle
+    public var origin: TextOrigin
+}
+
+public enum ReportBinder {
+    /// Numbers headings from their depth (一、 → （一） → 1. → （1）), so the
+    /// printed numbering is consistent whatever the input looked like.
+    public static func bind(_ report: Report, flow: FlowSpec) -> ResolvedReport {
+        var blocks: [ReportBlock] = []
+        func add(_ sections: [ReportSection], depth: Int, path: FieldPath) {
+            let heading = flow.headings[min(depth, flow.headings.count - 1)]
+            for (index, section) in sections.enumerated() {
+                let sectionPath = path.appending(index)
+                blocks.append(ReportBlock(kind: .heading(level: depth + 1), text: heading.numbering.label(index + 1) + section.heading,
+                                          style: heading.style, origin: .unit(sectionPath.appending("heading"))))
+                for (p, paragraph) in section.paragraphs.enumerated() {
+                    blocks.append(ReportBlock(kind: .paragraph, text: paragraph, style: flow.body,
+                                              origin: .unit(sectionPath.appending("paragraphs").appending(p))))
+                }
+                add(section.sections, depth: depth + 1, path: sectionPath.appending("sections"))
+            }
+        }
+        add(report.sections, depth: 0, path: "report.sections")
+        return ResolvedReport(title: report.title, blocks: blocks, signature: report.signature, date: report.date)
+    }
+}

@@ -1,0 +1,63 @@
+import Evaluation
+
+/// A form with every cell, span and text known — the model bound onto the
+/// layout — and no geometry yet.
+public struct ResolvedTable: Sendable {
+    public var title: [ResolvedLine]
+    public var footer: [ResolvedLine]
+    public var columns: [Length]
+    public var padding: CellPadding
+    public var ruleWidth: Length
+    public var minimumRowHeight: Length
+    public var rowCount: Int
+    /// Cells in row-major order of their top-left corner.
+    public var cells: [ResolvedCell]
+    public var blocks: [ResolvedBlock]
+}
+
+/// A line of text outside the grid, with its placeholders filled in.
+public struct ResolvedLine: Sendable, Equatable {
+    public var text: String
+    public var style: TextStyle
+    public var spaceAfter: Length
+}
+
+public struct ResolvedCell: Sendable, Equatable {
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+    public var text: String
+    public var style: TextStyle
+    /// Where the text comes from, for messages about it.
+    public var origin: TextOrigin
+    /// A spanning label (side label, merged group) that is printed again on
+    /// each page its rows continue to.
+    public var repeatsOnContinuation: Bool
+
+    public var rows: Range<Int> { row..<(row + rowSpan) }
+    public var columns: Range<Int> { column..<(column + columnSpan) }
+}
+
+/// Where a piece of printed text comes from.
+public enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
+    /// A field of the unit file.
+    case unit(FieldPath)
+    /// Fixed text of the layout file.
+    case layout(file: String, path: FieldPath)
+
+    public var description: String {
+        switch self {
+        case .unit(let path): path.description
+        case .layout(let file, let path): "\(file) \(path)"
+        }
+    }
+}
+
+/// A band of rows; `header` rows are repeated when the block continues on
+/// a new page.
+public struct ResolvedBlock: Sendable, Equatable {
+    public var rows: Range<Int>
+    public var header: Range<Int>
+    public var keepTogether: Bool
+}

@@ -1,0 +1,22 @@
+import Evaluation
+
+/// Why a document could not be laid out, with enough context to fix the
+/// input: which text, where it comes from, and what did not fit.
+public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Characters no bundled font covers.
+    case missingGlyphs([Character], in: TextOrigin, text: String)
+    /// A row that does not fit on an empty page.
+    case rowTooTall(row: Int, height: Length, available: Length, firstText: String)
+
+    public var description: String {
+        switch self {
+        case .missingGlyphs(let characters, let origin, let text):
+            let list = characters.map { c in
+                "'\(c)' (" + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ") + ")"
+            }.joined(separator: ", ")
+            return "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, or add a font that covers it to Fonts/"
+        case .rowTooTall(let row, let height, let available, let firstText):
+            return "row \(row + 1) (\"\(firstText.prefix(20))…\") is \(height) tall but a page has only \(available) for it; shorten its text or split it over several rows"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Measures text for the layout engine. Production uses Pango over the
+/// bundled fonts (in `Rendering`); tests use a fixed-advance measurer, so
+/// most layout tests run without fonts. Line breaking itself is
+/// FormPrint's (`LineBreaker`), so the Chinese rules hold in every cell.
+public protocol TextMeasurer {
+    /// The advance of one character, tracking included.
+    func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length
+    /// The advance width of `text` set on one line.
+    func width(of text: String, font: FontSpec) throws(MeasureError) -> Length
+}
+
+extension TextMeasurer {
+    /// Breaks `text` into lines no wider than `width`; explicit newlines
+    /// always break.
+    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+        try LineBreaker(measurer: self, font: font, width: width).lines(of: text)
+    }
+}
+
+public struct TextLine: Sendable, Hashable {
+    public var text: String
+    public var width: Length
+
+    public init(text: String, width: Length) {
+        self.text = text
+        self.width = width
+    }
+}
+
+public enum MeasureError: Error, Sendable, Equatable {
+    /// Characters that no bundled font has a glyph for.
+    case missingGlyphs([Character])
+}

@@ -1,0 +1,67 @@
+import Evaluation
+import InputReading
+import Yams
+
+/// The `flow:` section of a report layout.
+extension LoadSession {
+    func flow(_ node: Node, path: FieldPath) throws -> FlowSpec? {
+        var fields = try reader.object(node, at: path)
+        let title = namedStyle(&fields, "titleStyle")
+        let body = namedStyle(&fields, "bodyStyle")
+        let headings = try fields.list("headings") { node, path -> HeadingSpec? in
+            var heading = try self.reader.object(node, at: path)
+            let style = self.namedStyle(&heading, "style")
+            let numberingText = try heading.text("numbering")
+            let numbering = numberingText.isEmpty ? HeadingNumbering.none : HeadingNumbering(rawValue: numberingText)
+            if numbering == nil {
+                self.report("unknown numbering '\(numberingText)'",
+                            hint: "use one of: \(HeadingNumbering.allCases.map(\.rawValue).joined(separator: ", "))",
+                            at: heading.value("numbering")!, path.appending("numbering"))
+            }
+            self.checkUnknown(heading)
+            guard let style, let numbering else { return nil }
+            return HeadingSpec(style: style, numbering: numbering)
+        }
+        let lineHeight = try length(&fields, "lineHeight") ?? .pt(29)
+        let indent = try number(&fields, "firstLineIndent", default: 2)
+        let signatureIndent = try number(&fields, "signatureRightIndent", default: 2)
+        let linesAfterTitle = Int(try number(&fields, "linesAfterTitle", default: 1))
+        var pageNumber: PageNumberSpec?
+        if var numbering = try fields.optionalObject("pageNumber") {
+            let format = try numbering.requiredText("format")
+            if !format.contains("{page}") {
+                report("the page number format has no '{page}'", hint: "e.g. format: \"— {page} —\"", at: numbering.node, numbering.path)
+            }
+            let style = namedStyle(&numbering, "style")
+            let gap = try length(&numbering, "gap") ?? .mm(7)
+            let alternate = try boolean(&numbering, "alternate") ?? true
+            let inset = try number(&numbering, "inset", default: 1)
+            checkUnknown(numbering)
+            if let style { pageNumber = PageNumberSpec(format: format, style: style, gap: gap, alternate: alternate, inset: inset) }
+        }
+        checkUnknown(fields)
+        if headings.isEmpty { report("missing 'headings'", hint: "list one style per heading level", at: node, path) }
+        guard let title, let body, headings.allSatisfy({ $0 != nil }), !headings.isEmpty else { return nil }
+        return FlowSpec(title: title, linesAfterTitle: linesAfterTitle, headings: headings.compactMap { $0 }, body: body,
+                        lineHeight: lineHeight, firstLineIndent: indent, signatureRightIndent: signatureIndent, pageNumber: pageNumber)
+    }
+
+    func namedStyle(_ fields: inout ObjectReader, _ key: String) -> TextStyle? {
+        guard let node = fields.value(key) else {
+            report("missing '\(key)'", hint: "name a style defined under 'styles:'", at: fields.node, fields.path)
+            return nil
+        }
+        guard let name = attempt({ try reader.text(node, at: fields.path.appending(key)) }) else { return nil }
+        return styleReference(name, at: node, fields.path.appending(key))
+    }
+
+    func number(_ fields: inout ObjectReader, _ key: String, default value: Double) throws -> Double {
+        guard let node = fields.value(key) else { return value }
+        let text = try reader.text(node, at: fields.path.appending(key))
+        guard let number = Double(text), number >= 0, number <= 100 else {
+            report("'\(text)' is not a number from 0 to 100", at: node, fields.path.appending(key))
+            return value
+        }
+        return number
+    }
+}

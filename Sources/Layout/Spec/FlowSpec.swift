@@ -1,0 +1,70 @@
+/// A flowing document (the report): a title, numbered headings and
+/// paragraphs, set line by line on pages.
+public struct FlowSpec: Sendable {
+    public var title: TextStyle
+    /// Lines (of `lineHeight`) left empty below the title.
+    public var linesAfterTitle: Int
+    /// Heading styles and numbering by depth: index 0 is 一、, 1 is （一）, …
+    public var headings: [HeadingSpec]
+    public var body: TextStyle
+    /// Fixed line pitch for body and headings (GB/T 9704: 22 lines in 225 mm).
+    public var lineHeight: Length
+    /// First-line indent of paragraphs and headings, in characters of the body size.
+    public var firstLineIndent: Double
+    /// 署名/成文日期 distance from the right edge, in characters.
+    public var signatureRightIndent: Double
+    /// Page number format; `{page}` is replaced by the number.
+    public var pageNumber: PageNumberSpec?
+}
+
+public struct HeadingSpec: Sendable {
+    public var style: TextStyle
+    public var numbering: HeadingNumbering
+}
+
+public enum HeadingNumbering: String, Sendable, CaseIterable {
+    /// 一、二、三、
+    case chineseComma = "一、"
+    /// （一）（二）
+    case chineseParenthesized = "（一）"
+    /// 1. 2.
+    case arabicDot = "1."
+    /// （1）（2）
+    case arabicParenthesized = "（1）"
+    case none
+
+    /// The heading number for a 1-based position.
+    public func label(_ number: Int) -> String {
+        switch self {
+        case .chineseComma: ChineseNumeral.text(number) + "、"
+        case .chineseParenthesized: "（" + ChineseNumeral.text(number) + "）"
+        case .arabicDot: "\(number)."
+        case .arabicParenthesized: "（\(number)）"
+        case .none: ""
+        }
+    }
+}
+
+public struct PageNumberSpec: Sendable {
+    /// e.g. "— {page} —".
+    public var format: String
+    public var style: TextStyle
+    /// Distance from the bottom of the text block to the top of the number.
+    public var gap: Length
+    /// Odd pages right, even pages left (GB/T 9704 §7.5), else centred.
+    public var alternate: Bool
+    /// Inset from the text block's edge, in characters of the number's size.
+    public var inset: Double
+}
+
+/// 一, 二, … 九十九 as used in heading numbers.
+public enum ChineseNumeral {
+    static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    public static func text(_ number: Int) -> String {
+        precondition(number > 0 && number < 100, "heading numbers run from 1 to 99")
+        if number < 10 { return digits[number] }
+        let tens = number / 10, ones = number % 10
+        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+    }
+}

@@ -1,0 +1,262 @@
+import Evaluation
+import Foundation
+import InputReading
+import Yams
+
+/// Loads and validates one layout file. The format is documented in
+/// `Layouts/README.md`. All bindings (fields, collections, styles) are
+/// resolved here, once; a file with any problem is rejected with all of them.
+public enum LayoutLoader {
+    public static let formatVersion = 1
+
+    public static func load(contentsOf url: URL) throws(LayoutError) -> LayoutSpec {
+        do {
+            return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path)
+        } catch let error as InputFileError {
+            throw LayoutError(problems: [problem(from: error)])
+        } catch let error as LayoutError {
+            throw error
+        } catch {
+            throw LayoutError(problems: [LayoutProblem(location: SourceLocation(file: url.path, line: 0, column: 0),
+                                                       path: FieldPath(), message: "\(error)", hint: "")])
+        }
+    }
+
+    public static func load(text: String, file: String) throws(LayoutError) -> LayoutSpec {
+        let session = LoadSession(file: file)
+        do {
+            let root = try YAMLDocument.compose(text, file: file)
+            if let spec = try session.layout(root), session.problems.isEmpty { return spec }
+        } catch let error as InputFileError {
+            session.problems.append(problem(from: error))
+        } catch {
+            session.problems.append(LayoutProblem(location: SourceLocation(file: file, line: 1, column: 1),
+                                                  path: FieldPath(), message: "\(error)", hint: ""))
+        }
+        throw LayoutError(problems: session.problems)
+    }
+
+    static func problem(from error: InputFileError) -> LayoutProblem {
+        LayoutProblem(location: error.location, path: error.path, message: "\(error.problem)", hint: "")
+    }
+}
+
+/// The state of loading one file: the reader and the problems found so far.
+final class LoadSession {
+    let reader: NodeReader
+    var problems: [LayoutProblem] = []
+    var styles: [String: TextStyle] = [:]
+    var document: DocumentKind = .project
+
+    init(file: String) { reader = NodeReader(file: file) }
+
+    func report(_ message: String, hint: String = "", at node: Node, _ path: FieldPath) {
+        problems.append(LayoutProblem(location: reader.location(of: node), path: path, message: message, hint: hint))
+    }
+
+    /// Reports the fields of `fields` that nobody read.
+    func checkUnknown(_ fields: ObjectReader) {
+        for unknown in fields.unknownKeys() {
+            problems.append(LayoutProblem(
+                location: unknown.location, path: fields.path, message: "unknown field '\(unknown.key)'",
+                hint: unknown.suggestion.map { "did you mean '\($0)'?" } ?? "see Layouts/README.md for the fields of this section"))
+        }
+    }
+
+    /// Runs `body`, turning a thrown read error into a recorded problem so
+    /// that loading goes on and finds the rest.
+    func attempt<T>(_ body: () throws -> T) -> T? {
+        do { return try body() } catch let error as InputFileError {
+            problems.append(LayoutLoader.problem(from: error))
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    func layout(_ root: Node) throws -> LayoutSpec? {
+        var fields = try reader.object(root, at: FieldPath())
+        _ = try fields.requiredInteger("formprint-layout", in: 1...1,
+            hint: "Start the file with 'formprint-layout: 1' (the layout format version).")
+        let id = try fields.requiredText("id")
+        if id.isEmpty || id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            report("the id '\(id)' must be letters, digits, '-' and '_' only", at: fields.value("id")!, FieldPath("id"))
+        }
+        let documentText = try fields.requiredText("document")
+        if let kind = DocumentKind(rawValue: documentText) {
+            document = kind
+        } else {
+            report("unknown document '\(documentText)'",
+                   hint: "use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                   at: fields.value("document")!, FieldPath("document"))
+        }
+        let name = try fields.text("name")
+        let origin = try fields.text("origin")
+        let page = attempt { try self.page(&fields) }
+        attempt { try self.readStyles(&fields) }
+        var body: LayoutSpec.Body?
+        let tableNode = fields.value("table"), flowNode = fields.value("flow")
+        switch (tableNode, flowNode) {
+        case (let table?, nil):
+            body = attempt { try self.table(table, path: FieldPath("table"), page: page) }.flatMap { $0 }.map { .table($0) }
+        case (nil, let flow?):
+            body = attempt { try self.flow(flow, path: FieldPath("flow")) }.flatMap { $0 }.map { .flow($0) }
+        case (nil, nil):
+            report("the layout has neither 'table' nor 'flow'", hint: "add a 'table:' (forms) or 'flow:' (reports) section", at: root, FieldPath())
+        case (_?, _?):
+            report("the layout has both 'table' and 'flow'", hint: "a layout is either a form (table) or a report (flow)", at: root, FieldPath())
+        }
+        checkUnknown(fields)
+        guard let page, let body, problems.isEmpty else { return nil }
+        return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, page: page, body: body)
+    }
+
+    // MARK: Page and styles
+
+    func page(_ fields: inout ObjectReader) throws -> PageSpec {
+        guard var page = try fields.optionalObject("page") else {
+            throw InputFileError(.missingField("page"), at: reader.location(of: fields.node), path: FieldPath())
+        }
+        let sizeName = try page.text("size")
+        var size = Size.a4Portrait
+        switch sizeName {
+        case "", "A4": size = .a4Portrait
+        case "A4-landscape": size = .a4Landscape
+        default:
+            report("unknown page size '\(sizeName)'", hint: "use A4 or A4-landscape", at: page.value("size")!, page.path.appending("size"))
+        }
+        var margins = Margins(top: .mm(20), bottom: .mm(20), left: .mm(20), right: .mm(20))
+        if var m = try page.optionalObject("margins") {
+            margins.top = try length(&m, "top") ?? margins.top
+            margins.bottom = try length(&m, "bottom") ?? margins.bottom
+            margins.left = try length(&m, "left") ?? margins.left
+            margins.right = try length(&m, "right") ?? margins.right
+            checkUnknown(m)
+        }
+        checkUnknown(page)
+        if !(margins.left + margins.right + .mm(20)).fits(in: size.width) || !(margins.top + margins.bottom + .mm(20)).fits(in: size.height) {
+            report("the margins leave less than 20 mm for the content", hint: "reduce the margins", at: page.node, page.path)
+        }
+        return PageSpec(size: size, margins: margins)
+    }
+
+    func length(_ fields: inout ObjectReader, _ key: String) throws -> Length? {
+        guard let node = fields.value(key) else { return nil }
+        return try length(node, fields.path.appending(key))
+    }
+
+    func length(_ node: Node, _ path: FieldPath) throws -> Length? {
+        let text = try reader.text(node, at: path)
+        guard let value = Length(parsing: text), value.points >= 0 else {
+            report("'\(text)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10.5pt", at: node, path)
+            return nil
+        }
+        return value
+    }
+
+    /// A length that may be negative (tracking).
+    func length(signed fields: inout ObjectReader, _ key: String) throws -> Length? {
+        guard let node = fields.value(key) else { return nil }
+        let text = try reader.text(node, at: fields.path.appending(key))
+        let negative = text.hasPrefix("-")
+        guard let value = Length(parsing: negative ? String(text.dropFirst()) : text), value.points < 5 else {
+            report("'\(text)' is not a small length", hint: "e.g. tracking: -0.21pt", at: node, fields.path.appending(key))
+            return nil
+        }
+        return negative ? Length(points: -value.points) : value
+    }
+
+    func readStyles(_ fields: inout ObjectReader) throws {
+        guard let node = fields.value("styles") else { return }
+        let stylesFields = try reader.object(node, at: FieldPath("styles"))
+        for (keyNode, valueNode) in stylesFields.mapping {
+            let name = keyNode.string ?? ""
+            let path = FieldPath("styles").appending(name)
+            guard let style = attempt({ try self.style(valueNode, path) }).flatMap({ $0 }) else { continue }
+            styles[name] = style
+        }
+    }
+
+    func style(_ node: Node, _ path: FieldPath) throws -> TextStyle? {
+        var fields = try reader.object(node, at: path)
+        let familyText = try fields.requiredText("family")
+        let family = FontFamily(rawValue: familyText)
+        if family == nil {
+            report("unknown font family '\(familyText)'", hint: "use one of: \(FontFamily.allCases.map(\.rawValue).joined(separator: ", "))",
+                   at: fields.value("family")!, path.appending("family"))
+        }
+        let bold = try boolean(&fields, "bold") ?? false
+        let vertical = try boolean(&fields, "vertical") ?? false
+        let size = try length(&fields, "size")
+        if fields.value("size") == nil { report("missing 'size'", hint: "e.g. size: 10.5pt (五号) or 12pt (小四)", at: node, path) }
+        let alignText = try fields.text("align")
+        let align = alignText.isEmpty ? .left : HorizontalAlignment(rawValue: alignText)
+        if align == nil {
+            report("unknown alignment '\(alignText)'", hint: "use left, center or right", at: fields.value("align")!, path.appending("align"))
+        }
+        var lineSpacing = 1.25
+        let spacingText = try fields.text("lineSpacing")
+        if !spacingText.isEmpty {
+            if let value = Double(spacingText), (0.8...4).contains(value) { lineSpacing = value } else {
+                report("lineSpacing '\(spacingText)' must be a number from 0.8 to 4", at: fields.value("lineSpacing")!, path.appending("lineSpacing"))
+            }
+        }
+        let tracking = try length(signed: &fields, "tracking") ?? .zero
+        checkUnknown(fields)
+        guard let family, let size, let align else { return nil }
+        if size.points < 4 || size.points > 72 {
+            report("font size \(size.points)pt is outside 4pt–72pt", at: node, path.appending("size"))
+        }
+        return TextStyle(family: family, bold: bold, size: size, align: align, lineSpacing: lineSpacing, vertical: vertical,
+                         tracking: tracking)
+    }
+
+    func boolean(_ fields: inout ObjectReader, _ key: String) throws -> Bool? {
+        guard let node = fields.value(key) else { return nil }
+        switch try reader.text(node, at: fields.path.appending(key)) {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let other:
+            report("'\(other)' is not true or false", at: node, fields.path.appending(key))
+            return nil
+        }
+    }
+
+    func styleReference(_ name: String, at node: Node, _ path: FieldPath) -> TextStyle? {
+        if let style = styles[name] { return style }
+        let suggestion = nearest(to: name, in: styles.keys.sorted())
+        report("unknown style '\(name)'",
+               hint: suggestion.map { "did you mean '\($0)'?" } ?? "define it under 'styles:' (defined: \(styles.keys.sorted().joined(separator: ", ")))",
+               at: node, path)
+        return nil
+    }
+
+    /// Parses "（{year}年度）" into literal and field parts, checking every
+    /// field name against the fields this document kind has.
+    func template(_ text: String, at node: Node, _ path: FieldPath) -> TextTemplate? {
+        var parts: [TextTemplate.Part] = []
+        var rest = Substring(text)
+        var ok = true
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                report("'{' without a closing '}' in \"\(text)\"", hint: "write a field as {year} or {project.name}", at: node, path)
+                return nil
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            let available = ScalarField.allCases.filter { $0.document == nil || $0.document == document }
+            if let field = ScalarField(rawValue: name), available.contains(field) {
+                parts.append(.field(field))
+            } else {
+                let suggestion = nearest(to: name, in: available.map(\.rawValue))
+                report("unknown field '{\(name)}' for a \(document.rawValue) layout",
+                       hint: suggestion.map { "did you mean '{\($0)}'?" } ?? "available: \(available.map(\.rawValue).joined(separator: ", "))",
+                       at: node, path)
+                ok = false
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        return ok ? TextTemplate(parts: parts) : nil
+    }
+}

@@ -1,0 +1,102 @@
+import Evaluation
+
+/// One official form (or report) layout, loaded from a `Layouts/*.yaml`
+/// data file and fully validated: every field binding is resolved to a
+/// `ScalarField` or `CollectionField`, every style to a `TextStyle`, so
+/// later phases never look anything up by string.
+public struct LayoutSpec: Sendable {
+    /// Stable identifier used by unit files and `--layout`, e.g. `project-jilin`.
+    public var id: String
+    public var document: DocumentKind
+    /// Human-readable name, e.g. 项目支出绩效自评表（吉林·6列）.
+    public var name: String
+    /// Where the layout comes from (the official document or sample it follows).
+    public var origin: String
+    /// The file it was loaded from.
+    public var file: String
+    public var page: PageSpec
+    public var body: Body
+
+    public enum Body: Sendable {
+        case table(TableSpec)
+        case flow(FlowSpec)
+    }
+}
+
+public struct PageSpec: Sendable, Hashable {
+    public var size: Size
+    public var margins: Margins
+    /// The printable region inside the margins.
+    public var contentRect: Rect {
+        Rect(x: margins.left, y: margins.top,
+             width: size.width - margins.left - margins.right,
+             height: size.height - margins.top - margins.bottom)
+    }
+}
+
+public struct Margins: Sendable, Hashable {
+    public var top: Length
+    public var bottom: Length
+    public var left: Length
+    public var right: Length
+}
+
+/// The type families a layout can ask for; the rendering module maps them
+/// to the bundled fonts.
+public enum FontFamily: String, Sendable, Hashable, CaseIterable {
+    /// 宋体 style, for tables and titles.
+    case song
+    /// 仿宋 style, for report body text.
+    case fang
+    /// 黑体 style, for first-level headings.
+    case hei
+    /// 楷体 style, for second-level headings.
+    case kai
+}
+
+public enum HorizontalAlignment: String, Sendable, Hashable, CaseIterable {
+    case left, center, right
+}
+
+public struct TextStyle: Sendable, Hashable {
+    public var family: FontFamily
+    public var bold: Bool
+    public var size: Length
+    public var align: HorizontalAlignment
+    /// Line pitch as a multiple of the font size.
+    public var lineSpacing: Double
+    /// Stack the characters vertically, one per line (narrow side labels).
+    public var vertical: Bool
+    /// Extra space after each character (negative tightens), e.g. −0.21pt
+    /// to set 28 characters of 16pt in GB/T 9704's 156 mm line.
+    public var tracking: Length
+
+    public init(family: FontFamily, bold: Bool = false, size: Length, align: HorizontalAlignment = .left,
+                lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero) {
+        self.family = family
+        self.bold = bold
+        self.size = size
+        self.align = align
+        self.lineSpacing = lineSpacing
+        self.vertical = vertical
+        self.tracking = tracking
+    }
+
+    /// The font part alone: what the text measurer needs.
+    public var font: FontSpec { FontSpec(family: family, bold: bold, size: size, tracking: tracking) }
+}
+
+/// A font at a size: the key for measuring and drawing text.
+public struct FontSpec: Sendable, Hashable {
+    public var family: FontFamily
+    public var bold: Bool
+    public var size: Length
+    public var tracking: Length
+
+    public init(family: FontFamily, bold: Bool, size: Length, tracking: Length = .zero) {
+        self.family = family
+        self.bold = bold
+        self.size = size
+        self.tracking = tracking
+    }
+}

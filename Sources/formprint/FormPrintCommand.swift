@@ -1,0 +1,11 @@
+import ArgumentParser
+import FormPrint
+
+@main
+struct FormPrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formprint",
+        abstract: "Print China's budget-performance self-evaluation forms (预算绩效自评) as PDF.",
+        version: UnitRenderer.version,
+        subcommands: [RenderCommand.self, LayoutsCommand.self])
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Evaluation
+import FormPrint
+import Foundation
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render each unit file's documents to PDF.",
+        discussion: """
+            Writes one PDF per document — one 项目支出绩效自评表 per project, the 部门整体支出绩效自评表 and \
+            the 部门整体支出绩效自评报告 — as OUT/<unit>/<year>_<document>[_<project>].pdf, and prints each path. \
+            A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed.
+            """)
+
+    @Argument(help: "Unit files (YAML or JSON).")
+    var units: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var output: String = "out"
+
+    @Option(name: .customLong("layouts"), help: "A folder of layout files used in addition to (and overriding) the built-in ones. Repeatable.")
+    var layoutFolders: [String] = []
+
+    @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID (e.g. project=project-jilin). Repeatable.")
+    var layoutChoices: [String] = []
+
+    func run() throws {
+        var requested: [DocumentKind: String] = [:]
+        for choice in layoutChoices {
+            let parts = choice.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = DocumentKind(rawValue: parts[0]) else {
+                throw ValidationError("--layout takes KIND=ID with KIND one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(choice)'")
+            }
+            requested[kind] = parts[1]
+        }
+        let renderer: UnitRenderer
+        do {
+            renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        var failed = false
+        for path in units {
+            do {
+                let written = try UnitFiles.render(URL(fileURLWithPath: path), with: renderer, layouts: requested,
+                                                   into: URL(fileURLWithPath: output))
+                for file in written { print(file.path) }
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
