@@ -36,7 +36,7 @@ let package = Package(
             name: "formprint",
             dependencies: ["FormPrint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
         .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
     ],

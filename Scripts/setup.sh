@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets FormPrint up on a fresh Debian/Ubuntu machine with Swift, and renders
+# the bundled example into out/ (the main job): installs the C libraries
+# (Cairo, Pango, fontconfig) and the PDF tools the tests use, builds the
+# release binary, and renders Examples/liuhe-2024.yaml.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev poppler-utils qpdf)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo_command=()
+    [ "$(id -u)" -ne 0 ] && sudo_command=(sudo)
+    "${sudo_command[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_command[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+swift build -c release --product formprint
+.build/release/formprint render Examples/liuhe-2024.yaml -o out

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// The checkout root (Tests/FormPrintTests/Support.swift → ../..).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let exampleUnit = repositoryRoot.appendingPathComponent("Examples/liuhe-2024.yaml")
+let seedText = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_5b8724f7b2e95a37.txt")
+
+/// Runs a command-line tool (pdftotext, pdffonts, …) and returns its output.
+func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("formprint-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Text without any whitespace, so that values wrapped over cell lines
+/// still compare equal.
+func squeezed(_ text: String) -> String {
+    String(text.unicodeScalars.filter { !CharacterSetWhitespace.contains($0) }.map(Character.init))
+}
+
+private let CharacterSetWhitespace = CharacterSet.whitespacesAndNewlines
