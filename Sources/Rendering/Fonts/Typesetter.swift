@@ -31,6 +31,9 @@ public final class Typesetter: TextMeasurer {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Pango rounds glyph positions to whole units by default, which at
+        // 72 units per inch turns a 10.5pt advance into 11pt.
+        pango_context_set_round_glyph_positions(context, 0)
         layout = pango_layout_new(context)
     }
 
