@@ -14,7 +14,7 @@ public final class NodeReader {
     public private(set) var sourceMap: SourceMap
     /// Nodes visited so far; bounded so that alias bombs cannot expand forever.
     private var visited = 0
-    static let maximumNodes = 2_000_000
+    static let maximumNodes = 500_000
     static let maximumDepth = 64
 
     public init(file: String) {

@@ -37,7 +37,18 @@ public enum LayoutLoader {
     }
 
     static func problem(from error: InputFileError) -> LayoutProblem {
-        LayoutProblem(location: error.location, path: error.path, message: "\(error.problem)", hint: "")
+        // Written for the person fixing the file, not as a Swift enum dump.
+        let (message, hint): (String, String) = switch error.problem {
+        case .syntax(let text): ("not valid YAML: \(text)", "check indentation and quoting near this line")
+        case .unreadable(let text): ("cannot read the file: \(text)", "")
+        case .wrongType(let expected, let found): ("must be \(expected), found \(found)", "write it as \(expected)")
+        case .missingField(let name): ("missing required field '\(name)'", "add '\(name): …' here")
+        case .unknownField(let name, let suggestion):
+            ("unknown field '\(name)'", suggestion.map { "did you mean '\($0)'?" } ?? "see Layouts/README.md for the fields of this section")
+        case .invalidValue(let text, let hint): (text, hint)
+        case .limitExceeded(let text): (text, "")
+        }
+        return LayoutProblem(location: error.location, path: error.path, message: message, hint: hint)
     }
 }
 

@@ -95,7 +95,9 @@ extension LoadSession {
         }
         let keepTogether = try boolean(&fields, "keepTogether") ?? false
         checkUnknown(fields)
-        if header.isEmpty && rows.isEmpty && repeated == nil {
+        // A block with 'each' whose row or list had problems was reported
+        // above; calling it empty as well would mislead.
+        if header.isEmpty && rows.isEmpty && repeated == nil && eachText.isEmpty {
             report("the block has no rows", hint: "give it 'rows', or 'each' with a 'row'", at: node, path)
         }
         return BlockSpec(side: side, header: header.compactMap { $0 }, rows: rows.compactMap { $0 }, repeated: repeated,

@@ -1,0 +1,283 @@
+import Evaluation
+import Foundation
+import Importing
+import InputReading
+import Testing
+
+/// The error reading `text` as a unit file; records an issue if it reads.
+func readError(_ text: String, file: String = "unit.yaml") -> InputFileError? {
+    do {
+        let document = try UnitFileReader.read(text: text, file: file)
+        Issue.record("expected an error, but the file was read: \(document.unit.name)")
+        return nil
+    } catch let error as InputFileError {
+        return error
+    } catch {
+        Issue.record("expected an InputFileError, got \(type(of: error)): \(error)")
+        return nil
+    }
+}
+
+/// A valid unit file with `project` spliced in as the single project's lines.
+func unitFile(project: String) -> String {
+    """
+    formprint: 1
+    unit:
+      name: 测试单位
+    year: 2024
+    projects:
+    \(project)
+    """
+}
+
+@Suite("Malformed unit files")
+struct MalformedUnitFileTests {
+    @Test("a minimal valid file reads (the base the malformed cases vary)")
+    func minimalFileReads() throws {
+        let document = try UnitFileReader.read(text: unitFile(project: "  - name: 项目甲\n    implementingUnit: 单位乙"), file: "unit.yaml")
+        #expect(document.unit.name == "测试单位")
+        #expect(document.unit.projects.map(\.name) == ["项目甲"])
+        #expect(document.unit.projects.first?.implementingUnit == "单位乙")
+    }
+
+    @Test("a YAML syntax error gives file:line:column on the right line")
+    func syntaxError() throws {
+        let text = """
+            formprint: 1
+            unit:
+              name: 测试单位
+            year: 2024: oops
+            """
+        let error = try #require(readError(text, file: "broken.yaml"))
+        guard case .syntax = error.problem else {
+            Issue.record("expected a syntax problem, got \(error.problem)")
+            return
+        }
+        #expect(error.location.file == "broken.yaml")
+        #expect(error.location.line == 4)
+        #expect(error.location.column >= 1)
+        #expect(error.description.contains("broken.yaml:4:\(error.location.column): error: not valid YAML/JSON"))
+    }
+
+    @Test("an unterminated quote is a located syntax error")
+    func unterminatedQuote() throws {
+        let text = "formprint: 1\nunit:\n  name: \"测试单位\nyear: 2024\n"
+        let error = try #require(readError(text, file: "quote.yaml"))
+        guard case .syntax = error.problem else {
+            Issue.record("expected a syntax problem, got \(error.problem)")
+            return
+        }
+        #expect(error.location.line >= 3)
+        #expect(error.description.hasPrefix("quote.yaml:\(error.location.line):\(error.location.column): error:"))
+    }
+
+    @Test("an empty file is a syntax error, not a crash")
+    func emptyFile() throws {
+        let error = try #require(readError("", file: "empty.yaml"))
+        #expect(error.problem == .syntax("the file is empty"))
+        #expect(error.description.hasPrefix("empty.yaml:1:1: error:"))
+    }
+
+    @Test("a list where text is expected is a wrong type at the list's position")
+    func wrongType() throws {
+        let text = """
+            formprint: 1
+            unit:
+              name: [测试, 单位]
+            year: 2024
+            """
+        let error = try #require(readError(text))
+        #expect(error.problem == .wrongType(expected: "text", found: "a list"))
+        #expect(error.path.description == "unit.name")
+        #expect(error.location.line == 3)
+        #expect(error.location.column == 9)
+        #expect(error.description == "unit.yaml:3:9: error: unit.name must be text, found a list. Write it as text.")
+    }
+
+    @Test("a mapping where a list is expected is a wrong type")
+    func mappingInsteadOfList() throws {
+        let error = try #require(readError(unitFile(project: "  name: 项目甲")))
+        #expect(error.problem == .wrongType(expected: "a list (lines starting with '- ')", found: "a mapping of fields"))
+        #expect(error.path.description == "projects")
+        #expect(error.location.line == 6)
+    }
+
+    @Test("a project without 'name' is a missing required field")
+    func missingProjectName() throws {
+        let error = try #require(readError(unitFile(project: "  - implementingUnit: 单位乙")))
+        #expect(error.problem == .missingField("name"))
+        #expect(error.path.description == "projects[0]")
+        #expect(error.location.line == 6)
+        #expect(error.description.contains("unit.yaml:6:"))
+        #expect(error.description.contains("missing required field 'name' (projects[0])"))
+        #expect(error.description.contains("Add 'name: …' here."))
+    }
+
+    @Test("a misspelt field is reported with the nearest valid name")
+    func unknownFieldWithSuggestion() throws {
+        let error = try #require(readError(unitFile(project: "  - name: 项目甲\n    implementingUnt: 单位乙")))
+        #expect(error.problem == .unknownField("implementingUnt", suggestion: "implementingUnit"))
+        #expect(error.path.description == "projects[0]")
+        #expect(error.location.line == 7)
+        #expect(error.location.column == 5)
+        #expect(error.description.contains("unit.yaml:7:5: error: unknown field 'implementingUnt' (projects[0])"))
+        #expect(error.description.hasSuffix("did you mean 'implementingUnit'?"))
+    }
+
+    @Test("an unknown field with no near name has no suggestion")
+    func unknownFieldWithoutSuggestion() throws {
+        let error = try #require(readError(unitFile(project: "  - name: 项目甲\n    zzzzzzzzzzzz: 1")))
+        #expect(error.problem == .unknownField("zzzzzzzzzzzz", suggestion: nil))
+        #expect(error.description.contains("remove it or check the field names"))
+    }
+
+    @Test("an unknown top-level field is reported")
+    func unknownTopLevelField() throws {
+        let text = "formprint: 1\nunit:\n  name: 测试单位\nyear: 2024\nprojets: []\n"
+        let error = try #require(readError(text))
+        #expect(error.problem == .unknownField("projets", suggestion: "projects"))
+        #expect(error.location.line == 5)
+    }
+
+    @Test("a wrong format version is an invalid value with a hint", arguments: ["2", "0", "one"])
+    func wrongVersion(version: String) throws {
+        let text = "formprint: \(version)\nunit:\n  name: 测试单位\nyear: 2024\n"
+        let error = try #require(readError(text))
+        guard case .invalidValue(let message, let hint) = error.problem else {
+            Issue.record("expected an invalid value, got \(error.problem)")
+            return
+        }
+        #expect(message == "'\(version)' is not a whole number from 1 to 1")
+        #expect(hint.contains("formprint: 1"))
+        #expect(error.path.description == "formprint")
+        #expect(error.location.line == 1)
+        #expect(error.location.column == 12)
+    }
+
+    @Test("a missing format version is a missing field")
+    func missingVersion() throws {
+        let error = try #require(readError("unit:\n  name: 测试单位\nyear: 2024\n"))
+        #expect(error.problem == .missingField("formprint"))
+    }
+
+    @Test("a year out of range is an invalid value", arguments: ["1800", "2101", "24", "二〇二四"])
+    func yearOutOfRange(year: String) throws {
+        let text = "formprint: 1\nunit:\n  name: 测试单位\nyear: \(year)\n"
+        let error = try #require(readError(text))
+        guard case .invalidValue(let message, let hint) = error.problem else {
+            Issue.record("expected an invalid value, got \(error.problem)")
+            return
+        }
+        #expect(message == "'\(year)' is not a whole number from 1990 to 2100")
+        #expect(hint.contains("year: 2024"))
+        #expect(error.path.description == "year")
+        #expect(error.location.line == 4)
+        #expect(error.description.hasPrefix("unit.yaml:4:7: error: year:"))
+    }
+
+    @Test("years at the ends of the range are accepted", arguments: [1990, 2100])
+    func yearAtRangeEnds(year: Int) throws {
+        let text = "formprint: 1\nunit:\n  name: 测试单位\nyear: \(year)\n"
+        #expect(try UnitFileReader.read(text: text, file: "unit.yaml").unit.year == year)
+    }
+
+    @Test("a deeply nested field path is a wrong type, located")
+    func deepWrongType() throws {
+        let project = """
+              - name: 项目甲
+                indicators:
+                  - category: 产出指标
+                    subcategories:
+                      - category: 数量指标
+                        indicators:
+                          - {name: 费用成本, target: [1, 2]}
+            """
+        let error = try #require(readError(unitFile(project: project)))
+        #expect(error.problem == .wrongType(expected: "text", found: "a list"))
+        #expect(error.path.description == "projects[0].indicators[0].subcategories[0].indicators[0].target")
+        #expect(error.location.line == 12)
+    }
+
+    @Test("null and empty values read as empty text; quoted null stays text")
+    func nullValues() throws {
+        let project = "  - name: 项目甲\n    implementingUnit: ~\n    competentDepartment: \"null\""
+        let document = try UnitFileReader.read(text: unitFile(project: project), file: "unit.yaml")
+        #expect(document.unit.projects[0].implementingUnit == "")
+        #expect(document.unit.projects[0].competentDepartment == "null")
+    }
+}
+
+@Suite("Hostile unit files")
+struct HostileUnitFileTests {
+    /// Billion laughs over the only recursive structure a unit file has
+    /// (report sections): level 1 has nine paragraphs, each further level
+    /// nine copies of the level below, nine levels deep — 9^9 values
+    /// once expanded.
+    static func sectionBomb(levels: Int = 9) -> String {
+        var lines = ["formprint: 1", "unit:", "  name: 测试单位", "year: 2024", "report:", "  title: 报告", "  sections:"]
+        let names = (0..<levels).map { "l\($0)" }
+        lines.append("    - &l0 {heading: h, paragraphs: [x, x, x, x, x, x, x, x, x]}")
+        for level in 1..<levels {
+            let copies = Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ")
+            lines.append("    - &\(names[level]) {heading: h, sections: [\(copies)]}")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("an alias bomb in report sections fails with limitExceeded instead of hanging", .timeLimit(.minutes(1)))
+    func sectionAliasBomb() throws {
+        let error = try #require(readError(Self.sectionBomb()))
+        guard case .limitExceeded(let message) = error.problem else {
+            Issue.record("expected limitExceeded, got \(error.problem)")
+            return
+        }
+        #expect(message.contains("aliases"))
+        #expect(error.description.hasPrefix("unit.yaml:"))
+    }
+
+    @Test("the classic list alias bomb (a: &a [x,…], b: &b [*a,…], … 9 levels) is rejected promptly", .timeLimit(.minutes(1)))
+    func listAliasBomb() throws {
+        var lines = ["formprint: 1", "unit:", "  name: 测试单位", "year: 2024"]
+        let names = "abcdefghi".map(String.init)
+        lines.append("a: &a [x, x, x, x, x, x, x, x, x]")
+        for level in 1..<9 {
+            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
+        }
+        let start = Date()
+        let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
+        // No field of a unit file is a list of lists, so the reader never
+        // expands this bomb: the first unread key is reported as unknown.
+        #expect(error.problem == .unknownField("a", suggestion: nil))
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test("the classic list alias bomb used as report sections is a wrong type, not an expansion", .timeLimit(.minutes(1)))
+    func listAliasBombAsValue() throws {
+        var lines = ["formprint: 1", "unit:", "  name: 测试单位", "year: 2024", "report:", "  title: 报告", "  sections:"]
+        lines.append("    - &a [x, x, x, x, x, x, x, x, x]")
+        for level in 1..<9 {
+            lines.append("    - &\("abcdefghi".map(String.init)[level]) [" + Array(repeating: "*\("abcdefghi".map(String.init)[level - 1])", count: 9).joined(separator: ", ") + "]")
+        }
+        let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
+        #expect(error.problem == .wrongType(expected: "a mapping of fields (key: value)", found: "a list"))
+        #expect(error.path.description == "report.sections[0]")
+    }
+
+    @Test("sections nested deeper than the depth limit fail with limitExceeded")
+    func tooDeep() throws {
+        var lines = ["formprint: 1", "unit:", "  name: 测试单位", "year: 2024", "report:", "  title: 报告", "  sections:"]
+        var indent = "    "
+        for _ in 0..<40 {
+            lines.append(indent + "- heading: h")
+            lines.append(indent + "  sections:")
+            indent += "    "
+        }
+        lines.append(indent + "- heading: last")
+        let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
+        guard case .limitExceeded(let message) = error.problem else {
+            Issue.record("expected limitExceeded, got \(error.problem)")
+            return
+        }
+        #expect(message.contains("deeper than 64"))
+    }
+}
