@@ -8,7 +8,6 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case unreadableLayouts(String, String)
     case unknownLayout(String, kind: DocumentKind, available: [String])
     case layoutForWrongDocument(String, expected: DocumentKind, actual: DocumentKind)
-    case documentMissing(DocumentKind, file: String)
     case layoutFailed(document: String, file: String, reason: String)
     case writeFailed(String, String)
 
@@ -22,8 +21,6 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: no layout '\(id)' for the \(kind.chineseName); available: \(available.joined(separator: ", ")) (see `formprint layouts list`)"
         case .layoutForWrongDocument(let id, let expected, let actual):
             "error: layout '\(id)' is for the \(actual.chineseName), not the \(expected.chineseName)"
-        case .documentMissing(let kind, let file):
-            "error: \(file) has no data for the \(kind.chineseName)"
         case .layoutFailed(let document, let file, let reason):
             "\(file): error: \(document): \(reason)"
         case .writeFailed(let path, let reason):

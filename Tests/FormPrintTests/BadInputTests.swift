@@ -71,4 +71,20 @@ struct BadInputTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["b.pdf"])
     }
+
+    @Test func missingGlyphInLayoutTextNamesTheLayoutFileAndPlace() throws {
+        let folder = try temporaryFolder()
+        let original = try String(contentsOf: repositoryRoot.appendingPathComponent("Layouts/project-jilin.yaml"), encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "{text: 项目支出绩效自评表, style: title", with: "{text: 项目支出\u{2A6A5}自评表, style: title")
+        #expect(edited != original)
+        try edited.write(to: folder.appendingPathComponent("project-jilin.yaml"), atomically: true, encoding: .utf8)
+        let renderer = try UnitRenderer(extraLayoutFolders: [folder])
+        let document = try UnitFiles.read(exampleUnit)
+        #expect {
+            _ = try renderer.render(document, .project(index: 0))
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("U+2A6A5") && message.contains("project-jilin.yaml") && message.contains("table.title[0]")
+        }
+    }
 }

@@ -42,10 +42,7 @@ struct RenderSeedTests {
             "质量指标", "使用覆盖率", ">=100%", "100%", "时效指标", "完成时间", "=2025年", "2025年",
             "效益指标", "经济效益指标", "优化政府部门", ">=64.4万元", "14.4万元", "满意度指标", "职工满意度", ">=98%", "98%",
         ]
-        for value in values {
-            let found = text.contains(squeezed(value))
-            #expect(found, "missing \(value)")
-        }
+        expectContainsAll(text, values)
         // Labels the layout wraps over two lines.
         #expect(text.contains("资金情况"))
         #expect(text.contains("服务对象满意度"))
@@ -64,10 +61,7 @@ struct RenderSeedTests {
                 for indicator in subcategory.indicators { values += [indicator.name, indicator.target, indicator.actual] }
             }
         }
-        for value in values {
-            let found = text.contains(squeezed(value))
-            #expect(found, "missing \(value)")
-        }
+        expectContainsAll(text, values)
         #expect(text.contains("=212.39万元"))
         #expect(text.contains(">95%"))
     }
@@ -136,5 +130,13 @@ struct RenderSeedTests {
         // The creation date is fixed by the input, not the clock.
         let info = try run("pdfinfo", [try file("项目支出").path]).output
         #expect(info.contains("CreationDate:    Wed Jan  1 00:00:00 2025 UTC"))
+    }
+}
+
+/// Every value, whitespace ignored, appears in the extracted `text`.
+func expectContainsAll(_ text: String, _ values: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    for value in values {
+        let found = text.contains(squeezed(value))
+        #expect(found, "missing \(value)", sourceLocation: sourceLocation)
     }
 }

@@ -166,6 +166,16 @@ struct LayoutLoaderTests {
         #expect(problem.location.line == 17)
     }
 
+    @Test("a form layout must be a table and a report layout a flow")
+    func bodyMatchesDocument() throws {
+        let reportWithTable = Self.broken.replacingOccurrences(of: "document: project", with: "document: report")
+        #expect(reportWithTable != Self.broken)
+        #expect(loadProblems(reportWithTable).contains { $0.message == "a report layout is a 'flow', not a 'table'" })
+        let report = try String(contentsOf: layoutsFolder().appendingPathComponent("report-gbt9704.yaml"), encoding: .utf8)
+        let formWithFlow = report.replacingOccurrences(of: "document: report", with: "document: project")
+        #expect(loadProblems(formWithFlow).contains { $0.message == "a project form is a 'table', not a 'flow'" })
+    }
+
     @Test("an unknown collection for 'each' suggests the nearest list")
     func unknownCollection() throws {
         let text = Self.broken.replacingOccurrences(of: "each: project.indicators", with: "each: project.indicator")

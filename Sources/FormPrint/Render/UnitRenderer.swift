@@ -86,7 +86,9 @@ public final class UnitRenderer {
                 firstPage: content - titleHeight, otherPages: content, footer: measured.footer.isEmpty ? .zero : footerHeight))
             return TableComposer.compose(measured, pages: pages, page: layout.page)
         case .flow(let flow):
-            guard let report = unit.report else { throw FormPrintError.documentMissing(.report, file: "") }
+            // The loader only accepts flow layouts for reports, and reports are
+            // rendered only when the unit has one.
+            guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
             let resolved = ReportBinder.bind(report, flow: flow)
             return try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: typesetter)
         }

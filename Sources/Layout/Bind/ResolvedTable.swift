@@ -20,6 +20,7 @@ public struct ResolvedLine: Sendable, Equatable {
     public var text: String
     public var style: TextStyle
     public var spaceAfter: Length
+    public var origin: TextOrigin
 }
 
 public struct ResolvedCell: Sendable, Equatable {

@@ -9,7 +9,10 @@ public enum TableBinder {
         var builder = Builder(values: values, layoutFile: layout.file)
         for block in table.blocks { builder.add(block) }
         let lines = { (specs: [TextLineSpec]) in
-            specs.map { ResolvedLine(text: builder.resolve($0.text).text, style: $0.style, spaceAfter: $0.spaceAfter) }
+            specs.map { spec in
+                let text = builder.resolve(spec.text, path: spec.path)
+                return ResolvedLine(text: text.text, style: spec.style, spaceAfter: spec.spaceAfter, origin: text.origin)
+            }
         }
         return ResolvedTable(
             title: lines(table.title), footer: lines(table.footer), columns: table.columns, padding: table.cellPadding,
@@ -35,7 +38,7 @@ public enum TableBinder {
             }
             guard rowCount > first else { return }
             if let side = block.side {
-                let text = text(of: side.content, record: nil)
+                let text = text(of: side.content, record: nil, path: side.path)
                 cells.append(ResolvedCell(row: first, column: 0, rowSpan: rowCount - first, columnSpan: side.span,
                                           text: text.text, style: side.style, origin: text.origin, repeatsOnContinuation: true))
             }
@@ -45,7 +48,7 @@ public enum TableBinder {
         mutating func addRow(_ row: RowSpec, at firstColumn: Int) {
             var column = firstColumn
             for cell in row.cells {
-                let text = text(of: cell.content, record: nil)
+                let text = text(of: cell.content, record: nil, path: cell.path)
                 cells.append(ResolvedCell(row: rowCount, column: column, rowSpan: 1, columnSpan: cell.span,
                                           text: text.text, style: cell.style, origin: text.origin, repeatsOnContinuation: false))
                 column += cell.span
@@ -68,7 +71,7 @@ public enum TableBinder {
                         cells[above].rowSpan += 1
                         continue
                     }
-                    let text = text(of: cell.content, record: record)
+                    let text = text(of: cell.content, record: record, path: cell.path)
                     cells.append(ResolvedCell(row: rowCount, column: column, rowSpan: 1, columnSpan: cell.span,
                                               text: text.text, style: cell.style, origin: text.origin,
                                               repeatsOnContinuation: cell.merge))
@@ -79,10 +82,12 @@ public enum TableBinder {
             }
         }
 
-        func text(of content: CellContent, record: CollectionRecord?) -> (text: String, origin: TextOrigin) {
+        /// The cell's text and where it comes from: the unit field it shows,
+        /// or (for fixed text) the cell's place in the layout file.
+        func text(of content: CellContent, record: CollectionRecord?, path: FieldPath) -> (text: String, origin: TextOrigin) {
             switch content {
             case .text(let template):
-                return resolve(template)
+                return resolve(template, path: path)
             case .column(let field):
                 // A record without the field (an empty group's row) prints empty.
                 let value = record?.values[field]
@@ -90,7 +95,7 @@ public enum TableBinder {
             }
         }
 
-        func resolve(_ template: TextTemplate) -> (text: String, origin: TextOrigin) {
+        func resolve(_ template: TextTemplate, path: FieldPath) -> (text: String, origin: TextOrigin) {
             if template.parts.count == 1, case .field(let field) = template.parts[0] {
                 let value = values.value(field)
                 return (value.text, .unit(value.path))
@@ -102,7 +107,7 @@ public enum TableBinder {
                 case .field(let field): text += values.value(field).text
                 }
             }
-            return (text, .layout(file: layoutFile, path: FieldPath()))
+            return (text, .layout(file: layoutFile, path: path))
         }
     }
 }

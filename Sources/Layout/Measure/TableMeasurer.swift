@@ -21,7 +21,7 @@ public enum TableMeasurer {
             var measured: [MeasuredLine] = []
             for line in lines {
                 let broken = try breakLines(line.text, style: line.style, width: tableWidth,
-                                            origin: .layout(file: "", path: FieldPath()), measurer)
+                                            origin: line.origin, measurer)
                 measured.append(MeasuredLine(line: line, lines: broken))
             }
             return measured

@@ -37,7 +37,14 @@ public enum ReportComposer {
     static func paragraphLines(_ text: String, style: TextStyle, origin: TextOrigin, flow: FlowSpec, content: Rect,
                                keepWithNext: Bool, measurer: some TextMeasurer) throws(LayoutFailure) -> [FlowLine] {
         let indentText = String(repeating: "\u{3000}", count: Int(flow.firstLineIndent))
-        let broken = try TableMeasurer.breakLines(indentText + text, style: style, width: content.size.width, origin: origin, measurer)
+        let broken: [TextLine]
+        do {
+            broken = try TableMeasurer.breakLines(indentText + text, style: style, width: content.size.width, origin: origin, measurer)
+        } catch {
+            // Quote the paragraph as written, without the indent that was added to measure it.
+            if case .missingGlyphs(let characters, let origin, _) = error { throw .missingGlyphs(characters, in: origin, text: text) }
+            throw error
+        }
         let indentWidth = try measuredWidth(indentText, style.font, origin, measurer)
         var result: [FlowLine] = []
         for (index, line) in broken.enumerated() {

@@ -117,6 +117,11 @@ final class LoadSession {
         case (_?, _?):
             report("the layout has both 'table' and 'flow'", hint: "a layout is either a form (table) or a report (flow)", at: root, FieldPath())
         }
+        if document == .report && tableNode != nil {
+            report("a report layout is a 'flow', not a 'table'", hint: "use 'flow:' for document: report", at: tableNode!, FieldPath("table"))
+        } else if document != .report && flowNode != nil {
+            report("a \(document.rawValue) form is a 'table', not a 'flow'", hint: "use 'table:' for forms", at: flowNode!, FieldPath("flow"))
+        }
         checkUnknown(fields)
         guard let page, let body, problems.isEmpty else { return nil }
         return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, page: page, body: body)

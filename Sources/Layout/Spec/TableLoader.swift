@@ -58,7 +58,7 @@ extension LoadSession {
         let template = template(text, at: fields.value("text")!, path.appending("text"))
         checkUnknown(fields)
         guard let style, let template else { return nil }
-        return TextLineSpec(text: template, style: style, spaceAfter: spaceAfter)
+        return TextLineSpec(text: template, style: style, spaceAfter: spaceAfter, path: path)
     }
 
     func block(_ node: Node, _ path: FieldPath, _ context: CellContext) throws -> BlockSpec? {

@@ -24,6 +24,8 @@ public struct TextLineSpec: Sendable {
     public var style: TextStyle
     /// Space below the line.
     public var spaceAfter: Length
+    /// Where the line is in its layout file, for messages.
+    public var path: FieldPath
 }
 
 /// A band of rows. A block with a `side` cell prints that cell in the first
