@@ -12,10 +12,12 @@ public struct Project: Sendable, Equatable {
     public var goal: Goal
     /// 绩效指标 as the 一级 → 二级 → 三级 tree.
     public var indicators: [IndicatorCategory]
+    /// 总分 (national form) as written; empty when the unit left it to be computed.
+    public var totalScore: String
 
     public init(
         name: String, implementingUnit: String = "", competentDepartment: String = "",
-        funds: [FundsRow] = [], goal: Goal = Goal(), indicators: [IndicatorCategory] = []
+        funds: [FundsRow] = [], goal: Goal = Goal(), indicators: [IndicatorCategory] = [], totalScore: String = ""
     ) {
         self.name = name
         self.implementingUnit = implementingUnit
@@ -23,6 +25,7 @@ public struct Project: Sendable, Equatable {
         self.funds = funds
         self.goal = goal
         self.indicators = indicators
+        self.totalScore = totalScore
     }
 }
 

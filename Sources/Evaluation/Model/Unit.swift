@@ -15,18 +15,21 @@ public struct UnitEvaluation: Sendable, Equatable {
     public var projects: [Project]
     public var department: DepartmentEvaluation?
     public var report: Report?
+    /// Names, phone and date for the forms' signature lines.
+    public var signatures: Signatures
     /// Which layout to use per document kind; absent kinds use the default.
     public var layouts: [DocumentKind: String]
 
     public init(
         name: String, year: Int, projects: [Project] = [], department: DepartmentEvaluation? = nil,
-        report: Report? = nil, layouts: [DocumentKind: String] = [:]
+        report: Report? = nil, signatures: Signatures = Signatures(), layouts: [DocumentKind: String] = [:]
     ) {
         self.name = name
         self.year = year
         self.projects = projects
         self.department = department
         self.report = report
+        self.signatures = signatures
         self.layouts = layouts
     }
 }

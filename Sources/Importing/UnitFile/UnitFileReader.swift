@@ -39,8 +39,20 @@ public enum UnitFileReader {
         let projects = try fields.list("projects") { try readProject($0, $1, reader) }
         let department = try fields.optionalObject("department").map { try readDepartment($0, reader) }
         let report = try fields.optionalObject("report").map { try readReport($0, reader) }
+        let signatures = try fields.optionalObject("signatures").map { try readSignatures($0) } ?? Signatures()
         try fields.finish()
-        return UnitEvaluation(name: name, year: year, projects: projects, department: department, report: report, layouts: layouts)
+        return UnitEvaluation(name: name, year: year, projects: projects, department: department, report: report,
+                              signatures: signatures, layouts: layouts)
+    }
+
+    private static func readSignatures(_ node: ObjectReader) throws -> Signatures {
+        var fields = node
+        let signatures = Signatures(
+            unitHead: try fields.text("unitHead"), financeHead: try fields.text("financeHead"),
+            projectLead: try fields.text("projectLead"), preparer: try fields.text("preparer"),
+            phone: try fields.text("phone"), date: try fields.text("date"))
+        try fields.finish()
+        return signatures
     }
 
     private static func readLayoutChoice(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> [DocumentKind: String] {
@@ -73,6 +85,7 @@ public enum UnitFileReader {
             try goal.finish()
         }
         project.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
+        project.totalScore = try fields.text("totalScore")
         try fields.finish()
         return project
     }
