@@ -7,6 +7,8 @@ public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case missingGlyphs([Character], in: TextOrigin, text: String)
     /// A row that does not fit on an empty page.
     case rowTooTall(row: Int, height: Length, available: Length, firstText: String)
+    /// Text that does not fit its fixed-height cell even at the style's `minSize`.
+    case textDoesNotFit(row: Int, column: Int, text: String, origin: TextOrigin, needed: Length, available: Length)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, or add a font that covers it to Fonts/"
         case .rowTooTall(let row, let height, let available, let firstText):
             return "row \(row + 1) (\"\(firstText.prefix(20))…\") is \(height) tall but a page has only \(available) for it; shorten its text or split it over several rows"
+        case .textDoesNotFit(let row, let column, let text, let origin, let needed, let available):
+            return "\(origin): the text \"\(text.prefix(30))\" in row \(row + 1), column \(column + 1) needs \(needed) but its row is fixed at \(available); shorten the text, lower the style's minSize, or remove the block's rowHeight"
         }
     }
 }

@@ -22,16 +22,16 @@ func realLayoutFiles() -> [String] {
 
 @Suite("Loading layout files")
 struct LayoutLoaderTests {
-    @Test("the three seed layouts are shipped")
+    @Test("the seed layouts and the national project form are shipped")
     func shippedLayouts() {
-        #expect(Set(realLayoutFiles()).isSuperset(of: ["project-jilin.yaml", "department-jilin.yaml", "report-gbt9704.yaml"]))
+        #expect(Set(realLayoutFiles()).isSuperset(of: ["project-jilin.yaml", "project-national.yaml", "department-jilin.yaml", "report-gbt9704.yaml"]))
     }
 
     @Test("every real layout file loads", arguments: realLayoutFiles())
     func realLayoutLoads(file: String) throws {
         let layout = try loadLayout(file)
         #expect(layout.id == file.replacingOccurrences(of: ".yaml", with: ""))
-        #expect(layout.page.size == .a4Portrait)
+        #expect(layout.page.size == (file == "project-national.yaml" ? .a4Landscape : .a4Portrait))
         #expect(!layout.name.isEmpty)
     }
 

@@ -20,7 +20,19 @@ struct TableBinderTests {
         #expect(table.rowCount == 16)
         #expect(table.columns.count == 6)
         #expect(table.title.map(\.text) == ["项目支出绩效自评表"])
-        #expect(table.footer.isEmpty)
+        // Signature lines, blank where the unit file names nobody, then the seal.
+        let labels = table.footer.flatMap { line -> [String] in
+            switch line {
+            case .signatures(let signatures): signatures.fields.map(\.label)
+            case .text(let text): [text.text]
+            }
+        }
+        #expect(labels == ["单位负责人（签字）：", "财务负责人（签字）：", "填表人：", "联系电话：", "填报日期：", "（单位盖章）"])
+        #expect(table.footer.allSatisfy { line in
+            if case .signatures(let signatures) = line { signatures.fields.allSatisfy { $0.value.isEmpty && $0.lineWidth >= .mm(25) } } else { true }
+        })
+        #expect(table.continuedTitle.map(\.text) == ["项目支出绩效自评表（续）", "项目名称：2024年政数局综合类项目"])
+        #expect(table.pageNumber?.text(page: 2, of: 11) == "第 2 页 共 11 页")
     }
 
     @Test("every row covers exactly 6 columns and no two cells overlap")

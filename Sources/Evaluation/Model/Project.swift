@@ -60,6 +60,16 @@ public struct FundsRow: Sendable, Equatable {
     }
 }
 
+extension FundsRow {
+    /// Whether this is the 年度资金总额/总和 row (the sum of the others),
+    /// told by its label because units word it differently: 年度资金总和
+    /// (吉林), 年度资金总额 (national), 合计, 总计.
+    public var isTotal: Bool {
+        let label = source.filter { !$0.isWhitespace }
+        return ["总额", "总和", "合计", "总计"].contains { label.contains($0) }
+    }
+}
+
 /// 年度总体目标 (project) — the expected goal and what was actually achieved.
 public struct Goal: Sendable, Equatable {
     /// 预期目标.

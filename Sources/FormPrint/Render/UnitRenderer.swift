@@ -79,12 +79,8 @@ public final class UnitRenderer {
         case .table(let table):
             let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
             let measured = try TableMeasurer.measure(resolved, with: typesetter)
-            let content = layout.page.contentRect.size.height
-            let titleHeight = measured.title.reduce(Length.zero) { $0 + $1.height }
-            let footerHeight = measured.footer.reduce(Length.zero) { $0 + $1.height } + .mm(3)
-            let pages = try TablePaginator.paginate(measured, regions: TableRegions(
-                firstPage: content - titleHeight, otherPages: content, footer: measured.footer.isEmpty ? .zero : footerHeight))
-            return TableComposer.compose(measured, pages: pages, page: layout.page)
+            let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+            return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.

@@ -26,6 +26,8 @@ struct SourcedText {
 struct CollectionRecord {
     var values: [CollectionField: SourcedText]
     var groups: [CollectionField: [Int]]
+    /// The funds block's 年度资金总额/总和 row.
+    var isTotal = false
 }
 
 /// Reads the values a layout binds to out of the model.
@@ -37,6 +39,12 @@ struct DocumentValues {
         switch (field, instance) {
         case (.unitName, _): return SourcedText(text: unit.name, path: "unit.name")
         case (.year, _): return SourcedText(text: String(unit.year), path: "year")
+        case (.unitHead, _): return SourcedText(text: unit.signatures.unitHead, path: "signatures.unitHead")
+        case (.financeHead, _): return SourcedText(text: unit.signatures.financeHead, path: "signatures.financeHead")
+        case (.projectLead, _): return SourcedText(text: unit.signatures.projectLead, path: "signatures.projectLead")
+        case (.preparer, _): return SourcedText(text: unit.signatures.preparer, path: "signatures.preparer")
+        case (.phone, _): return SourcedText(text: unit.signatures.phone, path: "signatures.phone")
+        case (.fillingDate, _): return SourcedText(text: unit.signatures.date, path: "signatures.date")
         case (_, .project(let index)):
             let project = unit.projects[index]
             let base = FieldPath("projects").appending(index)
@@ -46,6 +54,7 @@ struct DocumentValues {
             case .competentDepartment: return SourcedText(text: project.competentDepartment, path: base.appending("competentDepartment"))
             case .goalExpected: return SourcedText(text: project.goal.expected, path: base.appending("goal").appending("expected"))
             case .goalActual: return SourcedText(text: project.goal.actual, path: base.appending("goal").appending("actual"))
+            case .totalScore: return SourcedText(text: project.totalScore, path: base.appending("totalScore"))
             default: break
             }
         case (_, .department):
@@ -76,7 +85,7 @@ struct DocumentValues {
                     .executionRate: SourcedText(text: row.executionRate, path: path.appending("executionRate")),
                     .weight: SourcedText(text: row.weight, path: path.appending("weight")),
                     .score: SourcedText(text: row.score, path: path.appending("score")),
-                ], groups: [:])
+                ], groups: [:], isTotal: row.isTotal)
             }
         case (.projectIndicators, .project(let index)):
             return indicatorRecords(unit.projects[index].indicators, FieldPath("projects").appending(index).appending("indicators"))

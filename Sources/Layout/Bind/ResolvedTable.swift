@@ -4,7 +4,9 @@ import Evaluation
 /// layout — and no geometry yet.
 public struct ResolvedTable: Sendable {
     public var title: [ResolvedLine]
-    public var footer: [ResolvedLine]
+    public var continuedTitle: [ResolvedLine]
+    public var footer: [ResolvedFooterLine]
+    public var pageNumber: PageNumberSpec?
     public var columns: [Length]
     public var padding: CellPadding
     public var ruleWidth: Length
@@ -13,14 +15,37 @@ public struct ResolvedTable: Sendable {
     /// Cells in row-major order of their top-left corner.
     public var cells: [ResolvedCell]
     public var blocks: [ResolvedBlock]
+    /// Rows of blocks with a fixed `rowHeight`.
+    public var fixedRowHeights: [Int: Length]
 }
 
 /// A line of text outside the grid, with its placeholders filled in.
 public struct ResolvedLine: Sendable, Equatable {
     public var text: String
     public var style: TextStyle
+    public var spaceBefore: Length
     public var spaceAfter: Length
     public var origin: TextOrigin
+}
+
+/// A footer line with its placeholders filled in.
+public enum ResolvedFooterLine: Sendable, Equatable {
+    case text(ResolvedLine)
+    case signatures(ResolvedSignatureLine)
+}
+
+public struct ResolvedSignatureLine: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var label: String
+        /// What the unit file gives for the line; empty leaves it blank.
+        public var value: String
+        public var lineWidth: Length
+        public var origin: TextOrigin
+    }
+    public var fields: [Field]
+    public var style: TextStyle
+    public var spaceBefore: Length
+    public var spaceAfter: Length
 }
 
 public struct ResolvedCell: Sendable, Equatable {
@@ -35,6 +60,8 @@ public struct ResolvedCell: Sendable, Equatable {
     /// A spanning label (side label, merged group) that is printed again on
     /// each page its rows continue to.
     public var repeatsOnContinuation: Bool
+    /// What a continuation page prints for a repeated label ("产出指标（续）").
+    public var continuedText: String
 
     public var rows: Range<Int> { row..<(row + rowSpan) }
     public var columns: Range<Int> { column..<(column + columnSpan) }

@@ -17,7 +17,7 @@ public enum ReportComposer {
         let content = spec.contentRect
         var lines: [FlowLine] = []
         // Title: centred lines, then blank lines.
-        for line in try TableMeasurer.breakLines(report.title, style: flow.title, width: content.size.width,
+        for line in try TableMeasurer.breakLines(report.title, style: flow.title, font: flow.title.font, width: content.size.width,
                                                  origin: .unit("report.title"), measurer) {
             let x = content.minX + (content.size.width - line.width) / 2
             lines.append(FlowLine(runs: [TextRun(text: line.text, font: flow.title.font, origin: Point(x: x, y: .zero))], keepWithNext: true))
@@ -29,7 +29,7 @@ public enum ReportComposer {
                                         keepWithNext: isHeading, measurer: measurer)
         }
         lines += try signatureLines(report, flow: flow, content: content, measurer: measurer)
-        return paginate(lines, flow: flow, spec: spec, measurer: measurer)
+        return try paginate(lines, flow: flow, spec: spec, measurer: measurer)
     }
 
     /// A paragraph broken at the full measure with a first-line indent of
@@ -39,7 +39,7 @@ public enum ReportComposer {
         let indentText = String(repeating: "\u{3000}", count: Int(flow.firstLineIndent))
         let broken: [TextLine]
         do {
-            broken = try TableMeasurer.breakLines(indentText + text, style: style, width: content.size.width, origin: origin, measurer)
+            broken = try TableMeasurer.breakLines(indentText + text, style: style, font: style.font, width: content.size.width, origin: origin, measurer)
         } catch {
             // Quote the paragraph as written, without the indent that was added to measure it.
             if case .missingGlyphs(let characters, let origin, _) = error { throw .missingGlyphs(characters, in: origin, text: text) }
@@ -107,7 +107,8 @@ public enum ReportComposer {
 
     /// Puts lines on pages at the fixed pitch; a heading that would end a
     /// page moves to the next one with its text; blank lines never start a page.
-    static func paginate(_ lines: [FlowLine], flow: FlowSpec, spec: PageSpec, measurer: some TextMeasurer) -> [Page] {
+    static func paginate(_ lines: [FlowLine], flow: FlowSpec, spec: PageSpec,
+                         measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let content = spec.contentRect
         let perPage = max(1, Int((content.size.height.points + Length.tolerance) / flow.lineHeight.points))
         var pages: [[FlowLine]] = [[]]
@@ -127,7 +128,8 @@ public enum ReportComposer {
             pages[pages.count - 1].append(line)
             index += 1
         }
-        return pages.enumerated().map { number, pageLines in
+        var result: [Page] = []
+        for (number, pageLines) in pages.enumerated() {
             var items: [DrawItem] = []
             for (row, line) in pageLines.enumerated() {
                 let top = content.minY + flow.lineHeight * Double(row)
@@ -138,28 +140,11 @@ public enum ReportComposer {
                 }
             }
             if let numbering = flow.pageNumber {
-                items.append(pageNumber(number + 1, numbering, content: content, measurer: measurer))
+                items.append(try PageNumbering.item(page: number + 1, of: pages.count, numbering, content: content, measurer: measurer))
             }
-            return Page(size: spec.size, items: items)
+            result.append(Page(size: spec.size, items: items))
         }
-    }
-
-    /// "— 1 —" below the text block: odd pages right, even pages left, one
-    /// character in from the edge (GB/T 9704 §7.5).
-    static func pageNumber(_ number: Int, _ spec: PageNumberSpec, content: Rect, measurer: some TextMeasurer) -> DrawItem {
-        let text = spec.format.replacingOccurrences(of: "{page}", with: String(number))
-        let width = (try? measurer.width(of: text, font: spec.style.font)) ?? spec.style.size * Double(text.count)
-        let inset = spec.style.size * spec.inset
-        let x: Length
-        if !spec.alternate {
-            x = content.minX + (content.size.width - width) / 2
-        } else if number % 2 == 1 {
-            x = content.maxX - inset - width
-        } else {
-            x = content.minX + inset
-        }
-        let top = content.maxY + spec.gap
-        return .text(TextRun(text: text, font: spec.style.font, origin: Point(x: x, y: top + spec.style.size * 0.88)))
+        return result
     }
 }
 

@@ -1,40 +1,80 @@
 /// Turns paginated rows into positioned draw items: the title above the
-/// table on the first page, cell borders and cell text, and the footer
-/// below the table on the last page.
+/// table on the first page (the continued title on the others), cell
+/// borders and cell text, the footer below the table on the last page, and
+/// page numbers.
 public enum TableComposer {
-    public static func compose(_ table: MeasuredTable, pages: [TablePage], page spec: PageSpec) -> [Page] {
+    public static func compose(_ table: MeasuredTable, pages: [TablePage], page spec: PageSpec,
+                               measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let content = spec.contentRect
         let left = content.minX + (content.size.width - table.width) / 2
-        let titleHeight = table.title.reduce(Length.zero) { $0 + $1.height }
-        return pages.map { tablePage in
+        var result: [Page] = []
+        for (index, tablePage) in pages.enumerated() {
             var items: [DrawItem] = []
             var top = content.minY
-            if tablePage.isFirst {
-                items += lines(table.title, left: left, width: table.width, top: top)
-                top += titleHeight
-            }
+            let title = tablePage.isFirst ? table.title : table.continuedTitle
+            items += lines(title, left: left, width: table.width, top: top)
+            top += tablePage.isFirst ? table.titleHeight : table.continuedTitleHeight
             let grid = GridPage(table: table, page: tablePage, left: left, top: top)
             items += grid.items()
             if tablePage.isLast {
-                let bottom = tablePage.rows.last.map { top + $0.y + $0.height + .mm(3) } ?? top
-                items += lines(table.footer, left: left, width: table.width, top: bottom)
+                let bottom = tablePage.rows.last.map { top + $0.y + $0.height + TableRegions.footerGap } ?? top
+                items += footer(table.footer, left: left, width: table.width, top: bottom, rule: table.table.ruleWidth)
             }
-            return Page(size: spec.size, items: items)
+            if let numbering = table.table.pageNumber, numbering.singlePage || pages.count > 1 {
+                items.append(try PageNumbering.item(page: index + 1, of: pages.count, numbering, content: content, measurer: measurer))
+            }
+            result.append(Page(size: spec.size, items: items))
         }
+        return result
     }
 
     static func lines(_ lines: [MeasuredLine], left: Length, width: Length, top: Length) -> [DrawItem] {
         var items: [DrawItem] = []
         var y = top
         for line in lines {
-            let pitch = line.line.style.size * line.line.style.lineSpacing
+            y += line.line.spaceBefore
             for text in line.lines {
                 let x = aligned(line.line.style.align, text.width, left: left, width: width)
                 items.append(.text(TextRun(text: text.text, font: line.line.style.font,
-                                           origin: Point(x: x, y: baseline(lineTop: y, pitch: pitch, size: line.line.style.size)))))
-                y += pitch
+                                           origin: Point(x: x, y: baseline(lineTop: y, pitch: line.pitch, size: line.line.style.size)))))
+                y += line.pitch
             }
             y += line.line.spaceAfter
+        }
+        return items
+    }
+
+    /// Footer lines: text as it is aligned; signature fields as their label
+    /// and a rule to sign on, with the unit file's value written on it.
+    static func footer(_ lines: [MeasuredFooterLine], left: Length, width: Length, top: Length, rule: Length) -> [DrawItem] {
+        var items: [DrawItem] = []
+        var y = top
+        for line in lines {
+            switch line {
+            case .text(let text):
+                items += self.lines([text], left: left, width: width, top: y)
+            case .signatures(let signatures):
+                let font = signatures.line.style.font
+                var rowTop = y + signatures.line.spaceBefore
+                for row in signatures.rows {
+                    let base = baseline(lineTop: rowTop, pitch: signatures.pitch, size: font.size)
+                    for field in row {
+                        items.append(.text(TextRun(text: field.label.text, font: font, origin: Point(x: left + field.labelX, y: base))))
+                        // The rule sits just below the baseline, as on a printed form.
+                        let ruleY = base + font.size * 0.15
+                        if field.lineWidth > .zero {
+                            items.append(.line(LineSegment(from: Point(x: left + field.lineX, y: ruleY),
+                                                           to: Point(x: left + field.lineX + field.lineWidth, y: ruleY), width: rule)))
+                        }
+                        if let value = field.value {
+                            let x = left + field.lineX + (field.lineWidth - value.width) / 2
+                            items.append(.text(TextRun(text: value.text, font: font, origin: Point(x: x, y: base))))
+                        }
+                    }
+                    rowTop += signatures.pitch
+                }
+            }
+            y += line.height
         }
         return items
     }
@@ -45,62 +85,5 @@ public enum TableComposer {
         case .center: left + (width - lineWidth) / 2
         case .right: left + width - lineWidth
         }
-    }
-}
-
-/// One page of the grid: each cell cut to the rows placed on this page.
-struct GridPage {
-    let table: MeasuredTable
-    let page: TablePage
-    let left: Length
-    let top: Length
-
-    func items() -> [DrawItem] {
-        var placedByRow: [Int: PlacedRow] = [:]
-        for row in page.rows { placedByRow[row.row] = row }
-        guard !placedByRow.isEmpty else { return [] }
-        var rules: [LineSegment] = []
-        var seen = Set<LineSegment>()
-        var texts: [DrawItem] = []
-        for cell in table.cells {
-            let placed = cell.cell.rows.compactMap { placedByRow[$0] }
-            guard let first = placed.first, let last = placed.last else { continue }
-            let frame = Rect(x: left + table.columnEdges[cell.cell.column], y: top + first.y,
-                             width: table.columnEdges[cell.cell.column + cell.cell.columnSpan] - table.columnEdges[cell.cell.column],
-                             height: last.y + last.height - first.y)
-            for edge in edges(of: frame) where seen.insert(edge).inserted { rules.append(edge) }
-            let isFirstFragment = first.row == cell.cell.row
-            let textHeight = cell.linePitch * Double(cell.lines.count)
-            let fits = (textHeight + table.table.padding.vertical * 2).fits(in: frame.size.height)
-            guard (isFirstFragment || cell.cell.repeatsOnContinuation) && (fits || isFirstFragment) else { continue }
-            texts += text(of: cell, in: frame)
-        }
-        return rules.map(DrawItem.line) + texts
-    }
-
-    func edges(of frame: Rect) -> [LineSegment] {
-        let width = table.table.ruleWidth
-        let corners = (Point(x: frame.minX, y: frame.minY), Point(x: frame.maxX, y: frame.minY),
-                       Point(x: frame.maxX, y: frame.maxY), Point(x: frame.minX, y: frame.maxY))
-        return [LineSegment(from: corners.0, to: corners.1, width: width), LineSegment(from: corners.1, to: corners.2, width: width),
-                LineSegment(from: corners.3, to: corners.2, width: width), LineSegment(from: corners.0, to: corners.3, width: width)]
-    }
-
-    /// Lines centred vertically in the cell, aligned horizontally by style.
-    func text(of cell: MeasuredCell, in frame: Rect) -> [DrawItem] {
-        let padding = table.table.padding
-        let textHeight = cell.linePitch * Double(cell.lines.count)
-        var lineTop = frame.minY + (frame.size.height - textHeight) / 2
-        let innerLeft = frame.minX + padding.horizontal
-        let innerWidth = frame.size.width - padding.horizontal * 2
-        var items: [DrawItem] = []
-        for line in cell.lines {
-            let alignment = cell.cell.style.vertical ? .center : cell.cell.style.align
-            let x = TableComposer.aligned(alignment, line.width, left: innerLeft, width: innerWidth)
-            items.append(.text(TextRun(text: line.text, font: cell.cell.style.font,
-                                       origin: Point(x: x, y: baseline(lineTop: lineTop, pitch: cell.linePitch, size: cell.cell.style.size)))))
-            lineTop += cell.linePitch
-        }
-        return items
     }
 }

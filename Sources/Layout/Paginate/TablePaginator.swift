@@ -15,10 +15,33 @@ public struct PlacedRow: Sendable, Equatable {
     public var height: Length
     /// A block header printed again at the top of a continuation page.
     public var isRepeatedHeader: Bool
+    /// The part of a row taller than a page that is printed here; nil for
+    /// a whole row.
+    public var slice: RowSlice?
+
+    public init(row: Int, y: Length, height: Length, isRepeatedHeader: Bool, slice: RowSlice? = nil) {
+        self.row = row
+        self.y = y
+        self.height = height
+        self.isRepeatedHeader = isRepeatedHeader
+        self.slice = slice
+    }
+
+    /// Whether the row's own first line is on this page (its cells start here).
+    public var startsRow: Bool { slice?.isFirst ?? true }
 }
 
-/// The space a table has: `firstPage` below the title, `otherPages` on
-/// continuation pages, and the footer's height on the last page.
+/// A piece of a row that continues line by line over several pages.
+public struct RowSlice: Sendable, Equatable {
+    /// For each single-row cell of the row (by index into the measured
+    /// table's cells), the lines printed in this piece.
+    public var lines: [Int: Range<Int>]
+    public var isFirst: Bool
+    public var isLast: Bool
+}
+
+/// The space a table has: `firstPage` below the title, `otherPages` below
+/// the continued title, and the footer's height on the last page.
 public struct TableRegions: Sendable {
     public var firstPage: Length
     public var otherPages: Length
@@ -29,6 +52,18 @@ public struct TableRegions: Sendable {
         self.otherPages = otherPages
         self.footer = footer
     }
+
+    /// The regions of `table` on pages of `page`: the content height less
+    /// the title (first page) or the continued title (other pages), and
+    /// the footer with the gap above it.
+    public init(for table: MeasuredTable, page: PageSpec) {
+        let content = page.contentRect.size.height
+        self.init(firstPage: content - table.titleHeight, otherPages: content - table.continuedTitleHeight,
+                  footer: table.footer.isEmpty ? .zero : table.footerHeight + TableRegions.footerGap)
+    }
+
+    /// Space between the table's last row and the footer.
+    public static let footerGap = Length.mm(3)
 }
 
 public enum TablePaginator {
@@ -38,45 +73,134 @@ public enum TablePaginator {
         let rowCount = heights.count
         var pages: [TablePage] = []
         var next = 0
+        var split: RowSplitter?
         repeat {
             let isFirst = pages.isEmpty
             let available = isFirst ? regions.firstPage : regions.otherPages
             var placed: [PlacedRow] = []
             var y = Length.zero
-            for header in rules.headerToRepeat(before: next) {
+            for header in rules.headerToRepeat(before: next, continuingSplit: split != nil) {
                 placed.append(PlacedRow(row: header, y: y, height: heights[header], isRepeatedHeader: true))
                 y += heights[header]
             }
-            let headerCount = placed.count
+            // The rest of a row taller than a page.
+            if var splitter = split {
+                let piece = splitter.nextPiece(space: available - y)
+                guard let piece else { throw rules.tooTall(next, available: available - y) }
+                placed.append(PlacedRow(row: next, y: y, height: piece.height, isRepeatedHeader: false, slice: piece.slice))
+                y += piece.height
+                split = piece.slice.isLast ? nil : splitter
+                if split != nil {
+                    pages.append(TablePage(rows: placed, isFirst: isFirst, isLast: false))
+                    continue
+                }
+                next += 1
+            }
+            let pageStart = placed.last.map { $0.isRepeatedHeader ? next : $0.row } ?? next
             var row = next
             while row < rowCount, (y + heights[row]).fits(in: available) {
                 placed.append(PlacedRow(row: row, y: y, height: heights[row], isRepeatedHeader: false))
                 y += heights[row]
                 row += 1
             }
-            if row == next {
-                // Not even one row fits on an otherwise empty page.
-                throw LayoutFailure.rowTooTall(row: next, height: heights[next], available: available - y,
-                                               firstText: table.cells.first { $0.cell.row == next }?.cell.text ?? "")
+            if row == next && !placed.contains(where: { !$0.isRepeatedHeader }) {
+                // Not even one row fits on an otherwise empty page: it
+                // continues line by line on the following pages.
+                var splitter = RowSplitter(table: table, row: next)
+                guard let piece = splitter.nextPiece(space: available - y) else { throw rules.tooTall(next, available: available - y) }
+                placed.append(PlacedRow(row: next, y: y, height: piece.height, isRepeatedHeader: false, slice: piece.slice))
+                split = splitter
+                pages.append(TablePage(rows: placed, isFirst: isFirst, isLast: false))
+                continue
             }
             if row < rowCount {
-                let end = rules.lastLegalBreak(after: next, upTo: row, placed: placed) ?? row
-                placed.removeAll { !$0.isRepeatedHeader && $0.row >= end }
+                let end = rules.lastLegalBreak(after: pageStart, upTo: row) ?? row
+                placed.removeAll { !$0.isRepeatedHeader && $0.slice == nil && $0.row >= end }
                 row = end
             }
             next = row
             pages.append(TablePage(rows: placed, isFirst: isFirst, isLast: false))
-        } while next < rowCount
-        // The footer goes below the table, or on a page of its own.
-        if regions.footer > .zero, let last = pages.last {
-            let used = last.rows.last.map { $0.y + $0.height } ?? .zero
-            let space = last.isFirst ? regions.firstPage : regions.otherPages
-            if !(used + regions.footer).fits(in: space) {
-                pages.append(TablePage(rows: [], isFirst: false, isLast: false))
-            }
-        }
+        } while next < rowCount || split != nil
+        try placeFooter(&pages, table, rules, regions)
         pages[pages.count - 1].isLast = true
         return pages
+    }
+
+    /// The footer goes below the table. When it does not fit there, the
+    /// last rows move with it to a new page (at a legal break), so that a
+    /// page of signatures never stands alone; only when no break allows it
+    /// does the footer take a page of its own.
+    static func placeFooter(_ pages: inout [TablePage], _ table: MeasuredTable, _ rules: BreakRules,
+                            _ regions: TableRegions) throws(LayoutFailure) {
+        guard regions.footer > .zero, let last = pages.last else { return }
+        let space = last.isFirst ? regions.firstPage : regions.otherPages
+        let used = last.rows.last.map { $0.y + $0.height } ?? .zero
+        if (used + regions.footer).fits(in: space) { return }
+        let body = last.rows.filter { !$0.isRepeatedHeader && $0.slice == nil }
+        if let firstBody = body.first {
+            var candidate = body.last!.row
+            while candidate > firstBody.row {
+                if rules.isLegal(breakBefore: candidate, pageStart: firstBody.row, strict: true) {
+                    let headers = rules.headerToRepeat(before: candidate, continuingSplit: false)
+                    let moved = headers.reduce(Length.zero) { $0 + table.rowHeights[$1] }
+                        + (candidate...body.last!.row).reduce(Length.zero) { $0 + table.rowHeights[$1] }
+                    if (moved + regions.footer).fits(in: regions.otherPages) {
+                        pages[pages.count - 1].rows.removeAll { !$0.isRepeatedHeader && $0.slice == nil && $0.row >= candidate }
+                        var y = Length.zero
+                        var rows: [PlacedRow] = []
+                        for row in Array(headers) + Array(candidate...body.last!.row) {
+                            rows.append(PlacedRow(row: row, y: y, height: table.rowHeights[row], isRepeatedHeader: headers.contains(row)))
+                            y += table.rowHeights[row]
+                        }
+                        pages.append(TablePage(rows: rows, isFirst: false, isLast: false))
+                        return
+                    }
+                }
+                candidate -= 1
+            }
+        }
+        pages.append(TablePage(rows: [], isFirst: false, isLast: false))
+    }
+}
+
+/// Cuts a row taller than a page into pieces: each piece prints as many
+/// further lines of every cell as fit in its space.
+struct RowSplitter {
+    let table: MeasuredTable
+    let row: Int
+    /// Single-row cells of the row: their index and the next line to print.
+    private var next: [(cell: Int, line: Int)]
+    private var isFirst = true
+
+    init(table: MeasuredTable, row: Int) {
+        self.table = table
+        self.row = row
+        next = table.cells.indices.filter { table.cells[$0].cell.row == row && table.cells[$0].cell.rowSpan == 1 }.map { ($0, 0) }
+    }
+
+    /// The next piece in `space`, or nil when not even one line fits.
+    mutating func nextPiece(space: Length) -> (height: Length, slice: RowSlice)? {
+        let padding = table.table.padding.vertical * 2
+        let textSpace = space - padding
+        var lines: [Int: Range<Int>] = [:]
+        var tallest = Length.zero
+        var isLast = true
+        var progress = false
+        for index in next.indices {
+            let cell = table.cells[next[index].cell]
+            let remaining = cell.lines.count - next[index].line
+            let fitting = cell.linePitch.points > 0 ? Int((textSpace.points + Length.tolerance) / cell.linePitch.points) : remaining
+            let count = max(0, min(remaining, fitting))
+            if count > 0 { progress = true }
+            if count < remaining { isLast = false }
+            lines[next[index].cell] = next[index].line..<(next[index].line + count)
+            tallest = max(tallest, cell.linePitch * Double(count))
+            next[index].line += count
+        }
+        guard progress || isLast else { return nil }
+        let height = isLast ? max(tallest + padding, table.table.minimumRowHeight) : space
+        defer { isFirst = false }
+        return (height, RowSlice(lines: lines, isFirst: isFirst, isLast: isLast))
     }
 }
 
@@ -98,10 +222,12 @@ struct BreakRules {
         }
     }
 
-    /// Header rows to print again above row `row` when a page starts there.
-    func headerToRepeat(before row: Int) -> Range<Int> {
+    /// Header rows to print again above row `row` when a page starts there
+    /// (or continues a row split over pages).
+    func headerToRepeat(before row: Int, continuingSplit: Bool) -> Range<Int> {
         guard row > 0, let block = table.table.blocks.first(where: { $0.rows.contains(row) }),
-              !block.header.isEmpty, row >= block.header.upperBound else { return 0..<0 }
+              !block.header.isEmpty, row >= block.header.upperBound || (continuingSplit && !block.header.contains(row))
+        else { return 0..<0 }
         return block.header
     }
 
@@ -116,9 +242,12 @@ struct BreakRules {
             let cell = table.cells[index]
             guard cell.cell.repeatsOnContinuation else { return false }
             if strict {
+                // Each piece of a repeated label must be tall enough for its
+                // text: the label itself above, "…（续）" on a continuation.
                 let above = (max(cell.cell.row, pageStart)..<row).reduce(Length.zero) { $0 + heights[$1] }
                 let below = (row..<cell.cell.rows.upperBound).reduce(Length.zero) { $0 + heights[$1] }
-                if !cell.requiredHeight.fits(in: above) || !cell.requiredHeight.fits(in: below) { return false }
+                let aboveNeeds = cell.cell.row >= pageStart ? cell.requiredHeight : cell.continuedRequiredHeight
+                if !aboveNeeds.fits(in: above) || !cell.continuedRequiredHeight.fits(in: below) { return false }
             }
         }
         return true
@@ -126,7 +255,7 @@ struct BreakRules {
 
     /// The latest legal break in (start, limit], or nil when the page must
     /// break at `limit` regardless.
-    func lastLegalBreak(after start: Int, upTo limit: Int, placed: [PlacedRow]) -> Int? {
+    func lastLegalBreak(after start: Int, upTo limit: Int) -> Int? {
         for strict in [true, false] {
             var row = limit
             while row > start {
@@ -135,5 +264,10 @@ struct BreakRules {
             }
         }
         return nil
+    }
+
+    func tooTall(_ row: Int, available: Length) -> LayoutFailure {
+        LayoutFailure.rowTooTall(row: row, height: table.rowHeights[row], available: available,
+                                 firstText: table.cells.first { $0.cell.row == row }?.cell.text ?? "")
     }
 }

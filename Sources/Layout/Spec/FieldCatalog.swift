@@ -13,12 +13,19 @@ public enum ScalarField: String, Sendable, Hashable, CaseIterable {
     case departmentName = "department.name"
     case annualGoal = "department.annualGoal"
     case goalCompletion = "department.goalCompletion"
+    case totalScore = "project.totalScore"
+    case unitHead = "signatures.unitHead"
+    case financeHead = "signatures.financeHead"
+    case projectLead = "signatures.projectLead"
+    case preparer = "signatures.preparer"
+    case phone = "signatures.phone"
+    case fillingDate = "signatures.date"
 
     /// Fields that exist only in one document kind; nil means any.
     public var document: DocumentKind? {
         switch self {
-        case .unitName, .year: nil
-        case .projectName, .implementingUnit, .competentDepartment, .goalExpected, .goalActual: .project
+        case .unitName, .year, .unitHead, .financeHead, .projectLead, .preparer, .phone, .fillingDate: nil
+        case .projectName, .implementingUnit, .competentDepartment, .goalExpected, .goalActual, .totalScore: .project
         case .departmentName, .annualGoal, .goalCompletion: .department
         }
     }

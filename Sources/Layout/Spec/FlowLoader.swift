@@ -26,24 +26,31 @@ extension LoadSession {
         let indent = try number(&fields, "firstLineIndent", default: 2)
         let signatureIndent = try number(&fields, "signatureRightIndent", default: 2)
         let linesAfterTitle = Int(try number(&fields, "linesAfterTitle", default: 1))
-        var pageNumber: PageNumberSpec?
-        if var numbering = try fields.optionalObject("pageNumber") {
-            let format = try numbering.requiredText("format")
-            if !format.contains("{page}") {
-                report("the page number format has no '{page}'", hint: "e.g. format: \"— {page} —\"", at: numbering.node, numbering.path)
-            }
-            let style = namedStyle(&numbering, "style")
-            let gap = try length(&numbering, "gap") ?? .mm(7)
-            let alternate = try boolean(&numbering, "alternate") ?? true
-            let inset = try number(&numbering, "inset", default: 1)
-            checkUnknown(numbering)
-            if let style { pageNumber = PageNumberSpec(format: format, style: style, gap: gap, alternate: alternate, inset: inset) }
-        }
+        let pageNumber = try self.pageNumber(&fields, alternate: true, singlePage: true)
         checkUnknown(fields)
         if headings.isEmpty { report("missing 'headings'", hint: "list one style per heading level", at: node, path) }
         guard let title, let body, headings.allSatisfy({ $0 != nil }), !headings.isEmpty else { return nil }
         return FlowSpec(title: title, linesAfterTitle: linesAfterTitle, headings: headings.compactMap { $0 }, body: body,
                         lineHeight: lineHeight, firstLineIndent: indent, signatureRightIndent: signatureIndent, pageNumber: pageNumber)
+    }
+
+    /// `pageNumber: {format, style, gap, alternate, inset, singlePage}`, shared by
+    /// reports (GB/T 9704's alternating "— 1 —") and forms ("第 1 页 共 2 页").
+    func pageNumber(_ fields: inout ObjectReader, alternate defaultAlternate: Bool, singlePage defaultSinglePage: Bool) throws -> PageNumberSpec? {
+        guard var numbering = try fields.optionalObject("pageNumber") else { return nil }
+        let format = try numbering.requiredText("format")
+        if !format.contains("{page}") {
+            report("the page number format has no '{page}'", hint: "e.g. format: \"— {page} —\" or \"第 {page} 页 共 {pages} 页\"",
+                   at: numbering.node, numbering.path)
+        }
+        let style = namedStyle(&numbering, "style")
+        let gap = try length(&numbering, "gap") ?? .mm(7)
+        let alternate = try boolean(&numbering, "alternate") ?? defaultAlternate
+        let inset = try number(&numbering, "inset", default: 1)
+        let singlePage = try boolean(&numbering, "singlePage") ?? defaultSinglePage
+        checkUnknown(numbering)
+        guard let style else { return nil }
+        return PageNumberSpec(format: format, style: style, gap: gap, alternate: alternate, inset: inset, singlePage: singlePage)
     }
 
     func namedStyle(_ fields: inout ObjectReader, _ key: String) -> TextStyle? {

@@ -46,7 +46,7 @@ public enum HeadingNumbering: String, Sendable, CaseIterable {
 }
 
 public struct PageNumberSpec: Sendable {
-    /// e.g. "— {page} —".
+    /// e.g. "— {page} —" or "第 {page} 页 共 {pages} 页".
     public var format: String
     public var style: TextStyle
     /// Distance from the bottom of the text block to the top of the number.
@@ -55,6 +55,13 @@ public struct PageNumberSpec: Sendable {
     public var alternate: Bool
     /// Inset from the text block's edge, in characters of the number's size.
     public var inset: Double
+    /// Number a document of a single page too (forms leave it off by default).
+    public var singlePage: Bool
+
+    /// The number as printed on `page` of `pages`.
+    public func text(page: Int, of pages: Int) -> String {
+        format.replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(pages))
+    }
 }
 
 /// 一, 二, … 九十九 as used in heading numbers.

@@ -218,13 +218,18 @@ final class LoadSession {
             }
         }
         let tracking = try length(signed: &fields, "tracking") ?? .zero
+        let minimumSize = try length(&fields, "minSize")
         checkUnknown(fields)
         guard let family, let size, let align else { return nil }
         if size.points < 4 || size.points > 72 {
             report("font size \(size.points)pt is outside 4pt–72pt", at: node, path.appending("size"))
         }
+        if let minimumSize, minimumSize.points < 4 || minimumSize.points > size.points + 0.001 {
+            report("minSize \(minimumSize.points)pt must be from 4pt up to the style's size (\(size.points)pt)",
+                   at: fields.value("minSize")!, path.appending("minSize"))
+        }
         return TextStyle(family: family, bold: bold, size: size, align: align, lineSpacing: lineSpacing, vertical: vertical,
-                         tracking: tracking)
+                         tracking: tracking, minimumSize: minimumSize)
     }
 
     func boolean(_ fields: inout ObjectReader, _ key: String) throws -> Bool? {
@@ -263,6 +268,11 @@ final class LoadSession {
             let available = ScalarField.allCases.filter { $0.document == nil || $0.document == document }
             if let field = ScalarField(rawValue: name), available.contains(field) {
                 parts.append(.field(field))
+            } else if let collection = Collection(rawValue: name) {
+                report("'{\(name)}' is a list, not a single value",
+                       hint: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fields[0].rawValue)}",
+                       at: node, path)
+                ok = false
             } else {
                 let suggestion = nearest(to: name, in: available.map(\.rawValue))
                 report("unknown field '{\(name)}' for a \(document.rawValue) layout",

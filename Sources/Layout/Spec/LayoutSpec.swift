@@ -70,9 +70,12 @@ public struct TextStyle: Sendable, Hashable {
     /// Extra space after each character (negative tightens), e.g. −0.21pt
     /// to set 28 characters of 16pt in GB/T 9704's 156 mm line.
     public var tracking: Length
+    /// The smallest size the text may shrink to in a fixed-height row; nil
+    /// never shrinks.
+    public var minimumSize: Length?
 
     public init(family: FontFamily, bold: Bool = false, size: Length, align: HorizontalAlignment = .left,
-                lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero) {
+                lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero, minimumSize: Length? = nil) {
         self.family = family
         self.bold = bold
         self.size = size
@@ -80,6 +83,7 @@ public struct TextStyle: Sendable, Hashable {
         self.lineSpacing = lineSpacing
         self.vertical = vertical
         self.tracking = tracking
+        self.minimumSize = minimumSize
     }
 
     /// The font part alone: what the text measurer needs.

@@ -7,7 +7,12 @@ extension LoadSession {
     func table(_ node: Node, path: FieldPath, page: PageSpec?) throws -> TableSpec? {
         var fields = try reader.object(node, at: path)
         let title = try fields.list("title") { node, path in self.attempt { try self.textLine(node, path) } ?? nil }.compactMap { $0 }
-        let footer = try fields.list("footer") { node, path in self.attempt { try self.textLine(node, path) } ?? nil }.compactMap { $0 }
+        let continuedTitle = try fields.list("continuedTitle") { node, path in
+            self.attempt { try self.textLine(node, path) } ?? nil
+        }.compactMap { $0 }
+        let continuedMark = fields.value("continuedMark") == nil ? "（续）" : try fields.text("continuedMark")
+        let footer = try fields.list("footer") { node, path in self.attempt { try self.footerLine(node, path) } ?? nil }.compactMap { $0 }
+        let pageNumber = try self.pageNumber(&fields, alternate: false, singlePage: false)
         var columns: [Length] = []
         if let columnsNode = fields.value("columns") {
             columns = try reader.list(columnsNode, at: path.appending("columns")).enumerated().compactMap { index, node in
@@ -39,7 +44,8 @@ extension LoadSession {
         if blocks.isEmpty && fields.value("blocks") == nil {
             report("missing 'blocks'", hint: "list the table's rows in blocks (see Layouts/README.md)", at: node, path)
         }
-        return TableSpec(title: title, footer: footer, columns: columns, cellPadding: padding, ruleWidth: rule,
+        return TableSpec(title: title, continuedTitle: continuedTitle, continuedMark: continuedMark, footer: footer,
+                         pageNumber: pageNumber, columns: columns, cellPadding: padding, ruleWidth: rule,
                          minimumRowHeight: minimumRowHeight, blocks: blocks.compactMap { $0 })
     }
 
@@ -54,11 +60,43 @@ extension LoadSession {
         let text = try fields.requiredText("text")
         let styleName = try fields.requiredText("style")
         let style = styleReference(styleName, at: fields.value("style")!, path.appending("style"))
+        let spaceBefore = try length(&fields, "spaceBefore") ?? .zero
         let spaceAfter = try length(&fields, "spaceAfter") ?? .zero
         let template = template(text, at: fields.value("text")!, path.appending("text"))
         checkUnknown(fields)
         guard let style, let template else { return nil }
-        return TextLineSpec(text: template, style: style, spaceAfter: spaceAfter, path: path)
+        return TextLineSpec(text: template, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, path: path)
+    }
+
+    /// A footer line: `{text: …}` or `{signatures: [{label, value, line}, …]}`.
+    func footerLine(_ node: Node, _ path: FieldPath) throws -> FooterLineSpec? {
+        var line = try reader.object(node, at: path)
+        guard line.mapping.contains(where: { $0.key.string == "signatures" }) else { return try textLine(node, path).map { .text($0) } }
+        let style = namedStyle(&line, "style")
+        let spaceBefore = try length(&line, "spaceBefore") ?? .zero
+        let spaceAfter = try length(&line, "spaceAfter") ?? .zero
+        let signatures = try line.list("signatures") { node, path -> SignatureFieldSpec? in
+            var field = try self.reader.object(node, at: path)
+            let label = try field.requiredText("label")
+            let value = try field.text("value")
+            let width = try self.length(&field, "line") ?? .mm(30)
+            self.checkUnknown(field)
+            guard let labelTemplate = self.template(label, at: field.value("label")!, path.appending("label")),
+                  let valueTemplate = value.isEmpty ? TextTemplate(parts: []) : self.template(value, at: field.value("value")!, path.appending("value"))
+            else { return nil }
+            return SignatureFieldSpec(label: labelTemplate, value: valueTemplate, lineWidth: width, path: path)
+        }
+        if line.value("text") != nil {
+            report("a footer line has either 'text' or 'signatures', not both", hint: "split it into two lines", at: node, path)
+        }
+        checkUnknown(line)
+        if signatures.isEmpty {
+            report("'signatures' is empty", hint: "list the fields, e.g. - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}",
+                   at: line.value("signatures")!, path.appending("signatures"))
+        }
+        guard let style, signatures.allSatisfy({ $0 != nil }), !signatures.isEmpty else { return nil }
+        return .signatures(SignatureLineSpec(fields: signatures.compactMap { $0 }, style: style, spaceBefore: spaceBefore,
+                                             spaceAfter: spaceAfter, path: path))
     }
 
     func block(_ node: Node, _ path: FieldPath, _ context: CellContext) throws -> BlockSpec? {
@@ -76,16 +114,30 @@ extension LoadSession {
             var repeatContext = context
             if let collection = Collection(rawValue: eachText), collection.document == document {
                 repeatContext.collection = collection
+            } else if ScalarField(rawValue: eachText) != nil {
+                report("'\(eachText)' is a single value, not a list to repeat rows for",
+                       hint: "print it in a fixed row with text: \"{\(eachText)}\"; lists are: "
+                           + Collection.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", "),
+                       at: fields.value("each")!, path.appending("each"))
             } else {
                 let available = Collection.allCases.filter { $0.document == document }.map(\.rawValue)
                 report("unknown list '\(eachText)' for a \(document.rawValue) layout",
                        hint: nearest(to: eachText, in: available).map { "did you mean '\($0)'?" } ?? "available: \(available.joined(separator: ", "))",
                        at: fields.value("each")!, path.appending("each"))
             }
+            var totalRow: RowSpec?
+            if let totalNode = fields.value("totalRow") {
+                totalRow = try row(totalNode, path.appending("totalRow"), repeatContext, columns: rowColumns)
+            }
+            let order = try rowOrder(&fields, path)
+            if (totalRow != nil || order != .asWritten), let collection = repeatContext.collection, collection != .projectFunds {
+                report("'totalRow' and 'order' apply only to project.funds, not \(collection.rawValue)",
+                       hint: "remove them from this block", at: node, path)
+            }
             if let rowNode = fields.value("row") {
                 if let row = try row(rowNode, path.appending("row"), repeatContext, columns: rowColumns),
                    let collection = repeatContext.collection {
-                    repeated = RepeatSpec(collection: collection, row: row)
+                    repeated = RepeatSpec(collection: collection, row: row, totalRow: totalRow, order: order)
                 }
             } else {
                 report("'each' needs a 'row' to repeat", hint: "add row: [ {field: …}, … ]", at: node, path)
@@ -94,6 +146,7 @@ extension LoadSession {
             report("'row' without 'each'", hint: "name the list to repeat the row for, e.g. each: project.funds", at: fields.value("row")!, path.appending("row"))
         }
         let keepTogether = try boolean(&fields, "keepTogether") ?? false
+        let rowHeight = try length(&fields, "rowHeight")
         checkUnknown(fields)
         // A block with 'each' whose row or list had problems was reported
         // above; calling it empty as well would mislead.
@@ -101,7 +154,18 @@ extension LoadSession {
             report("the block has no rows", hint: "give it 'rows', or 'each' with a 'row'", at: node, path)
         }
         return BlockSpec(side: side, header: header.compactMap { $0 }, rows: rows.compactMap { $0 }, repeated: repeated,
-                         keepTogether: keepTogether, path: path)
+                         keepTogether: keepTogether, rowHeight: rowHeight, path: path)
+    }
+
+    func rowOrder(_ fields: inout ObjectReader, _ path: FieldPath) throws -> RowOrder {
+        guard let node = fields.value("order") else { return .asWritten }
+        let text = try reader.text(node, at: path.appending("order"))
+        guard let order = RowOrder(rawValue: text) else {
+            report("unknown order '\(text)'", hint: "use one of: \(RowOrder.allCases.map(\.rawValue).joined(separator: ", "))",
+                   at: node, path.appending("order"))
+            return .asWritten
+        }
+        return order
     }
 
     func row(_ node: Node, _ path: FieldPath, _ context: CellContext, columns: Int) throws -> RowSpec? {
@@ -156,8 +220,16 @@ extension LoadSession {
             report("'merge' only applies to group fields (category, subcategory), not '\(field.rawValue)'",
                    hint: "remove 'merge: true'", at: fields.value("merge")!, path.appending("merge"))
         }
+        var format = CellFormat.asWritten
+        if let formatNode = fields.value("format") {
+            let text = try reader.text(formatNode, at: path.appending("format"))
+            if let value = CellFormat(rawValue: text) { format = value } else {
+                report("unknown format '\(text)'", hint: "use one of: \(CellFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+                       at: formatNode, path.appending("format"))
+            }
+        }
         checkUnknown(fields)
         guard let content, let style else { return nil }
-        return CellSpec(content: content, span: span, style: style, merge: merge, path: path)
+        return CellSpec(content: content, span: span, style: style, merge: merge, format: format, path: path)
     }
 }

@@ -4,8 +4,15 @@ import Evaluation
 public struct TableSpec: Sendable {
     /// Lines above the table (the form's title, a "（2024年度）" line).
     public var title: [TextLineSpec]
-    /// Lines below the table on the last page (signatures, notes).
-    public var footer: [TextLineSpec]
+    /// Lines above the table on continuation pages ("项目支出绩效自评表（续）").
+    public var continuedTitle: [TextLineSpec]
+    /// Appended to a spanning label printed again on a continuation page
+    /// ("产出指标（续）"); empty to repeat the label as it is.
+    public var continuedMark: String
+    /// Lines below the table on the last page (signatures, seal, notes).
+    public var footer: [FooterLineSpec]
+    /// Page numbers below the text block, e.g. "第 {page} 页 共 {pages} 页".
+    public var pageNumber: PageNumberSpec?
     public var columns: [Length]
     public var cellPadding: CellPadding
     public var ruleWidth: Length
@@ -22,9 +29,38 @@ public struct CellPadding: Sendable, Hashable {
 public struct TextLineSpec: Sendable {
     public var text: TextTemplate
     public var style: TextStyle
+    /// Space above the line (e.g. room for a seal above "（单位盖章）").
+    public var spaceBefore: Length
     /// Space below the line.
     public var spaceAfter: Length
     /// Where the line is in its layout file, for messages.
+    public var path: FieldPath
+}
+
+/// A line below the table: plain text, or signature fields with blank
+/// lines to sign or write on.
+public enum FooterLineSpec: Sendable {
+    case text(TextLineSpec)
+    case signatures(SignatureLineSpec)
+}
+
+/// "单位负责人（签字）：______  财务负责人：______  填表人：______", spread
+/// across the table's width; fields that do not fit go on to a new line.
+public struct SignatureLineSpec: Sendable {
+    public var fields: [SignatureFieldSpec]
+    public var style: TextStyle
+    public var spaceBefore: Length
+    public var spaceAfter: Length
+    public var path: FieldPath
+}
+
+public struct SignatureFieldSpec: Sendable {
+    /// Printed before the line, e.g. "单位负责人（签字）：".
+    public var label: TextTemplate
+    /// Printed on the line when the unit file gives it, e.g. "{signatures.unitHead}".
+    public var value: TextTemplate
+    /// Length of the blank line: long enough to sign by hand.
+    public var lineWidth: Length
     public var path: FieldPath
 }
 
@@ -39,6 +75,9 @@ public struct BlockSpec: Sendable {
     /// Never break the page inside this block (unless it alone is taller
     /// than a page).
     public var keepTogether: Bool
+    /// A fixed height for every row of the block; cells whose style has a
+    /// `minSize` shrink their text to fit it.
+    public var rowHeight: Length?
     /// Where the block is in its layout file, for messages.
     public var path: FieldPath
 }
@@ -47,6 +86,18 @@ public struct BlockSpec: Sendable {
 public struct RepeatSpec: Sendable {
     public var collection: Collection
     public var row: RowSpec
+    /// Printed instead of `row` for the 年度资金总额/总和 row of `project.funds`
+    /// (the national form gives only that row 分值 and 得分).
+    public var totalRow: RowSpec?
+    public var order: RowOrder
+}
+
+/// Where the funds total row goes: the national form lists 年度资金总额
+/// first, the 吉林 variant 年度资金总和 last.
+public enum RowOrder: String, Sendable, CaseIterable {
+    case asWritten = "as-written"
+    case totalFirst = "total-first"
+    case totalLast = "total-last"
 }
 
 public struct RowSpec: Sendable {
@@ -64,7 +115,17 @@ public struct CellSpec: Sendable {
     /// Merge this cell down over consecutive rows of the same group (the
     /// 一级/二级 indicator labels).
     public var merge: Bool
+    public var format: CellFormat
     public var path: FieldPath
+}
+
+/// How a cell prints its value.
+public enum CellFormat: String, Sendable, CaseIterable {
+    /// Exactly as the unit wrote it.
+    case asWritten = "as-written"
+    /// A plain number with two decimals (212.4 → 212.40); anything that is
+    /// not a plain number is printed as written.
+    case money
 }
 
 public enum CellContent: Sendable {

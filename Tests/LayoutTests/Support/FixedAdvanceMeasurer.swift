@@ -126,15 +126,6 @@ func unitWithIndicators(_ count: Int) -> UnitEvaluation {
     return unit
 }
 
-/// The regions `UnitRenderer` gives a table: the page's content height less
-/// the title on the first page, all of it on the others.
-func regions(for measured: MeasuredTable, page: PageSpec) -> TableRegions {
-    let content = page.contentRect.size.height
-    let title = measured.title.reduce(Length.zero) { $0 + $1.height }
-    let footer = measured.footer.isEmpty ? .zero : measured.footer.reduce(Length.zero) { $0 + $1.height } + .mm(3)
-    return TableRegions(firstPage: content - title, otherPages: content, footer: footer)
-}
-
 extension DrawItem {
     var textRun: TextRun? {
         if case .text(let run) = self { return run }
