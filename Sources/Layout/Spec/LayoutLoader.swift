@@ -226,7 +226,7 @@ final class LoadSession {
         }
         if let minimumSize, minimumSize.points < 4 || minimumSize.points > size.points + 0.001 {
             report("minSize \(minimumSize.points)pt must be from 4pt up to the style's size (\(size.points)pt)",
-                   at: fields.value("minSize")!, path.appending("minSize"))
+                   hint: "minSize is how far the text may shrink in a fixed-height row", at: fields.value("minSize")!, path.appending("minSize"))
         }
         return TextStyle(family: family, bold: bold, size: size, align: align, lineSpacing: lineSpacing, vertical: vertical,
                          tracking: tracking, minimumSize: minimumSize)
