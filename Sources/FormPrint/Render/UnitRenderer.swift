@@ -58,7 +58,7 @@ public final class UnitRenderer {
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         let pages: [Page]
         do {
-            pages = try paginate(unit, instance, layout)
+            pages = try paginate(unit, instance, layout, layouts: requested)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -74,20 +74,24 @@ public final class UnitRenderer {
     }
 
     /// The layout phases, from model to positioned pages.
-    func paginate(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec) throws -> [Page] {
+    func paginate(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec,
+                  layouts requested: [DocumentKind: String]) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
-            let measured = try TableMeasurer.measure(resolved, with: typesetter)
-            let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
-            return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
+            return try formPages(unit, instance, layout, table)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
             guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
-            let resolved = ReportBinder.bind(report, flow: flow)
-            return try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: typesetter)
+            return try reportPages(unit, report, layout, flow, layouts: requested)
         }
+    }
+
+    func formPages(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec, _ table: TableSpec) throws -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+        let measured = try TableMeasurer.measure(resolved, with: typesetter)
+        let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+        return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
     }
 
     /// A layout failure with the unit file's line and column of the text.
