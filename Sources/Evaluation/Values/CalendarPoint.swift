@@ -38,5 +38,5 @@ public struct CalendarPoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Years that read as calendar years rather than as a count of years
     /// ("2025年" is a year, "3年" a duration).
-    static let plausibleYears = 1900...2100
+    public static let plausibleYears = 1900...2100
 }
