@@ -58,7 +58,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
             .error
         case .comparatorOnText, .farAboveTarget, .costIndicatorNotMoney, .implementingUnitDiffers,
              .scoreNeedsEvaluator, .totalNotComputed:
-            .info
+            .note
         default:
             .warning
         }
