@@ -9,8 +9,11 @@ public enum Review {
     }
 
     /// All findings for `unit`, with field paths but no file positions.
+    /// Scoring's findings (FP503–FP505, FP6xx) only where the form prints
+    /// scores: on a form without 分值/得分 there is no cell to fix.
     public static func findings(in unit: UnitEvaluation, profile: ScoringProfile) -> [Finding] {
-        ValueNotationChecks.check(unit) + FundsChecks.check(unit) + IndicatorChecks.check(unit, profile: profile)
-            + CrossDocumentChecks.check(unit) + StructureChecks.check(unit) + Scoring.scored(unit, profile: profile).findings
+        let checks = ValueNotationChecks.check(unit) + FundsChecks.check(unit) + IndicatorChecks.check(unit, profile: profile)
+            + CrossDocumentChecks.check(unit) + StructureChecks.check(unit)
+        return checks + (profile.scoreColumns ? Scoring.scored(unit, profile: profile).findings : [])
     }
 }

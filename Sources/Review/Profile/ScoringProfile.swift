@@ -23,10 +23,14 @@ public struct ScoringProfile: Sendable, Equatable {
     /// What the 分值 and 得分 cells of the funds sub-rows print when the
     /// unit left them empty ("—" on the national template).
     public var emptyCell: String
+    /// Whether the form prints 分值/得分/总分. Without those columns the
+    /// scores are still worked out (`formprint validate --scores`), but
+    /// nothing about them is reported: there is no cell to fix.
+    public var scoreColumns: Bool
 
     public init(id: String, name: String, layouts: [String], executionRate: ExecutionRateRule,
                 indicators: IndicatorRules, qualitative: QualitativeRules, grades: [GradeBand],
-                total: Decimal = 100, decimals: Int = 2, emptyCell: String = "") {
+                total: Decimal = 100, decimals: Int = 2, emptyCell: String = "", scoreColumns: Bool = true) {
         self.id = id
         self.name = name
         self.layouts = layouts
@@ -37,6 +41,7 @@ public struct ScoringProfile: Sendable, Equatable {
         self.total = total
         self.decimals = decimals
         self.emptyCell = emptyCell
+        self.scoreColumns = scoreColumns
     }
 
     /// The grade of `total`: the first band whose minimum it reaches.

@@ -41,7 +41,7 @@ public enum ScoringProfileReader {
         guard weightSum == total else {
             throw InputFileError(.invalidValue("executionRate.weight and the indicator weights add up to \(weightSum), not the total \(total)",
                                                hint: "Make them add up to \(total)."),
-                                 at: reader.location(of: indicatorFields.node), path: "indicators.weights")
+                                 at: reader.location(of: indicatorFields.value("weights") ?? indicatorFields.node), path: "indicators.weights")
         }
         guard var qualitativeFields = try fields.optionalObject("qualitative") else {
             throw InputFileError(.missingField("qualitative"), at: reader.location(of: root), path: FieldPath())
@@ -60,6 +60,7 @@ public enum ScoringProfileReader {
         }
         var decimals = 2
         var emptyCell = ""
+        var scoreColumns = true
         if var format = try fields.optionalObject("format") {
             if let text = try optionalText(&format, "decimals") {
                 guard let value = Int(text), (0...6).contains(value) else {
@@ -69,11 +70,13 @@ public enum ScoringProfileReader {
                 decimals = value
             }
             emptyCell = try format.text("emptyCell")
+            scoreColumns = try flag(&format, "scoreColumns", reader, hint: "Write 'scoreColumns: false' for a form without 分值/得分 columns.") ?? true
             try format.finish()
         }
         try fields.finish()
         return ScoringProfile(id: id, name: name, layouts: layouts, executionRate: executionRate, indicators: indicators,
-                              qualitative: qualitative, grades: grades, total: total, decimals: decimals, emptyCell: emptyCell)
+                              qualitative: qualitative, grades: grades, total: total, decimals: decimals, emptyCell: emptyCell,
+                              scoreColumns: scoreColumns)
     }
 
     private static func readExecutionRate(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> ExecutionRateRule {
@@ -116,13 +119,10 @@ public enum ScoringProfileReader {
                                  at: reader.location(of: fields.value("reverse")!), path: fields.path.appending("reverse"))
         }
         let farAbove = try number(&fields, "farAbove", reader)
-        let deviation = try fields.text("deviationRequired")
-        guard ["", "true", "false"].contains(deviation) else {
-            throw InputFileError(.invalidValue("'\(deviation)' is not true or false", hint: "Write 'deviationRequired: true' when the form has a 偏差原因 column."),
-                                 at: reader.location(of: fields.value("deviationRequired")!), path: fields.path.appending("deviationRequired"))
-        }
+        let deviation = try flag(&fields, "deviationRequired", reader,
+                                 hint: "Write 'deviationRequired: true' when the form has a 偏差原因 column.") ?? false
         try fields.finish()
-        return IndicatorRules(weights: weights, reverse: reverse, farAboveRatio: farAbove, deviationRequired: deviation == "true")
+        return IndicatorRules(weights: weights, reverse: reverse, farAboveRatio: farAbove, deviationRequired: deviation)
     }
 
     private static func readQualitative(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> QualitativeRules {
@@ -136,6 +136,15 @@ public enum ScoringProfileReader {
         }
         try fields.finish()
         return QualitativeRules(bands: bands, achieved: achieved)
+    }
+
+    private static func flag(_ fields: inout ObjectReader, _ key: String, _ reader: NodeReader, hint: String) throws -> Bool? {
+        guard let text = try optionalText(&fields, key), !text.isEmpty else { return nil }
+        guard text == "true" || text == "false" else {
+            throw InputFileError(.invalidValue("'\(text)' is not true or false", hint: hint),
+                                 at: reader.location(of: fields.value(key)!), path: fields.path.appending(key))
+        }
+        return text == "true"
     }
 
     // MARK: - Numbers: "10", "12.5", "80%" (a fraction: 0.8)
