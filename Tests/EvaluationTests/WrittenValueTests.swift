@@ -80,6 +80,9 @@ struct WrittenValueTests {
         #expect(WrittenValue("2024年12月31日").time?.point == CalendarPoint(year: 2024, month: 12, day: 31))
         #expect(WrittenValue("2024年底").time?.point == CalendarPoint(year: 2024))
         #expect(WrittenValue("2024年度").time?.point == CalendarPoint(year: 2024))
+        // Impossible months and days are text, not a year.
+        #expect(WrittenValue("2024年13月").time == nil)
+        #expect(WrittenValue("2024年12月32日").time == nil)
         // A number of years is a duration, not a calendar year.
         #expect(WrittenValue("≥3年").quantity?.unit == MeasureUnit("年"))
         #expect(WrittenValue("≥3年").time == nil)

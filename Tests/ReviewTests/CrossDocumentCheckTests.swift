@@ -67,5 +67,7 @@ struct CrossDocumentCheckTests {
         let found = try findings(unit, code: "FP404")
         #expect(found.count == 1)
         #expect(found.first?.severity == .note)
+        unit.projects[0].implementingUnit = " 测试单位 "
+        #expect(try codes(unit) == [])
     }
 }

@@ -106,5 +106,7 @@ struct IndicatorCheckTests {
     func actualNotComparable() throws {
         #expect(try codes(with(indicator("覆盖率", "≥98%", "较好"))) == ["FP311"])
         #expect(try codes(with(indicator("完成时间", "=2024年", "按时完成"), subcategory: "时效指标")) == ["FP311"])
+        #expect(try codes(with(indicator("覆盖率", "≥98%", "99%"))) == [])
+        #expect(try codes(with(indicator("完成时间", "=2024年", "2024年11月"), subcategory: "时效指标")) == [])
     }
 }

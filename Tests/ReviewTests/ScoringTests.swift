@@ -95,6 +95,9 @@ struct ScoringTests {
         #expect(scored.findings.map(\.rule) == [.categoryWithoutDefaultWeight, .totalNotComputed])
         #expect(scored.projects[0].total == nil)
         #expect(scored.unit.projects[0].totalScore == "")
+        // Not triggered when the unit gives that 一级's 分值 (here all of them, adding up to 100).
+        for (i, weight) in ["40", "30", "10", "10"].enumerated() { indicators[i].subcategories[0].indicators[0].weight = weight }
+        #expect(try scoringCodes(cleanUnit(indicators: indicators)) == [])
     }
 
     @Test("正向 not met: 分值 × actual ÷ target")

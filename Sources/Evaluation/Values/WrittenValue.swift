@@ -19,7 +19,7 @@ public struct WrittenValue: Sendable, Hashable, CustomStringConvertible {
         /// An optional comparator, a number and a unit: "≥148万元", "56人", "81.06%".
         case quantity(Quantity)
         /// A time target or result: "=2025年", "2024年12月底前".
-        case time(comparator: ValueComparator?, point: CalendarPoint)
+        case time(TimeValue)
         /// Anything else, e.g. "符合相关规定", "达成年度指标".
         case qualitative(String)
     }
@@ -40,8 +40,8 @@ public struct WrittenValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    public var time: (comparator: ValueComparator?, point: CalendarPoint)? {
-        if case .time(let comparator, let point) = reading { return (comparator, point) }
+    public var time: TimeValue? {
+        if case .time(let time) = reading { return time }
         return nil
     }
 
@@ -63,7 +63,7 @@ public struct WrittenValue: Sendable, Hashable, CustomStringConvertible {
         switch reading {
         case .empty, .placeholder: text
         case .quantity(let quantity): quantity.description
-        case .time(let comparator, let point): (comparator?.symbol ?? "") + point.description
+        case .time(let time): time.description
         case .qualitative(let text): text
         }
     }
@@ -94,4 +94,17 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// The number without comparator, with its unit ("14.4万元").
     public var amount: String { digits + unit.symbol }
+}
+
+/// A time with its comparator, e.g. =2025年 or ≤2024年12月.
+public struct TimeValue: Sendable, Hashable, CustomStringConvertible {
+    public var comparator: ValueComparator?
+    public var point: CalendarPoint
+
+    public init(comparator: ValueComparator? = nil, point: CalendarPoint) {
+        self.comparator = comparator
+        self.point = point
+    }
+
+    public var description: String { (comparator?.symbol ?? "") + point.description }
 }

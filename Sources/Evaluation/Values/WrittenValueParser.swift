@@ -44,7 +44,7 @@ public enum WrittenValueParser {
             body = String(body.dropLast(suffix.text.count)).trimmingCharacters(in: .whitespaces)
         }
         if let point = calendarPoint(number, body) {
-            return WrittenValue(text: text, reading: .time(comparator: comparator, point: point), assumptions: assumptions)
+            return WrittenValue(text: text, reading: .time(TimeValue(comparator: comparator, point: point)), assumptions: assumptions)
         }
         guard isUnit(body) else { return WrittenValue(text: text, reading: .qualitative(trimmed)) }
         var unit = body == "％" ? "%" : body
@@ -133,9 +133,14 @@ public enum WrittenValueParser {
               body.hasPrefix("年") else { return nil }
         var rest = Substring(body.dropFirst())
         var point = CalendarPoint(year: year)
-        if let month = leadingInteger(&rest, before: "月"), (1...12).contains(month) {
+        if let month = leadingInteger(&rest, before: "月") {
+            // "2024年13月" is no date: read it as text rather than as 2024.
+            guard (1...12).contains(month) else { return nil }
             point.month = month
-            if let day = leadingInteger(&rest, before: "日"), (1...31).contains(day) { point.day = day }
+            if let day = leadingInteger(&rest, before: "日") {
+                guard (1...31).contains(day) else { return nil }
+                point.day = day
+            }
         }
         if rest.hasPrefix("度") { rest = rest.dropFirst() }
         return rest.isEmpty || timeEndings.contains(String(rest)) ? point : nil

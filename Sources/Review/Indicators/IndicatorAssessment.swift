@@ -82,7 +82,8 @@ struct IndicatorAssessment {
             actualNumber = a
             ratio = goal.number == 0 ? nil : a / goal.number
             outcome = Self.compare(a, goal.number, goal.comparator ?? .equal)
-        case .time(let comparator, let point):
+        case .time(let time):
+            let (comparator, point) = (time.comparator, time.point)
             guard let done = actual.time else {
                 outcome = .actualNotComparable
                 return

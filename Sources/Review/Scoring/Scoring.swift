@@ -76,8 +76,8 @@ struct ProjectScoring {
             line.entered = cell.number
             let band: Int?? = if case .qualitative(let band) = assessment.outcome { .some(band) } else { .none }
             if let finding = ScoreAgreement.check(line, cell: cell, qualitative: band, profile: profile) { findings.append(finding) }
-            if line.score == nil, weight != nil, cell == .blank {
-                findings.append(ScoreAgreement.needsEvaluator(entry, assessment, weight: weight!, profile: profile))
+            if line.score == nil, let weight, cell == .blank {
+                findings.append(ScoreAgreement.needsEvaluator(entry, assessment, weight: weight, profile: profile))
             }
             printedScores.append(cell == .notNumber ? nil : line.score)
             lines.append(line)
