@@ -27,16 +27,19 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
         .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams"]),
+        // Checks and scoring over the model, and the scoring profiles they use.
+        .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "Layout", "Rendering", "Importing"],
+            dependencies: ["Evaluation", "Layout", "Rendering", "Importing", "Review"],
             resources: []
         ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
         .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
     ],

@@ -10,7 +10,9 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Writes one PDF per document — one 项目支出绩效自评表 per project, the 部门整体支出绩效自评表 and \
             the 部门整体支出绩效自评报告 — as OUT/<unit>/<year>_<document>[_<project>].pdf, and prints each path. \
-            A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed.
+            A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed. \
+            Each unit is first checked as by `formprint validate`; the findings go to standard error and the \
+            forms are printed anyway, as the unit wrote them.
             """)
 
     @Argument(help: "Unit files (YAML or JSON).")
@@ -25,18 +27,16 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID (e.g. project=project-jilin). Repeatable.")
     var layoutChoices: [String] = []
 
+    @Option(help: "Scoring profile for the checks, as for `validate`.")
+    var scoring: String?
+
     func run() throws {
-        var requested: [DocumentKind: String] = [:]
-        for choice in layoutChoices {
-            let parts = choice.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let kind = DocumentKind(rawValue: parts[0]) else {
-                throw ValidationError("--layout takes KIND=ID with KIND one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(choice)'")
-            }
-            requested[kind] = parts[1]
-        }
+        let requested = try parseLayoutChoices(layoutChoices)
         let renderer: UnitRenderer
+        let checker: UnitChecker
         do {
             renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
+            checker = try UnitChecker()
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -44,8 +44,12 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         for path in units {
             do {
-                let written = try UnitFiles.render(URL(fileURLWithPath: path), with: renderer, layouts: requested,
-                                                   into: URL(fileURLWithPath: output))
+                let document = try UnitFiles.read(path: path)
+                // No finding stops printing: the form is a record of what the unit wrote.
+                for finding in try checker.check(document, layouts: requested, scoring: scoring).findings {
+                    printError(FindingText.lines(finding))
+                }
+                let written = try UnitFiles.render(document, with: renderer, layouts: requested, into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")

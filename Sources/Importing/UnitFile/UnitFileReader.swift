@@ -86,6 +86,7 @@ public enum UnitFileReader {
         }
         project.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
         project.totalScore = try fields.text("totalScore")
+        project.grade = try fields.text("grade")
         try fields.finish()
         return project
     }
