@@ -49,7 +49,8 @@ struct RenderCommand: ParsableCommand {
                 for finding in try checker.check(document, layouts: requested, scoring: scoring).findings {
                     printError(FindingText.lines(finding))
                 }
-                let written = try UnitFiles.render(document, with: renderer, layouts: requested, into: URL(fileURLWithPath: output))
+                let written = try UnitFiles.render(document, with: renderer, layouts: requested, scoringProfile: scoring,
+                                                   into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")

@@ -2,16 +2,21 @@ import Evaluation
 import Foundation
 import Layout
 import Rendering
+import Review
 
 /// Renders every document of a unit: bind → measure → paginate → compose →
 /// draw. One renderer per thread: it owns a Pango font map.
 public final class UnitRenderer {
     public let catalog: LayoutCatalog
+    /// Profiles that fill the 分值/得分 cells and 总分 the unit left empty;
+    /// nil prints the unit's own values only.
+    public let scoring: ScoringCatalog?
     let typesetter: Typesetter
     public static let version = "0.1.0"
 
-    public init(catalog: LayoutCatalog, fonts: FontLibrary) throws {
+    public init(catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog? = nil) throws {
         self.catalog = catalog
+        self.scoring = scoring
         self.typesetter = try Typesetter(fonts: fonts)
     }
 
@@ -20,7 +25,8 @@ public final class UnitRenderer {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
             throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
         }
-        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try FontLibrary(directory: fonts))
+        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try FontLibrary(directory: fonts),
+                      scoring: try ScoringCatalog.standard())
     }
 
     /// The creation date written into every PDF: `SOURCE_DATE_EPOCH` when
@@ -47,13 +53,27 @@ public final class UnitRenderer {
         return documents
     }
 
-    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:]) throws -> [RenderedDocument] {
-        try Self.documents(of: document.unit).map { try render(document, $0, layouts: requested) }
+    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+                       scoringProfile: String? = nil) throws -> [RenderedDocument] {
+        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
+        return try Self.documents(of: unit).map { try render(document, unit, $0, layouts: requested) }
     }
 
-    public func render(_ document: UnitDocument, _ instance: DocumentInstance,
-                       layouts requested: [DocumentKind: String] = [:]) throws -> RenderedDocument {
-        let unit = document.unit
+    public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
+                       scoringProfile: String? = nil) throws -> RenderedDocument {
+        try render(document, try scored(document.unit, layouts: requested, profile: scoringProfile), instance, layouts: requested)
+    }
+
+    /// The unit with the scores it left empty computed by the profile for
+    /// its project layout (never replacing a value it entered).
+    func scored(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitEvaluation {
+        guard let scoring else { return unit }
+        let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
+        return Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).unit
+    }
+
+    func render(_ document: UnitDocument, _ unit: UnitEvaluation, _ instance: DocumentInstance,
+                layouts requested: [DocumentKind: String]) throws -> RenderedDocument {
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         let pages: [Page]

@@ -15,8 +15,8 @@ extension UnitFiles {
     /// Renders every document of an already read unit into `folder`, each
     /// written atomically; returns the files written.
     public static func render(_ document: UnitDocument, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
-                              into folder: URL) throws -> [URL] {
-        try renderer.render(document, layouts: layouts).map { document in
+                              scoringProfile: String? = nil, into folder: URL) throws -> [URL] {
+        try renderer.render(document, layouts: layouts, scoringProfile: scoringProfile).map { document in
             let target = folder.appendingPathComponent(document.relativePath)
             try AtomicFile.write(document.pdf, to: target)
             return target
