@@ -72,6 +72,10 @@ public final class NodeReader {
                                 at: location(of: node), path: path)
         }
         if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        if let invisible = InvisibleCharacter.first(in: scalar.string) {
+            throw InputFileError(.invalidValue("the value contains \(invisible.description)",
+                                               hint: invisible.hint), at: location(of: node), path: path)
+        }
         return scalar.string
     }
 
