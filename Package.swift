@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,9 @@ let package = Package(
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
-        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams"]),
+        // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
+        // reader) and Foundation's XMLParser.
+        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams", "ZIPFoundation"]),
         .target(
             name: "FormPrint",
             dependencies: ["Evaluation", "Layout", "Rendering", "Importing"],
@@ -38,7 +41,13 @@ let package = Package(
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport"]),
+        // Workbook fixtures are built by the tests themselves (a small .xlsx
+        // writer over ZIPFoundation), so no binary fixture needs a generator.
+        .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation"], path: "Tests/ImportingTestSupport"),
+        .testTarget(
+            name: "ImportingTests",
+            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )
