@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),

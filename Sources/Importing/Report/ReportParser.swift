@@ -147,7 +147,8 @@ struct ReportParser {
             context.note(.repaired, line.place, "removed the stray \"\(letter)\" after the heading \(heading)")
             return (heading, nil)
         }
-        context.note(.repaired, line.place, "moved the text after the heading \(heading) (\"\(ReadingContext.excerpt(rest))\") into its own paragraph")
+        let cut = separator == "。" || separator == "：" ? " at its \"\(separator)\"" : ""
+        context.note(.repaired, line.place, "moved the text after the heading \(heading)\(cut) (\"\(ReadingContext.excerpt(rest))\") into its own paragraph")
         return (heading, rest)
     }
 
