@@ -147,8 +147,8 @@ struct ReportParser {
             context.note(.repaired, line.place, "removed the stray \"\(letter)\" after the heading \(heading)")
             return (heading, nil)
         }
-        let cut = separator == "。" || separator == "：" ? " at its \"\(separator)\"" : ""
-        context.note(.repaired, line.place, "moved the text after the heading \(heading)\(cut) (\"\(ReadingContext.excerpt(rest))\") into its own paragraph")
+        let at = separator == "。" || separator == "：" ? " at its \"\(separator)\"" : ""
+        context.note(.repaired, line.place, "moved the text after the heading \(heading)\(at) (\"\(ReadingContext.excerpt(rest))\") into its own paragraph")
         return (heading, rest)
     }
 

@@ -158,7 +158,11 @@ struct ExcelNumberFormat {
                 var inner = ""
                 index += 1
                 while index < characters.count, characters[index] != "]" { inner.append(characters[index]); index += 1 }
-                if inner.hasPrefix("$"), let symbol = inner.dropFirst().split(separator: "-").first { literal(String(symbol)) }
+                // "[$¥-804]" shows ¥; "[$-804]" only names the locale.
+                if inner.hasPrefix("$") {
+                    let symbol = inner.dropFirst().prefix { $0 != "-" }
+                    if !symbol.isEmpty { literal(String(symbol)) }
+                }
                 if ["h", "hh", "m", "mm", "s", "ss"].contains(inner.lowercased()) { tokens.append(.date("[" + inner.lowercased() + "]")) }
             case "0", "#", "?":
                 tokens.append(.digit(character))
