@@ -46,6 +46,8 @@ public struct XLSXWorkbook {
 
     public var sheets: [Sheet]
     public var date1904 = false
+    /// Parts whose text replaces what the writer would write (for damaged fixtures).
+    public var partOverrides: [String: String] = [:]
 
     public init(sheets: [Sheet]) { self.sheets = sheets }
 
@@ -116,7 +118,7 @@ public struct XLSXWorkbook {
             """))
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts.reversed() {
-            let bytes = Data(text.utf8)
+            let bytes = Data((partOverrides[path] ?? text).utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
                                  modificationDate: Date(timeIntervalSince1970: 1_700_000_000), compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)

@@ -15,8 +15,12 @@ enum XMLEvents {
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(start: start, end: end, text: text)
         parser.delegate = delegate
-        guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+        // On Linux parse() can return true after an error (libxml2 recovers)
+        // and for a document cut short, so check all three.
+        let succeeded = parser.parse()
+        guard succeeded, parser.parserError == nil, delegate.depth == 0, delegate.sawRoot else {
+            let code = (parser.parserError as NSError?)?.code
+            let reason = code.map { "XML error \($0)" } ?? (delegate.sawRoot ? "it ends inside an element" : "it is empty")
             throw ImportError(.corruptWorkbook("the part \(part) is not well-formed XML at line \(parser.lineNumber): \(reason)"),
                               at: .file(file))
         }
@@ -35,6 +39,8 @@ enum XMLEvents {
         let start: (String, [String: String]) -> Void
         let end: (String) -> Void
         let text: (String) -> Void
+        private(set) var depth = 0
+        private(set) var sawRoot = false
 
         init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void,
              text: @escaping (String) -> Void) {
@@ -45,10 +51,13 @@ enum XMLEvents {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            depth += 1
+            sawRoot = true
             start(XMLEvents.localName(elementName), attributeDict)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             end(XMLEvents.localName(elementName))
         }
 
