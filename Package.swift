@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
-        .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation"], path: "Tests/ImportingTestSupport"),
+        .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
         .testTarget(
             name: "ImportingTests",
             dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"]),
