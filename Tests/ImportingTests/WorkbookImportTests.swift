@@ -125,3 +125,25 @@ enum NumberFormatProbe {
         return try #require(imported.unit.projects.first).name
     }
 }
+
+/// A workbook written by openpyxl (Scripts/fixtures/make_workbooks.py), so
+/// the reader is checked against XML that its own test writer did not shape.
+@Suite("A workbook from another producer (openpyxl)")
+struct ThirdPartyWorkbookTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/openpyxl-jilin-2024.xlsx")
+
+    @Test("its forms import to the example's project and department; its notes sheet is reported")
+    func importsLikeTheExample() throws {
+        let imported = try UnitImporter.importFile(at: Self.fixture)
+        let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
+        #expect(imported.unit.name == example.name)
+        #expect(imported.unit.year == 2024)
+        #expect(imported.unit.projects == example.projects)
+        #expect(imported.unit.department == example.department)
+        #expect(imported.unit.signatures.date == "2025年3月1日")
+        let unplaced = imported.unplaced.map(\.description)
+        #expect(unplaced.contains { $0.contains("sheet '填表说明' row 4 column B (B4)") && $0.contains("本表由财务科填写") }, "\(unplaced)")
+        #expect(imported.documents.map { $0.place.shortDescription } == ["项目表!B3", "部门整体表!A1"])
+    }
+}
