@@ -47,7 +47,9 @@ let package = Package(
         .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
         .testTarget(
             name: "ImportingTests",
-            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"]),
+            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"],
+            // Read from disk by path; made by Scripts/fixtures/make_workbooks.py.
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -111,7 +111,7 @@ struct BadImportInputTests {
         notes.text("C7", "本表由财务科填写")
         let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [nationalSheet(), notes]).data(), file: "two.xlsx")
         let descriptions = imported.unplaced.map(\.description)
-        #expect(descriptions.contains("two.xlsx: sheet '说明' row 7 column C (C7): unplaced: \"本表由财务科填写\" in sheet '说明' fits no field; it is not in the unit file"), "\(descriptions)")
+        #expect(descriptions.contains("two.xlsx: sheet '说明' row 7 column C (C7): unplaced: \"本表由财务科填写\" in sheet '说明', which holds no recognisable form, fits no field; it is not in the unit file"), "\(descriptions)")
     }
 
     @Test("an empty text file is no form")

@@ -22,8 +22,8 @@ public enum WorkbookImporter {
             if !found && !rows.isEmpty {
                 let cells = rows.reduce(0) { $0 + $1.cells.count }
                 unrecognised.append("sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label")
-                assembler.context.note(.unplaced, rows[0].place, "sheet '\(sheet.name)' holds no recognisable form; its cells are listed below")
-                assembler.readLoose(rows, where: "in sheet '\(sheet.name)'")
+                // Template notes ("金额单位：万元") are read quietly; anything else is listed.
+                assembler.readLoose(rows, where: "in sheet '\(sheet.name)', which holds no recognisable form,")
             }
         }
         if assembler.isEmpty {
