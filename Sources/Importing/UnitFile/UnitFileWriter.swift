@@ -33,7 +33,7 @@ public enum UnitFileWriter {
         }
         if let report = unit.report {
             out.blank()
-            writeReport(report, &out)
+            writeReport(report, projects: unit.projects, &out)
         }
         if unit.signatures != Signatures() {
             out.blank()
@@ -69,6 +69,7 @@ public enum UnitFileWriter {
             writeIndicators(project.indicators, indent: 8, &out)
         }
         out.optional(4, "totalScore", project.totalScore, comment: "总分")
+        out.optional(4, "grade", project.grade, comment: "评价等级")
     }
 
     private static func writeIndicators(_ categories: [IndicatorCategory], indent: Int, _ out: inout YAMLOutput) {
@@ -127,7 +128,7 @@ public enum UnitFileWriter {
         }
     }
 
-    private static func writeReport(_ report: Report, _ out: inout YAMLOutput) {
+    private static func writeReport(_ report: Report, projects: [Project], _ out: inout YAMLOutput) {
         out.line(0, "report:", comment: "部门整体支出绩效自评报告")
         out.line(2, "title: " + YAMLScalar.format(report.title), comment: "标题")
         if !report.sections.isEmpty {
@@ -136,6 +137,20 @@ public enum UnitFileWriter {
         }
         out.optional(2, "signature", report.signature, comment: "署名")
         out.optional(2, "date", report.date, comment: "成文日期")
+        if report.sealed { out.line(2, "sealed: true", comment: "加盖印章") }
+        if !report.attachments.isEmpty {
+            out.line(2, "attachments:", comment: "附件说明")
+            for attachment in report.attachments {
+                out.item(6, "name: " + YAMLScalar.format(attachment.name))
+                switch attachment.form {
+                case nil: break
+                case .department: out.line(6, "form: department", comment: "部门整体支出绩效自评表")
+                case .project(let index):
+                    out.line(6, "form: project", comment: "项目支出绩效自评表")
+                    out.line(6, "project: " + YAMLScalar.format(projects[index].name))
+                }
+            }
+        }
     }
 
     private static func writeSections(_ sections: [ReportSection], indent: Int, _ out: inout YAMLOutput) {

@@ -38,7 +38,8 @@ struct WorksheetReader {
         var byRow: [Int: [GridCell]] = [:]
         for (index, raw) in cells.enumerated() {
             let place = ImportPlace.cell(file: file, sheet: sheet.name, row: raw.row, column: raw.column)
-            let text = display(raw, place: place, &context).trimmedCell
+            let (text, removed) = InvisibleText.cleaned(display(raw, place: place, &context).trimmedCell)
+            if !removed.isEmpty { context.notes.append(InvisibleText.note(removed, at: place)) }
             guard !text.isEmpty else { continue }
             if covered.contains(index) {
                 // Excel shows only a merge's first cell; a value hidden under
