@@ -53,7 +53,7 @@ public final class NodeReader {
 
     public func list(_ node: Node, at path: FieldPath) throws -> [Node] {
         try visit(node, path)
-        if case .scalar(let scalar) = node, scalar.tag == .init(.null) || scalar.string.isEmpty && scalar.style == .plain {
+        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return []
         }
         guard case .sequence(let sequence) = node else {

@@ -58,7 +58,7 @@ struct LayoutVariantRenderTests {
             .replacingOccurrences(of: "[{text: \"\", span: 2}, {text: 年初预算}", with: "[{text: \"\", span: 1}, {text: 年初预算}")
         try edited.write(to: folder.appendingPathComponent("project-sichuan.yaml"), atomically: true, encoding: .utf8)
         let catalog = try LayoutCatalog.standard(adding: [folder])
-        #expect(catalog.layouts["project-sichuan"]?.file == folder.appendingPathComponent("project-sichuan.yaml").path)
+        #expect(try catalog.spec("project-sichuan")?.file == folder.appendingPathComponent("project-sichuan.yaml").path)
         let files = try render(exampleUnit, layouts: [.project: "project-sichuan"], extraFolders: [folder])
         let project = try #require(files.first { $0.lastPathComponent.contains("项目支出") })
         let text = squeezed(try run("pdftotext", ["-raw", project.path, "-"]).output)

@@ -36,13 +36,7 @@ public final class UnitRenderer {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
             return Date(timeIntervalSince1970: epoch)
         }
-        var components = DateComponents()
-        components.year = unit.year + 1
-        components.month = 1
-        components.day = 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)!
+        return PDFDate.startOfYear(unit.year + 1)
     }
 
     /// The documents a unit has data for, in filing order.
