@@ -275,3 +275,12 @@ struct LayoutVariantTests {
         }
     }
 }
+
+@Suite("Which layouts print scores")
+struct PrintsScoresTests {
+    @Test("the national form prints scores; the 吉林 forms and the report do not",
+          arguments: [("project-national.yaml", true), ("project-jilin.yaml", false), ("department-jilin.yaml", false), ("report-gbt9704.yaml", false)])
+    func printsScores(file: String, expected: Bool) throws {
+        #expect(try loadLayout(file).printsScores == expected)
+    }
+}

@@ -61,8 +61,9 @@ public final class UnitRenderer {
     /// The unit with the scores it left empty computed by the profile for
     /// its project layout (never replacing a value it entered).
     func scored(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitEvaluation {
-        guard let scoring else { return unit }
         let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
+        // A form without 分值/得分 columns prints no score: no need to compute one.
+        guard let scoring, !unit.projects.isEmpty, try catalog.layout(for: .project, requested: layout).printsScores else { return unit }
         return Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).unit
     }
 

@@ -154,3 +154,29 @@ public struct TextTemplate: Sendable, Hashable {
     public init(parts: [Part]) { self.parts = parts }
     public static func literal(_ text: String) -> TextTemplate { TextTemplate(parts: [.literal(text)]) }
 }
+
+extension LayoutSpec {
+    /// Whether the layout prints any score (分值, 得分, 总分, 评价等级): only
+    /// then is the unit scored before it is bound.
+    public var printsScores: Bool {
+        guard case .table(let table) = body else { return false }
+        let scoreFields: Set<CollectionField> = [.weight, .score]
+        let scoreScalars: Set<ScalarField> = [.totalScore, .grade]
+        func prints(_ template: TextTemplate) -> Bool {
+            template.parts.contains { if case .field(let field) = $0 { scoreScalars.contains(field) } else { false } }
+        }
+        func prints(_ cell: CellSpec) -> Bool {
+            switch cell.content {
+            case .column(let field): scoreFields.contains(field)
+            case .text(let template): prints(template)
+            }
+        }
+        let rows = table.blocks.flatMap { block in
+            block.header + block.rows + [block.repeated?.row, block.repeated?.totalRow].compactMap { $0 }
+        }
+        let lines = (table.title + table.continuedTitle).map(\.text) + table.footer.compactMap { line in
+            if case .text(let text) = line { text.text } else { nil }
+        }
+        return rows.contains { $0.cells.contains(where: prints) } || lines.contains(where: prints)
+    }
+}

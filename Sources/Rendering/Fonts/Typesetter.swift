@@ -12,7 +12,11 @@ public final class Typesetter: TextMeasurer {
     let context: OpaquePointer
     private let layout: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    private var advances: [FontSpec: [Character: Length]] = [:]
+    private var advances: [FontSpec: AdvanceTable] = [:]
+    /// The table of the font measured last: text is measured a cell at a
+    /// time, so consecutive characters almost always share a font, and
+    /// comparing two fonts is cheaper than hashing one.
+    private var recent: (font: FontSpec, table: AdvanceTable)?
 
     public init(fonts: FontLibrary) throws(RenderError) {
         configuration = try FontConfiguration(fonts)
@@ -75,13 +79,21 @@ public final class Typesetter: TextMeasurer {
 
     public func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
         let font = font.font(for: character)
-        if let cached = advances[font]?[character] { return cached }
+        let table: AdvanceTable
+        if let recent, recent.font == font {
+            table = recent.table
+        } else {
+            table = advances[font] ?? AdvanceTable()
+            advances[font] = table
+            recent = (font, table)
+        }
+        if let cached = table.values[character] { return cached }
         prepare(layout, String(character), font, spacing: .zero)
         if pango_layout_get_unknown_glyphs_count(layout) > 0 && !Self.isInvisible(character) {
             throw .missingGlyphs([character])
         }
         let advance = logicalWidth(layout) + font.tracking
-        advances[font, default: [:]][character] = advance
+        table.values[character] = advance
         return advance
     }
 
@@ -118,4 +130,9 @@ public final class Typesetter: TextMeasurer {
     static func isInvisible(_ character: Character) -> Bool {
         character == "\n" || character == "\r" || character == "\t"
     }
+}
+
+/// One font's measured advances, by character.
+final class AdvanceTable {
+    var values: [Character: Length] = [:]
 }
