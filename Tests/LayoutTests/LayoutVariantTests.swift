@@ -284,3 +284,27 @@ struct PrintsScoresTests {
         #expect(try loadLayout(file).printsScores == expected)
     }
 }
+
+@Suite("Merging grid rules")
+struct RuleMergerTests {
+    @Test("every page of a long form draws each stretch of rule exactly once")
+    func noOverlapsNoGaps() throws {
+        let form = try LaidOutForm(unitWithIndicators(80), layout: "project-national.yaml")
+        for page in form.pages {
+            let rules = page.items.compactMap(\.lineSegment)
+            // No two collinear rules overlap or touch: they would have been one.
+            for (i, a) in rules.enumerated() {
+                for b in rules[(i + 1)...] {
+                    let sameRow = a.from.y == a.to.y && b.from.y == b.to.y && abs(a.from.y.points - b.from.y.points) < 0.001
+                    let sameColumn = a.from.x == a.to.x && b.from.x == b.to.x && abs(a.from.x.points - b.from.x.points) < 0.001
+                    if sameRow { #expect(max(a.from.x, a.to.x) < min(b.from.x, b.to.x) || max(b.from.x, b.to.x) < min(a.from.x, a.to.x)) }
+                    if sameColumn { #expect(max(a.from.y, a.to.y) < min(b.from.y, b.to.y) || max(b.from.y, b.to.y) < min(a.from.y, a.to.y)) }
+                }
+            }
+        }
+        // The first page's outer frame is four single rules.
+        let rules = form.pages[0].items.compactMap(\.lineSegment)
+        let left = rules.map { min($0.from.x, $0.to.x) }.min()!
+        #expect(rules.filter { $0.from.x == left && $0.to.x == left }.count == 1)
+    }
+}

@@ -12,7 +12,6 @@ struct GridPage {
         for row in page.rows { placedByRow[row.row] = row }
         guard !placedByRow.isEmpty else { return [] }
         var rules: [LineSegment] = []
-        var seen = Set<LineSegment>()
         var texts: [DrawItem] = []
         for (index, cell) in table.cells.enumerated() {
             let placed = cell.cell.rows.compactMap { placedByRow[$0] }
@@ -20,7 +19,7 @@ struct GridPage {
             let frame = Rect(x: left + table.columnEdges[cell.cell.column], y: top + first.y,
                              width: table.columnEdges[cell.cell.column + cell.cell.columnSpan] - table.columnEdges[cell.cell.column],
                              height: last.y + last.height - first.y)
-            for edge in edges(of: frame) where seen.insert(edge).inserted { rules.append(edge) }
+            rules += edges(of: frame)
             // A side label that starts at a repeated header runs on from an earlier page.
             let runsOn = first.isRepeatedHeader && placed.contains { !$0.isRepeatedHeader }
             let startsHere = first.row == cell.cell.row && first.startsRow && !runsOn
@@ -34,7 +33,7 @@ struct GridPage {
                 texts += text(cell.continuedLines, of: cell, in: frame, centred: true)
             }
         }
-        return rules.map(DrawItem.line) + texts
+        return RuleMerger.merged(rules).map(DrawItem.line) + texts
     }
 
     func edges(of frame: Rect) -> [LineSegment] {
