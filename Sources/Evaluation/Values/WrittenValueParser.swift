@@ -21,7 +21,9 @@ public enum WrittenValueParser {
     static let sentencePunctuation: Set<Character> = ["，", ",", "。", "；", ";", "、", "：", ":", "！", "？", " ", "　"]
 
     public static func parse(_ text: String) -> WrittenValue {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        // Character.isWhitespace covers the full-width space U+3000; a
+        // Foundation character set built per value cost more than the parse.
+        let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         if trimmed.isEmpty { return WrittenValue(text: text, reading: .empty) }
         if placeholders.contains(trimmed) { return WrittenValue(text: text, reading: .placeholder) }
 

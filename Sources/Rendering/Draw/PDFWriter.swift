@@ -72,20 +72,33 @@ public struct PDFWriter {
     }
 
     private func draw(_ items: [DrawItem], layout: OpaquePointer, on cr: OpaquePointer) {
+        // Consecutive rules of one width go into one path and one stroke:
+        // cairo's PDF surface tracks the area of every drawing operation,
+        // and a stroke per rule made that quadratic in the rules of a page.
+        var pathWidth: Length?
+        func strokePath() {
+            if pathWidth != nil { cairo_stroke(cr) }
+            pathWidth = nil
+        }
         for item in items {
             switch item {
             case .line(let segment):
-                cairo_set_line_width(cr, segment.width.points)
+                if pathWidth != segment.width {
+                    strokePath()
+                    cairo_set_line_width(cr, segment.width.points)
+                    pathWidth = segment.width
+                }
                 cairo_move_to(cr, segment.from.x.points, segment.from.y.points)
                 cairo_line_to(cr, segment.to.x.points, segment.to.y.points)
-                cairo_stroke(cr)
             case .text(let run):
+                strokePath()
                 typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
                 guard let line = pango_layout_get_line_readonly(layout, 0) else { continue }
                 cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
                 pango_cairo_show_layout_line(cr, line)
             }
         }
+        strokePath()
     }
 
     private func check(_ status: cairo_status_t, _ step: String) throws(RenderError) {
