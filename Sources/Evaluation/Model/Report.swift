@@ -49,11 +49,40 @@ public enum AttachedForm: Sendable, Equatable {
 public struct ReportSection: Sendable, Equatable {
     public var heading: String
     public var paragraphs: [String]
+    /// Tables of the section (a funds table, an indicator summary), each
+    /// after the paragraph it names.
+    public var tables: [ReportTable]
     public var sections: [ReportSection]
 
-    public init(heading: String, paragraphs: [String] = [], sections: [ReportSection] = []) {
+    public init(heading: String, paragraphs: [String] = [], tables: [ReportTable] = [], sections: [ReportSection] = []) {
         self.heading = heading
         self.paragraphs = paragraphs
+        self.tables = tables
         self.sections = sections
     }
+}
+
+/// A small ruled table inside the report, e.g. 表1 收支情况（万元）.
+public struct ReportTable: Sendable, Equatable {
+    /// Printed centred above the table; empty for none.
+    public var title: String
+    /// Header rows, printed in the header style.
+    public var header: [[String]]
+    public var rows: [[String]]
+    /// Relative column widths; empty means equal columns.
+    public var columns: [Double]
+    /// The table follows this paragraph of its section (1 is the first);
+    /// nil puts it after the section's last paragraph.
+    public var afterParagraph: Int?
+
+    public init(title: String = "", header: [[String]] = [], rows: [[String]], columns: [Double] = [], afterParagraph: Int? = nil) {
+        self.title = title
+        self.header = header
+        self.rows = rows
+        self.columns = columns
+        self.afterParagraph = afterParagraph
+    }
+
+    /// The number of columns: the widest row.
+    public var columnCount: Int { (header + rows).map(\.count).max() ?? 0 }
 }

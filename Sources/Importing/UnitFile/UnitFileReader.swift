@@ -188,8 +188,47 @@ public enum UnitFileReader {
         var fields = try reader.object(node, at: path)
         let heading = try fields.requiredText("heading")
         let paragraphs = try fields.list("paragraphs") { try reader.text($0, at: $1) }
+        let tables = try fields.list("tables") { try readTable($0, $1, reader, paragraphs: paragraphs.count) }
         let sections = try fields.list("sections") { try readSection($0, $1, reader) }
         try fields.finish()
-        return ReportSection(heading: heading, paragraphs: paragraphs, sections: sections)
+        return ReportSection(heading: heading, paragraphs: paragraphs, tables: tables, sections: sections)
+    }
+
+    /// `{title, header: [[…]], rows: [[…]], columns: [3, 2, 2], after: 1}`.
+    private static func readTable(_ node: Node, _ path: FieldPath, _ reader: NodeReader, paragraphs: Int) throws -> ReportTable {
+        var fields = try reader.object(node, at: path)
+        let title = try fields.text("title")
+        let cells = { (node: Node, path: FieldPath) throws -> [String] in try reader.list(node, at: path).enumerated().map { try reader.text($1, at: path.appending($0)) } }
+        let header = try fields.list("header", cells)
+        let rows = try fields.list("rows", cells)
+        let columns = try fields.list("columns") { node, path -> Double in
+            let text = try reader.text(node, at: path)
+            guard let value = Double(text), value > 0 else {
+                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number",
+                                                   hint: "give relative widths, e.g. columns: [3, 2, 2]"), at: reader.location(of: node), path: path)
+            }
+            return value
+        }
+        var after: Int?
+        if let afterNode = fields.value("after") {
+            let text = try reader.text(afterNode, at: path.appending("after"))
+            guard let value = Int(text), (0...paragraphs).contains(value) else {
+                throw InputFileError(.invalidValue("'after: \(text)' names no paragraph of this section",
+                                                   hint: "write the number of the paragraph the table follows, from 0 (before the first) to \(paragraphs)"),
+                                     at: reader.location(of: afterNode), path: path.appending("after"))
+            }
+            after = value
+        }
+        try fields.finish()
+        let table = ReportTable(title: title, header: header, rows: rows, columns: columns, afterParagraph: after)
+        if table.columnCount == 0 {
+            throw InputFileError(.invalidValue("the table has no cells", hint: "give it rows: [[…], …]"), at: reader.location(of: node), path: path)
+        }
+        if !columns.isEmpty && columns.count != table.columnCount {
+            throw InputFileError(.invalidValue("\(columns.count) column widths for a table of \(table.columnCount) columns",
+                                               hint: "give one width per column, or leave 'columns' out for equal columns"),
+                                 at: reader.location(of: node), path: path.appending("columns"))
+        }
+        return table
     }
 }

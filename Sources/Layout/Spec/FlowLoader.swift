@@ -27,11 +27,24 @@ extension LoadSession {
         let signatureIndent = try number(&fields, "signatureRightIndent", default: 2)
         let linesAfterTitle = Int(try number(&fields, "linesAfterTitle", default: 1))
         let pageNumber = try self.pageNumber(&fields, alternate: true, singlePage: true)
+        var tables: FlowTableStyles?
+        if let body {
+            tables = FlowTableStyles(title: headings.first??.style ?? body, header: body, text: body, padding: .mm(1.5), rule: .pt(0.5))
+            if var table = try fields.optionalObject("table") {
+                if table.value("title") != nil { tables?.title = namedStyle(&table, "title") ?? body }
+                if table.value("header") != nil { tables?.header = namedStyle(&table, "header") ?? body }
+                if table.value("text") != nil { tables?.text = namedStyle(&table, "text") ?? body }
+                tables?.padding = try length(&table, "padding") ?? .mm(1.5)
+                tables?.rule = try length(&table, "rule") ?? .pt(0.5)
+                checkUnknown(table)
+            }
+        }
         checkUnknown(fields)
         if headings.isEmpty { report("missing 'headings'", hint: "list one style per heading level", at: node, path) }
-        guard let title, let body, headings.allSatisfy({ $0 != nil }), !headings.isEmpty else { return nil }
+        guard let title, let body, let tables, headings.allSatisfy({ $0 != nil }), !headings.isEmpty else { return nil }
         return FlowSpec(title: title, linesAfterTitle: linesAfterTitle, headings: headings.compactMap { $0 }, body: body,
-                        lineHeight: lineHeight, firstLineIndent: indent, signatureRightIndent: signatureIndent, pageNumber: pageNumber)
+                        lineHeight: lineHeight, firstLineIndent: indent, signatureRightIndent: signatureIndent, pageNumber: pageNumber,
+                        tables: tables)
     }
 
     /// `pageNumber: {format, style, gap, alternate, inset, singlePage}`, shared by

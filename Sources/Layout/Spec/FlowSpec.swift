@@ -15,6 +15,20 @@ public struct FlowSpec: Sendable {
     public var signatureRightIndent: Double
     /// Page number format; `{page}` is replaced by the number.
     public var pageNumber: PageNumberSpec?
+    /// Styles of tables inside the report.
+    public var tables: FlowTableStyles
+}
+
+/// How tables inside the report are set: each line of a cell takes one
+/// line of the page's fixed pitch, so the text after a table stays on the
+/// grid.
+public struct FlowTableStyles: Sendable {
+    public var title: TextStyle
+    public var header: TextStyle
+    public var text: TextStyle
+    /// Cell padding left and right.
+    public var padding: Length
+    public var rule: Length
 }
 
 public struct HeadingSpec: Sendable {
