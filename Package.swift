@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "Layout", "Rendering", "Importing"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing"],
             resources: []
         ),
         .executableTarget(

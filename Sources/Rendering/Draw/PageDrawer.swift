@@ -1,0 +1,31 @@
+internal import CCairoPango
+import Layout
+
+/// The drawing fold shared by every surface (PDF, PostScript, PNG, SVG):
+/// one exhaustive switch over draw items. Every layout decision has been
+/// made upstream; a surface only chooses where the strokes and glyphs go.
+struct PageDrawer {
+    let typesetter: Typesetter
+
+    func draw(_ page: Page, on cr: OpaquePointer) {
+        pango_cairo_update_context(cr, typesetter.context)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
+        let layout = pango_layout_new(typesetter.context)!
+        defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
+        for item in page.items {
+            switch item {
+            case .line(let segment):
+                cairo_set_line_width(cr, segment.width.points)
+                cairo_move_to(cr, segment.from.x.points, segment.from.y.points)
+                cairo_line_to(cr, segment.to.x.points, segment.to.y.points)
+                cairo_stroke(cr)
+            case .text(let run):
+                typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
+                guard let line = pango_layout_get_line_readonly(layout, 0) else { continue }
+                cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
+                pango_cairo_show_layout_line(cr, line)
+            }
+        }
+    }
+}
