@@ -7,5 +7,5 @@ struct FormPrintCommand: ParsableCommand {
         commandName: "formprint",
         abstract: "Print China's budget-performance self-evaluation forms (预算绩效自评) as PDF.",
         version: UnitRenderer.version,
-        subcommands: [RenderCommand.self, LayoutsCommand.self])
+        subcommands: [RenderCommand.self, BatchCommand.self, SummaryCommand.self, PrintCommand.self, LayoutsCommand.self])
 }

@@ -22,8 +22,11 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var rendering: RenderingOptions
 
+    @Flag(help: "Also write all of a unit's documents into one PDF with bookmarks (<unit>/<year>_全部自评文档.pdf).")
+    var combined = false
+
     func run() throws {
-        let options = try rendering.renderOptions(combined: rendering.combined)
+        let options = try rendering.renderOptions(combined: combined)
         let renderer: UnitRenderer
         do {
             renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs)
@@ -60,9 +63,6 @@ struct RenderingOptions: ParsableArguments {
     @Option(help: "Resolution of PNG pages, in pixels per inch.")
     var resolution: Double = 150
 
-    @Flag(help: "Also write all of a unit's documents into one PDF with bookmarks (<unit>/<year>_全部自评文档.pdf).")
-    var combined = false
-
     var layoutFolderURLs: [URL] { layoutFolders.map { URL(fileURLWithPath: $0) } }
 
     func validate() throws {
@@ -71,7 +71,10 @@ struct RenderingOptions: ParsableArguments {
         }
     }
 
-    func layouts() throws -> [DocumentKind: String] {
+    func layouts() throws -> [DocumentKind: String] { try Self.layouts(layoutChoices) }
+
+    /// `KIND=ID` choices as a dictionary.
+    static func layouts(_ layoutChoices: [String]) throws -> [DocumentKind: String] {
         var requested: [DocumentKind: String] = [:]
         for choice in layoutChoices {
             let parts = choice.split(separator: "=", maxSplits: 1).map(String.init)

@@ -25,7 +25,7 @@ public struct RenderOptions: Sendable, Hashable {
     /// Pixels per inch of PNG pages.
     public var resolution: Double
     /// Also write one PDF of all the unit's documents, with a bookmark per
-    /// document and per project.
+    /// document and per project (when PDF is among the formats).
     public var combined: Bool
     /// Layout per document kind, overriding the unit file's choice.
     public var layouts: [DocumentKind: String]

@@ -18,6 +18,9 @@ public struct RenderedDocument: Sendable {
     public var layoutID: String
     /// In the order of `RenderOptions.formats`; PNG and SVG give one file per page.
     public var files: [OutputFile]
+    /// Things the reader should know that did not stop the document (e.g.
+    /// a second project with the same name, written with a suffix).
+    public var warnings: [String] = []
 
     /// The path of the document's first file (its PDF when PDF was asked for).
     public var relativePath: String { files.first?.relativePath ?? "" }
@@ -35,10 +38,6 @@ public struct RenderedUnit: Sendable {
     public var documents: [RenderedDocument]
     /// All documents in one PDF with bookmarks, when `RenderOptions.combined`.
     public var combined: OutputFile?
-    /// Things the reader should know that did not stop the unit (e.g. two
-    /// projects with the same name, told apart by a suffix).
-    public var warnings: [String]
-
     /// Every file to write, in order.
     public var files: [OutputFile] { documents.flatMap(\.files) + (combined.map { [$0] } ?? []) }
 }

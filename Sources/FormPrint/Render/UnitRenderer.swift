@@ -8,7 +8,7 @@ import Rendering
 public final class UnitRenderer {
     public let catalog: LayoutCatalog
     let typesetter: Typesetter
-    public static let version = "0.2.0"
+    public static let version = "0.1.0"
 
     public init(catalog: LayoutCatalog, fonts: FontLibrary) throws {
         self.catalog = catalog
@@ -81,14 +81,15 @@ public final class UnitRenderer {
         let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
         var documents: [RenderedDocument] = []
         for (index, document) in laidOut.enumerated() {
-            documents.append(try write(document, unit: unit, folder: folder, baseName: baseNames[index], options: options))
+            var rendered = try write(document, unit: unit, folder: folder, baseName: baseNames[index], options: options)
+            rendered.warnings = warnings[index]
+            documents.append(rendered)
         }
         var combined: OutputFile?
-        if options.combined && !laidOut.isEmpty {
+        if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
             combined = try combine(laidOut, unit: unit, folder: folder)
         }
-        return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents,
-                            combined: combined, warnings: warnings)
+        return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined)
     }
 
     // MARK: - Laying out
@@ -140,18 +141,18 @@ public final class UnitRenderer {
 
     /// Two projects with the same name would write the same file: the
     /// second gets `_2`, the third `_3`, in the order of the unit file.
-    static func distinctBaseNames(_ documents: [LaidOutDocument]) -> (names: [String], warnings: [String]) {
+    static func distinctBaseNames(_ documents: [LaidOutDocument]) -> (names: [String], warnings: [[String]]) {
         var taken = Set(documents.map { FileNaming.collisionKey($0.baseName) })
         var seen: Set<String> = []
         var names: [String] = []
-        var warnings: [String] = []
-        for document in documents {
+        var warnings: [[String]] = Array(repeating: [], count: documents.count)
+        for (index, document) in documents.enumerated() {
             var name = document.baseName
             if !seen.insert(FileNaming.collisionKey(name)).inserted {
                 var number = 2
                 while taken.contains(FileNaming.collisionKey("\(document.baseName)_\(number)")) { number += 1 }
                 name = "\(document.baseName)_\(number)"
-                warnings.append("two documents would be named '\(document.baseName)'; this one is written as '\(name)'")
+                warnings[index].append("two documents would be named '\(document.baseName)'; this one is written as '\(name)'")
             }
             taken.insert(FileNaming.collisionKey(name))
             names.append(name)
@@ -224,6 +225,14 @@ public final class UnitRenderer {
         let data = try pdfWriter(Self.creationDate(for: unit)).pdf(
             PagedDocument(pages: pages, metadata: metadata), outline: composition.outline, pageLabels: composition.pageLabels)
         return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+    }
+
+    /// All the unit's documents in one PostScript file, for one print job.
+    public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:]) throws -> Data {
+        let laidOut = try Self.documents(of: document.unit).map { try layOut(document, $0, layouts: requested) }
+        let metadata = DocumentMetadata(title: document.unit.name, author: document.unit.name, subject: "", keywords: "")
+        return try PostScriptWriter(typesetter: typesetter, creationDate: Self.creationDate(for: document.unit))
+            .postScript(PagedDocument(pages: laidOut.flatMap(\.pages), metadata: metadata))
     }
 
     /// `2024_全部自评文档.pdf`

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What `--skip-unchanged` remembers of a unit: the content hash of
+/// everything its output depends on, and what was written. Kept in
+/// `OUT/.formprint-state/<unit folder>/<year>.json`, beside the output and
+/// out of the way of anyone browsing it.
+struct UnitState: Codable, Equatable {
+    var hash: String
+    var unit: UnitSummary
+
+    static let folderName = ".formprint-state"
+
+    static func url(output: URL, folder: String, year: Int) -> URL {
+        output.appendingPathComponent(folderName).appendingPathComponent(folder).appendingPathComponent("\(year).json")
+    }
+
+    static func read(_ url: URL) -> UnitState? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(UnitState.self, from: data)
+    }
+
+    func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(try encoder.encode(self), to: url)
+    }
+
+    /// Every file the state lists is still there.
+    func filesExist(in output: URL) -> Bool {
+        let files = unit.documents.flatMap(\.files) + (unit.combined.map { [$0] } ?? [])
+        return files.allSatisfy { FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }
+    }
+}
+
+/// The content hash of everything a unit's output depends on: FormPrint's
+/// version, the render options, `SOURCE_DATE_EPOCH`, the unit's output
+/// folder, the unit file's bytes, the bytes of each layout file it uses,
+/// and the fonts.
+struct UnitFingerprint {
+    var version: String
+    var options: RenderOptions
+    var sourceDateEpoch: String
+    var fonts: String
+
+    func hash(input: Data, folder: String, layoutFiles: [(id: String, hash: String)]) -> String {
+        var hash = ContentHash()
+        hash.field("formprint", version)
+        hash.field("formats", options.formats.map(\.rawValue).joined(separator: ","))
+        hash.field("resolution", String(options.resolution))
+        hash.field("combined", String(options.combined))
+        hash.field("layout-choices", options.layouts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ","))
+        hash.field("source-date-epoch", sourceDateEpoch)
+        hash.field("fonts", fonts)
+        hash.field("folder", folder)
+        hash.field("input", input)
+        for layout in layoutFiles { hash.field("layout:" + layout.id, layout.hash) }
+        return hash.hexDigest()
+    }
+}
+
+/// A fingerprint of the font folder: the SHA-256 of every font file's
+/// name and bytes. Hashing 50 MB of fonts on every run would cost more
+/// than a small re-run, so the result is cached in the state folder under
+/// the files' names, sizes and modification times; a machine where those
+/// differ (another checkout) hashes again and gets the same fingerprint
+/// for the same fonts.
+enum FontsFingerprint {
+    static func compute(directory: URL, cache: URL?) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted(by: BatchPlan.pathOrder)
+        var stamp = ContentHash()
+        for name in names {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            stamp.field("file", "\(name) \(size) \(modified)")
+        }
+        let key = stamp.hexDigest()
+        if let cache, let cached = try? String(contentsOf: cache, encoding: .utf8) {
+            let parts = cached.split(separator: " ")
+            if parts.count == 2, parts[0] == key { return String(parts[1]) }
+        }
+        var hash = ContentHash()
+        for name in names {
+            hash.field("name", name)
+            hash.field("bytes", (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data())
+        }
+        let fingerprint = hash.hexDigest()
+        if let cache { try? AtomicFile.write(Data("\(key) \(fingerprint)".utf8), to: cache) }
+        return fingerprint
+    }
+}
