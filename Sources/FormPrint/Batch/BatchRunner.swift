@@ -64,8 +64,7 @@ public final class BatchRunner: Sendable {
         let fingerprint = configuration.skipUnchanged ? UnitFingerprint(
             version: UnitRenderer.version, options: configuration.options,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "",
-            fonts: FontsFingerprint.compute(directory: fonts.directory, cache: configuration.output
-                .appendingPathComponent(UnitState.folderName).appendingPathComponent("fonts.sha256"))) : nil
+            fonts: FontsFingerprint.compute(directory: fonts.directory)) : nil
 
         let results = IndexedResults<UnitSummary>(count: selected.count)
         let counter = ProgressCounter(total: selected.count)
