@@ -182,8 +182,10 @@ public final class UnitRenderer {
         for format in options.formats {
             switch format {
             case .pdf:
-                let labels = document.pages.indices.map { String($0 + 1) }
-                let data = try pdfWriter(date).pdf(paged, pageLabels: labels)
+                // Each document numbers its pages from 1, so viewers' default
+                // labels already match the printed numbers. (cairo 1.16 turns
+                // labels "1", "2", … into an empty /PageLabels tree.)
+                let data = try pdfWriter(date).pdf(paged)
                 files.append(OutputFile(relativePath: path + ".pdf", format: .pdf, data: data))
             case .ps:
                 let data = try PostScriptWriter(typesetter: typesetter, creationDate: date).postScript(paged)

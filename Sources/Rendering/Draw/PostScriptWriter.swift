@@ -2,7 +2,8 @@ internal import CCairoPango
 import Foundation
 import Layout
 
-/// Draws paged documents into PostScript (level 3, DSC-conforming) for
+/// Draws paged documents into DSC-conforming PostScript (level 2 where
+/// the pages need no more, at most level 3) for
 /// sending straight to a printer. Each page keeps its own size, so a
 /// landscape form in a portrait set prints on its own orientation.
 public struct PostScriptWriter {
