@@ -38,7 +38,9 @@ let package = Package(
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
+        // The end-to-end tests also run the built `formprint`; depending on it makes
+        // `swift test` build it.
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "formprint"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -101,9 +101,38 @@ enum BatchFixture {
     }
 }
 
-/// The command-line tool built next to the tests (`swift build` and
-/// `swift test` both build it).
-let formprintBinary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
+/// The command-line tool built next to the tests. `swift test` links it
+/// when it is missing but not when it is out of date, so a binary older
+/// than any source file is rebuilt first (`--ignore-lock`: the running
+/// `swift test` holds the build folder's lock while tests run, and writes
+/// nothing to it then).
+let formprintBinary: URL = {
+    let binary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
+    if isStale(binary) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--product", "formprint", "--ignore-lock"]
+        process.currentDirectoryURL = repositoryRoot
+        process.standardOutput = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+    }
+    return binary
+}()
+
+private func isStale(_ binary: URL) -> Bool {
+    func modified(_ url: URL) -> Date {
+        (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+    }
+    let built = modified(binary)
+    guard built > .distantPast else { return true }
+    let sources = repositoryRoot.appendingPathComponent("Sources")
+    let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
+    while let file = files?.nextObject() as? URL {
+        if file.pathExtension == "swift" || file.pathExtension == "h", modified(file) > built { return true }
+    }
+    return false
+}
 
 /// Runs the built `formprint` with `arguments`; returns status, stdout and stderr.
 func runFormPrint(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
