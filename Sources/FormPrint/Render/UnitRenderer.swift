@@ -77,7 +77,7 @@ public final class UnitRenderer {
     public func render(_ document: UnitDocument, options: RenderOptions) throws -> RenderedUnit {
         let unit = document.unit
         let laidOut = try Self.documents(of: unit).map { try layOut(document, $0, layouts: options.layouts) }
-        let folder = options.unitFolder ?? FileNaming.safeComponent(unit.name)
+        let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
         var documents: [RenderedDocument] = []
         for (index, document) in laidOut.enumerated() {
