@@ -38,9 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
-        // The end-to-end tests also run the built `formprint`; depending on it makes
-        // `swift test` build it.
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "formprint"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
     ],
     swiftLanguageModes: [.v6]
 )

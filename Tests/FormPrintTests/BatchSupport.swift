@@ -101,11 +101,11 @@ enum BatchFixture {
     }
 }
 
-/// The command-line tool built next to the tests. `swift test` links it
-/// when it is missing but not when it is out of date, so a binary older
-/// than any source file is rebuilt first (`--ignore-lock`: the running
-/// `swift test` holds the build folder's lock while tests run, and writes
-/// nothing to it then).
+/// The command-line tool built next to the tests (`swift build` and
+/// `swift test` build it). Should it still be older than a source file
+/// (a test run with `--skip-build`, say), it is rebuilt first;
+/// `--ignore-lock` because the running `swift test` holds the build
+/// folder's lock while tests run, and writes nothing to it then.
 let formprintBinary: URL = {
     let binary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
     if isStale(binary) {

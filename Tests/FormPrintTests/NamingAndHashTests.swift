@@ -76,4 +76,19 @@ struct NamingAndHashTests {
         #expect(ScoreGrade.grade(forTotal: "待定") == nil)
         #expect(ScoreGrade.grade(forTotal: "120") == nil)
     }
+
+    @Test func fontsFingerprintChangesWithAFontsBytesOrName() throws {
+        let folder = try temporaryFolder()
+        let font = folder.appendingPathComponent("A.ttf")
+        try Data(repeating: 7, count: 1000).write(to: font)
+        let first = FontsFingerprint.compute(directory: folder)
+        #expect(FontsFingerprint.compute(directory: folder) == first)
+        var edited = Data(repeating: 7, count: 1000)
+        edited[10] = 8
+        try edited.write(to: font)
+        let second = FontsFingerprint.compute(directory: folder)
+        #expect(second != first)
+        try FileManager.default.moveItem(at: font, to: folder.appendingPathComponent("B.ttf"))
+        #expect(FontsFingerprint.compute(directory: folder) != second)
+    }
 }
