@@ -22,7 +22,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "out"
 
-    @Option(name: .shortAndLong, help: "Units rendered at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Units rendered at once; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Render only the K-th of N deterministic slices of the sorted inputs, e.g. 2/8.")
