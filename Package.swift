@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -26,19 +27,32 @@ let package = Package(
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
-        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams"]),
+        // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
+        // reader) and Foundation's XMLParser.
+        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams", "ZIPFoundation"]),
+        // Checks and scoring over the model, and the scoring profiles they use.
+        .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review"],
             resources: []
         ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport"]),
+        // Workbook fixtures are built by the tests themselves (a small .xlsx
+        // writer over ZIPFoundation), so no binary fixture needs a generator.
+        .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
+        .testTarget(
+            name: "ImportingTests",
+            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"],
+            // Read from disk by path; made by Scripts/fixtures/make_workbooks.py.
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

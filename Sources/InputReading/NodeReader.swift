@@ -53,7 +53,7 @@ public final class NodeReader {
 
     public func list(_ node: Node, at path: FieldPath) throws -> [Node] {
         try visit(node, path)
-        if case .scalar(let scalar) = node, scalar.tag == .init(.null) || scalar.string.isEmpty && scalar.style == .plain {
+        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return []
         }
         guard case .sequence(let sequence) = node else {
@@ -72,6 +72,10 @@ public final class NodeReader {
                                 at: location(of: node), path: path)
         }
         if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        if let invisible = InvisibleCharacter.first(in: scalar.string) {
+            throw InputFileError(.invalidValue("the value contains \(invisible.description)",
+                                               hint: invisible.hint), at: location(of: node), path: path)
+        }
         return scalar.string
     }
 

@@ -16,7 +16,7 @@ struct LayoutsCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try LayoutCatalog.standard(adding: layoutFolders.map { URL(fileURLWithPath: $0) })
-            for spec in catalog.layouts.values.sorted(by: { ($0.document, $0.id) < ($1.document, $1.id) }) {
+            for spec in try catalog.all().sorted(by: { ($0.document, $0.id) < ($1.document, $1.id) }) {
                 let isDefault = LayoutCatalog.defaults[spec.document] == spec.id ? " (default)" : ""
                 print("\(spec.id)\t\(spec.document.rawValue)\(isDefault)\t\(spec.name)\t\(spec.file)")
                 if !spec.origin.isEmpty { print("\t  source: \(spec.origin)") }

@@ -30,6 +30,9 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID. Repeatable.")
     var layoutChoices: [String] = []
 
+    @Option(help: "Scoring profile for the scores the unit left empty, as for `validate`.")
+    var scoring: String?
+
     func validate() throws {
         guard copies >= 1 && copies <= 999 else { throw ValidationError("--copies must be between 1 and 999") }
     }
@@ -43,7 +46,7 @@ struct PrintCommand: ParsableCommand {
                 """)
             throw ExitCode(2)
         }
-        let requested = try RenderingOptions.layouts(layoutChoices)
+        let requested = try parseLayoutChoices(layoutChoices)
         let renderer: UnitRenderer
         do {
             renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
@@ -55,7 +58,7 @@ struct PrintCommand: ParsableCommand {
         for path in units {
             do {
                 let document = try UnitFiles.read(URL(fileURLWithPath: path))
-                let postScript = try renderer.combinedPostScript(document, layouts: requested)
+                let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: scoring)
                 try send(postScript, title: "\(document.unit.name) \(document.unit.year)", lp: lp)
                 print("\(path): sent to \(printer ?? "the default printer") (\(copies) cop\(copies == 1 ? "y" : "ies")\(duplex ? ", duplex" : ""))")
             } catch {

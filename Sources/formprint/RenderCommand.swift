@@ -11,7 +11,9 @@ struct RenderCommand: ParsableCommand {
             Writes one file per document — one 项目支出绩效自评表 per project, the 部门整体支出绩效自评表 and \
             the 部门整体支出绩效自评报告 — as OUT/<unit>/<year>_<document>[_<project>].pdf, and prints each path. \
             PNG and SVG give one file per page (…_p01.png). \
-            A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed.
+            A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed. \
+            Each unit is first checked as by `formprint validate`; the findings go to standard error and the \
+            forms are printed anyway, as the unit wrote them.
             """)
 
     @Argument(help: "Unit files (YAML or JSON).")
@@ -28,8 +30,10 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let options = try rendering.renderOptions(combined: combined)
         let renderer: UnitRenderer
+        let checker: UnitChecker
         do {
             renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs)
+            checker = try UnitChecker()
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -37,8 +41,12 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         for path in units {
             do {
-                let written = try UnitFiles.render(URL(fileURLWithPath: path), with: renderer, options: options,
-                                                   into: URL(fileURLWithPath: output))
+                let document = try UnitFiles.read(path: path)
+                // No finding stops printing: the form is a record of what the unit wrote.
+                for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
+                    printError(FindingText.lines(finding))
+                }
+                let written = try UnitFiles.write(try renderer.render(document, options: options), into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")
@@ -49,13 +57,16 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// The options `render`, `batch` and `print` share: layouts and formats.
+/// The options `render` and `batch` share: layouts, scoring and formats.
 struct RenderingOptions: ParsableArguments {
     @Option(name: .customLong("layouts"), help: "A folder of layout files used in addition to (and overriding) the built-in ones. Repeatable.")
     var layoutFolders: [String] = []
 
     @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID (e.g. project=project-jilin). Repeatable.")
     var layoutChoices: [String] = []
+
+    @Option(help: "Scoring profile for the checks and the scores the unit left empty, as for `validate`.")
+    var scoring: String?
 
     @Option(name: .customLong("format"), help: "Output format: pdf, ps, png or svg. Repeatable (default: pdf).")
     var formats: [OutputFormat] = []
@@ -71,24 +82,9 @@ struct RenderingOptions: ParsableArguments {
         }
     }
 
-    func layouts() throws -> [DocumentKind: String] { try Self.layouts(layoutChoices) }
-
-    /// `KIND=ID` choices as a dictionary.
-    static func layouts(_ layoutChoices: [String]) throws -> [DocumentKind: String] {
-        var requested: [DocumentKind: String] = [:]
-        for choice in layoutChoices {
-            let parts = choice.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let kind = DocumentKind(rawValue: parts[0]) else {
-                throw ValidationError("--layout takes KIND=ID with KIND one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(choice)'")
-            }
-            requested[kind] = parts[1]
-        }
-        return requested
-    }
-
     func renderOptions(combined: Bool) throws -> RenderOptions {
         RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
-                      layouts: try layouts())
+                      layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
     }
 }
 

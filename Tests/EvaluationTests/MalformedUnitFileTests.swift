@@ -281,3 +281,36 @@ struct HostileUnitFileTests {
         #expect(message.contains("deeper than 64"))
     }
 }
+
+@Suite("Invisible characters in values")
+struct InvisibleCharacterTests {
+    static let cases: [(String, String, String)] = [
+        ("\u{200D}", "U+200D (ZERO WIDTH JOINER)", "Delete it"),
+        ("\u{202E}", "U+202E (RIGHT-TO-LEFT OVERRIDE)", "reorders the text"),
+        ("\u{200F}", "U+200F (RIGHT-TO-LEFT MARK)", "Delete it"),
+        ("\u{FEFF}", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)", "Delete it"),
+        ("\u{E000}", "the private-use character U+E000", "Replace it"),
+        ("\u{2028}", "U+2028 (LINE SEPARATOR)", "Delete it"),
+    ]
+
+    @Test("an invisible character in any value is an error naming its code point, line and field", arguments: cases)
+    func rejected(character: String, named: String, hint: String) throws {
+        let text = "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects:\n  - name: \"项目\(character)名称\"\n"
+        do {
+            _ = try UnitFileReader.read(text: text, file: "u.yaml")
+            Issue.record("expected an error for \(named)")
+        } catch let error as InputFileError {
+            #expect(error.location.line == 5)
+            #expect(error.path.description == "projects[0].name")
+            #expect("\(error)".contains(named), "\(error)")
+            #expect("\(error)".contains(hint), "\(error)")
+        }
+    }
+
+    @Test("line breaks, tabs, combining marks and full-width spaces are ordinary text")
+    func accepted() throws {
+        let text = "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects:\n  - name: \"项目\\t名称e\u{0301}\u{3000}Ａ\\n第二行\"\n"
+        let unit = try UnitFileReader.read(text: text, file: "u.yaml").unit
+        #expect(unit.projects[0].name == "项目\t名称e\u{0301}\u{3000}Ａ\n第二行")
+    }
+}

@@ -119,3 +119,15 @@ struct SeedUnitFileTests {
         #expect(document.source.location(of: unknown)?.line == location.line)
     }
 }
+
+@Suite("Scores in unit files")
+struct ScoresInUnitFileTests {
+    @Test("a project's 总分 and 等级 read as written; absent means empty")
+    func totalAndGrade() throws {
+        let text = unitFile(project: "  - name: 项目甲\n    totalScore: \"87.35\"\n    grade: 良")
+        let project = try #require(try UnitFileReader.read(text: text, file: "unit.yaml").unit.projects.first)
+        #expect(project.totalScore == "87.35")
+        #expect(project.grade == "良")
+        #expect(try readSeed().document.unit.projects.first?.grade == "")
+    }
+}

@@ -24,6 +24,8 @@ struct LayoutVariantRenderTests {
             "212.40", "172.18", "81.06%", "年度总体", "预期目标", "实际完成情况", "一级指标", "二级指标", "三级指标",
             "年度指标值", "实际完成值", "偏差原因分析及改进措施", ">=148.万元", "14.4万元", "总分", "100",
             "单位负责人（签字）：", "财务负责人（签字）：", "填表人：", "联系电话：", "填报日期：", "（单位盖章）",
+            // Scores the unit left empty, computed by the national profile (docs/VALIDATION.md).
+            "8.11", "12.50", "6.71", "10.00", "74.82", "评价等级：中",
         ])
         #expect(!text.contains("nil"))
         let info = try run("pdfinfo", [project.path]).output
@@ -47,7 +49,8 @@ struct LayoutVariantRenderTests {
             .replacingOccurrences(of: "{text: 项目名称}, {text: \"{project.name}\", span: 8", with: "{text: 项目名称}, {text: \"{project.name}\", span: 7")
             .replacingOccurrences(of: "{text: 实际完成情况, span: 4}", with: "{text: 实际完成情况, span: 3}")
             .replacingOccurrences(of: "{text: \"{project.goal.actual}\", span: 4, style: text}", with: "{text: \"{project.goal.actual}\", span: 3, style: text}")
-            .replacingOccurrences(of: "{text: \"{project.totalScore}\"}, {text: \"\"}]", with: "{text: \"{project.totalScore}\"}]")
+            .replacingOccurrences(of: "{text: \"{project.totalScore}\"}, {text: \"评价等级：{project.grade}\", style: text}]",
+                                  with: "{text: \"{project.totalScore}\"}]")
             .replacingOccurrences(of: "{label: 单位负责人（签字）：", with: "{label: 项目负责人：")
         #expect(edited != original)
         // The funds rows are 7 cells over 8 columns: widen the source cell by one.
@@ -55,7 +58,7 @@ struct LayoutVariantRenderTests {
             .replacingOccurrences(of: "[{text: \"\", span: 2}, {text: 年初预算}", with: "[{text: \"\", span: 1}, {text: 年初预算}")
         try edited.write(to: folder.appendingPathComponent("project-sichuan.yaml"), atomically: true, encoding: .utf8)
         let catalog = try LayoutCatalog.standard(adding: [folder])
-        #expect(catalog.layouts["project-sichuan"]?.file == folder.appendingPathComponent("project-sichuan.yaml").path)
+        #expect(try catalog.spec("project-sichuan")?.file == folder.appendingPathComponent("project-sichuan.yaml").path)
         let files = try render(exampleUnit, layouts: [.project: "project-sichuan"], extraFolders: [folder])
         let project = try #require(files.first { $0.lastPathComponent.contains("项目支出") })
         let text = squeezed(try run("pdftotext", ["-raw", project.path, "-"]).output)

@@ -92,7 +92,7 @@ struct LayoutVariantTests {
         #expect(row(table, startingWith: "年度资金总和") == ["年度资金总和", "212.40", "212.40", "172.18", "", "81.06%", ""])
         #expect(row(table, startingWith: "当年财政拨款") == ["当年财政拨款", "212.40", "212.40", "172.18", "—", "81.06%", "—"])
         #expect(row(table, startingWith: "费用指标") == ["成本指标", "经济成本指标", "费用指标", "=56人", "56人", "", "", ""])
-        #expect(row(table, startingWith: "总分") == ["总分", "100", "", ""])
+        #expect(row(table, startingWith: "总分") == ["总分", "100", "", "评价等级："])
         #expect(!table.cells.contains { $0.text == "nil" || $0.text == "0" })
         // Nine columns, every row covered exactly once.
         var owner = Array(repeating: Array(repeating: -1, count: 9), count: table.rowCount)
@@ -110,10 +110,11 @@ struct LayoutVariantTests {
         unit.projects[0].indicators[2].subcategories[0].indicators[0].score = "4.69"
         unit.projects[0].indicators[2].subcategories[0].indicators[0].deviation = "资金未足额到位"
         unit.projects[0].totalScore = "87.35"
+        unit.projects[0].grade = "良"
         let table = try national(unit)
         #expect(row(table, startingWith: "年度资金总和") == ["年度资金总和", "212.40", "212.40", "172.18", "10", "81.06%", "8.11"])
         #expect(row(table, startingWith: "优化政府部门") == ["效益指标", "经济效益指标", "优化政府部门", ">=64.4万元", "14.4万元", "", "4.69", "资金未足额到位"])
-        #expect(row(table, startingWith: "总分") == ["总分", "100", "87.35", ""])
+        #expect(row(table, startingWith: "总分") == ["总分", "100", "87.35", "评价等级：良"])
     }
 
     @Test("money cells show two decimals for plain numbers and anything else as written",

@@ -14,10 +14,14 @@ public struct Project: Sendable, Equatable {
     public var indicators: [IndicatorCategory]
     /// 总分 (national form) as written; empty when the unit left it to be computed.
     public var totalScore: String
+    /// 等级 (优/良/中/差) of the 总分, as written; empty when the unit left it
+    /// to be computed (`Scoring.scored` fills it).
+    public var grade: String
 
     public init(
         name: String, implementingUnit: String = "", competentDepartment: String = "",
-        funds: [FundsRow] = [], goal: Goal = Goal(), indicators: [IndicatorCategory] = [], totalScore: String = ""
+        funds: [FundsRow] = [], goal: Goal = Goal(), indicators: [IndicatorCategory] = [], totalScore: String = "",
+        grade: String = ""
     ) {
         self.name = name
         self.implementingUnit = implementingUnit
@@ -26,6 +30,7 @@ public struct Project: Sendable, Equatable {
         self.goal = goal
         self.indicators = indicators
         self.totalScore = totalScore
+        self.grade = grade
     }
 }
 

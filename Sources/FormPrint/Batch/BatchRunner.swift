@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Layout
 import Rendering
+import Review
 
 /// How a batch renders and where it writes.
 public struct BatchConfiguration: Sendable {
@@ -34,23 +35,22 @@ public final class BatchRunner: Sendable {
     public let configuration: BatchConfiguration
     let catalog: LayoutCatalog
     let fonts: FontLibrary
-    /// SHA-256 of each layout's file, by layout id.
-    let layoutHashes: [String: String]
+    let scoring: ScoringCatalog
+    /// Checks each unit as `formprint validate` does; its findings go into
+    /// the summary.
+    let checker: UnitChecker
 
     public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = []) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
-                      fonts: try UnitRenderer.standardFonts())
+                      fonts: try UnitRenderer.standardFonts(), scoring: try ScoringCatalog.standard())
     }
 
-    public init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary) {
+    public init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog) {
         self.configuration = configuration
         self.catalog = catalog
         self.fonts = fonts
-        var hashes: [String: String] = [:]
-        for (id, spec) in catalog.layouts {
-            hashes[id] = (try? Data(contentsOf: URL(fileURLWithPath: spec.file))).map { ContentHash.hex($0) } ?? "unreadable"
-        }
-        layoutHashes = hashes
+        self.scoring = scoring
+        self.checker = UnitChecker(profiles: scoring)
     }
 
     public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
@@ -64,13 +64,14 @@ public final class BatchRunner: Sendable {
         let fingerprint = configuration.skipUnchanged ? UnitFingerprint(
             version: UnitRenderer.version, options: configuration.options,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "",
-            fonts: FontsFingerprint.compute(directory: fonts.directory)) : nil
+            fonts: FontsFingerprint.compute(directory: fonts.directory),
+            scoring: ScoringFingerprint.compute(choice: configuration.options.scoringProfile)) : nil
 
         let results = IndexedResults<UnitSummary>(count: selected.count)
         let counter = ProgressCounter(total: selected.count)
-        let catalog = catalog, fonts = fonts
+        let catalog = catalog, fonts = fonts, scoring = scoring
         WorkerPool.run(jobs: configuration.jobs, count: selected.count, stop: { cancellation.isCancelled },
-                       makeWorker: { Result { try UnitRenderer(catalog: catalog, fonts: fonts) } },
+                       makeWorker: { Result { try UnitRenderer(catalog: catalog, fonts: fonts, scoring: scoring) } },
                        work: { renderer, index in
             let input = selected[index]
             let (summary, files) = self.render(input, folder: folders[input.position], renderer: renderer, fingerprint: fingerprint)
@@ -122,8 +123,15 @@ public final class BatchRunner: Sendable {
 
             var hash: String?
             if let fingerprint {
-                let used = Set(layouts.map(\.id)).sorted().map { (id: $0, hash: layoutHashes[$0] ?? "") }
-                hash = fingerprint.hash(input: data, folder: folder, layoutFiles: used)
+                // Every layout the unit's documents (and forms attached to its
+                // report) may use.
+                let used = layouts + DocumentKind.allCases.compactMap {
+                    try? catalog.layout(for: $0, requested: configuration.options.layouts[$0] ?? unit.layouts[$0])
+                }
+                let files = Dictionary(used.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+                hash = fingerprint.hash(input: data, folder: folder, layoutFiles: files.keys.sorted().map { id in
+                    (id: id, hash: (try? Data(contentsOf: URL(fileURLWithPath: files[id]!))).map { ContentHash.hex($0) } ?? "unreadable")
+                })
                 stateURL = UnitState.url(output: configuration.output, folder: folder, year: unit.year)
                 if let state = UnitState.read(stateURL!), state.hash == hash, state.filesExist(in: configuration.output) {
                     var unchanged = state.unit
@@ -135,6 +143,8 @@ public final class BatchRunner: Sendable {
                 }
             }
 
+            let findings = try checker.check(document, layouts: configuration.options.layouts,
+                                             scoring: configuration.options.scoringProfile).findings
             var options = configuration.options
             options.unitFolder = folder
             let rendered = try renderer.render(document, options: options)
@@ -143,12 +153,19 @@ public final class BatchRunner: Sendable {
             let written = try UnitFiles.write(rendered, into: configuration.output)
             summary.status = .rendered
             summary.combined = rendered.combined?.relativePath
-            summary.documents = rendered.documents.enumerated().map { index, document in
-                let score = document.kind == .project ? unit.projects[index].totalScore : ""
+            let instances = UnitRenderer.documents(of: rendered.unit)
+            summary.warnings += findings.filter { Self.document(of: $0.path) == nil }.map(\.description)
+            summary.documents = zip(instances, rendered.documents).map { instance, document in
+                var score = "", grade = ""
+                if case .project(let index) = instance {
+                    score = rendered.unit.projects[index].totalScore
+                    grade = rendered.unit.projects[index].grade
+                }
                 return DocumentSummary(
                     document: document.kind.chineseName, project: document.detail, files: document.files.map(\.relativePath),
-                    pages: document.pageCount, layout: document.layoutID, findings: document.warnings,
-                    totalScore: score.isEmpty ? nil : score, grade: ScoreGrade.grade(forTotal: score))
+                    pages: document.pageCount, layout: document.layoutID,
+                    findings: document.warnings + findings.filter { Self.document(of: $0.path) == instance }.map(\.description),
+                    totalScore: score.isEmpty ? nil : score, grade: grade.isEmpty ? ScoreGrade.grade(forTotal: score) : grade)
             }
             if let stateURL, let hash { try UnitState(hash: hash, unit: summary).write(to: stateURL) }
             return (summary, written.map(\.path))
@@ -162,6 +179,23 @@ public final class BatchRunner: Sendable {
             // A failed unit is tried again on the next run.
             if let stateURL { try? FileManager.default.removeItem(at: stateURL) }
             return (summary, [])
+        }
+    }
+}
+
+extension BatchRunner {
+    /// The document a finding is about, by its field path: `projects[i]…`,
+    /// `department…` or `report…`; nil for the unit as a whole.
+    static func document(of path: FieldPath) -> DocumentInstance? {
+        let components = path.components
+        guard let first = components.first else { return nil }
+        switch first {
+        case .key("projects"):
+            if components.count > 1, case .index(let index) = components[1] { return .project(index: index) }
+            return nil
+        case .key("department"): return .department
+        case .key("report"): return .report
+        default: return nil
         }
     }
 }

@@ -43,8 +43,11 @@ public struct BatchSummary: Sendable, Codable, Equatable {
                 }
                 documents += unit.documents.count
                 pages += unit.documents.reduce(0) { $0 + $1.pages }
-                warnings += unit.warnings.count + unit.documents.reduce(0) { $0 + $1.findings.count }
                 errors += unit.errors.count
+                for remark in unit.warnings + unit.documents.flatMap(\.findings) {
+                    // Findings read `file:line:column: error[FP201]: …`; notes are not counted.
+                    if remark.contains(": error[") { errors += 1 } else if !remark.contains(": note[") { warnings += 1 }
+                }
             }
         }
     }
@@ -125,10 +128,13 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public var files: [String]
     public var pages: Int
     public var layout: String
-    /// Warnings about this document.
+    /// What `formprint validate` finds in this document (`file:line:column:
+    /// warning[FP301]: …`), and warnings about its file name.
     public var findings: [String]
-    /// 总分 as the unit wrote it, for scored (project) forms.
+    /// 总分 as the unit wrote it or its scoring profile computed it, for
+    /// project forms.
     public var totalScore: String?
-    /// 优/良/中/差 for a numeric 总分 (90–100, 80–90, 60–80, below 60).
+    /// 评价等级 as the unit wrote it or as its scoring profile computed it;
+    /// else 优/良/中/差 for a numeric 总分 (90–100, 80–90, 60–80, below 60).
     public var grade: String?
 }

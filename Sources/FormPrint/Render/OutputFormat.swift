@@ -29,18 +29,22 @@ public struct RenderOptions: Sendable, Hashable {
     public var combined: Bool
     /// Layout per document kind, overriding the unit file's choice.
     public var layouts: [DocumentKind: String]
+    /// The scoring profile (an id or a file) that fills the scores the unit
+    /// left empty; nil for the one its project layout calls for.
+    public var scoringProfile: String?
     /// The unit's output folder; nil for its name made safe. The batch sets
     /// it to tell apart two units with the same name.
     public var unitFolder: String?
 
     public init(formats: [OutputFormat] = [.pdf], resolution: Double = 150, combined: Bool = false,
-                layouts: [DocumentKind: String] = [:], unitFolder: String? = nil) {
+                layouts: [DocumentKind: String] = [:], scoringProfile: String? = nil, unitFolder: String? = nil) {
         var unique: [OutputFormat] = []
         for format in formats where !unique.contains(format) { unique.append(format) }
         self.formats = unique
         self.resolution = resolution
         self.combined = combined
         self.layouts = layouts
+        self.scoringProfile = scoringProfile
         self.unitFolder = unitFolder
     }
 }

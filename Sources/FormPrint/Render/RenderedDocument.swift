@@ -38,6 +38,8 @@ public struct RenderedUnit: Sendable {
     public var documents: [RenderedDocument]
     /// All documents in one PDF with bookmarks, when `RenderOptions.combined`.
     public var combined: OutputFile?
+    /// The unit as printed: with the scores it left empty filled in.
+    public var unit: UnitEvaluation
     /// Every file to write, in order.
     public var files: [OutputFile] { documents.flatMap(\.files) + (combined.map { [$0] } ?? []) }
 }

@@ -2,22 +2,28 @@ import Evaluation
 import Foundation
 import Layout
 import Rendering
+import Review
 
 /// Renders every document of a unit: bind → measure → paginate → compose →
 /// draw. One renderer per thread: it owns a Pango font map.
 public final class UnitRenderer {
     public let catalog: LayoutCatalog
+    /// Profiles that fill the 分值/得分 cells and 总分 the unit left empty;
+    /// nil prints the unit's own values only.
+    public let scoring: ScoringCatalog?
     let typesetter: Typesetter
     public static let version = "0.1.0"
 
-    public init(catalog: LayoutCatalog, fonts: FontLibrary) throws {
+    public init(catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog? = nil) throws {
         self.catalog = catalog
+        self.scoring = scoring
         self.typesetter = try Typesetter(fonts: fonts)
     }
 
-    /// Uses the built-in layouts and fonts of this installation.
+    /// Uses the built-in layouts, fonts and scoring profiles of this installation.
     public convenience init(extraLayoutFolders: [URL] = []) throws {
-        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try Self.standardFonts())
+        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try Self.standardFonts(),
+                      scoring: try ScoringCatalog.standard())
     }
 
     /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
@@ -35,13 +41,7 @@ public final class UnitRenderer {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
             return Date(timeIntervalSince1970: epoch)
         }
-        var components = DateComponents()
-        components.year = unit.year + 1
-        components.month = 1
-        components.day = 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)!
+        return PDFDate.startOfYear(unit.year + 1)
     }
 
     /// The documents a unit has data for, in filing order.
@@ -59,24 +59,34 @@ public final class UnitRenderer {
     }
 
     /// Every document of the unit as PDF.
-    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:]) throws -> [RenderedDocument] {
-        try render(document, options: RenderOptions(layouts: requested)).documents
+    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+                       scoringProfile: String? = nil) throws -> [RenderedDocument] {
+        try render(document, options: RenderOptions(layouts: requested, scoringProfile: scoringProfile)).documents
     }
 
     /// One document as PDF.
-    public func render(_ document: UnitDocument, _ instance: DocumentInstance,
-                       layouts requested: [DocumentKind: String] = [:]) throws -> RenderedDocument {
-        let laidOut = try layOut(document, instance, layouts: requested)
-        return try write(laidOut, unit: document.unit, folder: FileNaming.safeComponent(document.unit.name),
+    public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
+                       scoringProfile: String? = nil) throws -> RenderedDocument {
+        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try layOut(document, unit, instance, layouts: requested)
+        return try write(laidOut, unit: unit, folder: FileNaming.safeComponent(unit.name),
                          baseName: laidOut.baseName, options: RenderOptions(layouts: requested))
+    }
+
+    /// The unit with the scores it left empty computed by the profile for
+    /// its project layout (never replacing a value it entered).
+    func scored(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitEvaluation {
+        guard let scoring else { return unit }
+        let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
+        return Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).unit
     }
 
     /// Every document of the unit in every requested format, plus the
     /// combined PDF. All documents are laid out before anything is drawn:
     /// a unit renders completely or fails with the first error.
     public func render(_ document: UnitDocument, options: RenderOptions) throws -> RenderedUnit {
-        let unit = document.unit
-        let laidOut = try Self.documents(of: unit).map { try layOut(document, $0, layouts: options.layouts) }
+        let unit = try scored(document.unit, layouts: options.layouts, profile: options.scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: options.layouts) }
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
         var documents: [RenderedDocument] = []
@@ -89,7 +99,8 @@ public final class UnitRenderer {
         if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
             combined = try combine(laidOut, unit: unit, folder: folder)
         }
-        return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined)
+        return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
+                            unit: unit)
     }
 
     // MARK: - Laying out
@@ -104,13 +115,14 @@ public final class UnitRenderer {
         var baseName: String
     }
 
-    func layOut(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
-        let unit = document.unit
+    /// `unit` is the document's unit, scored.
+    func layOut(_ document: UnitDocument, _ unit: UnitEvaluation, _ instance: DocumentInstance,
+                layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         let pages: [Page]
         do {
-            pages = try paginate(unit, instance, layout)
+            pages = try paginate(unit, instance, layout, layouts: requested)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -123,20 +135,24 @@ public final class UnitRenderer {
     }
 
     /// The layout phases, from model to positioned pages.
-    func paginate(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec) throws -> [Page] {
+    func paginate(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec,
+                  layouts requested: [DocumentKind: String]) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
-            let measured = try TableMeasurer.measure(resolved, with: typesetter)
-            let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
-            return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
+            return try formPages(unit, instance, layout, table)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
             guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
-            let resolved = ReportBinder.bind(report, flow: flow)
-            return try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: typesetter)
+            return try reportPages(unit, report, layout, flow, layouts: requested)
         }
+    }
+
+    func formPages(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec, _ table: TableSpec) throws -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+        let measured = try TableMeasurer.measure(resolved, with: typesetter)
+        let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+        return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
     }
 
     /// Two projects with the same name would write the same file: the
@@ -230,8 +246,10 @@ public final class UnitRenderer {
     }
 
     /// All the unit's documents in one PostScript file, for one print job.
-    public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:]) throws -> Data {
-        let laidOut = try Self.documents(of: document.unit).map { try layOut(document, $0, layouts: requested) }
+    public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+                                   scoringProfile: String? = nil) throws -> Data {
+        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: requested) }
         let metadata = DocumentMetadata(title: document.unit.name, author: document.unit.name, subject: "", keywords: "")
         return try PostScriptWriter(typesetter: typesetter, creationDate: Self.creationDate(for: document.unit))
             .postScript(PagedDocument(pages: laidOut.flatMap(\.pages), metadata: metadata))

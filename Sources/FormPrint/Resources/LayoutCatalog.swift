@@ -5,8 +5,15 @@ import Layout
 /// The layouts available to a run: the built-in `Layouts/` folder, then
 /// each `--layouts` folder, a later file overriding an earlier one with
 /// the same id.
+///
+/// Built-in layouts are named by their file (`project-national.yaml` is
+/// `project-national`) and loaded when first used: a fresh process that
+/// prints one form parses one layout file, not all of them. Layouts from a
+/// user's folder are loaded at once, so that every problem in them is
+/// reported before anything is rendered.
 public struct LayoutCatalog: Sendable {
-    public private(set) var layouts: [String: LayoutSpec] = [:]
+    private var loaded: [String: LayoutSpec] = [:]
+    private var builtIn: [String: URL] = [:]
 
     /// The layout each document kind uses when the unit file names none.
     public static let defaults: [DocumentKind: String] = [
@@ -17,29 +24,33 @@ public struct LayoutCatalog: Sendable {
 
     /// The built-in layouts (and `extraFolders`, in order).
     public static func standard(adding extraFolders: [URL] = []) throws -> LayoutCatalog {
-        guard let builtIn = ResourceLocator.locate("Layouts", containing: "README.md", environment: "FORMPRINT_LAYOUTS") else {
+        guard let folder = ResourceLocator.locate("Layouts", containing: "README.md", environment: "FORMPRINT_LAYOUTS") else {
             throw FormPrintError.resourcesMissing("Layouts/ (set FORMPRINT_LAYOUTS to FormPrint's Layouts folder)")
         }
         var catalog = LayoutCatalog()
-        try catalog.add(folder: builtIn)
-        for folder in extraFolders { try catalog.add(folder: folder) }
+        for name in try Self.layoutFiles(in: folder) {
+            catalog.builtIn[String(name.prefix { $0 != "." })] = folder.appendingPathComponent(name)
+        }
+        for extra in extraFolders { try catalog.add(folder: extra) }
         return catalog
+    }
+
+    static func layoutFiles(in folder: URL) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw FormPrintError.unreadableLayouts(folder.path, (error as NSError).localizedDescription)
+        }
     }
 
     /// Adds every `*.yaml` layout of `folder`; all problems of all files are
     /// reported together.
     public mutating func add(folder: URL) throws {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw FormPrintError.unreadableLayouts(folder.path, (error as NSError).localizedDescription)
-        }
         var problems: [LayoutProblem] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        for name in try Self.layoutFiles(in: folder) {
             do {
-                let spec = try LayoutLoader.load(contentsOf: folder.appendingPathComponent(name))
-                layouts[spec.id] = spec
+                add(try LayoutLoader.load(contentsOf: folder.appendingPathComponent(name)))
             } catch {
                 problems += error.problems
             }
@@ -47,19 +58,59 @@ public struct LayoutCatalog: Sendable {
         if !problems.isEmpty { throw LayoutError(problems: problems) }
     }
 
-    public mutating func add(_ spec: LayoutSpec) { layouts[spec.id] = spec }
+    public mutating func add(_ spec: LayoutSpec) {
+        loaded[spec.id] = spec
+        builtIn[spec.id] = nil
+    }
+
+    /// Every layout id available.
+    public var ids: [String] { Set(loaded.keys).union(builtIn.keys).sorted() }
+
+    /// The layout with `id`, loading a built-in one on first use.
+    public func spec(_ id: String) throws -> LayoutSpec? {
+        if let spec = loaded[id] { return spec }
+        guard let file = builtIn[id] else { return nil }
+        return try LayoutCache.shared.spec(id, file: file)
+    }
+
+    /// Every layout, loaded.
+    public func all() throws -> [LayoutSpec] { try ids.compactMap { try spec($0) } }
 
     /// The layout for `kind`: `requested` (from the command line or the
     /// unit file) or the default.
     public func layout(for kind: DocumentKind, requested: String?) throws -> LayoutSpec {
         let id = requested ?? Self.defaults[kind]!
-        guard let spec = layouts[id] else {
-            let candidates = layouts.values.filter { $0.document == kind }.map(\.id).sorted()
+        guard let spec = try spec(id) else {
+            let candidates = try all().filter { $0.document == kind }.map(\.id).sorted()
             throw FormPrintError.unknownLayout(id, kind: kind, available: candidates)
         }
         guard spec.document == kind else {
             throw FormPrintError.layoutForWrongDocument(id, expected: kind, actual: spec.document)
         }
+        return spec
+    }
+}
+
+/// Built-in layouts loaded so far in this process, by file: every worker
+/// of a batch shares them, and a file edited during a run does not change
+/// the layout halfway through it.
+final class LayoutCache: @unchecked Sendable {
+    static let shared = LayoutCache()
+    private let lock = NSLock()
+    private var specs: [String: LayoutSpec] = [:]
+
+    func spec(_ id: String, file: URL) throws -> LayoutSpec {
+        lock.lock()
+        defer { lock.unlock() }
+        if let spec = specs[file.path] { return spec }
+        let spec = try LayoutLoader.load(contentsOf: file)
+        guard spec.id == id else {
+            throw LayoutError(problems: [LayoutProblem(
+                location: SourceLocation(file: file.path, line: 1, column: 1), path: "id",
+                message: "the built-in layout file \(file.lastPathComponent) has the id '\(spec.id)'",
+                hint: "name a built-in layout file after its id: \(spec.id).yaml")])
+        }
+        specs[file.path] = spec
         return spec
     }
 }

@@ -38,7 +38,7 @@ public enum UnitFileReader {
         let layouts = try readLayoutChoice(&fields, reader)
         let projects = try fields.list("projects") { try readProject($0, $1, reader) }
         let department = try fields.optionalObject("department").map { try readDepartment($0, reader) }
-        let report = try fields.optionalObject("report").map { try readReport($0, reader) }
+        let report = try fields.optionalObject("report").map { try readReport($0, reader, projects: projects) }
         let signatures = try fields.optionalObject("signatures").map { try readSignatures($0) } ?? Signatures()
         try fields.finish()
         return UnitEvaluation(name: name, year: year, projects: projects, department: department, report: report,
@@ -86,6 +86,7 @@ public enum UnitFileReader {
         }
         project.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
         project.totalScore = try fields.text("totalScore")
+        project.grade = try fields.text("grade")
         try fields.finish()
         return project
     }
@@ -130,14 +131,57 @@ public enum UnitFileReader {
         return department
     }
 
-    private static func readReport(_ fields: ObjectReader, _ reader: NodeReader) throws -> Report {
+    private static func readReport(_ fields: ObjectReader, _ reader: NodeReader, projects: [Project]) throws -> Report {
         var fields = fields
         let title = try fields.requiredText("title")
         let sections = try fields.list("sections") { try readSection($0, $1, reader) }
         let signature = try fields.text("signature")
         let date = try fields.text("date")
+        var sealed = false
+        if let node = fields.value("sealed") {
+            switch try reader.text(node, at: fields.path.appending("sealed")) {
+            case "true", "yes": sealed = true
+            case "false", "no": sealed = false
+            case let other:
+                throw InputFileError(.invalidValue("'\(other)' is not true or false", hint: "write sealed: true when the report is stamped with the unit's seal"),
+                                     at: reader.location(of: node), path: fields.path.appending("sealed"))
+            }
+        }
+        let attachments = try fields.list("attachments") { try readAttachment($0, $1, reader, projects: projects) }
         try fields.finish()
-        return Report(title: title, sections: sections, signature: signature, date: date)
+        return Report(title: title, sections: sections, signature: signature, date: date, sealed: sealed, attachments: attachments)
+    }
+
+    /// `{name: …, form: department}` or `{name: …, form: project, project: 项目名称}`;
+    /// the project is named, not numbered, so reordering projects cannot
+    /// attach the wrong form.
+    private static func readAttachment(_ node: Node, _ path: FieldPath, _ reader: NodeReader, projects: [Project]) throws -> ReportAttachment {
+        var fields = try reader.object(node, at: path)
+        let name = try fields.requiredText("name")
+        let formText = try fields.text("form")
+        let projectName = try fields.text("project")
+        var form: AttachedForm?
+        switch formText {
+        case "": form = nil
+        case "department": form = .department
+        case "project":
+            if let index = projects.firstIndex(where: { $0.name == projectName }) {
+                form = .project(index)
+            } else if projectName.isEmpty && projects.count == 1 {
+                form = .project(0)
+            } else {
+                let names = projects.map(\.name)
+                let hint = nearest(to: projectName, in: names).map { "did you mean '\($0)'?" }
+                    ?? "name one of the unit's projects: \(names.joined(separator: ", "))"
+                throw InputFileError(.invalidValue("no project named '\(projectName)' to attach", hint: hint),
+                                     at: reader.location(of: fields.value("project") ?? node), path: path.appending("project"))
+            }
+        default:
+            throw InputFileError(.invalidValue("unknown form '\(formText)' to attach", hint: "use form: department or form: project (with project: 项目名称)"),
+                                 at: reader.location(of: fields.value("form")!), path: path.appending("form"))
+        }
+        try fields.finish()
+        return ReportAttachment(name: name, form: form)
     }
 
     private static func readSection(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> ReportSection {

@@ -55,6 +55,7 @@ struct DocumentValues {
             case .goalExpected: return SourcedText(text: project.goal.expected, path: base.appending("goal").appending("expected"))
             case .goalActual: return SourcedText(text: project.goal.actual, path: base.appending("goal").appending("actual"))
             case .totalScore: return SourcedText(text: project.totalScore, path: base.appending("totalScore"))
+            case .grade: return SourcedText(text: project.grade, path: base.appending("grade"))
             default: break
             }
         case (_, .department):

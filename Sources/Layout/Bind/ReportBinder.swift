@@ -7,6 +7,9 @@ public struct ResolvedReport: Sendable, Equatable {
     public var blocks: [ReportBlock]
     public var signature: String
     public var date: String
+    public var sealed: Bool
+    /// The names listed in the 附件说明.
+    public var attachments: [String]
 }
 
 public struct ReportBlock: Sendable, Equatable {
@@ -40,6 +43,7 @@ public enum ReportBinder {
             }
         }
         add(report.sections, depth: 0, path: "report.sections")
-        return ResolvedReport(title: report.title, blocks: blocks, signature: report.signature, date: report.date)
+        return ResolvedReport(title: report.title, blocks: blocks, signature: report.signature, date: report.date,
+                              sealed: report.sealed, attachments: report.attachments.map(\.name))
     }
 }

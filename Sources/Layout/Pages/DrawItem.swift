@@ -38,11 +38,70 @@ public struct LineSegment: Sendable, Hashable {
 
 public struct Page: Sendable {
     public var size: Size
+    /// Drawn through `transform`.
     public var items: [DrawItem]
+    /// How `items` are turned onto the sheet: a landscape table bound into
+    /// a portrait report is turned a quarter.
+    public var transform: PageTransform
+    /// Drawn on the sheet as it is, after `items` (page numbers).
+    public var overlay: [DrawItem]
 
-    public init(size: Size, items: [DrawItem]) {
+    public init(size: Size, items: [DrawItem], transform: PageTransform = .none, overlay: [DrawItem] = []) {
         self.size = size
         self.items = items
+        self.transform = transform
+        self.overlay = overlay
+    }
+
+    /// Whether nothing is printed on the page (GB/T 9704 leaves blank pages unnumbered).
+    public var isBlank: Bool { items.isEmpty && overlay.isEmpty }
+}
+
+/// How a page's items are put on the sheet. A form bound into a report is
+/// fitted into the report's text block (GB/T 9704 keeps every page number
+/// in one place), and a landscape form in a portrait report is turned.
+public enum PageTransform: Sendable, Hashable {
+    case none
+    /// The region `from` of the items' own page, scaled down to fit `to`
+    /// on the sheet if it must (never up), turned by `turn`.
+    case fit(from: Rect, to: Rect, turn: QuarterTurn)
+
+    public enum QuarterTurn: Sendable, Hashable {
+        case none
+        /// The content's top to the sheet's right edge (an even page's outer side).
+        case clockwise
+        /// The content's top to the sheet's left edge (an odd page's binding side).
+        case counterclockwise
+    }
+
+    /// The affine map of this transform as (scale, rotation in quarter
+    /// turns clockwise, translation applied after them): a sheet point is
+    /// translation + rotate(scale × (p − from.origin)).
+    public var placement: (scale: Double, quarterTurns: Int, translation: Point, origin: Point)? {
+        guard case .fit(let from, let to, let turn) = self else { return nil }
+        let turned = turn != .none
+        let width = turned ? from.size.height : from.size.width
+        let height = turned ? from.size.width : from.size.height
+        let scale = min(1, to.size.width.points / width.points, to.size.height.points / height.points)
+        let left = to.minX + (to.size.width - width * scale) / 2
+        let top = turned ? to.minY + (to.size.height - height * scale) / 2 : to.minY
+        let origin = Point(x: from.minX, y: from.minY)
+        switch turn {
+        case .none: return (scale, 0, Point(x: left, y: top), origin)
+        case .clockwise: return (scale, 1, Point(x: left + width * scale, y: top), origin)
+        case .counterclockwise: return (scale, 3, Point(x: left, y: top + height * scale), origin)
+        }
+    }
+
+    /// Where a point of the page's items lands on the sheet.
+    public func apply(_ point: Point) -> Point {
+        guard let placement else { return point }
+        let u = (point.x - placement.origin.x) * placement.scale, v = (point.y - placement.origin.y) * placement.scale
+        switch placement.quarterTurns {
+        case 1: return Point(x: placement.translation.x - v, y: placement.translation.y + u)
+        case 3: return Point(x: placement.translation.x + v, y: placement.translation.y - u)
+        default: return Point(x: placement.translation.x + u, y: placement.translation.y + v)
+        }
     }
 }
 

@@ -5,8 +5,12 @@ public enum PageDump {
     public static func text(of pages: [Page]) -> String {
         var out = ""
         for (number, page) in pages.enumerated() {
-            out += "page \(number + 1) \(mm(page.size.width))×\(mm(page.size.height))\n"
-            for item in page.items {
+            out += "page \(number + 1) \(mm(page.size.width))×\(mm(page.size.height))"
+            if let placement = page.transform.placement {
+                out += " placed ×\((placement.scale * 1000).rounded() / 1000) turned \(placement.quarterTurns * 90)° at \(mm(placement.translation.x)),\(mm(placement.translation.y))"
+            }
+            out += "\n"
+            for item in page.items + page.overlay {
                 switch item {
                 case .text(let run):
                     let style = "\(run.font.family.rawValue)\(run.font.bold ? "-bold" : "") \(points(run.font.size))pt"

@@ -1,6 +1,18 @@
 /// Page numbers below the text block: "— 1 —" alternating sides for
 /// GB/T 9704 reports, "第 1 页 共 2 页" centred for forms.
-enum PageNumbering {
+public enum PageNumbering {
+    /// Numbers every printed page of `pages` (in the overlay, so that a
+    /// turned table page keeps its number where the others have it); blank
+    /// pages are counted but not numbered.
+    public static func number(_ pages: [Page], _ spec: PageNumberSpec, content: Rect,
+                              measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+        var numbered = pages
+        for index in numbered.indices where !numbered[index].isBlank {
+            numbered[index].overlay.append(try item(page: index + 1, of: pages.count, spec, content: content, measurer: measurer))
+        }
+        return numbered
+    }
+
     static func item(page number: Int, of total: Int, _ spec: PageNumberSpec, content: Rect,
                      measurer: some TextMeasurer) throws(LayoutFailure) -> DrawItem {
         let text = spec.text(page: number, of: total)

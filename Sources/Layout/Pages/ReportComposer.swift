@@ -12,15 +12,29 @@ public enum ReportComposer {
         var keepWithNext: Bool
     }
 
+    /// The report's pages, numbered as the layout says.
     public static func compose(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
                                measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+        let pages = try composeBody(report, flow: flow, page: spec, measurer: measurer)
+        guard let numbering = flow.pageNumber else { return pages }
+        return try PageNumbering.number(pages, numbering, content: spec.contentRect, measurer: measurer)
+    }
+
+    /// The report's pages without page numbers, for a document that goes on
+    /// with attachments numbered in the same sequence.
+    public static func composeBody(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
+                                   measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let content = spec.contentRect
         var lines: [FlowLine] = []
-        // Title: centred lines, then blank lines.
-        for line in try TableMeasurer.breakLines(report.title, style: flow.title, font: flow.title.font, width: content.size.width,
-                                                 origin: .unit("report.title"), measurer) {
-            let x = content.minX + (content.size.width - line.width) / 2
-            lines.append(FlowLine(runs: [TextRun(text: line.text, font: flow.title.font, origin: Point(x: x, y: .zero))], keepWithNext: true))
+        // Title: centred lines shaped as a trapezoid or diamond, then blank lines.
+        var titleAdvances: [Length] = []
+        for character in report.title {
+            titleAdvances.append(try measuredWidth(String(character), flow.title.font, .unit("report.title"), measurer))
+        }
+        for line in TitleBreaker.lines(report.title, advances: titleAdvances, width: content.size.width) {
+            let width = try measuredWidth(line, flow.title.font, .unit("report.title"), measurer)
+            let x = content.minX + (content.size.width - width) / 2
+            lines.append(FlowLine(runs: [TextRun(text: line, font: flow.title.font, origin: Point(x: x, y: .zero))], keepWithNext: true))
         }
         lines += Array(repeating: FlowLine(runs: [], keepWithNext: true), count: flow.linesAfterTitle)
         for block in report.blocks {
@@ -28,8 +42,13 @@ public enum ReportComposer {
             lines += try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
                                         keepWithNext: isHeading, measurer: measurer)
         }
-        lines += try signatureLines(report, flow: flow, content: content, measurer: measurer)
-        return try paginate(lines, flow: flow, spec: spec, measurer: measurer)
+        lines += try attachmentLines(report.attachments, flow: flow, content: content, measurer: measurer)
+        let closing = try signatureLines(report, flow: flow, content: content, measurer: measurer)
+        // The 署名 and date never start a page on their own: the last line
+        // of text goes with them.
+        if !closing.isEmpty, let last = lines.lastIndex(where: { !$0.runs.isEmpty }) { lines[last].keepWithNext = true }
+        lines += closing
+        return paginate(lines, flow: flow, spec: spec)
     }
 
     /// A paragraph broken at the full measure with a first-line indent of
@@ -50,28 +69,66 @@ public enum ReportComposer {
         for (index, line) in broken.enumerated() {
             var text = line.text
             var x = content.minX
-            var width = line.width
             if index == 0 && text.hasPrefix(indentText) && !indentText.isEmpty {
                 text.removeFirst(indentText.count)
                 x += indentWidth
-                width -= indentWidth
             }
-            var extra = Length.zero
-            let available = content.maxX - x
             let isLast = index == broken.count - 1
-            if !isLast && text.count > 1 && width < available {
-                let gap = (available - width) / Double(text.count - 1)
-                if gap.points > 0 && gap < style.size * 0.5 { extra = gap }
+            let runs: [TextRun]
+            do {
+                runs = try LineSetter(measurer: measurer, font: style.font).runs(text, x: x, justifyTo: isLast ? nil : content.maxX - x)
+            } catch {
+                switch error {
+                case .missingGlyphs(let characters): throw LayoutFailure.missingGlyphs(characters, in: origin, text: text)
+                }
             }
-            result.append(FlowLine(runs: [TextRun(text: text, font: style.font, origin: Point(x: x, y: .zero), extraSpacing: extra)],
-                                   keepWithNext: keepWithNext))
+            result.append(FlowLine(runs: runs, keepWithNext: keepWithNext))
         }
         return result
     }
 
-    /// 署名 and 成文日期 by GB/T 9704 §7.3.5 (no seal): one blank line, the
-    /// signature right-indented two characters, the date below it starting
-    /// two characters further right; a longer date moves both left.
+    /// 附件说明 by GB/T 9704 §7.3.4: a blank line after the body, then
+    /// "附件：" two characters in, the names numbered "1." "2." when there are
+    /// several, each further name (and a wrapped name) aligned with the
+    /// first name's first character.
+    static func attachmentLines(_ names: [String], flow: FlowSpec, content: Rect,
+                                measurer: some TextMeasurer) throws(LayoutFailure) -> [FlowLine] {
+        guard !names.isEmpty else { return [] }
+        let font = flow.body.font
+        let origin = TextOrigin.unit("report.attachments")
+        let character = try measuredWidth("\u{3000}", font, origin, measurer)
+        let label = "附件："
+        let labelX = content.minX + character * flow.firstLineIndent
+        let itemX = labelX + (try measuredWidth(label, font, origin, measurer))
+        var lines = [FlowLine(runs: [], keepWithNext: true)]
+        for (index, name) in names.enumerated() {
+            let number = names.count > 1 ? "\(index + 1)." : ""
+            let numberWidth = try measuredWidth(number, font, origin, measurer)
+            let nameX = itemX + numberWidth
+            let broken = try TableMeasurer.breakLines(name, style: flow.body, font: font, width: content.maxX - nameX, origin: origin, measurer)
+            for (lineIndex, line) in broken.enumerated() {
+                var runs: [TextRun] = []
+                if index == 0 && lineIndex == 0 { runs.append(TextRun(text: label, font: font, origin: Point(x: labelX, y: .zero))) }
+                if lineIndex == 0 && !number.isEmpty { runs.append(TextRun(text: number, font: font.font(for: "1"), origin: Point(x: itemX, y: .zero))) }
+                do {
+                    runs += try LineSetter(measurer: measurer, font: font).runs(line.text, x: nameX, justifyTo: nil)
+                } catch {
+                    switch error {
+                    case .missingGlyphs(let characters): throw LayoutFailure.missingGlyphs(characters, in: origin, text: name)
+                    }
+                }
+                lines.append(FlowLine(runs: runs, keepWithNext: true))
+            }
+        }
+        lines[lines.count - 1].keepWithNext = false
+        return lines
+    }
+
+    /// 署名 and 成文日期 by GB/T 9704 §7.3.5, one blank line below the body.
+    /// Without a seal: the 署名 right-indented two characters, the date below
+    /// it starting two characters further right (a longer date moves both
+    /// left). With a seal: the date right-indented four characters and the
+    /// 署名 centred on it; the seal is stamped over both.
     static func signatureLines(_ report: ResolvedReport, flow: FlowSpec, content: Rect,
                                measurer: some TextMeasurer) throws(LayoutFailure) -> [FlowLine] {
         guard !report.signature.isEmpty || !report.date.isEmpty else { return [] }
@@ -79,21 +136,39 @@ public enum ReportComposer {
         let character = try measuredWidth("\u{3000}", font, .unit("report.signature"), measurer)
         let signatureWidth = try measuredWidth(report.signature, font, .unit("report.signature"), measurer)
         let dateWidth = try measuredWidth(report.date, font, .unit("report.date"), measurer)
-        let right = content.maxX - character * flow.signatureRightIndent
-        var signatureX = right - signatureWidth
-        var dateX = signatureX + character * 2
-        if !(dateX + dateWidth).fits(in: right) {
-            dateX = right - dateWidth
-            signatureX = dateX - character * 2
+        var signatureX: Length, dateX: Length
+        if report.sealed {
+            dateX = content.maxX - character * 4 - dateWidth
+            signatureX = dateX + (dateWidth - signatureWidth) / 2
+        } else {
+            let right = content.maxX - character * flow.signatureRightIndent
+            signatureX = right - signatureWidth
+            dateX = signatureX + character * 2
+            if !(dateX + dateWidth).fits(in: right) {
+                dateX = right - dateWidth
+                signatureX = dateX - character * 2
+            }
         }
         var lines = [FlowLine(runs: [], keepWithNext: true)]
         if !report.signature.isEmpty {
-            lines.append(FlowLine(runs: [TextRun(text: report.signature, font: font, origin: Point(x: signatureX, y: .zero))], keepWithNext: true))
+            lines.append(FlowLine(runs: try runs(report.signature, font, x: signatureX, origin: .unit("report.signature"), measurer),
+                                  keepWithNext: true))
         }
         if !report.date.isEmpty {
-            lines.append(FlowLine(runs: [TextRun(text: report.date, font: font, origin: Point(x: dateX, y: .zero))], keepWithNext: false))
+            lines.append(FlowLine(runs: try runs(report.date, font, x: dateX, origin: .unit("report.date"), measurer), keepWithNext: false))
         }
         return lines
+    }
+
+    static func runs(_ text: String, _ font: FontSpec, x: Length, origin: TextOrigin,
+                     _ measurer: some TextMeasurer) throws(LayoutFailure) -> [TextRun] {
+        do {
+            return try LineSetter(measurer: measurer, font: font).runs(text, x: x, justifyTo: nil)
+        } catch {
+            switch error {
+            case .missingGlyphs(let characters): throw LayoutFailure.missingGlyphs(characters, in: origin, text: text)
+            }
+        }
     }
 
     static func measuredWidth(_ text: String, _ font: FontSpec, _ origin: TextOrigin,
@@ -107,8 +182,7 @@ public enum ReportComposer {
 
     /// Puts lines on pages at the fixed pitch; a heading that would end a
     /// page moves to the next one with its text; blank lines never start a page.
-    static func paginate(_ lines: [FlowLine], flow: FlowSpec, spec: PageSpec,
-                         measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+    static func paginate(_ lines: [FlowLine], flow: FlowSpec, spec: PageSpec) -> [Page] {
         let content = spec.contentRect
         let perPage = max(1, Int((content.size.height.points + Length.tolerance) / flow.lineHeight.points))
         var pages: [[FlowLine]] = [[]]
@@ -129,7 +203,7 @@ public enum ReportComposer {
             index += 1
         }
         var result: [Page] = []
-        for (number, pageLines) in pages.enumerated() {
+        for pageLines in pages {
             var items: [DrawItem] = []
             for (row, line) in pageLines.enumerated() {
                 let top = content.minY + flow.lineHeight * Double(row)
@@ -138,9 +212,6 @@ public enum ReportComposer {
                     placed.origin.y = baseline(lineTop: top, pitch: flow.lineHeight, size: run.font.size)
                     items.append(.text(placed))
                 }
-            }
-            if let numbering = flow.pageNumber {
-                items.append(try PageNumbering.item(page: number + 1, of: pages.count, numbering, content: content, measurer: measurer))
             }
             result.append(Page(size: spec.size, items: items))
         }

@@ -14,6 +14,7 @@ public enum ScalarField: String, Sendable, Hashable, CaseIterable {
     case annualGoal = "department.annualGoal"
     case goalCompletion = "department.goalCompletion"
     case totalScore = "project.totalScore"
+    case grade = "project.grade"
     case unitHead = "signatures.unitHead"
     case financeHead = "signatures.financeHead"
     case projectLead = "signatures.projectLead"
@@ -25,7 +26,7 @@ public enum ScalarField: String, Sendable, Hashable, CaseIterable {
     public var document: DocumentKind? {
         switch self {
         case .unitName, .year, .unitHead, .financeHead, .projectLead, .preparer, .phone, .fillingDate: nil
-        case .projectName, .implementingUnit, .competentDepartment, .goalExpected, .goalActual, .totalScore: .project
+        case .projectName, .implementingUnit, .competentDepartment, .goalExpected, .goalActual, .totalScore, .grade: .project
         case .departmentName, .annualGoal, .goalCompletion: .department
         }
     }

@@ -16,6 +16,13 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var hint: String
 
+    public init(location: SourceLocation, path: FieldPath, message: String, hint: String) {
+        self.location = location
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
     public var description: String {
         let field = path.components.isEmpty ? "" : "\(path): "
         return "\(location): error: \(field)\(message)" + (hint.isEmpty ? "" : "; \(hint)")

@@ -219,6 +219,15 @@ final class LoadSession {
         }
         let tracking = try length(signed: &fields, "tracking") ?? .zero
         let minimumSize = try length(&fields, "minSize")
+        var latinFamily: FontFamily?
+        if let latinNode = fields.value("latin") {
+            let text = try reader.text(latinNode, at: path.appending("latin"))
+            latinFamily = FontFamily(rawValue: text)
+            if latinFamily == nil {
+                report("unknown font family '\(text)'", hint: "use one of: \(FontFamily.allCases.map(\.rawValue).joined(separator: ", "))",
+                       at: latinNode, path.appending("latin"))
+            }
+        }
         checkUnknown(fields)
         guard let family, let size, let align else { return nil }
         if size.points < 4 || size.points > 72 {
@@ -229,7 +238,7 @@ final class LoadSession {
                    hint: "minSize is how far the text may shrink in a fixed-height row", at: fields.value("minSize")!, path.appending("minSize"))
         }
         return TextStyle(family: family, bold: bold, size: size, align: align, lineSpacing: lineSpacing, vertical: vertical,
-                         tracking: tracking, minimumSize: minimumSize)
+                         tracking: tracking, minimumSize: minimumSize, latinFamily: latinFamily)
     }
 
     func boolean(_ fields: inout ObjectReader, _ key: String) throws -> Bool? {

@@ -73,9 +73,13 @@ public struct TextStyle: Sendable, Hashable {
     /// The smallest size the text may shrink to in a fixed-height row; nil
     /// never shrinks.
     public var minimumSize: Length?
+    /// The family for Western letters and digits (e.g. a serif beside 仿宋);
+    /// nil sets them in `family`.
+    public var latinFamily: FontFamily?
 
     public init(family: FontFamily, bold: Bool = false, size: Length, align: HorizontalAlignment = .left,
-                lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero, minimumSize: Length? = nil) {
+                lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero, minimumSize: Length? = nil,
+                latinFamily: FontFamily? = nil) {
         self.family = family
         self.bold = bold
         self.size = size
@@ -84,10 +88,11 @@ public struct TextStyle: Sendable, Hashable {
         self.vertical = vertical
         self.tracking = tracking
         self.minimumSize = minimumSize
+        self.latinFamily = latinFamily
     }
 
     /// The font part alone: what the text measurer needs.
-    public var font: FontSpec { FontSpec(family: family, bold: bold, size: size, tracking: tracking) }
+    public var font: FontSpec { FontSpec(family: family, bold: bold, size: size, tracking: tracking, latinFamily: latinFamily) }
 }
 
 /// A font at a size: the key for measuring and drawing text.
@@ -96,11 +101,25 @@ public struct FontSpec: Sendable, Hashable {
     public var bold: Bool
     public var size: Length
     public var tracking: Length
+    /// Western letters and digits are set in this family when given.
+    public var latinFamily: FontFamily?
 
-    public init(family: FontFamily, bold: Bool, size: Length, tracking: Length = .zero) {
+    public init(family: FontFamily, bold: Bool, size: Length, tracking: Length = .zero, latinFamily: FontFamily? = nil) {
         self.family = family
         self.bold = bold
         self.size = size
         self.tracking = tracking
+        self.latinFamily = latinFamily
+    }
+
+    /// The font a character is set in: the Latin family for ASCII letters
+    /// and digits (and the marks inside numbers), else this one.
+    public func font(for character: Character) -> FontSpec {
+        guard let latinFamily, FontSpec.isLatin(character) else { return self }
+        return FontSpec(family: latinFamily, bold: bold, size: size, tracking: tracking)
+    }
+
+    public static func isLatin(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || ".,%-+/:()".contains(character))
     }
 }

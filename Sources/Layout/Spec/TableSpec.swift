@@ -35,6 +35,14 @@ public struct TextLineSpec: Sendable {
     public var spaceAfter: Length
     /// Where the line is in its layout file, for messages.
     public var path: FieldPath
+
+    public init(text: TextTemplate, style: TextStyle, spaceBefore: Length = .zero, spaceAfter: Length = .zero, path: FieldPath) {
+        self.text = text
+        self.style = style
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.path = path
+    }
 }
 
 /// A line below the table: plain text, or signature fields with blank

@@ -13,7 +13,21 @@ struct PageDrawer {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
         let layout = pango_layout_new(typesetter.context)!
         defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
-        for item in page.items {
+        cairo_save(cr)
+        if let placement = page.transform.placement {
+            // translation + rotate(scale × (p − origin)), as PageTransform.apply.
+            cairo_translate(cr, placement.translation.x.points, placement.translation.y.points)
+            cairo_rotate(cr, Double(placement.quarterTurns) * Double.pi / 2)
+            cairo_scale(cr, placement.scale, placement.scale)
+            cairo_translate(cr, -placement.origin.x.points, -placement.origin.y.points)
+        }
+        draw(page.items, layout: layout, on: cr)
+        cairo_restore(cr)
+        draw(page.overlay, layout: layout, on: cr)
+    }
+
+    private func draw(_ items: [DrawItem], layout: OpaquePointer, on cr: OpaquePointer) {
+        for item in items {
             switch item {
             case .line(let segment):
                 cairo_set_line_width(cr, segment.width.points)

@@ -52,6 +52,13 @@ final class FontConfiguration {
         guard loaded != 0, FcConfigBuildFonts(config) != 0 else {
             throw RenderError.cairo("fontconfig could not load the fonts in \(library.directory.path)")
         }
+        // Pango initialises fontconfig's default configuration in a thread
+        // of its own, which parses the system's fonts.conf and reads the
+        // caches of every system font — a third of a fresh process's work,
+        // for fonts FormPrint never uses. With a current configuration in
+        // place that initialisation has nothing to do. (fontconfig keeps
+        // its own reference to it.)
+        FcConfigSetCurrent(config)
     }
 
     deinit { FcConfigDestroy(config) }

@@ -74,6 +74,7 @@ public final class Typesetter: TextMeasurer {
     }
 
     public func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
+        let font = font.font(for: character)
         if let cached = advances[font]?[character] { return cached }
         prepare(layout, String(character), font, spacing: .zero)
         if pango_layout_get_unknown_glyphs_count(layout) > 0 && !Self.isInvisible(character) {
@@ -85,6 +86,22 @@ public final class Typesetter: TextMeasurer {
     }
 
     public func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
+        if font.latinFamily != nil && text.contains(where: FontSpec.isLatin) {
+            // Mixed text: each stretch in its own font, as the composer draws it.
+            var total = Length.zero
+            var stretch = ""
+            var stretchFont = font.font(for: text.first!)
+            for character in text {
+                let characterFont = font.font(for: character)
+                if characterFont != stretchFont {
+                    total += try width(of: stretch, font: stretchFont)
+                    stretch = ""
+                    stretchFont = characterFont
+                }
+                stretch.append(character)
+            }
+            return total + (stretch.isEmpty ? .zero : try width(of: stretch, font: stretchFont))
+        }
         prepare(layout, text, font, spacing: .zero)
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
             var missing: [Character] = []

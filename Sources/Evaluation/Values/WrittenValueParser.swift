@@ -1,0 +1,161 @@
+import Foundation
+
+/// Reads the text of a value into a `WrittenValue`.
+///
+/// Grammar, after trimming spaces (ASCII and full-width):
+///   [comparator] number [unit] [suffix comparator] [(remark)]
+///   [comparator] year 年 [month 月 [day 日]] [底|末|前|内|…] [(remark)]
+/// The comparator has ASCII, full-width, mathematical and word forms
+/// (`ValueComparator.prefixes`). Numbers are digits with an optional fraction;
+/// full-width digits, digit-group commas and a trailing "." are read with a
+/// recorded assumption. A unit is short (at most `maximumUnitLength`
+/// characters) and holds no digits or sentence punctuation; anything longer
+/// is text, not a unit, and the whole value reads as qualitative.
+public enum WrittenValueParser {
+    static let maximumUnitLength = 6
+    static let placeholders: Set<String> = ["—", "——", "-", "--", "–", "―", "/", "／", "\\", "N/A", "n/a", "NA"]
+    /// Endings after a date that keep it a date: 年底, 年末, 12月底前, 年内.
+    static let timeEndings: Set<String> = ["底", "末", "前", "内", "以前", "之前", "底前", "末前", "中", "初"]
+    /// Units written as words, and what they mean.
+    static let unitWords: [String: String] = ["百分比": "%", "百分点": "%"]
+    static let sentencePunctuation: Set<Character> = ["，", ",", "。", "；", ";", "、", "：", ":", "！", "？", " ", "　"]
+
+    public static func parse(_ text: String) -> WrittenValue {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        if trimmed.isEmpty { return WrittenValue(text: text, reading: .empty) }
+        if placeholders.contains(trimmed) { return WrittenValue(text: text, reading: .placeholder) }
+
+        var rest = Substring(trimmed)
+        var comparator: ValueComparator?
+        if let prefix = ValueComparator.prefixes.first(where: { rest.hasPrefix($0.text) }) {
+            comparator = prefix.comparator
+            rest = rest.dropFirst(prefix.text.count).drop { $0.isWhitespace }
+        }
+        guard let number = scanNumber(&rest) else {
+            let assumptions: [ValueAssumption] = comparator == nil ? [] : [.comparatorOnText]
+            return WrittenValue(text: text, reading: .qualitative(trimmed), assumptions: assumptions)
+        }
+        var assumptions = number.assumptions
+        rest = rest.drop { $0.isWhitespace }
+
+        var (body, remark) = splitRemark(String(rest))
+        if comparator == nil, let suffix = ValueComparator.suffixes.first(where: { body.hasSuffix($0.text) }) {
+            comparator = suffix.comparator
+            body = String(body.dropLast(suffix.text.count)).trimmingCharacters(in: .whitespaces)
+        }
+        if let point = calendarPoint(number, body) {
+            return WrittenValue(text: text, reading: .time(TimeValue(comparator: comparator, point: point)), assumptions: assumptions)
+        }
+        guard isUnit(body) else { return WrittenValue(text: text, reading: .qualitative(trimmed)) }
+        var unit = body == "％" ? "%" : body
+        if let read = unitWords[unit] {
+            assumptions.append(.unitWord(written: unit, read: read))
+            unit = read
+        }
+        let quantity = Quantity(comparator: comparator, number: number.value, digits: number.digits,
+                                unit: MeasureUnit(unit), remark: remark)
+        return WrittenValue(text: text, reading: .quantity(quantity), assumptions: assumptions)
+    }
+
+    struct ScannedNumber {
+        var value: Decimal
+        /// ASCII digits with "." as written, minus what was assumed away.
+        var digits: String
+        var assumptions: [ValueAssumption]
+        var hasFraction: Bool
+    }
+
+    /// Consumes a number at the start of `text`, if there is one.
+    static func scanNumber(_ text: inout Substring) -> ScannedNumber? {
+        var digits = ""
+        var assumptions: [ValueAssumption] = []
+        var index = text.startIndex
+        var sawPoint = false
+        var fractionDigits = 0
+
+        func digit(_ character: Character) -> Character? {
+            if let ascii = character.asciiValue, (48...57).contains(ascii) { return character }
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+               (0xFF10...0xFF19).contains(scalar.value) {
+                if !assumptions.contains(.fullWidthDigits) { assumptions.append(.fullWidthDigits) }
+                return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!)
+            }
+            return nil
+        }
+
+        while index < text.endIndex {
+            let character = text[index]
+            if let ascii = digit(character) {
+                digits.append(ascii)
+                if sawPoint { fractionDigits += 1 }
+                index = text.index(after: index)
+            } else if (character == "," || character == "，") && !sawPoint && !digits.isEmpty,
+                      groupFollows(text[text.index(after: index)...]) {
+                if !assumptions.contains(.groupingSeparators) { assumptions.append(.groupingSeparators) }
+                index = text.index(after: index)
+            } else if (character == "." || character == "．") && !sawPoint && !digits.isEmpty {
+                if character == "．", !assumptions.contains(.fullWidthDigits) { assumptions.append(.fullWidthDigits) }
+                sawPoint = true
+                digits.append(".")
+                index = text.index(after: index)
+            } else {
+                break
+            }
+        }
+        guard digits.contains(where: { $0 != "." }) else { return nil }
+        if sawPoint && fractionDigits == 0 {
+            assumptions.append(.strayDecimalPoint)
+            digits.removeLast()
+        }
+        guard let value = Decimal(string: digits) else { return nil }
+        text = text[index...]
+        return ScannedNumber(value: value, digits: digits, assumptions: assumptions, hasFraction: fractionDigits > 0)
+    }
+
+    /// A digit-group separator is followed by exactly three digits.
+    static func groupFollows(_ text: Substring) -> Bool {
+        let group = text.prefix(4)
+        let digitCount = group.prefix { $0.isASCII && $0.isNumber }.count
+        return digitCount == 3 && (group.count < 4 || !(group.last!.isASCII && group.last!.isNumber))
+    }
+
+    /// "100%(历史标准)" → ("%", "历史标准").
+    static func splitRemark(_ text: String) -> (String, String) {
+        guard let last = text.last, last == ")" || last == "）",
+              let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return (text, "") }
+        let remark = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return (text[..<open].trimmingCharacters(in: .whitespaces), String(remark))
+    }
+
+    /// "2025" + "年" → 2025年; "2024" + "年12月底前" → 2024年12月.
+    static func calendarPoint(_ number: ScannedNumber, _ body: String) -> CalendarPoint? {
+        guard !number.hasFraction, let year = Int(number.digits), CalendarPoint.plausibleYears.contains(year),
+              body.hasPrefix("年") else { return nil }
+        var rest = Substring(body.dropFirst())
+        var point = CalendarPoint(year: year)
+        if let month = leadingInteger(&rest, before: "月") {
+            // "2024年13月" is no date: read it as text rather than as 2024.
+            guard (1...12).contains(month) else { return nil }
+            point.month = month
+            if let day = leadingInteger(&rest, before: "日") {
+                guard (1...31).contains(day) else { return nil }
+                point.day = day
+            }
+        }
+        if rest.hasPrefix("度") { rest = rest.dropFirst() }
+        return rest.isEmpty || timeEndings.contains(String(rest)) ? point : nil
+    }
+
+    static func leadingInteger(_ text: inout Substring, before marker: Character) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, text.dropFirst(digits.count).first == marker, let value = Int(digits) else { return nil }
+        text = text.dropFirst(digits.count + 1)
+        return value
+    }
+
+    /// Note: `Character.isNumber` is no test for digits here, since 万 and 百
+    /// are numeric characters in Unicode and belong in units (万元, 百分比).
+    static func isUnit(_ text: String) -> Bool {
+        text.count <= maximumUnitLength && !text.contains { $0.isWholeNumber && $0.isASCII || ("０"..."９").contains($0) || sentencePunctuation.contains($0) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What one benchmark run measured. Times are medians over repeated runs,
+/// in milliseconds; rates in pages per second.
+public struct BenchReport: Encodable, Sendable {
+    public struct Phase: Codable, Sendable {
+        public var name: String
+        public var milliseconds: Double
+    }
+    public struct Scale: Codable, Sendable {
+        public var units: Int
+        public var millisecondsPerPage: Double
+        public var peakMegabytes: Double
+    }
+
+    public var machine: String
+    public var formprintVersion: String
+    /// One one-page project form into its own PDF file, in a batch on one core.
+    public var oneFormMilliseconds: Double
+    public var pagesPerSecondOneJob: Double
+    public var pagesPerSecondTwoJobs: Double
+    public var twoJobSpeedup: Double { pagesPerSecondOneJob > 0 ? pagesPerSecondTwoJobs / pagesPerSecondOneJob : 0 }
+    /// The 300-indicator project form, to PDF bytes.
+    public var threeHundredIndicatorsMilliseconds: Double
+    public var threeHundredIndicatorsPages: Int
+    /// `formprint render` of one form in a new process (nil when the
+    /// benchmark does not know its own executable).
+    public var freshProcessMilliseconds: Double?
+    public var bytesPerOnePageForm: Double
+    /// Where the time of one form goes.
+    public var phases: [Phase]
+    /// The same page drawn by a minimal Cairo + Pango program, and
+    /// FormPrint's time as a multiple of it.
+    public var directDrawingMilliseconds: Double
+    public var ratioToDirectDrawing: Double { directDrawingMilliseconds > 0 ? oneFormMilliseconds / directDrawingMilliseconds : 0 }
+    /// Cost per page and peak memory as the batch grows.
+    public var scaling: [Scale]
+
+    enum CodingKeys: String, CodingKey {
+        case machine, formprintVersion, oneFormMilliseconds, pagesPerSecondOneJob, pagesPerSecondTwoJobs, twoJobSpeedup
+        case threeHundredIndicatorsMilliseconds, threeHundredIndicatorsPages, freshProcessMilliseconds, bytesPerOnePageForm
+        case phases, directDrawingMilliseconds, ratioToDirectDrawing, scaling
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(machine, forKey: .machine)
+        try container.encode(formprintVersion, forKey: .formprintVersion)
+        try container.encode(oneFormMilliseconds, forKey: .oneFormMilliseconds)
+        try container.encode(pagesPerSecondOneJob, forKey: .pagesPerSecondOneJob)
+        try container.encode(pagesPerSecondTwoJobs, forKey: .pagesPerSecondTwoJobs)
+        try container.encode(twoJobSpeedup, forKey: .twoJobSpeedup)
+        try container.encode(threeHundredIndicatorsMilliseconds, forKey: .threeHundredIndicatorsMilliseconds)
+        try container.encode(threeHundredIndicatorsPages, forKey: .threeHundredIndicatorsPages)
+        try container.encodeIfPresent(freshProcessMilliseconds, forKey: .freshProcessMilliseconds)
+        try container.encode(bytesPerOnePageForm, forKey: .bytesPerOnePageForm)
+        try container.encode(phases, forKey: .phases)
+        try container.encode(directDrawingMilliseconds, forKey: .directDrawingMilliseconds)
+        try container.encode(ratioToDirectDrawing, forKey: .ratioToDirectDrawing)
+        try container.encode(scaling, forKey: .scaling)
+    }
+
+    /// The figures beside the targets of ../shared/reference/performance.md.
+    public var table: String {
+        func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
+        var rows: [(String, String, String)] = [
+            ("one-page form into its own PDF, batch, 1 job", ms(oneFormMilliseconds), "≤ 4 ms"),
+            ("pages per second, 1 job", String(format: "%.0f", pagesPerSecondOneJob), ""),
+            ("pages per second, 2 jobs", String(format: "%.0f (%.2f×)", pagesPerSecondTwoJobs, twoJobSpeedup), "≥ 1.8×"),
+            ("300-indicator form (\(threeHundredIndicatorsPages) pages)", ms(threeHundredIndicatorsMilliseconds), "≤ 30 ms"),
+            ("one form, whole fresh process", freshProcessMilliseconds.map(ms) ?? "not measured", "≤ 30 ms"),
+            ("PDF size, one-page form", String(format: "%.1f KB", bytesPerOnePageForm / 1024), "≤ 35 KB"),
+            ("direct Cairo + Pango drawing of the same page", ms(directDrawingMilliseconds), ""),
+            ("FormPrint ÷ direct drawing", String(format: "%.2f×", ratioToDirectDrawing), "≤ 1.25×"),
+        ]
+        for scale in scaling {
+            rows.append(("batch of \(scale.units) units: per page, peak memory",
+                         String(format: "%.2f ms, %.1f MB", scale.millisecondsPerPage, scale.peakMegabytes), scale.units >= 1000 ? "≤ 60 MB" : ""))
+        }
+        let phaseText = phases.map { "\($0.name) \(String(format: "%.2f", $0.milliseconds))" }.joined(separator: ", ")
+        rows.append(("time per form by phase (ms)", phaseText, ""))
+        let width = rows.map { $0.0.count }.max() ?? 0
+        var out = "FormPrint \(formprintVersion) on \(machine)\n"
+        for (name, value, target) in rows {
+            out += name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value
+            out += target.isEmpty ? "\n" : "   (target \(target))\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,64 @@
+import Evaluation
+import Foundation
+import Importing
+
+/// `formprint import`: each input (pasted text, workbook, unit file)
+/// becomes a unit file, written atomically, with a report of what was
+/// recognised, repaired and left over.
+public enum UnitImports {
+    public struct Outcome: Sendable {
+        public var input: URL
+        public var output: URL
+        public var imported: ImportedUnit
+    }
+
+    /// Imports `input` and writes `<folder>/<input name>.yaml`. With
+    /// `strict`, cells that fit nowhere are an error; on any error nothing
+    /// is written (and an earlier unit file of the same name is kept).
+    public static func importFile(_ input: URL, into folder: URL, options: ImportOptions = ImportOptions(),
+                                  strict: Bool = false) throws -> Outcome {
+        let imported = try UnitImporter.importFile(at: input, options: options)
+        if strict && !imported.unplaced.isEmpty {
+            throw ImportError(.unplacedCells(imported.unplaced), at: .file(input.path))
+        }
+        let output = outputURL(for: input, in: folder)
+        if output.standardizedFileURL.path == input.standardizedFileURL.path {
+            throw ImportError(.unsupportedInput("the unit file would overwrite its own input; choose another folder with -o"), at: .file(input.path))
+        }
+        let text = UnitFileWriter.yaml(imported.unit, header: header(for: input, imported))
+        try AtomicFile.write(Data(text.utf8), to: output)
+        return Outcome(input: input, output: output, imported: imported)
+    }
+
+    /// `<folder>/<input file name without its extension>.yaml`.
+    public static func outputURL(for input: URL, in folder: URL) -> URL {
+        let base = FileNaming.safeComponent(input.deletingPathExtension().lastPathComponent)
+        return folder.appendingPathComponent(base + ".yaml")
+    }
+
+    /// The comment block at the top of an imported unit file: where it came
+    /// from and every note, so the person editing it can review them.
+    static func header(for input: URL, _ imported: ImportedUnit) -> [String] {
+        var lines = ["FormPrint unit file imported by `formprint import` from \(input.lastPathComponent).",
+                     "Values are as written in the source. Review the notes below, then render with `formprint render`."]
+        if !imported.notes.isEmpty {
+            lines.append("")
+            lines.append("Import notes (\(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred):")
+            for note in imported.notes {
+                lines.append("  \(note.place.shortDescription): \(note.kind.rawValue): \(note.message)")
+            }
+        }
+        return lines
+    }
+
+    /// What the command prints for one import.
+    public static func report(_ outcome: Outcome) -> String {
+        let imported = outcome.imported
+        var lines = ["\(outcome.input.path) → \(outcome.output.path)"]
+        lines.append("  recognised \(imported.documents.count) document\(imported.documents.count == 1 ? "" : "s") for \(imported.unit.name), \(imported.unit.year):")
+        for document in imported.documents { lines.append("    \(document)") }
+        for note in imported.notes { lines.append("  \(note)") }
+        lines.append("  \(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,115 @@
+import Evaluation
+import Foundation
+import Review
+
+/// The scoring profiles available to a run: the built-in `Scoring/` folder,
+/// and profile files named on the command line.
+///
+/// A unit is scored by the profile that lists its project layout (so a form
+/// printed in `project-national` is scored and checked as the national
+/// form), else by `national`.
+///
+/// Built-in profiles are named by their file (`national.yaml` is
+/// `national`) and parsed when first used; which layouts each one scores
+/// is read from its `layouts:` line, so a run parses only the profile it
+/// needs.
+public struct ScoringCatalog: Sendable {
+    private var loaded: [String: ScoringProfile] = [:]
+    private var builtIn: [String: (file: URL, layouts: [String])] = [:]
+    public static let defaultProfile = "national"
+
+    public init(profiles: [ScoringProfile] = []) {
+        for profile in profiles { loaded[profile.id] = profile }
+    }
+
+    /// The built-in profiles of this installation (`FORMPRINT_SCORING`
+    /// overrides where they are found).
+    public static func standard() throws -> ScoringCatalog {
+        guard let folder = ResourceLocator.locate("Scoring", containing: "national.yaml", environment: "FORMPRINT_SCORING") else {
+            throw FormPrintError.resourcesMissing("Scoring/ (set FORMPRINT_SCORING to FormPrint's Scoring folder)")
+        }
+        var catalog = ScoringCatalog()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw FormPrintError.resourcesMissing("Scoring/ at \(folder.path): \((error as NSError).localizedDescription)")
+        }
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let file = folder.appendingPathComponent(name)
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            catalog.builtIn[String(name.prefix { $0 != "." })] = (file, Self.listedLayouts(text))
+        }
+        return catalog
+    }
+
+    /// The ids on a profile's top-level `layouts: [a, b]` line.
+    static func listedLayouts(_ text: String) -> [String] {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("layouts:") }) else { return [] }
+        return line.dropFirst("layouts:".count).split(whereSeparator: { "[], #".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public mutating func add(_ profile: ScoringProfile) {
+        loaded[profile.id] = profile
+        builtIn[profile.id] = nil
+    }
+
+    /// Every profile id available.
+    public var ids: [String] { Set(loaded.keys).union(builtIn.keys).sorted() }
+
+    /// The profile with `id`, parsing a built-in one on first use.
+    public func profile(id: String) throws -> ScoringProfile? {
+        if let profile = loaded[id] { return profile }
+        guard let entry = builtIn[id] else { return nil }
+        return try ProfileCache.shared.profile(entry.file)
+    }
+
+    /// The profile `choice` names — an id, or a path to a profile file — or,
+    /// without a choice, the one for `projectLayout`.
+    public func profile(_ choice: String?, projectLayout: String) throws -> ScoringProfile {
+        guard let choice else {
+            if let listing = loaded.values.sorted(by: { $0.id < $1.id }).first(where: { $0.layouts.contains(projectLayout) }) {
+                return listing
+            }
+            let id = builtIn.keys.sorted().first { builtIn[$0]!.layouts.contains(projectLayout) } ?? Self.defaultProfile
+            guard let profile = try profile(id: id) else {
+                throw ScoringChoiceError(choice: Self.defaultProfile, available: ids)
+            }
+            return profile
+        }
+        if let profile = try profile(id: choice) { return profile }
+        if choice.hasSuffix(".yaml") || choice.hasSuffix(".yml") || choice.contains("/") {
+            return try ScoringProfileReader.read(contentsOf: URL(fileURLWithPath: choice))
+        }
+        throw ScoringChoiceError(choice: choice, available: ids)
+    }
+}
+
+/// Built-in profiles parsed so far in this process, by file: the checker,
+/// the renderer and every worker of a batch share them, and a file edited
+/// during a run does not change the profile halfway through it.
+final class ProfileCache: @unchecked Sendable {
+    static let shared = ProfileCache()
+    private let lock = NSLock()
+    private var profiles: [String: ScoringProfile] = [:]
+
+    func profile(_ file: URL) throws -> ScoringProfile {
+        lock.lock()
+        defer { lock.unlock() }
+        if let profile = profiles[file.path] { return profile }
+        let profile = try ScoringProfileReader.read(contentsOf: file)
+        profiles[file.path] = profile
+        return profile
+    }
+}
+
+/// `--scoring` named a profile that does not exist.
+public struct ScoringChoiceError: Error, Sendable, CustomStringConvertible {
+    public var choice: String
+    public var available: [String]
+
+    public var description: String {
+        "error: no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)"
+    }
+}

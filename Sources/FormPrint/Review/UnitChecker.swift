@@ -1,0 +1,39 @@
+import Evaluation
+import Foundation
+import Review
+
+/// Runs every check of docs/VALIDATION.md on a unit, the same way for
+/// `formprint validate` and `formprint render`.
+public struct UnitChecker: Sendable {
+    public let profiles: ScoringCatalog
+
+    public init(profiles: ScoringCatalog) {
+        self.profiles = profiles
+    }
+
+    /// Uses the built-in scoring profiles.
+    public init() throws {
+        self.init(profiles: try .standard())
+    }
+
+    /// The findings and scores of `document`. The profile is `scoring` (an
+    /// id or a file) or the one for the project layout the unit prints with:
+    /// `layouts[.project]`, else the unit file's choice, else the default.
+    public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
+        let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
+        let profile = try profiles.profile(scoring, projectLayout: layout)
+        return UnitCheck(document: document, profile: profile, findings: Review.findings(in: document, profile: profile),
+                         scored: Scoring.scored(document.unit, profile: profile))
+    }
+}
+
+/// What checking one unit found.
+public struct UnitCheck: Sendable {
+    public var document: UnitDocument
+    public var profile: ScoringProfile
+    /// Located and in file order.
+    public var findings: [Finding]
+    public var scored: ScoredUnit
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,25 @@
+import Evaluation
+import Foundation
+import Importing
+import InputReading
+
+extension UnitFiles {
+    /// Reads the unit file at `path` with positions reported under the path
+    /// as the user wrote it (`Examples/liuhe-2024.yaml:64:38`, not an
+    /// absolute path), so that findings read like a compiler's.
+    public static func read(path: String) throws -> UnitDocument {
+        let text = try YAMLDocument.text(contentsOf: URL(fileURLWithPath: path))
+        return try UnitFileReader.read(text: text, file: path)
+    }
+
+    /// Renders every document of an already read unit into `folder`, each
+    /// written atomically; returns the files written.
+    public static func render(_ document: UnitDocument, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
+                              scoringProfile: String? = nil, into folder: URL) throws -> [URL] {
+        try renderer.render(document, layouts: layouts, scoringProfile: scoringProfile).map { document in
+            let target = folder.appendingPathComponent(document.relativePath)
+            try AtomicFile.write(document.pdf, to: target)
+            return target
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Evaluation
+
+/// Collects the documents of one input into a unit: reads each form table
+/// and the report, reports every cell left over, and decides the unit's
+/// name and year from the strongest clue (saying which one it took).
+struct UnitAssembler {
+    var context: ReadingContext
+    private var projects: [Project] = []
+    private var department: (value: DepartmentEvaluation, place: ImportPlace)?
+    private var report: (value: Report, place: ImportPlace)?
+    private var signatures = Signatures()
+    private var documents: [RecognisedDocument] = []
+
+    init(file: String) { context = ReadingContext(file: file) }
+
+    mutating func read(_ table: FormTable) throws {
+        context.use(table.title)
+        if let title = table.title, let year = FormTitle.year(in: title.text) {
+            context.evidence.year(year, rank: ClueRank.formHeader, source: "the title \(title.text)", at: title.place)
+        }
+        switch table.kind {
+        case .project:
+            let project = try ProjectFormReader.read(table, signatures: &signatures, &context)
+            context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
+            projects.append(project)
+            let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+            documents.append(RecognisedDocument(kind: .project, place: table.place,
+                summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators"))
+        case .department:
+            if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
+            let value = try DepartmentFormReader.read(table, signatures: &signatures, &context)
+            context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
+            department = (value, table.place)
+            let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+            documents.append(RecognisedDocument(kind: .department, place: table.place,
+                summary: "\(value.name): \(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"))
+        case .report:
+            preconditionFailure("reports are read by readReport")
+        }
+    }
+
+    mutating func readReport(title: GridCell, lines: [TextLine]) throws {
+        if let first = report { throw ImportError(.duplicateDocument(.report, first: first.place), at: title.place) }
+        context.use(title)
+        if let year = FormTitle.year(in: title.text) {
+            context.evidence.year(year, rank: ClueRank.report, source: "the report title \(title.text)", at: title.place)
+        }
+        let value = ReportParser.parse(title: title.text.trimmedCell, lines: lines, &context)
+        report = (value, title.place)
+        func count(_ sections: [ReportSection]) -> (sections: Int, paragraphs: Int) {
+            sections.reduce((sections.count, 0)) { total, section in
+                let inner = count(section.sections)
+                return (total.0 + inner.sections, total.1 + section.paragraphs.count + inner.paragraphs)
+            }
+        }
+        let (sections, paragraphs) = count(value.sections)
+        documents.append(RecognisedDocument(kind: .report, place: title.place,
+            summary: "\(value.sections.count) top-level sections, \(sections) headings, \(paragraphs) paragraphs"))
+    }
+
+    /// Rows outside every form: year and unit lines and signature lines are
+    /// read; anything else is reported.
+    mutating func readLoose(_ rows: [GridRow], where description: String) {
+        for row in rows {
+            if CommonRows.read(row, &context) { continue }
+            if SignatureLine.isSignatureRow(row) {
+                SignatureLine.read(row, into: &signatures, &context)
+                continue
+            }
+            context.reportUnused([row], in: description)
+        }
+    }
+
+    var isEmpty: Bool { documents.isEmpty }
+
+    /// Notes on text sorted by line (the readers visit tables, report and
+    /// loose rows in turn); notes on workbook cells keep their reading order.
+    private static func inFileOrder(_ notes: [ImportNote]) -> [ImportNote] {
+        func key(_ note: ImportNote) -> (Int, Int) {
+            if case .text(_, let line, let column) = note.place { return (line, column) }
+            return (0, 0)
+        }
+        return notes.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func finish(_ options: ImportOptions, file: String) throws -> ImportedUnit {
+        var context = self.context
+        guard !documents.isEmpty else {
+            let leftOver = context.notes.filter { $0.kind == .unplaced }.count
+            let details = leftOver == 0 ? ["the file is empty"] : ["\(leftOver) cells or lines, none of them a form's title or first label"]
+            throw ImportError(.noRecognisableForm(details: details), at: .file(file))
+        }
+        let name: String
+        if let given = options.unitName {
+            name = given
+        } else if let clue = context.evidence.bestName {
+            name = clue.value
+            context.note(.inferred, clue.place, "the unit's name \(clue.value) is taken from \(clue.source)")
+        } else {
+            throw ImportError(.unknownUnitName, at: .file(file))
+        }
+        let year: Int
+        if let given = options.year {
+            year = given
+        } else if let clue = context.evidence.bestYear {
+            year = clue.value
+            context.note(.inferred, clue.place, "the evaluated year \(clue.value) is taken from \(clue.source)")
+        } else {
+            throw ImportError(.unknownYear, at: .file(file))
+        }
+        let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
+                                  report: report?.value, signatures: signatures)
+        return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes))
+    }
+}

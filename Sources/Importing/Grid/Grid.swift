@@ -1,0 +1,43 @@
+/// A table as the form readers see it, whatever it came from: the
+/// non-empty cells of each row with their column and place. Pasted text and
+/// workbooks both become this, so one set of form readers serves both.
+///
+/// The convention of the pasted tables holds for workbooks too once merged
+/// ranges are resolved: a cell covered by a merge is empty, so "empty
+/// leading cell" means "the label above spans down" and "empty trailing
+/// cells" mean "the cell spans across" in both.
+struct GridCell: Sendable, Hashable {
+    /// Unique within one import, so readers can mark cells as used.
+    var id: Int
+    var text: String
+    /// 1-based column in the table's own grid (tab-separated field number,
+    /// or spreadsheet column).
+    var column: Int
+    var place: ImportPlace
+}
+
+struct GridRow: Sendable {
+    var cells: [GridCell]
+    /// The row as a whole (its first column), for messages about it.
+    var place: ImportPlace
+
+    var isBlank: Bool { cells.isEmpty }
+
+    /// The text of the only cell, for title rows.
+    var soleText: String? { cells.count == 1 ? cells[0].text : nil }
+}
+
+/// A line of narrative text (the report), with its place.
+struct TextLine: Sendable {
+    var text: String
+    var place: ImportPlace
+}
+
+/// Hands out cell ids for one import.
+struct CellNumbering {
+    private(set) var next = 0
+    mutating func take() -> Int {
+        next += 1
+        return next
+    }
+}

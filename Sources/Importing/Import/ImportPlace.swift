@@ -1,0 +1,50 @@
+/// Where an imported value (or a problem) is in the file it came from:
+/// line and column for text, sheet, row and column for workbooks — so a
+/// message can send the person straight to the cell.
+public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
+    /// A line and column of a text file (both 1-based; the column counts
+    /// characters, a tab counting as one).
+    case text(file: String, line: Int, column: Int)
+    /// A cell of a workbook sheet (row and column 1-based).
+    case cell(file: String, sheet: String, row: Int, column: Int)
+    /// The file as a whole.
+    case file(String)
+
+    public var file: String {
+        switch self {
+        case .text(let file, _, _), .cell(let file, _, _, _), .file(let file): file
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .text(let file, let line, let column):
+            "\(file):\(line):\(column)"
+        case .cell(let file, let sheet, let row, let column):
+            "\(file): sheet '\(sheet)' row \(row) column \(Self.columnName(column)) (\(Self.columnName(column))\(row))"
+        case .file(let file):
+            file
+        }
+    }
+
+    /// The short form used inside messages: "line 12" or "B7".
+    public var shortDescription: String {
+        switch self {
+        case .text(_, let line, _): "line \(line)"
+        case .cell(_, let sheet, let row, let column): "\(sheet)!\(Self.columnName(column))\(row)"
+        case .file: "the file"
+        }
+    }
+
+    /// Spreadsheet column letters: 1 → A, 27 → AA.
+    public static func columnName(_ column: Int) -> String {
+        var number = column
+        var letters: [Character] = []
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters.insert(Character(UnicodeScalar(UInt8(65 + remainder))), at: 0)
+            number = (number - 1) / 26
+        }
+        return String(letters)
+    }
+}

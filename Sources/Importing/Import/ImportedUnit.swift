@@ -1,0 +1,36 @@
+import Evaluation
+
+/// What one input file became: the unit, the documents recognised in it,
+/// and every note about repairs, inferences and cells that fit nowhere.
+public struct ImportedUnit: Sendable {
+    public var unit: UnitEvaluation
+    public var documents: [RecognisedDocument]
+    public var notes: [ImportNote]
+
+    public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote]) {
+        self.unit = unit
+        self.documents = documents
+        self.notes = notes
+    }
+
+    public var repairs: [ImportNote] { notes.filter { $0.kind == .repaired } }
+    public var unplaced: [ImportNote] { notes.filter { $0.kind == .unplaced } }
+    public var inferences: [ImportNote] { notes.filter { $0.kind == .inferred } }
+}
+
+/// One document found in the input, with where its title is and a short
+/// count of what was read from it.
+public struct RecognisedDocument: Sendable, Hashable, CustomStringConvertible {
+    public var kind: DocumentKind
+    public var place: ImportPlace
+    /// E.g. "2024年政数局综合类项目: 4 funds rows, 6 indicators".
+    public var summary: String
+
+    public init(kind: DocumentKind, place: ImportPlace, summary: String) {
+        self.kind = kind
+        self.place = place
+        self.summary = summary
+    }
+
+    public var description: String { "\(kind.chineseName) (\(place.shortDescription)): \(summary)" }
+}

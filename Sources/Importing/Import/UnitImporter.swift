@@ -1,0 +1,53 @@
+import Evaluation
+import Foundation
+
+/// The front door of importing: looks at a file and hands it to the
+/// importer for what it is — a workbook (by its bytes, whatever its name),
+/// a unit file (.yaml/.yml/.json, read and passed through so that it can be
+/// rewritten in the standard layout), or pasted text in any of the
+/// encodings Chinese offices use.
+public enum UnitImporter {
+    public static func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError(.unreadable((error as NSError).localizedDescription), at: .file(url.path))
+        }
+        return try importData(data, file: url.path, options: options)
+    }
+
+    public static func importData(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+        let suffix = (file as NSString).pathExtension.lowercased()
+        let head = [UInt8](data.prefix(4))
+        if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] || ["xlsx", "xlsm", "xls"].contains(suffix) {
+            return try WorkbookImporter.importWorkbook(data, file: file, options: options)
+        }
+        if ["yaml", "yml", "json"].contains(suffix) {
+            let (text, _) = try TextDecoder.decode(data, file: file)
+            var unit = try UnitFileReader.read(text: text, file: file).unit
+            if let year = options.year { unit.year = year }
+            if let name = options.unitName { unit.name = name }
+            return ImportedUnit(unit: unit, documents: documents(of: unit, file: file), notes: [])
+        }
+        let (text, encoding) = try TextDecoder.decode(data, file: file)
+        var imported = try PastedTextImporter.importText(text, file: file, options: options)
+        if encoding != .utf8 {
+            imported.notes.insert(ImportNote(.inferred, at: .file(file), "the text was decoded as \(encoding.rawValue)"), at: 0)
+        }
+        return imported
+    }
+
+    private static func documents(of unit: UnitEvaluation, file: String) -> [RecognisedDocument] {
+        var documents = unit.projects.map { project in
+            RecognisedDocument(kind: .project, place: .file(file), summary: project.name)
+        }
+        if let department = unit.department {
+            documents.append(RecognisedDocument(kind: .department, place: .file(file), summary: department.name))
+        }
+        if let report = unit.report {
+            documents.append(RecognisedDocument(kind: .report, place: .file(file), summary: "\(report.sections.count) top-level sections"))
+        }
+        return documents
+    }
+}

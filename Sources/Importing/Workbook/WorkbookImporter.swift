@@ -1,0 +1,66 @@
+import Evaluation
+import Foundation
+
+/// Imports an .xlsx workbook filled in the official templates: every sheet
+/// of it, each sheet holding one or more forms (found by their titles and
+/// labels, not by fixed cell addresses) or the report (a title cell, then
+/// one paragraph or heading per cell or per line of a cell).
+public enum WorkbookImporter {
+    public static func importWorkbook(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+        let package = try WorkbookPackage(data: data, file: file)
+        let parts = try WorkbookParts(package)
+        let reader = WorksheetReader(parts: parts, file: file)
+        var assembler = UnitAssembler(file: file)
+        var numbering = CellNumbering()
+        var unrecognised: [String] = []
+        for sheet in parts.sheets {
+            guard let data = try package.part(sheet.path) else {
+                throw ImportError(.corruptWorkbook("the sheet '\(sheet.name)' (\(sheet.path)) is missing"), at: .file(file))
+            }
+            let rows = try reader.rows(of: sheet, data: data, numbering: &numbering, &assembler.context)
+            let found = try read(rows, &assembler)
+            if !found && !rows.isEmpty {
+                let cells = rows.reduce(0) { $0 + $1.cells.count }
+                unrecognised.append("sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label")
+                // Template notes ("金额单位：万元") are read quietly; anything else is listed.
+                assembler.readLoose(rows, where: "in sheet '\(sheet.name)', which holds no recognisable form,")
+            }
+        }
+        if assembler.isEmpty {
+            throw ImportError(.noRecognisableForm(details: unrecognised.isEmpty ? ["every sheet is empty"] : unrecognised), at: .file(file))
+        }
+        return try assembler.finish(options, file: file)
+    }
+
+    /// Reads the forms and report of one sheet; false if it has none.
+    private static func read(_ rows: [GridRow], _ assembler: inout UnitAssembler) throws -> Bool {
+        var splitter = TableSplitter()
+        var found = false
+        for (index, row) in rows.enumerated() {
+            if let title = row.soleText, FormTitle.kind(of: title) == .report {
+                // The rest of the sheet is the report: each cell a line, and
+                // a cell holding several lines (a pasted report) split.
+                var lines: [TextLine] = []
+                for later in rows[(index + 1)...] {
+                    for cell in later.cells {
+                        for line in cell.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                            lines.append(TextLine(text: String(line), place: cell.place))
+                        }
+                        assembler.context.use(cell)
+                    }
+                }
+                let (tables, loose) = splitter.finish()
+                for table in tables { try assembler.read(table) }
+                assembler.readLoose(loose, where: "outside every form")
+                try assembler.readReport(title: row.cells[0], lines: lines)
+                return true
+            }
+            splitter.feed(row)
+        }
+        let (tables, loose) = splitter.finish()
+        for table in tables { try assembler.read(table) }
+        found = !tables.isEmpty
+        if found { assembler.readLoose(loose, where: "outside every form") }
+        return found
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ZIPFoundation
+
+/// The ZIP container of an .xlsx workbook (read with ZIPFoundation), and
+/// the first look at the bytes that tells a damaged file, an encrypted one
+/// and an old binary .xls apart — so each gets its own message.
+struct WorkbookPackage {
+    /// A part larger than this is not a self-evaluation form (and may be a
+    /// ZIP bomb).
+    static let maximumPartSize = 64 << 20
+
+    let file: String
+    private let archive: Archive
+
+    init(data: Data, file: String) throws {
+        self.file = file
+        let signature = [UInt8](data.prefix(8))
+        if signature == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+            // An OLE compound file: Excel stores a password-protected .xlsx
+            // as one (with an "EncryptionInfo" stream), and so was the old .xls.
+            let marker = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            throw ImportError(data.range(of: marker) != nil ? .passwordProtectedWorkbook : .legacyExcelFormat, at: .file(file))
+        }
+        guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw ImportError(.corruptWorkbook(data.isEmpty ? "the file is empty" : "it is not a ZIP container"), at: .file(file))
+        }
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ImportError(.corruptWorkbook("its ZIP directory is damaged"), at: .file(file))
+        }
+    }
+
+    func contains(_ path: String) -> Bool { archive[path] != nil }
+
+    /// The bytes of the part at `path` (no leading slash); nil if absent.
+    func part(_ path: String) throws -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(Self.maximumPartSize) else {
+            throw ImportError(.workbookTooLarge("\(path) unpacks to \(entry.uncompressedSize >> 20) MB"), at: .file(file))
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                data.append(chunk)
+                if data.count > Self.maximumPartSize { throw ArchiveTooLarge() }
+            }
+        } catch is ArchiveTooLarge {
+            throw ImportError(.workbookTooLarge("\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB"), at: .file(file))
+        } catch {
+            throw ImportError(.corruptWorkbook("the part \(path) cannot be unpacked"), at: .file(file))
+        }
+        return data
+    }
+
+    private struct ArchiveTooLarge: Error {}
+}

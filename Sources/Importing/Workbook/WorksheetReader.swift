@@ -1,0 +1,176 @@
+import Foundation
+
+/// Reads one worksheet part into grid rows: each cell's displayed text
+/// (shared or inline string, number in its number format, boolean, error),
+/// with merged ranges resolved — only a merge's top-left cell keeps a
+/// value, so a covered cell reads as empty like in the pasted tables.
+struct WorksheetReader {
+    /// More cells than any form has; protects against hostile workbooks.
+    static let maximumCells = 500_000
+    static let maximumMerges = 20_000
+
+    struct RawCell {
+        var row: Int
+        var column: Int
+        var type: String
+        var style: Int
+        var value: String
+        var inlineText: String
+        var hasFormula: Bool
+    }
+
+    struct Merge {
+        var firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+
+        func covers(_ row: Int, _ column: Int) -> Bool {
+            (firstRow...lastRow).contains(row) && (firstColumn...lastColumn).contains(column)
+                && !(row == firstRow && column == firstColumn)
+        }
+    }
+
+    let parts: WorkbookParts
+    let file: String
+
+    func rows(of sheet: WorkbookParts.Sheet, data: Data, numbering: inout CellNumbering,
+              _ context: inout ReadingContext) throws -> [GridRow] {
+        let (cells, merges) = try parse(data, part: sheet.path)
+        let covered = Self.coveredCells(cells, merges)
+        var byRow: [Int: [GridCell]] = [:]
+        for (index, raw) in cells.enumerated() {
+            let place = ImportPlace.cell(file: file, sheet: sheet.name, row: raw.row, column: raw.column)
+            let (text, removed) = InvisibleText.cleaned(display(raw, place: place, &context).trimmedCell)
+            if !removed.isEmpty { context.notes.append(InvisibleText.note(removed, at: place)) }
+            guard !text.isEmpty else { continue }
+            if covered.contains(index) {
+                // Excel shows only a merge's first cell; a value hidden under
+                // the merge is not what the person sees, but say so.
+                context.note(.unplaced, place, "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read")
+                continue
+            }
+            byRow[raw.row, default: []].append(GridCell(id: numbering.take(), text: text, column: raw.column, place: place))
+        }
+        return byRow.keys.sorted().map { row in
+            GridRow(cells: byRow[row]!.sorted { $0.column < $1.column },
+                    place: .cell(file: file, sheet: sheet.name, row: row, column: 1))
+        }
+    }
+
+    /// Indices of the cells that merges cover (all but each merge's
+    /// top-left cell), visiting only the rows that have cells.
+    static func coveredCells(_ cells: [RawCell], _ merges: [Merge]) -> Set<Int> {
+        let indicesByRow = Dictionary(grouping: cells.indices, by: { cells[$0].row })
+        let rows = indicesByRow.keys.sorted()
+        var covered = Set<Int>()
+        for merge in merges {
+            var low = 0, high = rows.count
+            while low < high {
+                let middle = (low + high) / 2
+                if rows[middle] < merge.firstRow { low = middle + 1 } else { high = middle }
+            }
+            while low < rows.count, rows[low] <= merge.lastRow {
+                for index in indicesByRow[rows[low]]! where merge.covers(cells[index].row, cells[index].column) {
+                    covered.insert(index)
+                }
+                low += 1
+            }
+        }
+        return covered
+    }
+
+    private func display(_ cell: RawCell, place: ImportPlace, _ context: inout ReadingContext) -> String {
+        switch cell.type {
+        case "s":
+            guard let index = Int(cell.value), parts.sharedStrings.indices.contains(index) else {
+                context.note(.unplaced, place, "the cell refers to shared string \(cell.value), which the workbook does not have")
+                return ""
+            }
+            return parts.sharedStrings[index]
+        case "inlineStr":
+            return OOXMLText.decodeEscapes(cell.inlineText)
+        case "str":
+            return OOXMLText.decodeEscapes(cell.value)
+        case "b":
+            return cell.value == "1" || cell.value == "true" ? "TRUE" : "FALSE"
+        case "e":
+            return cell.value
+        default:
+            if cell.value.isEmpty {
+                if cell.hasFormula {
+                    context.note(.unplaced, place, "the formula has no computed value (the workbook was never recalculated); open it in Excel or WPS and save it")
+                }
+                return ""
+            }
+            let code = parts.styleFormats.indices.contains(cell.style) ? parts.styleFormats[cell.style] : "General"
+            if cell.type == "d" { return cell.value }
+            return ExcelNumberFormat(code: code).display(cell.value, date1904: parts.date1904)
+        }
+    }
+
+    private func parse(_ data: Data, part: String) throws -> (cells: [RawCell], merges: [Merge]) {
+        var cells: [RawCell] = []
+        var merges: [Merge] = []
+        var current: RawCell?
+        var row = 0, nextColumn = 1
+        var collecting: String?  // "v" or "t"
+        var phoneticDepth = 0
+        var tooMany = false
+        let file = self.file
+        try XMLEvents.parse(data, part: part, file: file, start: { name, attributes in
+            switch name {
+            case "row":
+                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                nextColumn = 1
+            case "c":
+                var column = nextColumn, cellRow = row
+                if let reference = attributes["r"], let parsed = Self.cellReference(reference) { (cellRow, column) = parsed }
+                nextColumn = column + 1
+                current = RawCell(row: cellRow, column: column, type: attributes["t"] ?? "n",
+                                  style: attributes["s"].flatMap(Int.init) ?? 0, value: "", inlineText: "", hasFormula: false)
+            case "v": collecting = "v"
+            case "t" where current != nil && phoneticDepth == 0: collecting = "t"
+            case "rPh": phoneticDepth += 1
+            case "f": current?.hasFormula = true
+            case "mergeCell":
+                if let reference = attributes["ref"], let merge = Self.range(reference), merges.count < Self.maximumMerges {
+                    merges.append(merge)
+                }
+            default: break
+            }
+        }, end: { name in
+            switch name {
+            case "c":
+                if let cell = current {
+                    if cells.count < Self.maximumCells { cells.append(cell) } else { tooMany = true }
+                }
+                current = nil
+            case "v", "t": collecting = nil
+            case "rPh": phoneticDepth -= 1
+            default: break
+            }
+        }, text: { text in
+            switch collecting {
+            case "v": current?.value += text
+            case "t": current?.inlineText += text
+            default: break
+            }
+        })
+        if tooMany { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumCells) cells"), at: .file(file)) }
+        return (cells, merges)
+    }
+
+    /// "B12" → (row 12, column 2).
+    static func cellReference(_ reference: String) -> (row: Int, column: Int)? {
+        let letters = reference.prefix { $0.isLetter }
+        guard !letters.isEmpty, letters.count <= 3, let row = Int(reference.dropFirst(letters.count)), row > 0 else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        return (row, column)
+    }
+
+    /// "A5:A9" → a merge; a single cell is no merge.
+    static func range(_ reference: String) -> Merge? {
+        let ends = reference.split(separator: ":").map(String.init)
+        guard ends.count == 2, let first = cellReference(ends[0]), let last = cellReference(ends[1]) else { return nil }
+        return Merge(firstRow: min(first.row, last.row), firstColumn: min(first.column, last.column),
+                     lastRow: max(first.row, last.row), lastColumn: max(first.column, last.column))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Foundation's streaming XMLParser reduced to three callbacks, with element
+/// names stripped of their namespace prefix ("x:sheet" → "sheet": some
+/// producers prefix SpreadsheetML's own namespace).
+enum XMLEvents {
+    static func parse(_ data: Data, part: String, file: String,
+                      start: @escaping (String, [String: String]) -> Void,
+                      end: @escaping (String) -> Void = { _ in },
+                      text: @escaping (String) -> Void = { _ in }) throws {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        let delegate = Delegate(start: start, end: end, text: text)
+        parser.delegate = delegate
+        // On Linux parse() can return true after an error (libxml2 recovers)
+        // and for a document cut short, so check all three.
+        let succeeded = parser.parse()
+        guard succeeded, parser.parserError == nil, delegate.depth == 0, delegate.sawRoot else {
+            let code = (parser.parserError as NSError?)?.code
+            let reason = code.map { "XML error \($0)" } ?? (delegate.sawRoot ? "it ends inside an element" : "it is empty")
+            throw ImportError(.corruptWorkbook("the part \(part) is not well-formed XML at line \(parser.lineNumber): \(reason)"),
+                              at: .file(file))
+        }
+    }
+
+    static func localName(_ name: String) -> String {
+        name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
+    }
+
+    /// An attribute whatever its prefix: `attribute("id", in: …)` finds "r:id".
+    static func prefixedAttribute(_ name: String, in attributes: [String: String]) -> String? {
+        attributes.first { $0.key.hasSuffix(":" + name) }?.value
+    }
+
+    private final class Delegate: NSObject, XMLParserDelegate {
+        let start: (String, [String: String]) -> Void
+        let end: (String) -> Void
+        let text: (String) -> Void
+        private(set) var depth = 0
+        private(set) var sawRoot = false
+
+        init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void,
+             text: @escaping (String) -> Void) {
+            self.start = start
+            self.end = end
+            self.text = text
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            depth += 1
+            sawRoot = true
+            start(XMLEvents.localName(elementName), attributeDict)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
+            end(XMLEvents.localName(elementName))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }
+    }
+}

@@ -1,0 +1,43 @@
+/// Characters that print as nothing but change what a value means: control
+/// characters, bidirectional overrides that reorder text (and could make a
+/// file name or a name on an official form read differently from what it
+/// is), zero-width joiners and byte-order marks pasted in from other
+/// programs. A value holding one is rejected with its code point, so that
+/// what is printed is exactly what was written.
+public struct InvisibleCharacter: Sendable, Equatable, CustomStringConvertible {
+    public var scalar: Unicode.Scalar
+
+    /// The first invisible character of `text`; line breaks and tabs are
+    /// ordinary text in a cell.
+    public static func first(in text: String) -> InvisibleCharacter? {
+        for scalar in text.unicodeScalars where scalar != "\n" && scalar != "\t" && scalar != "\r" {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                return InvisibleCharacter(scalar: scalar)
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    public var codePoint: String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    public var description: String {
+        let name = scalar.properties.name ?? scalar.properties.nameAlias ?? ""
+        let kind = scalar.properties.generalCategory == .privateUse ? "the private-use character" : "the invisible character"
+        return name.isEmpty ? "\(kind) \(codePoint)" : "\(kind) \(codePoint) (\(name))"
+    }
+
+    public var hint: String {
+        switch scalar.properties.generalCategory {
+        case .privateUse: "Replace it with the character meant: a private-use character is drawn differently by every font, if at all."
+        case .format where (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
+            "Delete it: it reorders the text around it."
+        default: "Delete it (it was probably pasted in from another program)."
+        }
+    }
+}

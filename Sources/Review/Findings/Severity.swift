@@ -1,0 +1,14 @@
+/// How much a finding matters to the reviewer at the finance bureau.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    /// Shown for the reviewer's attention; nothing is wrong as such.
+    case note
+    /// Should be explained or fixed; the form still makes sense.
+    case warning
+    /// The form is wrong (arithmetic that does not add up, a required field
+    /// left empty): a reviewer sends it back.
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

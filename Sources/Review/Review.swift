@@ -1,0 +1,19 @@
+import Evaluation
+
+/// Reads a unit's forms the way a reviewer at the finance bureau does:
+/// every check of docs/VALIDATION.md, including those scoring makes.
+public enum Review {
+    /// All findings for `document`, each with its file:line:column, in file order.
+    public static func findings(in document: UnitDocument, profile: ScoringProfile) -> [Finding] {
+        findings(in: document.unit, profile: profile).map { $0.located(in: document.source) }.sorted(by: Finding.reportOrder)
+    }
+
+    /// All findings for `unit`, with field paths but no file positions.
+    /// Scoring's findings (FP503–FP505, FP6xx) only where the form prints
+    /// scores: on a form without 分值/得分 there is no cell to fix.
+    public static func findings(in unit: UnitEvaluation, profile: ScoringProfile) -> [Finding] {
+        let checks = ValueNotationChecks.check(unit) + FundsChecks.check(unit) + IndicatorChecks.check(unit, profile: profile)
+            + CrossDocumentChecks.check(unit) + StructureChecks.check(unit)
+        return checks + (profile.scoreColumns ? Scoring.scored(unit, profile: profile).findings : [])
+    }
+}

@@ -1,0 +1,101 @@
+import Evaluation
+
+/// FP501, FP502: fields every form needs. (Weights, FP503–FP505, are checked
+/// where they are worked out: `WeightPlan`.)
+///
+/// Required means: the official form has a cell for it and a reviewer would
+/// send the form back blank. A "not applicable" mark ("—", "/") fills a cell.
+/// Fields only some variants print (主管部门) are not required.
+enum StructureChecks {
+    static func check(_ unit: UnitEvaluation) -> [Finding] {
+        var findings = required([("单位名称", unit.name, "unit.name")], context: "")
+        for (index, project) in unit.projects.enumerated() {
+            let base = FieldPath("projects").appending(index)
+            let context = project.name.isEmpty ? "项目\(index + 1)" : project.name
+            findings += required([
+                ("项目名称", project.name, base.appending("name")),
+                ("实施单位", project.implementingUnit, base.appending("implementingUnit")),
+                ("预期目标", project.goal.expected, base.appending("goal").appending("expected")),
+                ("实际完成情况", project.goal.actual, base.appending("goal").appending("actual")),
+            ], context: context)
+            if project.funds.isEmpty { findings.append(emptyList("资金情况", context: context, at: base.appending("funds"))) }
+            for (row, funds) in project.funds.enumerated() {
+                let path = base.appending("funds").appending(row)
+                findings += required([
+                    ("资金来源", funds.source, path.appending("source")),
+                    ("年初预算数", funds.initialBudget, path.appending("initialBudget")),
+                    ("全年预算数", funds.annualBudget, path.appending("annualBudget")),
+                    ("全年执行数", funds.executed, path.appending("executed")),
+                    ("执行率", funds.executionRate, path.appending("executionRate")),
+                ], context: funds.source.isEmpty ? context : "\(context) \(funds.source)")
+            }
+            if project.indicators.isEmpty { findings.append(emptyList("绩效指标", context: context, at: base.appending("indicators"))) }
+            findings += tree(project.indicators, at: base.appending("indicators"), context: context)
+        }
+        if let department = unit.department {
+            let base: FieldPath = "department"
+            let context = "部门整体支出绩效自评表"
+            findings += required([
+                ("部门名称", department.name, base.appending("name")),
+                ("年度目标", department.annualGoal, base.appending("annualGoal")),
+                ("绩效目标实际完成情况", department.goalCompletion, base.appending("goalCompletion")),
+            ], context: context)
+            for (index, task) in department.tasks.enumerated() {
+                let path = base.appending("tasks").appending(index)
+                findings += required([
+                    ("任务名称", task.name, path.appending("name")), ("主要内容", task.content, path.appending("content")),
+                    ("实际完成情况", task.completion, path.appending("completion")),
+                ], context: "\(context) 年度主要任务\(task.number)")
+            }
+            if department.indicators.isEmpty {
+                findings.append(emptyList("年度绩效目标完成情况", context: context, at: base.appending("indicators")))
+            }
+            findings += tree(department.indicators, at: base.appending("indicators"), context: context)
+        }
+        return findings
+    }
+
+    static func required(_ fields: [(label: String, text: String, path: FieldPath)], context: String) -> [Finding] {
+        fields.filter { $0.text.allSatisfy(\.isWhitespace) }.map { field in
+            let prefix = context.isEmpty ? "" : "\(context)："
+            let englishPrefix = context.isEmpty ? "" : "\(context): "
+            return Finding(.requiredFieldEmpty, Message(chinese: "\(prefix)\(field.label)未填写", english: "\(englishPrefix)\(field.label) is empty"),
+                           at: field.path)
+        }
+    }
+
+    static func emptyList(_ label: String, context: String, at path: FieldPath) -> Finding {
+        Finding(.requiredFieldEmpty, Message(chinese: "\(context)：\(label)没有任何一行", english: "\(context): \(label) has no rows"), at: path)
+    }
+
+    /// FP502 for every unnamed 一级 or 二级 category, and FP501 for unnamed 三级.
+    static func tree(_ categories: [IndicatorCategory], at base: FieldPath, context: String) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, category) in categories.enumerated() {
+            let categoryPath = base.appending(i)
+            if category.name.allSatisfy(\.isWhitespace) {
+                let names = category.subcategories.flatMap(\.indicators).map(\.name).joined(separator: "、")
+                findings.append(Finding(.indicatorWithoutCategory, Message(
+                    chinese: "\(context)：指标\(names)没有一级指标", english: "\(context): \(names) has no 一级指标 (the category name is empty)"),
+                    at: categoryPath.appending("category")))
+            }
+            for (j, subcategory) in category.subcategories.enumerated() {
+                let subPath = categoryPath.appending("subcategories").appending(j)
+                if subcategory.name.allSatisfy(\.isWhitespace) {
+                    let names = subcategory.indicators.map(\.name).joined(separator: "、")
+                    findings.append(Finding(.indicatorWithoutCategory, Message(
+                        chinese: "\(context)：指标\(names)没有二级指标（\(category.name)下）",
+                        english: "\(context): \(names) has no 二级指标 (under \(category.name))"),
+                        at: subPath.appending("category")))
+                }
+                for (k, indicator) in subcategory.indicators.enumerated() where indicator.name.allSatisfy(\.isWhitespace) {
+                    findings.append(Finding(.requiredFieldEmpty, Message(
+                        chinese: "\(context)：\(category.name)/\(subcategory.name)下有一个三级指标没有名称",
+                        english: "\(context): an indicator under \(category.name)/\(subcategory.name) has no name"),
+                        at: subPath.appending("indicators").appending(k).appending("name")))
+                }
+            }
+        }
+        return findings
+    }
+}

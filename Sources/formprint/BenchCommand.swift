@@ -1,0 +1,56 @@
+import ArgumentParser
+import FormPrint
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure rendering speed, size and memory on generated units shaped like the seed.",
+        discussion: """
+            Build with `swift build -c release` and run `.build/release/formprint bench`. Reports medians of \
+            repeated runs beside the targets in ../shared/reference/performance.md; --json for machines. \
+            See BENCHMARKS.md.
+            """)
+
+    @Option(help: "One-page units per round.")
+    var units = 200
+
+    @Option(help: "Rounds to take medians over.")
+    var rounds = 5
+
+    @Option(help: "Seed of the unit generator.")
+    var seed: UInt64 = 2024
+
+    @Option(parsing: .upToNextOption, help: "Batch sizes for the scaling figures.")
+    var scaling: [Int] = [10, 100, 1000]
+
+    @Flag(help: "Print the figures as JSON.")
+    var json = false
+
+    @Option(help: .hidden)
+    var childBatch: Int?
+
+    @Option(help: .hidden)
+    var output: String?
+
+    func run() throws {
+        var benchmark = try Benchmark(executable: Bundle.main.executableURL)
+        benchmark.seed = seed
+        if let childBatch {
+            let folder = URL(fileURLWithPath: output ?? FileManager.default.temporaryDirectory.appendingPathComponent("formprint-child").path)
+            print(try benchmark.childBatch(count: childBatch, folder: folder))
+            return
+        }
+        benchmark.units = units
+        benchmark.rounds = rounds
+        benchmark.scalingUnits = scaling
+        let report = try benchmark.run { step in if !json { FileHandle.standardError.write(Data("… \(step)\n".utf8)) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.table, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import FormPrint
+import Foundation
+import Importing
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn pasted tables, Excel/WPS workbooks or unit files into unit files.",
+        discussion: """
+            Each input — tab-separated text as pasted from a spreadsheet (UTF-8, UTF-16 or GB18030), an .xlsx \
+            workbook filled in the official templates, or a .yaml/.json unit file — becomes OUT/<name>.yaml. \
+            The report lists the documents recognised, every repair made to the text, every cell that fit no \
+            field, and where the unit's name and year were taken from. An input that fails is reported and the \
+            others are still imported; the exit status is 1 if any failed.
+            """)
+
+    @Argument(help: "Input files: .txt/.tsv pasted text, .xlsx workbooks, .yaml/.json unit files.")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var output: String = "."
+
+    @Flag(help: "Treat cells that fit no field of a recognised form as errors (nothing is written for that input).")
+    var strict = false
+
+    @Option(help: "The evaluated year, when the input does not say it.")
+    var year: Int?
+
+    @Option(name: .customLong("unit"), help: "The unit's name, when the input does not say it.")
+    var unitName: String?
+
+    func run() throws {
+        let options = ImportOptions(year: year, unitName: unitName)
+        var failed = false
+        for file in files {
+            do {
+                let outcome = try UnitImports.importFile(URL(fileURLWithPath: file), into: URL(fileURLWithPath: output),
+                                                         options: options, strict: strict)
+                print(UnitImports.report(outcome))
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

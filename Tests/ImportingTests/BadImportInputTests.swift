@@ -1,0 +1,183 @@
+import Evaluation
+import Foundation
+import Importing
+import ImportingTestSupport
+import Testing
+
+/// Bad input gets a message naming the file and the place, and never a crash.
+@Suite("Bad import input")
+struct BadImportInputTests {
+    func message(_ body: () throws -> Any) -> String {
+        do {
+            _ = try body()
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("random bytes named .xlsx are a damaged workbook")
+    func corruptWorkbook() {
+        let text = message { try UnitImporter.importData(Data("not a zip at all".utf8), file: "forms.xlsx") }
+        #expect(text.hasPrefix("forms.xlsx: error: the workbook is damaged or not an .xlsx file"))
+    }
+
+    @Test("a workbook cut short is a damaged workbook")
+    func truncatedWorkbook() throws {
+        let data = try seedWorkbook().data()
+        let text = message { try UnitImporter.importData(data.prefix(data.count / 2), file: "cut.xlsx") }
+        #expect(text.hasPrefix("cut.xlsx: error: the workbook is damaged"), "\(text)")
+    }
+
+    @Test("a ZIP file without a workbook is not a workbook")
+    func zipWithoutWorkbook() throws {
+        var sheet = XLSXWorkbook.Sheet(name: "x")
+        sheet.text("A1", "x")
+        let data = try XLSXWorkbook(sheets: [sheet]).data()
+        // Rename the workbook part in the archive's (uncompressed) file names.
+        let renamed = data.replacingBytes("xl/workbook.xml", with: "xl/workbooc.xml")
+        let text = message { try UnitImporter.importData(renamed, file: "odd.xlsx") }
+        #expect(text.contains("odd.xlsx: error:") && text.contains("xl/workbook.xml"), "\(text)")
+    }
+
+    @Test("a password-protected workbook (an encrypted OLE container) says how to remove the password")
+    func passwordProtected() {
+        var data = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 504)
+        data += Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + Data(count: 64)
+        let text = message { try UnitImporter.importData(data, file: "locked.xlsx") }
+        #expect(text.hasPrefix("locked.xlsx: error: the workbook is password-protected"))
+    }
+
+    @Test("an old binary .xls says to save as .xlsx")
+    func legacyExcel() {
+        let data = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 1024)
+        let text = message { try UnitImporter.importData(data, file: "old.xls") }
+        #expect(text.hasPrefix("old.xls: error: this is an old binary Excel workbook (.xls)"))
+    }
+
+    @Test("GB18030 text is detected, decoded, and imports like the UTF-8 seed")
+    func gb18030Text() throws {
+        let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)
+        let encoded = try iconv(Data(seed.utf8), to: "GB18030")
+        #expect(String(data: encoded, encoding: .utf8) == nil, "the fixture must not be valid UTF-8")
+        let imported = try UnitImporter.importData(encoded, file: "seed-gb.txt")
+        let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
+        #expect(imported.unit == example)
+        #expect(imported.inferences.first?.message == "the text was decoded as GB18030")
+    }
+
+    @Test("invisible characters pasted into cells are removed, each removal noted with its line")
+    func invisibleCharactersRemoved() throws {
+        let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)
+        let dirty = seed.replacingOccurrences(of: "2024年政数局综合类项目", with: "2024年政数局\u{200B}综合类项目\u{200E}")
+            .replacingOccurrences(of: "其他资金", with: "其他\u{FEFF}资金")
+        #expect(dirty != seed)
+        let imported = try PastedTextImporter.importText(dirty, file: "dirty.txt")
+        let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
+        #expect(imported.unit == example)
+        let removals = imported.repairs.filter { $0.message.contains("invisible character") }
+        #expect(removals.map(\.place.description) == ["dirty.txt:4:1", "dirty.txt:9:1"])
+        #expect(removals.contains { $0.message.contains("U+200B") && $0.message.contains("U+200E") })
+        #expect(removals.contains { $0.message.contains("U+FEFF") })
+        #expect(removals.allSatisfy { $0.description.hasPrefix("dirty.txt:") })
+    }
+
+    @Test("UTF-16 text with a byte-order mark (Excel's \"Unicode text\") is decoded")
+    func utf16Text() throws {
+        let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)
+        let data = Data([0xFF, 0xFE]) + seed.data(using: .utf16LittleEndian)!
+        #expect(try UnitImporter.importData(data, file: "seed16.txt").unit.projects.count == 1)
+    }
+
+    @Test("text in no known encoding is an error naming the file")
+    func unknownEncoding() {
+        let text = message { try UnitImporter.importData(Data([0x41, 0xFF, 0xFF, 0xFF, 0x81]), file: "garbled.txt") }
+        #expect(text == "garbled.txt: error: the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text.")
+    }
+
+    @Test("a table with a missing column names the table, the line and the column")
+    func missingColumn() throws {
+        let seed = try String(contentsOf: RepositoryPaths.seed, encoding: .utf8)
+        let damaged = seed.replacingOccurrences(of: "全年执行数\t执行率", with: "全年执行数")
+        let text = message { try PastedTextImporter.importText(damaged, file: "seed.txt") }
+        #expect(text.hasPrefix("seed.txt:6:1: error: the 项目支出绩效自评表 资金情况 header lacks the column 执行率"), "\(text)")
+    }
+
+    @Test("a workbook whose indicator header lacks 实际完成值 names the sheet and cell")
+    func missingColumnInWorkbook() throws {
+        var sheet = nationalSheet()
+        sheet.cells["F12"] = nil
+        let text = message { try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [sheet]).data(), file: "n.xlsx") }
+        #expect(text.hasPrefix("n.xlsx: sheet '项目自评表' row 12 column A (A12): error: the 项目支出绩效自评表 绩效指标 header lacks the column 实际完成值"), "\(text)")
+    }
+
+    @Test("a workbook with no recognisable form names each sheet")
+    func noRecognisableForm() throws {
+        var notes = XLSXWorkbook.Sheet(name: "说明")
+        notes.text("A1", "本表由财务科填写")
+        notes.text("B2", "联系人：赵六")
+        let text = message { try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [notes]).data(), file: "notes.xlsx") }
+        #expect(text.hasPrefix("notes.xlsx: error: no recognisable form"))
+        #expect(text.contains("sheet '说明': 2 cells"))
+    }
+
+    @Test("a sheet without a form beside one with a form: its cells are reported with sheet, row and column")
+    func extraSheetIsReported() throws {
+        var notes = XLSXWorkbook.Sheet(name: "说明")
+        notes.text("C7", "本表由财务科填写")
+        let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [nationalSheet(), notes]).data(), file: "two.xlsx")
+        let descriptions = imported.unplaced.map(\.description)
+        #expect(descriptions.contains("two.xlsx: sheet '说明' row 7 column C (C7): unplaced: \"本表由财务科填写\" in sheet '说明', which holds no recognisable form, fits no field; it is not in the unit file"), "\(descriptions)")
+    }
+
+    @Test("an empty text file is no form")
+    func emptyText() {
+        let text = message { try UnitImporter.importData(Data(), file: "empty.txt") }
+        #expect(text == "empty.txt: error: no recognisable form: expected a title such as 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告, or a first row labelled 项目名称 or 部门名称 (the file is empty).")
+    }
+
+    @Test("no year anywhere asks for --year")
+    func unknownYear() {
+        let text = message { try PastedTextImporter.importText("部门名称\t某单位\n", file: "d.txt") }
+        #expect(text.hasPrefix("d.txt: error: cannot tell the evaluated year"))
+        #expect(text.contains("--year"))
+    }
+
+    @Test("a sheet that is not well-formed XML is a damaged workbook, not a crash")
+    func garbageXML() throws {
+        var workbook = XLSXWorkbook(sheets: [XLSXWorkbook.Sheet(name: "x")])
+        workbook.partOverrides["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData<row>" + String(repeating: "<c>", count: 10_000)
+        let text = message { try UnitImporter.importData(try workbook.data(), file: "bad.xlsx") }
+        #expect(text.hasPrefix("bad.xlsx: error: the workbook is damaged or not an .xlsx file (the part xl/worksheets/sheet1.xml is not well-formed XML"), "\(text)")
+    }
+}
+
+extension Data {
+    /// The bytes with every occurrence of `old` replaced by `new`.
+    func replacingBytes(_ old: String, with new: String) -> Data {
+        var result = self
+        let (from, to) = (Data(old.utf8), Data(new.utf8))
+        var start = result.startIndex
+        while let range = result.range(of: from, in: start..<result.endIndex) {
+            result.replaceSubrange(range, with: to)
+            start = range.lowerBound + to.count
+        }
+        return result
+    }
+}
+
+/// Converts with the iconv command, as a second opinion on the decoder.
+func iconv(_ data: Data, to encoding: String) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["iconv", "-f", "UTF-8", "-t", encoding]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(data)
+    try input.fileHandleForWriting.close()
+    let result = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return result
+}

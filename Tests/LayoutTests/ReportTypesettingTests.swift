@@ -1,0 +1,176 @@
+import Evaluation
+import Testing
+
+@testable import Layout
+
+/// GB/T 9704 typesetting details: title shapes, punctuation compression,
+/// Western digits in the serif, the 附件说明 and the sealed signature.
+@Suite("Typesetting the report")
+struct ReportTypesettingTests {
+    let layout: LayoutSpec
+    let flow: FlowSpec
+    let measurer = FixedAdvanceMeasurer()
+
+    init() throws {
+        layout = try loadLayout("report-gbt9704.yaml")
+        flow = try flowSpec(layout)
+    }
+
+    func titleLines(_ title: String) -> [String] {
+        let advances = title.map { $0.isASCII ? flow.title.size / 2 : flow.title.size }
+        return TitleBreaker.lines(title, advances: advances, width: layout.page.contentRect.size.width)
+    }
+
+    @Test("a title that fits stays on one line")
+    func shortTitle() {
+        #expect(titleLines("部门整体支出绩效自评报告") == ["部门整体支出绩效自评报告"])
+    }
+
+    @Test("a long title breaks at a natural place, keeps words whole and is not a rectangle")
+    func twoLineTitle() {
+        // Breaking after 管理局 would give two lines of exactly 16 characters'
+        // width — a rectangle; after 年度 gives a trapezoid.
+        let lines = titleLines("柳河县政务服务和数字化建设管理局2024年度部门整体支出绩效自评报告")
+        #expect(lines == ["柳河县政务服务和数字化建设管理局2024年度", "部门整体支出绩效自评报告"])
+        #expect(titleLines("柳河县政务服务和数字化建设管理局2024年部门整体支出绩效自评报告")
+                == ["柳河县政务服务和数字化建设管理局", "2024年部门整体支出绩效自评报告"])
+    }
+
+    @Test("titles of every length: lines fit, words whole, trapezoid or diamond", arguments: [
+        "关于柳河县政务服务和数字化建设管理局2024年度部门整体支出绩效自评情况的报告",
+        "柳河县政务服务和数字化建设管理局关于2024年度部门整体支出绩效自评工作开展情况及下一步改进措施的报告",
+        "吉林省通化市柳河县人民政府办公室2024年度项目支出绩效自评报告",
+        "柳河县政务服务和数字化建设管理局2024年度部门整体支出绩效自评报告",
+    ])
+    func titleShapes(title: String) {
+        let lines = titleLines(title)
+        #expect(lines.joined() == title)
+        let width = layout.page.contentRect.size.width
+        for line in lines {
+            let lineWidth = line.reduce(Length.zero) { $0 + ($1.isASCII ? flow.title.size / 2 : flow.title.size) }
+            #expect(lineWidth.fits(in: width), "\(line)")
+        }
+        // No protected word and no number is split.
+        let ends = lines.dropLast().map { $0.last! }, starts = lines.dropFirst().map { $0.first! }
+        for (end, start) in zip(ends, starts) {
+            #expect(!(end.isNumber && start.isNumber))
+            for word in TitleBreaker.words where title.contains(word) {
+                #expect(lines.contains { $0.contains(word) }, "\(word) split in \(lines)")
+            }
+        }
+        let widths = lines.map { $0.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) } }
+        if widths.count == 2 { #expect(widths[0] != widths[1], "\(lines)") }
+        if widths.count == 3 {
+            let hourglass = widths[1] < widths[0] && widths[1] < widths[2]
+            let rectangle = Set(widths).count == 1
+            #expect(!hourglass && !rectangle, "\(lines)")
+        }
+    }
+
+    func runs(_ text: String, justify: Length? = nil) throws -> [TextRun] {
+        try LineSetter(measurer: measurer, font: flow.body.font).runs(text, x: .zero, justifyTo: justify)
+    }
+
+    @Test("adjacent full-width punctuation is compressed: no doubled blank at 。」 or ），")
+    func punctuationCompression() throws {
+        let em = flow.body.size + flow.body.tracking
+        let set = try runs("社会组织（团体）、营商环境。”下一")
+        // Characters' x positions, reconstructed from the runs.
+        var positions: [Character: Length] = [:]
+        for run in set {
+            var x = run.origin.x
+            for character in run.text {
+                positions[character] = positions[character] ?? x
+                x += character.isASCII ? em / 2 : em
+            }
+        }
+        // "）" is followed by "、": the 、 moves half a character left.
+        #expect(abs((positions["、"]! - positions["）"]!).points - (em - flow.body.size / 2).points) < 0.001)
+        // "。" then "”": the quote closes up to the full stop.
+        #expect(abs((positions["”"]! - positions["。"]!).points - (em - flow.body.size / 2).points) < 0.001)
+        // Characters without a neighbouring mark keep their full advance.
+        #expect(abs((positions["织"]! - positions["组"]!).points - em.points) < 0.001)
+    }
+
+    @Test("Western digits and letters are set in the Latin family, Chinese in the body face")
+    func latinRuns() throws {
+        #expect(flow.body.latinFamily == .song)
+        let set = try runs("本年收入376.36万元APP")
+        #expect(set.map(\.text) == ["本年收入", "376.36", "万元", "APP"])
+        #expect(set.map(\.font.family) == [.fang, .song, .fang, .song])
+        // Runs follow each other exactly.
+        for (a, b) in zip(set, set.dropFirst()) {
+            let width = try measurer.width(of: a.text, font: a.font)
+            #expect(abs((b.origin.x - a.origin.x - width).points) < 0.001)
+        }
+    }
+
+    @Test("a justified line ends exactly at the measure")
+    func justification() throws {
+        let measure = Length.mm(156)
+        let set = try runs(String(repeating: "政", count: 15) + "（单位）、营商环境建设", justify: measure)
+        let last = try #require(set.last)
+        let end = last.origin.x + (try measurer.width(of: last.text, font: last.font)) + last.extraSpacing * Double(last.text.count - 1)
+        #expect(abs(end.points - measure.points) < 0.01)
+    }
+
+    func report(sealed: Bool, attachments: [ReportAttachment] = []) -> ResolvedReport {
+        ReportBinder.bind(Report(title: "部门整体支出绩效自评报告", sections: [ReportSection(heading: "概况", paragraphs: ["正文。"])],
+                                 signature: "柳河县政务服务和数字化建设管理局", date: "2025年3月1日", sealed: sealed,
+                                 attachments: attachments), flow: flow)
+    }
+
+    func line(_ pages: [Page], containing text: String) -> [TextRun] {
+        let runs = pages.flatMap { $0.items.compactMap(\.textRun) }
+        guard let y = runs.first(where: { $0.text.contains(text) })?.origin.y else { return [] }
+        return runs.filter { $0.origin.y == y }.sorted { $0.origin.x < $1.origin.x }
+    }
+
+    @Test("with a seal the date is four characters from the right and the 署名 centred on it")
+    func sealedSignature() throws {
+        let pages = try ReportComposer.compose(report(sealed: true), flow: flow, page: layout.page, measurer: measurer)
+        let content = layout.page.contentRect
+        let em = flow.body.size + flow.body.tracking
+        let date = line(pages, containing: "日")
+        let signature = line(pages, containing: "柳河县")
+        let dateStart = try #require(date.first).origin.x, signatureStart = try #require(signature.first).origin.x
+        let dateWidth = try measurer.width(of: "2025年3月1日", font: flow.body.font)
+        let signatureWidth = try measurer.width(of: "柳河县政务服务和数字化建设管理局", font: flow.body.font)
+        #expect(abs((dateStart + dateWidth - (content.maxX - em * 4)).points) < 0.01)
+        #expect(abs((signatureStart + signatureWidth / 2 - (dateStart + dateWidth / 2)).points) < 0.01)
+    }
+
+    @Test("without a seal the 署名 is two characters from the right and the date starts two characters further in")
+    func unsealedSignature() throws {
+        let pages = try ReportComposer.compose(report(sealed: false), flow: flow, page: layout.page, measurer: measurer)
+        let em = flow.body.size + flow.body.tracking
+        let signature = try #require(line(pages, containing: "柳河县").first)
+        let date = try #require(line(pages, containing: "日").first)
+        let signatureWidth = try measurer.width(of: signature.text, font: flow.body.font)
+        #expect(abs((signature.origin.x + signatureWidth - (layout.page.contentRect.maxX - em * 2)).points) < 0.01)
+        #expect(abs((date.origin.x - (signature.origin.x + em * 2)).points) < 0.01)
+    }
+
+    @Test("附件说明: two characters in, numbered, later names aligned with the first, before the 署名")
+    func attachmentNote() throws {
+        let attachments = [ReportAttachment(name: "2024年政数局综合类项目支出绩效自评表", form: .project(0)),
+                           ReportAttachment(name: "部门整体支出绩效自评表", form: .department)]
+        let pages = try ReportComposer.compose(report(sealed: false, attachments: attachments), flow: flow, page: layout.page,
+                                               measurer: measurer)
+        let content = layout.page.contentRect
+        let em = flow.body.size + flow.body.tracking
+        let first = line(pages, containing: "附件：")
+        #expect(first.map(\.text).joined() == "附件：1.2024年政数局综合类项目支出绩效自评表")
+        #expect(abs((first[0].origin.x - (content.minX + em * 2)).points) < 0.01)
+        let second = line(pages, containing: "部门整体支出绩效自评表")
+        #expect(second.map(\.text).joined() == "2.部门整体支出绩效自评表")
+        // "2." sits under "1.".
+        let one = try #require(first.first { $0.text.hasPrefix("1.") })
+        #expect(abs((second[0].origin.x - one.origin.x).points) < 0.01)
+        // A blank line above, and the 署名 below the note.
+        let signatureY = try #require(line(pages, containing: "柳河县").first).origin.y
+        #expect(signatureY > second[0].origin.y)
+        let bodyY = try #require(line(pages, containing: "正文").first).origin.y
+        #expect(abs((first[0].origin.y - bodyY).points - (flow.lineHeight * 2).points) < 0.01)
+    }
+}

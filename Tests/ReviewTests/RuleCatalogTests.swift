@@ -1,0 +1,24 @@
+import Foundation
+import Review
+import Testing
+
+/// Every rule has a stable code, and docs/VALIDATION.md documents each.
+@Suite("The rule catalog")
+struct RuleCatalogTests {
+    @Test("codes are unique and grouped by family")
+    func codes() {
+        #expect(Set(Rule.allCases.map(\.code)).count == Rule.allCases.count)
+        for rule in Rule.allCases {
+            #expect(rule.code.hasPrefix("FP") && rule.code.count == 5)
+        }
+        #expect(Rule.allCases.filter { $0.code.hasPrefix("FP2") }.allSatisfy { [.totalNotSumOfSources, .executionRateMismatch, .executedAboveBudget, .executedWithoutBudget, .noTotalRow].contains($0) })
+    }
+
+    @Test("docs/VALIDATION.md lists every rule with its severity", arguments: Rule.allCases)
+    func documented(rule: Rule) throws {
+        let page = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/VALIDATION.md"), encoding: .utf8)
+        let row = page.split(separator: "\n").first { $0.hasPrefix("| \(rule.code) ") }
+        #expect(row != nil, "\(rule.code) is not in the rules table")
+        #expect(row?.contains("| \(rule.severity.rawValue) |") == true, "\(rule.code) should be documented as \(rule.severity.rawValue)")
+    }
+}
