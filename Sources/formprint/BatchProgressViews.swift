@@ -30,13 +30,14 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
         }
         guard mode != .quiet else { return }
         let pages = unit.documents.reduce(0) { $0 + $1.pages }
+        let findings = unit.warnings + unit.documents.flatMap(\.findings)
         var text = "\(counter) \(unit.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(unit.input) → "
-            + "\(unit.folder ?? "") (\(unit.documents.count) documents, \(pages) pages)\n"
-        let warnings = unit.warnings + unit.documents.flatMap(\.findings)
+            + "\(unit.folder ?? "") (\(unit.documents.count) documents, \(pages) pages"
+            + (findings.isEmpty ? "" : ", \(findings.count) finding\(findings.count == 1 ? "" : "s")") + ")\n"
         if mode == .verbose {
             text += files.map { "  " + $0 + "\n" }.joined()
+            text += findings.map { "  " + $0 + "\n" }.joined()
         }
-        text += warnings.map { "  warning: " + $0 + "\n" }.joined()
         write(text, to: .standardOutput)
     }
 
@@ -50,7 +51,8 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
 }
 
 /// A live line on the terminal — done/total, units per second, time left,
-/// failures so far — with failures and warnings printed above it.
+/// failures so far — with failures printed above it. Findings are counted
+/// in the final table and listed in summary.csv (`--verbose` prints them).
 final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
     private let lock = NSLock()
     private var line = ""
@@ -66,7 +68,6 @@ final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
             if unit.status == .failed {
                 above += "failed: \(unit.input)\n" + unit.errors.map { "  " + $0 + "\n" }.joined()
             }
-            above += (unit.warnings + unit.documents.flatMap(\.findings)).map { "warning: \(unit.input): \($0)\n" }.joined()
             var status = "[\(counts.done)/\(counts.total)] " + String(format: "%.1f units/s", counts.rate)
             if let remaining = counts.remaining { status += " · " + Self.duration(remaining) + " left" }
             if counts.failed > 0 { status += " · \(counts.failed) failed" }
