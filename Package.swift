@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "Layout", "Rendering", "Importing", "Review"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review"],
             resources: []
         ),
         .executableTarget(

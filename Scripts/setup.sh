@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sets FormPrint up on a fresh Debian/Ubuntu machine with Swift, and renders
 # the bundled example into out/ (the main job): installs the C libraries
-# (Cairo, Pango, fontconfig) and the PDF tools the tests use, builds the
+# (Cairo, Pango, fontconfig) and the PDF and PostScript tools the tests use, builds the
 # release binary, and renders Examples/liuhe-2024.yaml.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev poppler-utils qpdf)
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev poppler-utils qpdf ghostscript)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -10,6 +10,11 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case layoutForWrongDocument(String, expected: DocumentKind, actual: DocumentKind)
     case layoutFailed(document: String, file: String, reason: String)
     case writeFailed(String, String)
+    case inputMissing(String)
+    case unreadableInput(String, String)
+    case unreadableList(String, String)
+    case badShard(String)
+    case unreadableSummary(String, String)
 
     public var description: String {
         switch self {
@@ -25,6 +30,16 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "\(file): error: \(document): \(reason)"
         case .writeFailed(let path, let reason):
             "error: cannot write \(path): \(reason)"
+        case .unreadableInput(let path, let reason):
+            "\(path): error: cannot read the unit file: \(reason)"
+        case .inputMissing(let path):
+            "error: no such file or folder: \(path)"
+        case .unreadableList(let path, let reason):
+            "error: cannot read the list file \(path): \(reason)"
+        case .unreadableSummary(let path, let reason):
+            "error: cannot read the summary \(path): \(reason)"
+        case .badShard(let text):
+            "error: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got '\(text)'"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
+import InputReading
 
 /// Reading unit files and writing their documents: the steps the command
 /// line runs for each input.
@@ -9,15 +10,33 @@ public enum UnitFiles {
         try UnitFileReader.read(contentsOf: url)
     }
 
+    /// Reads a unit file from bytes already in memory (the batch hashes
+    /// the same bytes it reads). `file` is the path messages name.
+    public static func read(_ data: Data, file: String) throws -> UnitDocument {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
+                                 at: SourceLocation(file: file, line: 0, column: 0), path: FieldPath())
+        }
+        return try UnitFileReader.read(text: text, file: file)
+    }
+
     /// Renders every document of the unit file at `url` into `folder`,
     /// each written atomically; returns the files written.
     public static func render(_ url: URL, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
                               into folder: URL) throws -> [URL] {
-        let document = try read(url)
-        let rendered = try renderer.render(document, layouts: layouts)
-        return try rendered.map { document in
-            let target = folder.appendingPathComponent(document.relativePath)
-            try AtomicFile.write(document.pdf, to: target)
+        try render(url, with: renderer, options: RenderOptions(layouts: layouts), into: folder)
+    }
+
+    public static func render(_ url: URL, with renderer: UnitRenderer, options: RenderOptions, into folder: URL) throws -> [URL] {
+        let rendered = try renderer.render(try read(url), options: options)
+        return try write(rendered, into: folder)
+    }
+
+    /// Writes every file of a rendered unit atomically, in order.
+    public static func write(_ unit: RenderedUnit, into folder: URL) throws -> [URL] {
+        try unit.files.map { file in
+            let target = folder.appendingPathComponent(file.relativePath)
+            try AtomicFile.write(file.data, to: target)
             return target
         }
     }

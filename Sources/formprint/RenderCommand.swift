@@ -6,10 +6,11 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render each unit file's documents to PDF.",
+        abstract: "Render each unit file's documents to PDF (or PostScript, PNG, SVG).",
         discussion: """
-            Writes one PDF per document — one 项目支出绩效自评表 per project, the 部门整体支出绩效自评表 and \
+            Writes one file per document — one 项目支出绩效自评表 per project, the 部门整体支出绩效自评表 and \
             the 部门整体支出绩效自评报告 — as OUT/<unit>/<year>_<document>[_<project>].pdf, and prints each path. \
+            PNG and SVG give one file per page (…_p01.png). \
             A unit that fails is reported and the others are still rendered; the exit status is 1 if any failed. \
             Each unit is first checked as by `formprint validate`; the findings go to standard error and the \
             forms are printed anyway, as the unit wrote them.
@@ -21,21 +22,17 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "out"
 
-    @Option(name: .customLong("layouts"), help: "A folder of layout files used in addition to (and overriding) the built-in ones. Repeatable.")
-    var layoutFolders: [String] = []
+    @OptionGroup var rendering: RenderingOptions
 
-    @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID (e.g. project=project-jilin). Repeatable.")
-    var layoutChoices: [String] = []
-
-    @Option(help: "Scoring profile for the checks, as for `validate`.")
-    var scoring: String?
+    @Flag(help: "Also write all of a unit's documents into one PDF with bookmarks (<unit>/<year>_全部自评文档.pdf).")
+    var combined = false
 
     func run() throws {
-        let requested = try parseLayoutChoices(layoutChoices)
+        let options = try rendering.renderOptions(combined: combined)
         let renderer: UnitRenderer
         let checker: UnitChecker
         do {
-            renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
+            renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs)
             checker = try UnitChecker()
         } catch {
             printError("\(error)")
@@ -46,11 +43,10 @@ struct RenderCommand: ParsableCommand {
             do {
                 let document = try UnitFiles.read(path: path)
                 // No finding stops printing: the form is a record of what the unit wrote.
-                for finding in try checker.check(document, layouts: requested, scoring: scoring).findings {
+                for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
                     printError(FindingText.lines(finding))
                 }
-                let written = try UnitFiles.render(document, with: renderer, layouts: requested, scoringProfile: scoring,
-                                                   into: URL(fileURLWithPath: output))
+                let written = try UnitFiles.write(try renderer.render(document, options: options), into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")
@@ -60,6 +56,39 @@ struct RenderCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 }
+
+/// The options `render` and `batch` share: layouts, scoring and formats.
+struct RenderingOptions: ParsableArguments {
+    @Option(name: .customLong("layouts"), help: "A folder of layout files used in addition to (and overriding) the built-in ones. Repeatable.")
+    var layoutFolders: [String] = []
+
+    @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID (e.g. project=project-jilin). Repeatable.")
+    var layoutChoices: [String] = []
+
+    @Option(help: "Scoring profile for the checks and the scores the unit left empty, as for `validate`.")
+    var scoring: String?
+
+    @Option(name: .customLong("format"), help: "Output format: pdf, ps, png or svg. Repeatable (default: pdf).")
+    var formats: [OutputFormat] = []
+
+    @Option(help: "Resolution of PNG pages, in pixels per inch.")
+    var resolution: Double = 150
+
+    var layoutFolderURLs: [URL] { layoutFolders.map { URL(fileURLWithPath: $0) } }
+
+    func validate() throws {
+        guard resolution >= 10 && resolution <= 1200 else {
+            throw ValidationError("--resolution must be between 10 and 1200 pixels per inch; got \(resolution)")
+        }
+    }
+
+    func renderOptions(combined: Bool) throws -> RenderOptions {
+        RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
+                      layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

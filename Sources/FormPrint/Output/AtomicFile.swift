@@ -36,3 +36,24 @@ public enum AtomicFile {
         }
     }
 }
+
+extension AtomicFile {
+    /// Removes the temporary files that an interrupted write (kill -9,
+    /// power loss) of any of `targets` left behind: `.<name>.<pid>.tmp`
+    /// beside each target. They are hidden and never carry a final name,
+    /// but would accumulate over interrupted runs.
+    public static func removeStaleTemporaries(for targets: [URL]) {
+        let byFolder = Dictionary(grouping: targets) { $0.deletingLastPathComponent().path }
+        for (folder, files) in byFolder {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            let names = Set(files.map(\.lastPathComponent))
+            for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+                // .<name>.<pid>.tmp
+                let inner = entry.dropFirst().dropLast(4)
+                guard let dot = inner.lastIndex(of: "."), inner[inner.index(after: dot)...].allSatisfy(\.isNumber),
+                      names.contains(String(inner[..<dot])) else { continue }
+                unlink(folder + "/" + entry)
+            }
+        }
+    }
+}

@@ -20,16 +20,21 @@ public final class UnitRenderer {
         self.typesetter = try Typesetter(fonts: fonts)
     }
 
-    /// Uses the built-in layouts and fonts of this installation.
+    /// Uses the built-in layouts, fonts and scoring profiles of this installation.
     public convenience init(extraLayoutFolders: [URL] = []) throws {
-        guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
-            throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
-        }
-        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try FontLibrary(directory: fonts),
+        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try Self.standardFonts(),
                       scoring: try ScoringCatalog.standard())
     }
 
-    /// The creation date written into every PDF: `SOURCE_DATE_EPOCH` when
+    /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
+    public static func standardFonts() throws -> FontLibrary {
+        guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
+            throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
+        }
+        return try FontLibrary(directory: fonts)
+    }
+
+    /// The creation date written into every file: `SOURCE_DATE_EPOCH` when
     /// set, else 1 January of the year after the evaluated year — fixed per
     /// input, so identical input gives identical bytes.
     public static func creationDate(for unit: UnitEvaluation) -> Date {
@@ -47,15 +52,25 @@ public final class UnitRenderer {
         return documents
     }
 
-    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
-                       scoringProfile: String? = nil) throws -> [RenderedDocument] {
-        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
-        return try Self.documents(of: unit).map { try render(document, unit, $0, layouts: requested) }
+    /// The layout each of the unit's documents uses: `requested` (the
+    /// command line), else the unit file's choice, else the default.
+    public func layouts(for unit: UnitEvaluation, requested: [DocumentKind: String] = [:]) throws -> [LayoutSpec] {
+        try Self.documents(of: unit).map { try catalog.layout(for: $0.kind, requested: requested[$0.kind] ?? unit.layouts[$0.kind]) }
     }
 
+    /// Every document of the unit as PDF.
+    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+                       scoringProfile: String? = nil) throws -> [RenderedDocument] {
+        try render(document, options: RenderOptions(layouts: requested, scoringProfile: scoringProfile)).documents
+    }
+
+    /// One document as PDF.
     public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> RenderedDocument {
-        try render(document, try scored(document.unit, layouts: requested, profile: scoringProfile), instance, layouts: requested)
+        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try layOut(document, unit, instance, layouts: requested)
+        return try write(laidOut, unit: unit, folder: FileNaming.safeComponent(unit.name),
+                         baseName: laidOut.baseName, options: RenderOptions(layouts: requested))
     }
 
     /// The unit with the scores it left empty computed by the profile for
@@ -67,8 +82,43 @@ public final class UnitRenderer {
         return Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).unit
     }
 
-    func render(_ document: UnitDocument, _ unit: UnitEvaluation, _ instance: DocumentInstance,
-                layouts requested: [DocumentKind: String]) throws -> RenderedDocument {
+    /// Every document of the unit in every requested format, plus the
+    /// combined PDF. All documents are laid out before anything is drawn:
+    /// a unit renders completely or fails with the first error.
+    public func render(_ document: UnitDocument, options: RenderOptions) throws -> RenderedUnit {
+        let unit = try scored(document.unit, layouts: options.layouts, profile: options.scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: options.layouts) }
+        let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
+        let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
+        var documents: [RenderedDocument] = []
+        for (index, document) in laidOut.enumerated() {
+            var rendered = try write(document, unit: unit, folder: folder, baseName: baseNames[index], options: options)
+            rendered.warnings = warnings[index]
+            documents.append(rendered)
+        }
+        var combined: OutputFile?
+        if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
+            combined = try combine(laidOut, unit: unit, folder: folder)
+        }
+        return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
+                            unit: unit)
+    }
+
+    // MARK: - Laying out
+
+    /// One document's pages and metadata, before drawing.
+    struct LaidOutDocument {
+        var instance: DocumentInstance
+        var detail: String?
+        var layoutID: String
+        var pages: [Page]
+        var metadata: DocumentMetadata
+        var baseName: String
+    }
+
+    /// `unit` is the document's unit, scored.
+    func layOut(_ document: UnitDocument, _ unit: UnitEvaluation, _ instance: DocumentInstance,
+                layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         let pages: [Page]
@@ -81,11 +131,8 @@ public final class UnitRenderer {
             title: [instance.kind.chineseName, detail ?? unit.name].joined(separator: " — "), author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · \(instance.kind.chineseName)",
             keywords: ["预算绩效自评", String(unit.year), unit.name, instance.kind.chineseName].joined(separator: ", "))
-        let writer = PDFWriter(typesetter: typesetter, creationDate: Self.creationDate(for: unit), creator: "FormPrint \(Self.version)")
-        let pdf = try writer.pdf(PagedDocument(pages: pages, metadata: metadata))
-        let name = FileNaming.documentFileName(year: unit.year, document: instance.kind.chineseName, detail: detail, extension: "pdf")
-        return RenderedDocument(kind: instance.kind, detail: detail, relativePath: FileNaming.safeComponent(unit.name) + "/" + name,
-                                pdf: pdf, pageCount: pages.count, layoutID: layout.id)
+        return LaidOutDocument(instance: instance, detail: detail, layoutID: layout.id, pages: pages, metadata: metadata,
+                               baseName: FileNaming.documentBaseName(year: unit.year, document: instance.kind.chineseName, detail: detail))
     }
 
     /// The layout phases, from model to positioned pages.
@@ -109,6 +156,27 @@ public final class UnitRenderer {
         return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
     }
 
+    /// Two projects with the same name would write the same file: the
+    /// second gets `_2`, the third `_3`, in the order of the unit file.
+    static func distinctBaseNames(_ documents: [LaidOutDocument]) -> (names: [String], warnings: [[String]]) {
+        var taken = Set(documents.map { FileNaming.collisionKey($0.baseName) })
+        var seen: Set<String> = []
+        var names: [String] = []
+        var warnings: [[String]] = Array(repeating: [], count: documents.count)
+        for (index, document) in documents.enumerated() {
+            var name = document.baseName
+            if !seen.insert(FileNaming.collisionKey(name)).inserted {
+                var number = 2
+                while taken.contains(FileNaming.collisionKey("\(document.baseName)_\(number)")) { number += 1 }
+                name = "\(document.baseName)_\(number)"
+                warnings[index].append("two documents would be named '\(document.baseName)'; this one is written as '\(name)'")
+            }
+            taken.insert(FileNaming.collisionKey(name))
+            names.append(name)
+        }
+        return (names, warnings)
+    }
+
     /// A layout failure with the unit file's line and column of the text.
     func located(_ failure: LayoutFailure, _ document: UnitDocument, kind: DocumentKind, detail: String?) -> FormPrintError {
         var place = document.source.file
@@ -119,4 +187,75 @@ public final class UnitRenderer {
         let name = kind.chineseName + (detail.map { "（\($0)）" } ?? "")
         return .layoutFailed(document: name, file: place, reason: failure.description)
     }
+
+    // MARK: - Drawing
+
+    func write(_ document: LaidOutDocument, unit: UnitEvaluation, folder: String, baseName: String,
+               options: RenderOptions) throws -> RenderedDocument {
+        let paged = PagedDocument(pages: document.pages, metadata: document.metadata)
+        let date = Self.creationDate(for: unit)
+        let path = folder + "/" + baseName
+        var files: [OutputFile] = []
+        for format in options.formats {
+            switch format {
+            case .pdf:
+                // Each document numbers its pages from 1, so viewers' default
+                // labels already match the printed numbers. (cairo 1.16 turns
+                // labels "1", "2", … into an empty /PageLabels tree.)
+                let data = try pdfWriter(date).pdf(paged)
+                files.append(OutputFile(relativePath: path + ".pdf", format: .pdf, data: data))
+            case .ps:
+                let data = try PostScriptWriter(typesetter: typesetter, creationDate: date).postScript(paged)
+                files.append(OutputFile(relativePath: path + ".ps", format: .ps, data: data))
+            case .png:
+                let images = try PNGWriter(typesetter: typesetter, resolution: options.resolution).pngs(paged)
+                files += Self.perPage(images, path: path, format: .png)
+            case .svg:
+                files += Self.perPage(try SVGWriter(typesetter: typesetter).svgs(paged), path: path, format: .svg)
+            }
+        }
+        return RenderedDocument(kind: document.instance.kind, detail: document.detail, pageCount: document.pages.count,
+                                layoutID: document.layoutID, files: files)
+    }
+
+    /// `…_p01.png`, `…_p02.png`: zero-padded so that names sort in page order.
+    static func perPage(_ images: [Data], path: String, format: OutputFormat) -> [OutputFile] {
+        let width = max(2, String(images.count).count)
+        return images.enumerated().map { index, data in
+            OutputFile(relativePath: "\(path)_p\(String(index + 1).leftPadded(to: width)).\(format.fileExtension)", format: format, data: data)
+        }
+    }
+
+    func pdfWriter(_ date: Date) -> PDFWriter {
+        PDFWriter(typesetter: typesetter, creationDate: date, creator: "FormPrint \(Self.version)")
+    }
+
+    /// All documents in one PDF: a bookmark per document (the project
+    /// forms grouped under one, with a bookmark per project), and page
+    /// labels that repeat each page's printed number after a short
+    /// document tag ("项目1-2", "部门表-1", "报告-3"), unique in the file.
+    func combine(_ documents: [LaidOutDocument], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+        let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count) })
+        let pages = documents.flatMap(\.pages)
+        let metadata = DocumentMetadata(
+            title: "\(unit.name) \(unit.year)年度预算绩效自评", author: unit.name,
+            subject: "\(unit.year)年度预算绩效自评 · " + Array(Set(documents.map(\.instance.kind))).sorted().map(\.chineseName).joined(separator: "、"),
+            keywords: ["预算绩效自评", String(unit.year), unit.name].joined(separator: ", "))
+        let data = try pdfWriter(Self.creationDate(for: unit)).pdf(
+            PagedDocument(pages: pages, metadata: metadata), outline: composition.outline, pageLabels: composition.pageLabels)
+        return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+    }
+
+    /// All the unit's documents in one PostScript file, for one print job.
+    public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+                                   scoringProfile: String? = nil) throws -> Data {
+        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: requested) }
+        let metadata = DocumentMetadata(title: document.unit.name, author: document.unit.name, subject: "", keywords: "")
+        return try PostScriptWriter(typesetter: typesetter, creationDate: Self.creationDate(for: document.unit))
+            .postScript(PagedDocument(pages: laidOut.flatMap(\.pages), metadata: metadata))
+    }
+
+    /// `2024_全部自评文档.pdf`
+    public static func combinedFileName(year: Int) -> String { "\(year)_全部自评文档.pdf" }
 }

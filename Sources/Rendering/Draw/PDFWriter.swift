@@ -2,8 +2,8 @@ internal import CCairoPango
 import Foundation
 import Layout
 
-/// Draws paged documents into PDF bytes. The drawing is a fold over draw
-/// items; every layout decision has been made upstream.
+/// Draws paged documents into PDF bytes, with the document's metadata, an
+/// optional outline (bookmarks) and page labels.
 public struct PDFWriter {
     let typesetter: Typesetter
     /// The creation date written into the PDF, so identical input gives
@@ -17,28 +17,36 @@ public struct PDFWriter {
         self.creator = creator
     }
 
-    public func pdf(_ document: PagedDocument) throws(RenderError) -> Data {
-        let sink = ByteSink()
+    /// - Parameters:
+    ///   - outline: bookmarks, in the order a reader sees them.
+    ///   - pageLabels: the label of each page as a viewer shows it (the
+    ///     number printed on the page); empty for viewers' default 1, 2, 3.
+    public func pdf(_ document: PagedDocument, outline: [OutlineEntry] = [], pageLabels: [String] = []) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
-        let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
-            let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
-            sink.data.append(bytes!, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque(), first.width.points, first.height.points)!
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "creating the PDF surface")
-        setMetadata(surface, document.metadata)
-        let cr = cairo_create(surface)!
-        defer { cairo_destroy(cr) }
-        for page in document.pages {
-            cairo_pdf_surface_set_size(surface, page.size.width.points, page.size.height.points)
-            draw(page, on: cr)
-            cairo_show_page(cr)
+        let target = try CairoSurface("PDF") { sink in
+            cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)
         }
-        try check(cairo_status(cr), "drawing")
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), "finishing the PDF")
-        return withExtendedLifetime(sink) { sink.data }
+        setMetadata(target.surface, document.metadata)
+        addOutline(outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), pages: document.pages.count, to: target.surface)
+        let drawer = PageDrawer(typesetter: typesetter)
+        for (index, page) in document.pages.enumerated() {
+            cairo_pdf_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
+            if index < pageLabels.count { cairo_pdf_surface_set_page_label(target.surface, pageLabels[index]) }
+            drawer.draw(page, on: target.cr)
+            cairo_show_page(target.cr)
+        }
+        try target.finish("PDF")
+        return target.sink.data
+    }
+
+    /// Bookmarks are added before the pages are drawn: cairo resolves
+    /// `page=N` destinations when it finishes the document.
+    private func addOutline(_ entries: [OutlineEntry], parent: Int32, pages: Int, to surface: OpaquePointer) {
+        for entry in entries where entry.page >= 0 && entry.page < pages {
+            let flags = entry.children.isEmpty ? cairo_pdf_outline_flags_t(0) : CAIRO_PDF_OUTLINE_FLAG_OPEN
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "page=\(entry.page + 1)", flags)
+            addOutline(entry.children, parent: id, pages: pages, to: surface)
+        }
     }
 
     private func setMetadata(_ surface: OpaquePointer, _ metadata: DocumentMetadata) {
@@ -51,64 +59,18 @@ public struct PDFWriter {
             cairo_pdf_surface_set_metadata(surface, key, value)
         }
     }
-
-    func draw(_ page: Page, on cr: OpaquePointer) {
-        pango_cairo_update_context(cr, typesetter.context)
-        cairo_set_source_rgb(cr, 0, 0, 0)
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        let layout = pango_layout_new(typesetter.context)!
-        defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
-        cairo_save(cr)
-        if let placement = page.transform.placement {
-            // translation + rotate(scale × (p − origin)), as PageTransform.apply.
-            cairo_translate(cr, placement.translation.x.points, placement.translation.y.points)
-            cairo_rotate(cr, Double(placement.quarterTurns) * Double.pi / 2)
-            cairo_scale(cr, placement.scale, placement.scale)
-            cairo_translate(cr, -placement.origin.x.points, -placement.origin.y.points)
-        }
-        draw(page.items, layout: layout, on: cr)
-        cairo_restore(cr)
-        draw(page.overlay, layout: layout, on: cr)
-    }
-
-    private func draw(_ items: [DrawItem], layout: OpaquePointer, on cr: OpaquePointer) {
-        // Consecutive rules of one width go into one path and one stroke:
-        // cairo's PDF surface tracks the area of every drawing operation,
-        // and a stroke per rule made that quadratic in the rules of a page.
-        var pathWidth: Length?
-        func strokePath() {
-            if pathWidth != nil { cairo_stroke(cr) }
-            pathWidth = nil
-        }
-        for item in items {
-            switch item {
-            case .line(let segment):
-                if pathWidth != segment.width {
-                    strokePath()
-                    cairo_set_line_width(cr, segment.width.points)
-                    pathWidth = segment.width
-                }
-                cairo_move_to(cr, segment.from.x.points, segment.from.y.points)
-                cairo_line_to(cr, segment.to.x.points, segment.to.y.points)
-            case .text(let run):
-                strokePath()
-                typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
-                guard let line = pango_layout_get_line_readonly(layout, 0) else { continue }
-                cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
-                pango_cairo_show_layout_line(cr, line)
-            }
-        }
-        strokePath()
-    }
-
-    private func check(_ status: cairo_status_t, _ step: String) throws(RenderError) {
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.cairo("\(step): \(String(cString: cairo_status_to_string(status)))")
-        }
-    }
 }
 
-/// Collects the bytes cairo streams out.
-private final class ByteSink {
-    var data = Data()
+/// A bookmark: a title that opens `page` (0-based, in the document being
+/// written), with nested bookmarks below it.
+public struct OutlineEntry: Sendable, Hashable {
+    public var title: String
+    public var page: Int
+    public var children: [OutlineEntry]
+
+    public init(title: String, page: Int, children: [OutlineEntry] = []) {
+        self.title = title
+        self.page = page
+        self.children = children
+    }
 }

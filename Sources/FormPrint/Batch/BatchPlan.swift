@@ -1,0 +1,153 @@
+import Foundation
+
+/// One unit file of a batch.
+public struct BatchInput: Sendable, Hashable, Codable {
+    /// The path as the user named it (the argument joined with the path
+    /// found below it), used in messages and summaries.
+    public var path: String
+    /// Position in the whole sorted batch, before sharding.
+    public var position: Int
+
+    var url: URL { URL(fileURLWithPath: path) }
+
+    /// The file name without extension, used to tell apart units with the
+    /// same name.
+    var stem: String { url.deletingPathExtension().lastPathComponent }
+}
+
+/// The K-th of N deterministic slices of a batch: inputs at sorted
+/// positions K-1, K-1+N, K-1+2N, … (round robin, so that units sorted
+/// together — often one county's — spread over the machines).
+public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// 1-based.
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) throws {
+        guard count >= 1, (1...count).contains(index) else { throw FormPrintError.badShard("\(index)/\(count)") }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `K/N`, e.g. `2/8`.
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+              let count = Int(parts[1].trimmingCharacters(in: .whitespaces)) else {
+            throw FormPrintError.badShard(text)
+        }
+        try self.init(index: index, count: count)
+    }
+
+    public func contains(position: Int) -> Bool { position % count == index - 1 }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// The inputs of a batch: every unit file below the folders given, or
+/// named in the list files given, sorted, without duplicates, and the
+/// slice this run renders.
+public struct BatchPlan: Sendable {
+    /// Every input of the batch (all shards), in sorted order.
+    public var inputs: [BatchInput]
+    public var shard: Shard?
+
+    /// The inputs this run renders.
+    public var selected: [BatchInput] {
+        guard let shard else { return inputs }
+        return inputs.filter { shard.contains(position: $0.position) }
+    }
+
+    /// File extensions read as unit files.
+    public static let unitExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    public init(inputs: [BatchInput], shard: Shard? = nil) {
+        self.inputs = inputs
+        self.shard = shard
+    }
+
+    /// Finds the inputs: a folder is searched recursively for unit files
+    /// (hidden files and folders, and the output folder, are skipped); a
+    /// unit file is itself; any other file is a list of paths, one per
+    /// line (blank lines and `#` comments skipped, relative paths taken
+    /// from the list's folder). Inputs are sorted by argument, then by path
+    /// below it, so every machine of a sharded run sees the same order.
+    public init(arguments: [String], excluding output: URL? = nil, shard: Shard? = nil) throws {
+        var found: [String] = []
+        var seen: Set<String> = []
+        let excluded = output.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        for argument in arguments {
+            for path in try Self.expand(argument, listDepth: 0).sorted(by: Self.pathOrder) {
+                let identity = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+                if let excluded, identity == excluded || identity.hasPrefix(excluded + "/") { continue }
+                if seen.insert(identity).inserted { found.append(path) }
+            }
+        }
+        self.init(inputs: found.enumerated().map { BatchInput(path: $1, position: $0) }, shard: shard)
+    }
+
+    /// Byte order of the UTF-8 paths: the same on every machine and locale.
+    static func pathOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    static func isUnitFile(_ path: String) -> Bool {
+        unitExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    private static func expand(_ argument: String, listDepth: Int) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            throw FormPrintError.inputMissing(argument)
+        }
+        if isDirectory.boolValue { return try unitFiles(below: argument) }
+        if isUnitFile(argument) { return [argument] }
+        guard listDepth == 0 else { throw FormPrintError.unreadableList(argument, "a list file may not name another list file") }
+        return try listed(in: argument)
+    }
+
+    private static func unitFiles(below folder: String) throws -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else {
+            throw FormPrintError.inputMissing(folder)
+        }
+        var files: [String] = []
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for case let url as URL in enumerator where isUnitFile(url.path) {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // The path as the user would write it: the argument, then the
+            // path below it.
+            let full = url.standardizedFileURL.path
+            let base = root.standardizedFileURL.path
+            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+            files.append(prefix + relative)
+        }
+        return files
+    }
+
+    private static func listed(in list: String) throws -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: list, encoding: .utf8)
+        } catch {
+            throw FormPrintError.unreadableList(list, (error as NSError).localizedDescription)
+        }
+        let folder = URL(fileURLWithPath: list).deletingLastPathComponent()
+        var paths: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let entry = line.trimmingCharacters(in: .whitespaces)
+            if entry.isEmpty || entry.hasPrefix("#") { continue }
+            let path = entry.hasPrefix("/") ? entry : folder.appendingPathComponent(entry).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                paths += try unitFiles(below: path)
+            } else {
+                // A missing file stays in the plan: it fails as a unit, with
+                // its reason, and the batch goes on.
+                paths.append(path)
+            }
+        }
+        return paths
+    }
+}

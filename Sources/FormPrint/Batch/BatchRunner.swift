@@ -1,0 +1,219 @@
+import Evaluation
+import Foundation
+import Layout
+import Rendering
+import Review
+
+/// How a batch renders and where it writes.
+public struct BatchConfiguration: Sendable {
+    public var output: URL
+    /// Formats, resolution, layout choices; `combined` adds each unit's
+    /// combined PDF (on by default for batches).
+    public var options: RenderOptions
+    /// Units rendered at once, each on its own thread with its own renderer.
+    public var jobs: Int
+    /// Skip units whose content hash is unchanged since the last run that
+    /// used this option (see `UnitState`).
+    public var skipUnchanged: Bool
+
+    public init(output: URL, options: RenderOptions = RenderOptions(combined: true),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, skipUnchanged: Bool = false) {
+        self.output = output
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.skipUnchanged = skipUnchanged
+    }
+}
+
+/// Renders many units: reads every input once to give each unit an output
+/// folder that no other unit of the batch uses (whatever the shard), then
+/// renders the selected units on `jobs` threads, each with its own
+/// `UnitRenderer`. A unit that fails is recorded with its reason and the
+/// others go on. The summary lists units in sorted order, so it — and
+/// every file written — is the same whatever the number of jobs.
+public final class BatchRunner: Sendable {
+    public let configuration: BatchConfiguration
+    let catalog: LayoutCatalog
+    let fonts: FontLibrary
+    let scoring: ScoringCatalog
+    /// Checks each unit as `formprint validate` does; its findings go into
+    /// the summary.
+    let checker: UnitChecker
+
+    public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = []) throws {
+        try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
+                      fonts: try UnitRenderer.standardFonts(), scoring: try ScoringCatalog.standard())
+    }
+
+    public init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.fonts = fonts
+        self.scoring = scoring
+        self.checker = UnitChecker(profiles: scoring)
+    }
+
+    public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
+                    cancellation: BatchCancellation = BatchCancellation()) -> BatchSummary {
+        let start = DispatchTime.now()
+        @Sendable func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+        let folders = OutputFolders.assign(plan.inputs, identities(of: plan.inputs, cancellation: cancellation))
+        let selected = plan.selected
+        progress.started(total: selected.count)
+        let fingerprint = configuration.skipUnchanged ? UnitFingerprint(
+            version: UnitRenderer.version, options: configuration.options,
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "",
+            fonts: FontsFingerprint.compute(directory: fonts.directory),
+            scoring: ScoringFingerprint.compute(choice: configuration.options.scoringProfile)) : nil
+
+        let results = IndexedResults<UnitSummary>(count: selected.count)
+        let counter = ProgressCounter(total: selected.count)
+        let catalog = catalog, fonts = fonts, scoring = scoring
+        WorkerPool.run(jobs: configuration.jobs, count: selected.count, stop: { cancellation.isCancelled },
+                       makeWorker: { Result { try UnitRenderer(catalog: catalog, fonts: fonts, scoring: scoring) } },
+                       work: { renderer, index in
+            let input = selected[index]
+            let (summary, files) = self.render(input, folder: folders[input.position], renderer: renderer, fingerprint: fingerprint)
+            results.set(index, summary)
+            counter.finished(summary, files: files, elapsed: elapsed(), progress: progress)
+        })
+        let units = zip(selected, results.all).map { input, summary in
+            summary ?? UnitSummary(input: input.path, position: input.position, status: .notStarted)
+        }
+        return BatchSummary(shard: plan.shard?.description, interrupted: units.contains { $0.status == .notStarted },
+                            seconds: elapsed(), units: units)
+    }
+
+    /// Each input's unit name and year (nil where the file cannot be read:
+    /// it fails when its turn comes), read on `jobs` threads.
+    func identities(of inputs: [BatchInput], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
+        let results = IndexedResults<OutputFolders.Identity>(count: inputs.count)
+        WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
+                       work: { _, index in
+            if let unit = try? UnitFiles.read(inputs[index].url).unit {
+                results.set(index, OutputFolders.Identity(name: unit.name, year: unit.year))
+            }
+        })
+        return results.all
+    }
+
+    /// Reads, renders and writes one unit; never throws: a failure is
+    /// the unit's status.
+    func render(_ input: BatchInput, folder assigned: OutputFolders.Assignment?, renderer: Result<UnitRenderer, Error>,
+                fingerprint: UnitFingerprint?) -> (UnitSummary, [String]) {
+        var summary = UnitSummary(input: input.path, position: input.position, status: .failed)
+        var stateURL: URL?
+        do {
+            let renderer = try renderer.get()
+            let data: Data
+            do {
+                data = try Data(contentsOf: input.url)
+            } catch {
+                throw FormPrintError.unreadableInput(input.path, (error as NSError).localizedDescription)
+            }
+            let document = try UnitFiles.read(data, file: input.path)
+            let unit = document.unit
+            let folder = assigned?.folder ?? FileNaming.safeComponent(unit.name)
+            summary.unit = unit.name
+            summary.year = unit.year
+            summary.folder = folder
+            summary.warnings = assigned?.warnings ?? []
+            let layouts = try renderer.layouts(for: unit, requested: configuration.options.layouts)
+
+            var hash: String?
+            if let fingerprint {
+                // Every layout the unit's documents (and forms attached to its
+                // report) may use.
+                let used = layouts + DocumentKind.allCases.compactMap {
+                    try? catalog.layout(for: $0, requested: configuration.options.layouts[$0] ?? unit.layouts[$0])
+                }
+                let files = Dictionary(used.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+                hash = fingerprint.hash(input: data, folder: folder, layoutFiles: files.keys.sorted().map { id in
+                    (id: id, hash: (try? Data(contentsOf: URL(fileURLWithPath: files[id]!))).map { ContentHash.hex($0) } ?? "unreadable")
+                })
+                stateURL = UnitState.url(output: configuration.output, folder: folder, year: unit.year)
+                if let state = UnitState.read(stateURL!), state.hash == hash, state.filesExist(in: configuration.output) {
+                    var unchanged = state.unit
+                    unchanged.input = input.path
+                    unchanged.position = input.position
+                    unchanged.status = .unchanged
+                    unchanged.warnings = summary.warnings
+                    return (unchanged, [])
+                }
+            }
+
+            let findings = try checker.check(document, layouts: configuration.options.layouts,
+                                             scoring: configuration.options.scoringProfile).findings
+            var options = configuration.options
+            options.unitFolder = folder
+            let rendered = try renderer.render(document, options: options)
+            let targets = rendered.files.map { configuration.output.appendingPathComponent($0.relativePath) }
+            AtomicFile.removeStaleTemporaries(for: targets)
+            let written = try UnitFiles.write(rendered, into: configuration.output)
+            summary.status = .rendered
+            summary.combined = rendered.combined?.relativePath
+            let instances = UnitRenderer.documents(of: rendered.unit)
+            summary.warnings += findings.filter { Self.document(of: $0.path) == nil }.map(\.description)
+            summary.documents = zip(instances, rendered.documents).map { instance, document in
+                var score = "", grade = ""
+                if case .project(let index) = instance {
+                    score = rendered.unit.projects[index].totalScore
+                    grade = rendered.unit.projects[index].grade
+                }
+                return DocumentSummary(
+                    document: document.kind.chineseName, project: document.detail, files: document.files.map(\.relativePath),
+                    pages: document.pageCount, layout: document.layoutID,
+                    findings: document.warnings + findings.filter { Self.document(of: $0.path) == instance }.map(\.description),
+                    totalScore: score.isEmpty ? nil : score, grade: grade.isEmpty ? ScoreGrade.grade(forTotal: score) : grade)
+            }
+            if let stateURL, let hash { try UnitState(hash: hash, unit: summary).write(to: stateURL) }
+            return (summary, written.map(\.path))
+        } catch {
+            summary.status = .failed
+            summary.documents = []
+            summary.combined = nil
+            // Name the unit file when the message does not already start with it.
+            let message = "\(error)"
+            summary.errors = [message.hasPrefix(input.path) ? message : "\(input.path): \(message)"]
+            // A failed unit is tried again on the next run.
+            if let stateURL { try? FileManager.default.removeItem(at: stateURL) }
+            return (summary, [])
+        }
+    }
+}
+
+extension BatchRunner {
+    /// The document a finding is about, by its field path: `projects[i]…`,
+    /// `department…` or `report…`; nil for the unit as a whole.
+    static func document(of path: FieldPath) -> DocumentInstance? {
+        let components = path.components
+        guard let first = components.first else { return nil }
+        switch first {
+        case .key("projects"):
+            if components.count > 1, case .index(let index) = components[1] { return .project(index: index) }
+            return nil
+        case .key("department"): return .department
+        case .key("report"): return .report
+        default: return nil
+        }
+    }
+}
+
+/// Counts finished units and hands each to the progress reporter, one at a time.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var failed = 0
+    private let total: Int
+
+    init(total: Int) { self.total = total }
+
+    func finished(_ unit: UnitSummary, files: [String], elapsed: Double, progress: some BatchProgress) {
+        lock.withLock {
+            done += 1
+            if unit.status == .failed { failed += 1 }
+            progress.finished(unit, files: files, counts: BatchCounts(done: done, total: total, failed: failed, elapsed: elapsed))
+        }
+    }
+}

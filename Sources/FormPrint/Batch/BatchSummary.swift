@@ -1,0 +1,140 @@
+import Foundation
+
+/// What a batch did, unit by unit and document by document: the terminal
+/// table, `summary.json` and `summary.csv` are all views of this value.
+public struct BatchSummary: Sendable, Codable, Equatable {
+    /// The FormPrint version that rendered.
+    public var formprint: String
+    /// The slice this run rendered (`K/N`), nil for a whole batch.
+    public var shard: String?
+    /// True when Ctrl-C (or SIGTERM) stopped the run before every unit was done.
+    public var interrupted: Bool
+    /// Wall-clock seconds of the run (of the longest, for merged summaries).
+    public var seconds: Double
+    /// In the batch's sorted order.
+    public var units: [UnitSummary]
+
+    public init(formprint: String = UnitRenderer.version, shard: String? = nil, interrupted: Bool = false,
+                seconds: Double = 0, units: [UnitSummary] = []) {
+        self.formprint = formprint
+        self.shard = shard
+        self.interrupted = interrupted
+        self.seconds = seconds
+        self.units = units
+    }
+
+    public var totals: Totals { Totals(units) }
+
+    /// Rendered, unchanged (skipped) or not: the exit status follows.
+    public var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted }
+
+    public struct Totals: Sendable, Codable, Equatable {
+        public var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0
+        public var documents = 0, pages = 0, warnings = 0, errors = 0
+
+        init(_ units: [UnitSummary]) {
+            self.units = units.count
+            for unit in units {
+                switch unit.status {
+                case .rendered: rendered += 1
+                case .unchanged: unchanged += 1
+                case .failed: failed += 1
+                case .notStarted: notStarted += 1
+                }
+                documents += unit.documents.count
+                pages += unit.documents.reduce(0) { $0 + $1.pages }
+                errors += unit.errors.count
+                for remark in unit.warnings + unit.documents.flatMap(\.findings) {
+                    // Findings read `file:line:column: error[FP201]: …`; notes are not counted.
+                    if remark.contains(": error[") { errors += 1 } else if !remark.contains(": note[") { warnings += 1 }
+                }
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case formprint, shard, interrupted, seconds, totals, units }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formprint = try container.decode(String.self, forKey: .formprint)
+        shard = try container.decodeIfPresent(String.self, forKey: .shard)
+        interrupted = try container.decode(Bool.self, forKey: .interrupted)
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        units = try container.decode([UnitSummary].self, forKey: .units)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formprint, forKey: .formprint)
+        try container.encodeIfPresent(shard, forKey: .shard)
+        try container.encode(interrupted, forKey: .interrupted)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(totals, forKey: .totals)
+        try container.encode(units, forKey: .units)
+    }
+}
+
+/// One unit file's outcome.
+public struct UnitSummary: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        /// Rendered and written in this run.
+        case rendered
+        /// Skipped by `--skip-unchanged`: its files are as the last run wrote them.
+        case unchanged
+        /// Not rendered: see `errors`. Nothing of it was written in this run.
+        case failed
+        /// The run was interrupted before this unit started.
+        case notStarted = "not-started"
+    }
+
+    /// The unit file.
+    public var input: String
+    /// Position in the whole sorted batch (all shards), for merging.
+    public var position: Int
+    public var unit: String?
+    public var year: Int?
+    /// The unit's output folder, relative to the output root.
+    public var folder: String?
+    public var status: Status
+    public var errors: [String]
+    public var warnings: [String]
+    public var documents: [DocumentSummary]
+    /// The unit's combined PDF, relative to the output root.
+    public var combined: String?
+
+    public init(input: String, position: Int, unit: String? = nil, year: Int? = nil, folder: String? = nil, status: Status,
+                errors: [String] = [], warnings: [String] = [], documents: [DocumentSummary] = [], combined: String? = nil) {
+        self.input = input
+        self.position = position
+        self.unit = unit
+        self.year = year
+        self.folder = folder
+        self.status = status
+        self.errors = errors
+        self.warnings = warnings
+        self.documents = documents
+        self.combined = combined
+    }
+}
+
+/// One printed document of a unit.
+public struct DocumentSummary: Sendable, Codable, Equatable {
+    /// 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告.
+    public var document: String
+    /// The project's name, for project forms.
+    public var project: String?
+    /// Every file written for it, relative to the output root (first the PDF
+    /// when PDF was asked for).
+    public var files: [String]
+    public var pages: Int
+    public var layout: String
+    /// What `formprint validate` finds in this document (`file:line:column:
+    /// warning[FP301]: …`), and warnings about its file name.
+    public var findings: [String]
+    /// 总分 as the unit wrote it or its scoring profile computed it, for
+    /// project forms.
+    public var totalScore: String?
+    /// 评价等级 as the unit wrote it or as its scoring profile computed it;
+    /// else 优/良/中/差 for a numeric 总分 (90–100, 80–90, 60–80, below 60).
+    public var grade: String?
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Decides each unit's output folder over the whole batch (every shard
+/// decides the same): `<unit name made safe>`, and when two units of the
+/// same year would share it — same name, or names equal on a
+/// case-insensitive file system — the first in sorted order keeps it and
+/// each later one gets `<name>_<its file's stem>` (then `_2`, `_3` if even
+/// that is taken). Both are reported.
+enum OutputFolders {
+    struct Identity: Sendable, Hashable {
+        var name: String
+        var year: Int
+    }
+
+    struct Assignment: Sendable {
+        var folder: String
+        var warnings: [String] = []
+    }
+
+    /// `identities[i]` belongs to `inputs[i]`; nil for a file that could
+    /// not be read (it fails later, with its reason).
+    static func assign(_ inputs: [BatchInput], _ identities: [Identity?]) -> [Assignment?] {
+        struct Key: Hashable { var folder: String; var year: Int }
+        func key(_ folder: String, _ year: Int) -> Key { Key(folder: FileNaming.collisionKey(folder), year: year) }
+
+        var result = [Assignment?](repeating: nil, count: inputs.count)
+        var owner: [Key: Int] = [:]
+        var later: [Int] = []
+        // First pass: the first unit of each folder keeps it.
+        for (index, identity) in identities.enumerated() {
+            guard let identity else { continue }
+            let folder = FileNaming.safeComponent(identity.name)
+            if owner[key(folder, identity.year)] == nil {
+                owner[key(folder, identity.year)] = index
+                result[index] = Assignment(folder: folder)
+            } else {
+                later.append(index)
+            }
+        }
+        // Second pass: the others get their file's stem, avoiding every
+        // folder already taken.
+        for index in later {
+            let identity = identities[index]!
+            let plain = FileNaming.safeComponent(identity.name)
+            let first = owner[key(plain, identity.year)]!
+            var folder = FileNaming.safeComponent(identity.name + "_" + inputs[index].stem)
+            var number = 2
+            while owner[key(folder, identity.year)] != nil {
+                folder = FileNaming.safeComponent("\(identity.name)_\(inputs[index].stem)_\(number)")
+                number += 1
+            }
+            owner[key(folder, identity.year)] = index
+            result[index] = Assignment(folder: folder, warnings: [
+                "unit '\(identity.name)' (\(identity.year)) is also in \(inputs[first].path); written to folder '\(folder)'",
+            ])
+            result[first]?.warnings.append("unit '\(identity.name)' (\(identity.year)) is also in \(inputs[index].path), which is written to folder '\(folder)'")
+        }
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// `summary.json`, `summary.csv` and the terminal table: views of a
+/// `BatchSummary`.
+public enum SummaryFiles {
+    /// `summary.json`, or `summary-K-of-N.json` for a shard so that shards
+    /// writing to one shared folder do not overwrite each other.
+    public static func baseName(shard: Shard?) -> String {
+        shard.map { "summary-\($0.index)-of-\($0.count)" } ?? "summary"
+    }
+
+    /// Writes `<base>.json` and `<base>.csv` into `folder`, atomically.
+    @discardableResult
+    public static func write(_ summary: BatchSummary, into folder: URL, baseName: String = "summary") throws -> [URL] {
+        let json = folder.appendingPathComponent(baseName + ".json")
+        let csv = folder.appendingPathComponent(baseName + ".csv")
+        try AtomicFile.write(try self.json(summary), to: json)
+        try AtomicFile.write(Data(self.csv(summary).utf8), to: csv)
+        return [json, csv]
+    }
+
+    public static func json(_ summary: BatchSummary) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(summary) + Data("\n".utf8)
+    }
+
+    public static func read(_ url: URL) throws -> BatchSummary {
+        do {
+            return try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: url))
+        } catch {
+            throw FormPrintError.unreadableSummary(url.path, "\(error)")
+        }
+    }
+
+    static let csvColumns = ["unit", "year", "document", "project", "file", "pages", "findings", "总分", "grade", "status", "input"]
+
+    /// One row per document (a failed unit: one row with its errors), with
+    /// a UTF-8 byte order mark so that Excel and WPS open the Chinese text
+    /// correctly.
+    public static func csv(_ summary: BatchSummary) -> String {
+        var lines = [csvColumns.joined(separator: ",")]
+        for unit in summary.units {
+            let year = unit.year.map(String.init) ?? ""
+            if unit.documents.isEmpty {
+                let findings = (unit.errors + unit.warnings).joined(separator: "; ")
+                lines.append(row([unit.unit ?? "", year, "", "", "", "", findings, "", "", unit.status.rawValue, unit.input]))
+            }
+            for document in unit.documents {
+                let findings = (unit.errors + unit.warnings + document.findings).joined(separator: "; ")
+                lines.append(row([unit.unit ?? "", year, document.document, document.project ?? "", document.files.first ?? "",
+                                  String(document.pages), findings, document.totalScore ?? "", document.grade ?? "",
+                                  unit.status.rawValue, unit.input]))
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting.
+    static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+
+    /// The table printed at the end of a run.
+    public static func table(_ summary: BatchSummary) -> String {
+        let totals = summary.totals
+        var outcome = ["\(totals.rendered) rendered"]
+        if totals.unchanged > 0 { outcome.append("\(totals.unchanged) unchanged") }
+        if totals.failed > 0 { outcome.append("\(totals.failed) failed") }
+        if totals.notStarted > 0 { outcome.append("\(totals.notStarted) not started") }
+        let rate = summary.seconds > 0 ? String(format: "%.1f units/s", Double(totals.rendered + totals.unchanged) / summary.seconds) : ""
+        let rows: [(String, String, String)] = [
+            ("units", String(totals.units), outcome.joined(separator: ", ")),
+            ("documents", String(totals.documents), ""),
+            ("pages", String(totals.pages), ""),
+            ("warnings", String(totals.warnings), ""),
+            ("errors", String(totals.errors), ""),
+            ("time", String(format: "%.1f s", summary.seconds), rate),
+        ]
+        let width = rows.map(\.1.count).max() ?? 0
+        var lines = rows.map { name, value, note in
+            "  " + name.padding(toLength: 10, withPad: " ", startingAt: 0) + value.leftPadded(to: width, with: " ")
+                + (note.isEmpty ? "" : "   " + note)
+        }
+        let title = summary.interrupted ? "FormPrint batch (interrupted)" : "FormPrint batch"
+        lines.insert(title + (summary.shard.map { ", shard \($0)" } ?? ""), at: 0)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,50 @@
+import Evaluation
+
+/// The file formats a document can be written in.
+public enum OutputFormat: String, Sendable, CaseIterable, Hashable, Codable {
+    /// Submission-ready PDF: fonts embedded as subsets, metadata, page labels.
+    case pdf
+    /// PostScript level 3 for sending straight to a printer (`lp`).
+    case ps
+    /// One PNG per page at `RenderOptions.resolution`, for previews.
+    case png
+    /// One SVG per page, for web pages.
+    case svg
+
+    public var fileExtension: String { rawValue }
+
+    /// Whether the format writes one file per page (PNG, SVG) rather than
+    /// one per document.
+    public var isPerPage: Bool { self == .png || self == .svg }
+}
+
+/// What to render and how.
+public struct RenderOptions: Sendable, Hashable {
+    /// The formats to write, in this order; duplicates are ignored.
+    public var formats: [OutputFormat]
+    /// Pixels per inch of PNG pages.
+    public var resolution: Double
+    /// Also write one PDF of all the unit's documents, with a bookmark per
+    /// document and per project (when PDF is among the formats).
+    public var combined: Bool
+    /// Layout per document kind, overriding the unit file's choice.
+    public var layouts: [DocumentKind: String]
+    /// The scoring profile (an id or a file) that fills the scores the unit
+    /// left empty; nil for the one its project layout calls for.
+    public var scoringProfile: String?
+    /// The unit's output folder; nil for its name made safe. The batch sets
+    /// it to tell apart two units with the same name.
+    public var unitFolder: String?
+
+    public init(formats: [OutputFormat] = [.pdf], resolution: Double = 150, combined: Bool = false,
+                layouts: [DocumentKind: String] = [:], scoringProfile: String? = nil, unitFolder: String? = nil) {
+        var unique: [OutputFormat] = []
+        for format in formats where !unique.contains(format) { unique.append(format) }
+        self.formats = unique
+        self.resolution = resolution
+        self.combined = combined
+        self.layouts = layouts
+        self.scoringProfile = scoringProfile
+        self.unitFolder = unitFolder
+    }
+}

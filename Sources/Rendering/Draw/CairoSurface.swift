@@ -1,0 +1,56 @@
+internal import CCairoPango
+import Foundation
+
+/// The one owner of a cairo surface and its drawing context: destroyed in
+/// `deinit`, status checked after creation and after `finish`. Surfaces
+/// that stream (PDF, PostScript, SVG) collect their bytes in `sink`.
+final class CairoSurface {
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    let sink: ByteSink
+
+    /// `create` makes the surface, streaming into the sink it is given.
+    init(_ what: String, sink: ByteSink = ByteSink(), create: (ByteSink) -> OpaquePointer?) throws(RenderError) {
+        guard let surface = create(sink) else { throw RenderError.cairo("creating the \(what) surface failed") }
+        self.surface = surface
+        self.sink = sink
+        self.cr = cairo_create(surface)!
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("creating the \(what) surface: \(Self.message(status))") }
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Finishes the surface (flushing every byte into the sink) and checks
+    /// both the drawing and the surface status.
+    func finish(_ what: String) throws(RenderError) {
+        let drawing = cairo_status(cr)
+        guard drawing == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("drawing the \(what): \(Self.message(drawing))") }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("finishing the \(what): \(Self.message(status))") }
+    }
+
+    static func message(_ status: cairo_status_t) -> String {
+        String(cString: cairo_status_to_string(status))
+    }
+
+    /// The write function cairo's stream surfaces call with each chunk;
+    /// `closure` is the sink, passed unretained (the surface's owner keeps
+    /// it alive).
+    static let write: cairo_write_func_t = { closure, bytes, length in
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
+        sink.data.append(bytes!, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
+    }
+}
+
+/// Collects the bytes cairo streams out.
+final class ByteSink {
+    var data = Data()
+
+    var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
