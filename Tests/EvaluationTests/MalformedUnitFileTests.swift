@@ -314,3 +314,43 @@ struct InvisibleCharacterTests {
         #expect(unit.projects[0].name == "项目\t名称e\u{0301}\u{3000}Ａ\n第二行")
     }
 }
+
+@Suite("Report tables in unit files")
+struct ReportTableFileTests {
+    func read(_ table: String) throws -> UnitDocument {
+        try UnitFileReader.read(text: """
+            formprint: 1
+            unit: {name: 测试单位}
+            year: 2024
+            report:
+              title: 报告
+              sections:
+                - heading: 收支情况
+                  paragraphs: [第一段。, 第二段。]
+                  tables:
+                    - \(table)
+            """, file: "t.yaml")
+    }
+
+    @Test("a table reads with its title, rows, widths and place")
+    func reads() throws {
+        let table = try #require(try read("{title: 表1, header: [[项目, 金额]], rows: [[收入, 376.36]], columns: [2, 1], after: 1}").unit.report?.sections[0].tables.first)
+        #expect(table == ReportTable(title: "表1", header: [["项目", "金额"]], rows: [["收入", "376.36"]], columns: [2, 1], afterParagraph: 1))
+    }
+
+    @Test("mistakes in a table are located and explained", arguments: [
+        ("{rows: [[a, b]], after: 3}", "'after: 3' names no paragraph of this section", 10),
+        ("{rows: [[a, b]], columns: [1]}", "1 column widths for a table of 2 columns", 10),
+        ("{rows: [[a]], columns: [0]}", "column width '0' is not a positive number", 10),
+        ("{title: 空表}", "the table has no cells", 10),
+    ])
+    func mistakes(table: String, message: String, line: Int) throws {
+        do {
+            _ = try read(table)
+            Issue.record("expected an error")
+        } catch let error as InputFileError {
+            #expect("\(error)".contains(message), "\(error)")
+            #expect(error.location.line == line)
+        }
+    }
+}

@@ -15,7 +15,7 @@ public struct SchemaValidator {
     /// Keywords that only annotate.
     static let annotations: Set<String> = ["$schema", "$id", "$comment", "title", "description", "examples", "default",
                                            "markdownDescription", "deprecated"]
-    static let assertions: Set<String> = ["$ref", "$defs", "type", "properties", "required", "additionalProperties", "items",
+    static let assertions: Set<String> = ["exclusiveMinimum", "$ref", "$defs", "type", "properties", "required", "additionalProperties", "items",
                                           "const", "enum", "minimum", "maximum", "minLength", "pattern"]
 
     let root: JSONValue
@@ -98,6 +98,9 @@ public struct SchemaValidator {
                 if keyword == "minimum" ? number < limit : number > limit {
                     failures.append(Failure(path: path, message: "\(number) is \(keyword == "minimum" ? "below" : "above") \(limit)"))
                 }
+            case "exclusiveMinimum":
+                guard case .number(let number) = instance, case .number(let limit) = value else { continue }
+                if number <= limit { failures.append(Failure(path: path, message: "\(number) is not above \(limit)")) }
             case "minLength":
                 guard case .string(let text) = instance, case .number(let limit) = value else { continue }
                 if Double(text.count) < limit { failures.append(Failure(path: path, message: "shorter than \(Int(limit))")) }

@@ -174,3 +174,65 @@ struct ReportTypesettingTests {
         #expect(abs((first[0].origin.y - bodyY).points - (flow.lineHeight * 2).points) < 0.01)
     }
 }
+
+@Suite("Tables in the report")
+struct ReportTableTests {
+    let layout: LayoutSpec
+    let flow: FlowSpec
+    let measurer = FixedAdvanceMeasurer()
+
+    init() throws {
+        layout = try loadLayout("report-gbt9704.yaml")
+        flow = try flowSpec(layout)
+    }
+
+    static let table = ReportTable(title: "表1　收支情况（万元）", header: [["项目", "全年预算数", "执行率"]],
+                                   rows: [["财政拨款收入", "376.36", "100.00%"], ["其中：政务大厅综合类项目经费", "212.40", "81.06%"]],
+                                   columns: [3, 2, 1.5], afterParagraph: 1)
+
+    func pages(paragraphsBefore: Int) throws -> [Page] {
+        let paragraphs = (0..<paragraphsBefore).map { _ in String(repeating: "政", count: 28 * 2) }
+        let report = Report(title: "报告", sections: [ReportSection(heading: "收支情况", paragraphs: paragraphs + ["表后的段落。"],
+                                                                tables: [ReportTable(title: Self.table.title, header: Self.table.header,
+                                                                                     rows: Self.table.rows, columns: Self.table.columns,
+                                                                                     afterParagraph: paragraphsBefore)])])
+        return try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)
+    }
+
+    @Test("the table follows its paragraph, on the grid, ruled across the text block, numbers right-aligned")
+    func tableOnTheGrid() throws {
+        let page = try #require(try pages(paragraphsBefore: 1).first)
+        let content = layout.page.contentRect
+        let runs = page.items.compactMap(\.textRun)
+        let title = try #require(runs.first { $0.text.hasPrefix("表1") })
+        let after = try #require(runs.first { $0.text.hasPrefix("表后") })
+        #expect(after.origin.y > title.origin.y)
+        // Every run on the pitch.
+        for run in runs {
+            let line = (run.origin.y - content.minY - ((flow.lineHeight - run.font.size) / 2 + run.font.size * 0.88)).points / flow.lineHeight.points
+            #expect(abs(line - line.rounded()) < 1e-6, "\(run.text)")
+        }
+        // Horizontal rules span the text block: above the header, between rows, below the last.
+        let horizontal = page.items.compactMap(\.lineSegment).filter { $0.from.y == $0.to.y }
+        #expect(horizontal.count == 4)
+        #expect(horizontal.allSatisfy { abs($0.from.x.points - content.minX.points) < 0.01 && abs($0.to.x.points - content.maxX.points) < 0.01 })
+        // The wrapped cell makes its row two lines tall.
+        let ys = horizontal.map(\.from.y.points).sorted()
+        #expect(abs((ys[3] - ys[2]) - 2 * flow.lineHeight.points) < 0.01)
+        // "376.36" ends at its column's right padding.
+        let amount = try #require(runs.first { $0.text == "376.36" })
+        let width = try measurer.width(of: amount.text, font: amount.font)
+        let columnRight = content.minX + content.size.width * (5.0 / 6.5)
+        #expect(abs((amount.origin.x + width - (columnRight - flow.tables.padding)).points) < 0.01)
+    }
+
+    @Test("a table never starts at a page foot with its title or header alone", arguments: 8...11)
+    func headerStaysWithARow(paragraphsBefore: Int) throws {
+        let pages = try pages(paragraphsBefore: paragraphsBefore)
+        for page in pages {
+            let texts = page.items.compactMap(\.textRun).map(\.text)
+            if texts.contains(where: { $0.hasPrefix("表1") }) { #expect(texts.contains("项目") && texts.contains("财政拨款收入")) }
+            if texts.contains("项目") { #expect(texts.contains("财政拨款收入")) }
+        }
+    }
+}

@@ -160,11 +160,30 @@ public enum UnitFileWriter {
                 out.line(indent, "paragraphs:")
                 for paragraph in section.paragraphs { out.item(indent + 4, YAMLScalar.quoted(paragraph)) }
             }
+            if !section.tables.isEmpty {
+                out.line(indent, "tables:")
+                for table in section.tables { writeTable(table, indent: indent + 4, &out) }
+            }
             if !section.sections.isEmpty {
                 out.line(indent, "sections:")
                 writeSections(section.sections, indent: indent + 4, &out)
             }
         }
+    }
+
+    private static func writeTable(_ table: ReportTable, indent: Int, _ out: inout YAMLOutput) {
+        func row(_ cells: [String]) -> String { "[" + cells.map(YAMLScalar.quoted).joined(separator: ", ") + "]" }
+        out.item(indent, "title: " + YAMLScalar.quoted(table.title), comment: "表题")
+        if let after = table.afterParagraph { out.line(indent, "after: \(after)", comment: "在第几段之后") }
+        if !table.columns.isEmpty {
+            out.line(indent, "columns: [" + table.columns.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }.joined(separator: ", ") + "]")
+        }
+        if !table.header.isEmpty {
+            out.line(indent, "header:", comment: "表头")
+            for cells in table.header { out.item(indent + 4, row(cells)) }
+        }
+        out.line(indent, "rows:")
+        for cells in table.rows { out.item(indent + 4, row(cells)) }
     }
 
     private static func writeSignatures(_ signatures: Signatures, _ out: inout YAMLOutput) {

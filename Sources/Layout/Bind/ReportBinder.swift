@@ -16,6 +16,8 @@ public struct ReportBlock: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case heading(level: Int)
         case paragraph
+        /// A table; `text` is its title.
+        case table(ReportTable)
     }
     public var kind: Kind
     /// The text as printed, heading number included ("一、部门概况").
@@ -35,9 +37,17 @@ public enum ReportBinder {
                 let sectionPath = path.appending(index)
                 blocks.append(ReportBlock(kind: .heading(level: depth + 1), text: heading.numbering.label(index + 1) + section.heading,
                                           style: heading.style, origin: .unit(sectionPath.appending("heading"))))
+                func tables(after paragraph: Int) {
+                    for (t, table) in section.tables.enumerated() where (table.afterParagraph ?? section.paragraphs.count) == paragraph {
+                        blocks.append(ReportBlock(kind: .table(table), text: table.title, style: flow.tables.title,
+                                                  origin: .unit(sectionPath.appending("tables").appending(t))))
+                    }
+                }
+                tables(after: 0)
                 for (p, paragraph) in section.paragraphs.enumerated() {
                     blocks.append(ReportBlock(kind: .paragraph, text: paragraph, style: flow.body,
                                               origin: .unit(sectionPath.appending("paragraphs").appending(p))))
+                    tables(after: p + 1)
                 }
                 add(section.sections, depth: depth + 1, path: sectionPath.appending("sections"))
             }

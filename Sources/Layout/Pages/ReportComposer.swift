@@ -10,6 +10,10 @@ public enum ReportComposer {
         var runs: [TextRun]
         /// A heading line must not end a page (it stays with its text).
         var keepWithNext: Bool
+        /// Rules of a table row, with y measured from the top of the line box.
+        var rules: [LineSegment] = []
+
+        var isBlank: Bool { runs.isEmpty && rules.isEmpty }
     }
 
     /// The report's pages, numbered as the layout says.
@@ -38,9 +42,14 @@ public enum ReportComposer {
         }
         lines += Array(repeating: FlowLine(runs: [], keepWithNext: true), count: flow.linesAfterTitle)
         for block in report.blocks {
-            let isHeading = if case .heading = block.kind { true } else { false }
-            lines += try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
-                                        keepWithNext: isHeading, measurer: measurer)
+            switch block.kind {
+            case .table(let table):
+                lines += try ReportTableLines.lines(table, origin: block.origin, flow: flow, content: content, measurer: measurer)
+            case .heading, .paragraph:
+                let isHeading = if case .heading = block.kind { true } else { false }
+                lines += try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
+                                            keepWithNext: isHeading, measurer: measurer)
+            }
         }
         lines += try attachmentLines(report.attachments, flow: flow, content: content, measurer: measurer)
         let closing = try signatureLines(report, flow: flow, content: content, measurer: measurer)
@@ -190,13 +199,13 @@ public enum ReportComposer {
         while index < lines.count {
             if pages[pages.count - 1].count == perPage { pages.append([]) }
             let line = lines[index]
-            if pages[pages.count - 1].isEmpty && line.runs.isEmpty && pages.count > 1 { index += 1; continue }
+            if pages[pages.count - 1].isEmpty && line.isBlank && pages.count > 1 { index += 1; continue }
             // Keep a run of keep-with-next lines together with the line after it.
             var run = index
-            while run < lines.count - 1 && lines[run].keepWithNext && !lines[run].runs.isEmpty { run += 1 }
+            while run < lines.count - 1 && lines[run].keepWithNext && !lines[run].isBlank { run += 1 }
             let needed = run - index + 1
             let free = perPage - pages[pages.count - 1].count
-            if line.keepWithNext && !line.runs.isEmpty && needed > free && needed <= perPage && !pages[pages.count - 1].isEmpty {
+            if line.keepWithNext && !line.isBlank && needed > free && needed <= perPage && !pages[pages.count - 1].isEmpty {
                 pages.append([])
             }
             pages[pages.count - 1].append(line)
@@ -207,12 +216,19 @@ public enum ReportComposer {
             var items: [DrawItem] = []
             for (row, line) in pageLines.enumerated() {
                 let top = content.minY + flow.lineHeight * Double(row)
+                for rule in line.rules {
+                    items.append(.line(LineSegment(from: Point(x: rule.from.x, y: top + rule.from.y), to: Point(x: rule.to.x, y: top + rule.to.y),
+                                                   width: rule.width)))
+                }
                 for run in line.runs {
                     var placed = run
                     placed.origin.y = baseline(lineTop: top, pitch: flow.lineHeight, size: run.font.size)
                     items.append(.text(placed))
                 }
             }
+            // Table rules drawn line by line join into whole rules.
+            let rules = RuleMerger.merged(items.compactMap { if case .line(let line) = $0 { line } else { nil } })
+            items = rules.map(DrawItem.line) + items.filter { if case .text = $0 { true } else { false } }
             result.append(Page(size: spec.size, items: items))
         }
         return result
