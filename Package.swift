@@ -21,7 +21,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairoPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev"])]
         ),
         .target(name: "Evaluation"),
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev poppler-utils qpdf ghostscript)
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev poppler-utils qpdf ghostscript)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -18,5 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo_command[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-swift build -c release --product formprint
+# The Swift runtime linked in statically: a fresh process then spends no time
+# resolving the runtime's symbols (a fifth of a one-form render; BENCHMARKS.md).
+swift build -c release --static-swift-stdlib --product formprint
 .build/release/formprint render Examples/liuhe-2024.yaml -o out

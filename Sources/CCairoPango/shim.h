@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
+#include <zlib.h>
 
 // Function-like macros and GObject casts do not import into Swift; these
 // static inline shims give them a typed C signature instead.

@@ -4,7 +4,7 @@ import Testing
 /// The checkout root (Tests/FormPrintTests/Support.swift → ../..).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let exampleUnit = repositoryRoot.appendingPathComponent("Examples/liuhe-2024.yaml")
-let seedText = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_5b8724f7b2e95a37.txt")
+let seedText = repositoryRoot.appendingPathComponent("Examples/liuhe-2024-pasted.txt")
 
 /// Runs a command-line tool (pdftotext, pdffonts, …) and returns its output.
 func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
