@@ -53,3 +53,34 @@ struct StructureCheckTests {
         #expect(try codes(cleanUnit()) == [])
     }
 }
+
+@Suite("The report's 成文日期 (FP506)")
+struct ReportDateCheckTests {
+    func dateFindings(_ date: String) throws -> [Finding] {
+        var unit = cleanUnit()
+        unit.report = Report(title: "报告", sections: [], signature: "单位", date: date)
+        return try findings(unit, code: "FP506")
+    }
+
+    @Test("a date as GB/T 9704 writes it, or none, is fine", arguments: ["2025年3月1日", "2025年12月31日", ""])
+    func fine(date: String) throws {
+        #expect(try dateFindings(date).isEmpty)
+    }
+
+    @Test("leading zeros and other notations say what to write instead", arguments: [
+        ("2025年03月01日", "2025年3月1日"), ("2025-3-1", "2025年3月1日"), ("2025.03.01", "2025年3月1日"), ("2025/12/5", "2025年12月5日"),
+    ])
+    func corrected(date: String, standard: String) throws {
+        let found = try dateFindings(date)
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.path.description == "report.date")
+        #expect(found.first?.message.english.contains("should read \"\(standard)\"") == true)
+        #expect(found.first?.message.chinese.contains("应写作“\(standard)”") == true)
+    }
+
+    @Test("a date in words is reported as not in the standard's form")
+    func words() throws {
+        #expect(try dateFindings("二〇二五年三月一日").first?.message.english.contains("is not written like") == true)
+    }
+}

@@ -41,6 +41,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
     case weightsNotHundred = "FP503"
     case weightsPartlyEntered = "FP504"
     case categoryWithoutDefaultWeight = "FP505"
+    case reportDateNotation = "FP506"
 
     case scoreDiffers = "FP601"
     case scoreOutsideBand = "FP602"
@@ -98,6 +99,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .weightsNotHundred: "分值 do not add up to 100"
         case .weightsPartlyEntered: "分值 entered for some indicators only"
         case .categoryWithoutDefaultWeight: "a 一级指标 with no default 分值"
+        case .reportDateNotation: "the report's 成文日期 not written as GB/T 9704 asks"
         case .scoreDiffers: "an entered 得分 differs from the computed one"
         case .scoreOutsideBand: "an entered 得分 outside its allowed range"
         case .totalScoreDiffers: "an entered 总分 differs from the sum of 得分"

@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 
 /// FP501, FP502: fields every form needs. (Weights, FP503–FP505, are checked
 /// where they are worked out: `WeightPlan`.)
@@ -52,7 +53,27 @@ enum StructureChecks {
             }
             findings += tree(department.indicators, at: base.appending("indicators"), context: context)
         }
+        if let report = unit.report, let finding = reportDate(report.date) { findings.append(finding) }
         return findings
+    }
+
+    /// FP506: GB/T 9704 §7.3.5 writes the 成文日期 with Arabic numerals, the
+    /// year in full and no leading zeros: "2025年3月1日". The report prints
+    /// the date as written; this says what the standard wants instead.
+    static func reportDate(_ date: String) -> Finding? {
+        let text = date.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        let pattern = #/^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/#
+        guard let match = text.wholeMatch(of: pattern), let month = Int(match.2), let day = Int(match.3) else {
+            return Finding(.reportDateNotation, Message(
+                chinese: "成文日期“\(date)”不是“2025年3月1日”的写法（GB/T 9704 第7.3.5条）",
+                english: "the date \"\(date)\" is not written like \"2025年3月1日\" (GB/T 9704 §7.3.5)"), at: "report.date")
+        }
+        let standard = "\(match.1)年\(month)月\(day)日"
+        guard standard != text else { return nil }
+        return Finding(.reportDateNotation, Message(
+            chinese: "成文日期“\(date)”应写作“\(standard)”（阿拉伯数字，年份写全，月、日不编虚位，GB/T 9704 第7.3.5条）",
+            english: "the date \"\(date)\" should read \"\(standard)\" (GB/T 9704 §7.3.5: no leading zeros, 年月日)"), at: "report.date")
     }
 
     static func required(_ fields: [(label: String, text: String, path: FieldPath)], context: String) -> [Finding] {
