@@ -101,11 +101,11 @@ struct CairoPDFLayout {
 
     init?(_ bytes: [UInt8]) {
         let text = String(decoding: bytes.suffix(64), as: UTF8.self)
-        guard let start = text.range(of: "startxref")?.upperBound,
+        guard let start = text.firstRange(of: "startxref")?.upperBound,
               let xref = Int(text[start...].split(whereSeparator: \.isNewline).first ?? ""),
               xref < bytes.count else { return nil }
         let tail = String(decoding: bytes[xref...], as: UTF8.self)
-        var lines = tail.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }[...]
+        var lines = tail.split(whereSeparator: \.isNewline).map { String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }[...]
         guard lines.popFirst() == "xref", let section = lines.popFirst()?.split(separator: " "), section.count == 2,
               section[0] == "0", let count = Int(section[1]) else { return nil }
         var offsets: [(Int, Int)] = []
@@ -116,14 +116,14 @@ struct CairoPDFLayout {
                 offsets.append((number, offset))
             }
         }
-        guard let trailerStart = tail.range(of: "trailer")?.upperBound,
-              let open = tail[trailerStart...].range(of: "<<")?.upperBound,
-              let close = tail[open...].range(of: ">>")?.lowerBound else { return nil }
-        var entries = String(tail[open..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let sizeRange = entries.range(of: #"/Size\s+\d+"#, options: .regularExpression),
-              let size = Int(entries[sizeRange].split(separator: " ").last ?? ""), size == count else { return nil }
-        entries.removeSubrange(sizeRange)
-        trailerEntries = entries.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard let trailerStart = tail.firstRange(of: "trailer")?.upperBound,
+              let open = tail[trailerStart...].firstRange(of: "<<")?.upperBound,
+              let close = tail[open...].firstRange(of: ">>")?.lowerBound else { return nil }
+        // "/Size 27 /Root 1 0 R /Info 26 0 R": keep all but /Size, which grows.
+        let words = tail[open..<close].split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let sizeIndex = words.firstIndex(of: "/Size"), sizeIndex + 1 < words.count,
+              let size = Int(words[sizeIndex + 1]), size == count else { return nil }
+        trailerEntries = (words[..<sizeIndex] + words[(sizeIndex + 2)...]).joined(separator: " ")
         self.size = size
 
         offsets.sort { $0.1 < $1.1 }
