@@ -27,6 +27,7 @@ struct LineBreaker<Measurer: TextMeasurer> {
     }
 
     private func tokens(_ paragraph: Substring) throws(MeasureError) -> [Token] {
+        measurer.prepare(String(paragraph), font: font)
         var tokens: [Token] = []
         var missing: [Character] = []
         var word = ""

@@ -7,6 +7,13 @@ public protocol TextMeasurer {
     func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length
     /// The advance width of `text` set on one line.
     func width(of text: String, font: FontSpec) throws(MeasureError) -> Length
+    /// A hint that the characters of `text` are about to be measured one by
+    /// one: a measurer may measure them all in one pass.
+    func prepare(_ text: String, font: FontSpec)
+}
+
+extension TextMeasurer {
+    public func prepare(_ text: String, font: FontSpec) {}
 }
 
 extension TextMeasurer {

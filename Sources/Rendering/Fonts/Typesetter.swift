@@ -97,6 +97,57 @@ public final class Typesetter: TextMeasurer {
         return advance
     }
 
+    /// Measures the characters of `text` that are not measured yet in one
+    /// shaping pass, instead of one Pango layout per character: a fresh
+    /// process meets every character for the first time.
+    public func prepare(_ text: String, font: FontSpec) {
+        // Only characters outside ASCII: Western letters kern against their
+        // neighbours, so an advance measured in context could differ from
+        // the same letter measured alone, and the output would depend on
+        // which text came first. Chinese characters and punctuation do not.
+        var groups: [FontSpec: String] = [:]
+        for character in text where !character.isASCII {
+            let characterFont = font.font(for: character)
+            if advances[characterFont]?.values[character] == nil { groups[characterFont, default: ""].append(character) }
+        }
+        for (groupFont, characters) in groups where characters.count > 1 {
+            measureClusters(characters, groupFont)
+        }
+    }
+
+    /// How many characters of `font` have been measured (for tests).
+    func measuredCount(_ font: FontSpec) -> Int { advances[font]?.values.count ?? 0 }
+
+    /// Fills the font's table from the clusters of `text` set on one line;
+    /// a cluster of more than one character (a ligature) is left to the
+    /// one-by-one path, and so is text with a missing glyph.
+    private func measureClusters(_ text: String, _ font: FontSpec) {
+        prepare(layout, text, font, spacing: .zero)
+        guard pango_layout_get_unknown_glyphs_count(layout) == 0, let iterator = pango_layout_get_iter(layout) else { return }
+        defer { pango_layout_iter_free(iterator) }
+        // Each character's UTF-8 offset, to match clusters to characters.
+        var characterAt: [Int: (character: Character, end: Int)] = [:]
+        var offset = 0
+        for character in text {
+            let length = character.utf8.count
+            characterAt[offset] = (character, offset + length)
+            offset += length
+        }
+        let table = advances[font] ?? AdvanceTable()
+        advances[font] = table
+        var clusters: [(start: Int, width: Length)] = []
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_cluster_extents(iterator, nil, &logical)
+            clusters.append((Int(pango_layout_iter_get_index(iterator)), .pt(Double(logical.width) / Double(PANGO_SCALE))))
+        } while pango_layout_iter_next_cluster(iterator) != 0
+        for (index, cluster) in clusters.enumerated() {
+            let end = index + 1 < clusters.count ? clusters[index + 1].start : offset
+            guard let entry = characterAt[cluster.start], entry.end == end, table.values[entry.character] == nil else { continue }
+            table.values[entry.character] = cluster.width + font.tracking
+        }
+    }
+
     public func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
         if font.latinFamily != nil && text.contains(where: FontSpec.isLatin) {
             // Mixed text: each stretch in its own font, as the composer draws it.
