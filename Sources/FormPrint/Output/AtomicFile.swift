@@ -41,7 +41,9 @@ extension AtomicFile {
     /// Removes the temporary files that an interrupted write (kill -9,
     /// power loss) of any of `targets` left behind: `.<name>.<pid>.tmp`
     /// beside each target. They are hidden and never carry a final name,
-    /// but would accumulate over interrupted runs.
+    /// but would accumulate over interrupted runs. A file whose process is
+    /// still running is another batch's write in progress (two batches may
+    /// share an output folder) and is left alone.
     public static func removeStaleTemporaries(for targets: [URL]) {
         let byFolder = Dictionary(grouping: targets) { $0.deletingLastPathComponent().path }
         for (folder, files) in byFolder {
@@ -50,10 +52,15 @@ extension AtomicFile {
             for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
                 // .<name>.<pid>.tmp
                 let inner = entry.dropFirst().dropLast(4)
-                guard let dot = inner.lastIndex(of: "."), inner[inner.index(after: dot)...].allSatisfy(\.isNumber),
-                      names.contains(String(inner[..<dot])) else { continue }
+                guard let dot = inner.lastIndex(of: "."), let pid = Int32(inner[inner.index(after: dot)...]),
+                      names.contains(String(inner[..<dot])), !isRunning(pid) else { continue }
                 unlink(folder + "/" + entry)
             }
         }
+    }
+
+    /// Whether a process with this id exists (signal 0 only checks).
+    static func isRunning(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 }
