@@ -34,10 +34,8 @@ public enum UnitFiles {
 
     /// Writes every file of a rendered unit atomically, in order.
     public static func write(_ unit: RenderedUnit, into folder: URL) throws -> [URL] {
-        try unit.files.map { file in
-            let target = folder.appendingPathComponent(file.relativePath)
-            try AtomicFile.write(file.data, to: target)
-            return target
-        }
+        let targets = unit.files.map { (data: $0.data, url: folder.appendingPathComponent($0.relativePath)) }
+        try AtomicFile.write(targets)
+        return targets.map(\.url)
     }
 }

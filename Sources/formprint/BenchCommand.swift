@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormPrint
 import Foundation
+import Importing
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
+    @Option(help: "Write this many generated unit files into --output and stop (for batch and fault runs).")
+    var writeUnits: Int?
+
     @Option(help: .hidden)
     var childBatch: Int?
 
@@ -36,6 +40,18 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         var benchmark = try Benchmark(executable: Bundle.main.executableURL)
         benchmark.seed = seed
+        if let writeUnits {
+            guard let output else { throw ValidationError("--write-units needs --output DIR") }
+            let folder = URL(fileURLWithPath: output)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var generator = SyntheticUnits(seed: seed)
+            for number in 1...max(1, writeUnits) {
+                let unit = generator.unit(number: number, indicators: 6 + number % 5)
+                try UnitFileWriter.yaml(unit).write(to: folder.appendingPathComponent(String(format: "unit%05d.yaml", number)),
+                                                    atomically: true, encoding: .utf8)
+            }
+            return
+        }
         if let childBatch {
             let folder = URL(fileURLWithPath: output ?? FileManager.default.temporaryDirectory.appendingPathComponent("formprint-child").path)
             print(try benchmark.childBatch(count: childBatch, folder: folder))
