@@ -35,6 +35,9 @@ struct BenchCommand: ParsableCommand {
     var childBatch: Int?
 
     @Option(help: .hidden)
+    var childDirect: Int?
+
+    @Option(help: .hidden)
     var output: String?
 
     func run() throws {
@@ -50,6 +53,10 @@ struct BenchCommand: ParsableCommand {
                 try UnitFileWriter.yaml(unit).write(to: folder.appendingPathComponent(String(format: "unit%05d.yaml", number)),
                                                     atomically: true, encoding: .utf8)
             }
+            return
+        }
+        if let childDirect {
+            print(try benchmark.childDirect(count: childDirect))
             return
         }
         if let childBatch {

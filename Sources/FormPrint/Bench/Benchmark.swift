@@ -151,11 +151,37 @@ public struct Benchmark {
         return Double(pages.value) / max(Double(slowest.value) / 1e6, 1e-9)
     }
 
+    /// In a child for a profiler: the direct drawing of the first unit's
+    /// page, `count` times, into memory.
+    public func childDirect(count: Int) throws -> String {
+        let renderer = try self.renderer()
+        let (size, cells) = try directCells(onePageUnits(1)[0], renderer)
+        let drawer = try DirectDrawer(fonts: fonts)
+        var bytes = 0
+        for _ in 0..<count { bytes += drawer.pdf(size: size, cells: cells).count }
+        return "\(count) \(bytes)"
+    }
+
     /// The same page drawn directly: cell rectangles and texts wrapped by
     /// Pango, from the measured geometry of the form.
     func directDrawing(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> Double {
+        let (size, cells) = try directCells(unit, renderer)
+        let drawer = try DirectDrawer(fonts: fonts)
+        _ = drawer.pdf(size: size, cells: cells)  // warm the font caches, as for FormPrint
+        var times: [Double] = []
+        for _ in 0..<(rounds * 20) {
+            let started = ContinuousClock.now
+            let pdf = drawer.pdf(size: size, cells: cells)
+            try AtomicFile.write(pdf, to: FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-direct.pdf"))
+            times.append(milliseconds(ContinuousClock.now - started))
+        }
+        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-direct.pdf"))
+        return median(times)
+    }
+
+    func directCells(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> (Size, [DirectCell]) {
         let layout = try renderer.catalog.layout(for: .project, requested: nil)
-        guard case .table(let table) = layout.body else { return 0 }
+        guard case .table(let table) = layout.body else { return (layout.page.size, []) }
         let measured = try TableMeasurer.measure(TableBinder.bind(unit, .project(index: 0), onto: layout, table: table), with: renderer.typesetter)
         let content = layout.page.contentRect
         let left = content.minX + (content.size.width - measured.width) / 2
@@ -173,17 +199,7 @@ public struct Benchmark {
             cells.append(DirectCell(frame: Rect(x: left, y: content.minY, width: measured.width, height: line.height), text: line.line.text,
                                     font: line.line.style.font, align: line.line.style.align, padding: .zero))
         }
-        let drawer = try DirectDrawer(fonts: fonts)
-        _ = drawer.pdf(size: layout.page.size, cells: cells)  // warm the font caches, as for FormPrint
-        var times: [Double] = []
-        for _ in 0..<(rounds * 20) {
-            let started = ContinuousClock.now
-            let pdf = drawer.pdf(size: layout.page.size, cells: cells)
-            try AtomicFile.write(pdf, to: FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-direct.pdf"))
-            times.append(milliseconds(ContinuousClock.now - started))
-        }
-        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-direct.pdf"))
-        return median(times)
+        return (layout.page.size, cells)
     }
 
     /// `formprint render` of a unit with one project form, in a new process each time.

@@ -19,9 +19,14 @@ struct LineBreaker<Measurer: TextMeasurer> {
         return lines
     }
 
-    /// A unit that is never split across lines (unless wider than a line).
+    /// A unit that is never split across lines (unless wider than a line):
+    /// a character, or a Western word or number. It refers to its place in
+    /// the paragraph, so a line's text is one slice of it, not a string
+    /// glued together from one string per character.
     private struct Token {
-        var text: String
+        var range: Range<String.Index>
+        var first: Character
+        var last: Character
         var width: Length
         var isSpace: Bool
     }
@@ -30,25 +35,29 @@ struct LineBreaker<Measurer: TextMeasurer> {
         measurer.prepare(String(paragraph), font: font)
         var tokens: [Token] = []
         var missing: [Character] = []
-        var word = ""
-        var wordWidth = Length.zero
+        var word: Token?
         func flushWord() {
-            if !word.isEmpty { tokens.append(Token(text: word, width: wordWidth, isSpace: false)) }
-            word = ""
-            wordWidth = .zero
+            if let word { tokens.append(word) }
+            word = nil
         }
-        for character in paragraph {
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            let character = paragraph[index]
+            let next = paragraph.index(after: index)
+            defer { index = next }
             let advance: Length
             do { advance = try measurer.advance(of: character, font: font) } catch {
                 if case .missingGlyphs(let characters) = error { missing += characters.filter { !missing.contains($0) } }
                 continue
             }
             if Self.isWordCharacter(character) {
-                word.append(character)
-                wordWidth += advance
+                if word == nil { word = Token(range: index..<next, first: character, last: character, width: .zero, isSpace: false) }
+                word!.range = word!.range.lowerBound..<next
+                word!.last = character
+                word!.width += advance
             } else {
                 flushWord()
-                tokens.append(Token(text: String(character), width: advance, isSpace: character == " "))
+                tokens.append(Token(range: index..<next, first: character, last: character, width: advance, isSpace: character == " "))
             }
         }
         flushWord()
@@ -80,10 +89,14 @@ struct LineBreaker<Measurer: TextMeasurer> {
             }
             if current.isEmpty {
                 // A word wider than the line: split it by characters.
-                let pieces = token.text.map { String($0) }
                 var split: [Token] = []
-                for piece in pieces {
-                    split.append(Token(text: piece, width: try measurer.advance(of: Character(piece), font: font), isSpace: false))
+                var position = token.range.lowerBound
+                while position < token.range.upperBound {
+                    let next = paragraph.index(after: position)
+                    let character = paragraph[position]
+                    split.append(Token(range: position..<next, first: character, last: character,
+                                       width: try measurer.advance(of: character, font: font), isSpace: false))
+                    position = next
                 }
                 pending.replaceSubrange(index...index, with: split)
                 if split.count == 1 {
@@ -99,8 +112,8 @@ struct LineBreaker<Measurer: TextMeasurer> {
             // does not end with opening punctuation.
             var carried: [Token] = []
             while current.count > 1,
-                  Self.noLineStart.contains(firstCharacter(carried.first ?? token))
-                    || Self.noLineEnd.contains(lastCharacter(current.last!)) {
+                  Self.noLineStart.contains((carried.first ?? token).first)
+                    || Self.noLineEnd.contains(current.last!.last) {
                 carried.insert(current.removeLast(), at: 0)
             }
             while current.last?.isSpace == true { current.removeLast() }
@@ -113,16 +126,17 @@ struct LineBreaker<Measurer: TextMeasurer> {
         }
         while current.last?.isSpace == true { current.removeLast() }
         lines.append(current)
-        // A line's width is the sum of its characters' advances: CJK text
-        // has no kerning, and measuring each line again through Pango cost
-        // a fifth of the measure phase.
+        // A line is one slice of the paragraph (spaces at its ends dropped),
+        // and its width the sum of its characters' advances: CJK text has no
+        // kerning, and measuring each line again through Pango cost a fifth
+        // of the measure phase.
         return lines.map { line in
-            TextLine(text: line.map(\.text).joined(), width: line.reduce(Length.zero) { $0 + $1.width })
+            guard let first = line.first, let last = line.last else { return TextLine(text: "", width: .zero) }
+            return TextLine(text: String(paragraph[first.range.lowerBound..<last.range.upperBound]),
+                            width: line.reduce(Length.zero) { $0 + $1.width })
         }
     }
 
-    private func firstCharacter(_ token: Token) -> Character { token.text.first ?? " " }
-    private func lastCharacter(_ token: Token) -> Character { token.text.last ?? " " }
 }
 
 /// The Chinese line-breaking sets, built once (a computed set was rebuilt

@@ -100,27 +100,29 @@ struct CairoPDFLayout {
     var trailerEntries: String
 
     init?(_ bytes: [UInt8]) {
-        let text = String(decoding: bytes.suffix(64), as: UTF8.self)
-        guard let start = text.firstRange(of: "startxref")?.upperBound,
-              let xref = Int(text[start...].split(whereSeparator: \.isNewline).first ?? ""),
+        // Byte searches throughout: String searching costs more here than
+        // the whole packing.
+        guard let start = Self.lastRange(of: Array("startxref".utf8), in: bytes[max(0, bytes.count - 64)...])?.upperBound,
+              let xref = Int(String(decoding: bytes[start...], as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""),
               xref < bytes.count else { return nil }
-        let tail = String(decoding: bytes[xref...], as: UTF8.self)
-        var lines = tail.split(whereSeparator: \.isNewline).map { String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }[...]
-        guard lines.popFirst() == "xref", let section = lines.popFirst()?.split(separator: " "), section.count == 2,
+        guard let trailer = Self.firstRange(of: Array("trailer".utf8), in: bytes[xref...]) else { return nil }
+        // Lines as words: "0000000000 65535 f " → ["0000000000", "65535", "f"].
+        var lines = String(decoding: bytes[xref..<trailer.lowerBound], as: UTF8.self)
+            .split(whereSeparator: \.isNewline).map { $0.split(separator: " ") }[...]
+        guard lines.popFirst() == ["xref"], let section = lines.popFirst(), section.count == 2,
               section[0] == "0", let count = Int(section[1]) else { return nil }
         var offsets: [(Int, Int)] = []
         for number in 0..<count {
-            guard let entry = lines.popFirst()?.split(separator: " "), entry.count == 3 else { return nil }
+            guard let entry = lines.popFirst(), entry.count == 3 else { return nil }
             if entry[2] == "n" {
                 guard let offset = Int(entry[0]), entry[1] == "00000" else { return nil }
                 offsets.append((number, offset))
             }
         }
-        guard let trailerStart = tail.firstRange(of: "trailer")?.upperBound,
-              let open = tail[trailerStart...].firstRange(of: "<<")?.upperBound,
-              let close = tail[open...].firstRange(of: ">>")?.lowerBound else { return nil }
+        guard let open = Self.firstRange(of: Array("<<".utf8), in: bytes[trailer.upperBound...])?.upperBound,
+              let close = Self.firstRange(of: Array(">>".utf8), in: bytes[open...])?.lowerBound else { return nil }
         // "/Size 27 /Root 1 0 R /Info 26 0 R": keep all but /Size, which grows.
-        let words = tail[open..<close].split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = String(decoding: bytes[open..<close], as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
         guard let sizeIndex = words.firstIndex(of: "/Size"), sizeIndex + 1 < words.count,
               let size = Int(words[sizeIndex + 1]), size == count else { return nil }
         trailerEntries = (words[..<sizeIndex] + words[(sizeIndex + 2)...]).joined(separator: " ")
@@ -145,6 +147,16 @@ struct CairoPDFLayout {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    static func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Range<Int>? {
+        guard haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        while index <= haystack.endIndex - needle.count {
+            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
+            index += 1
+        }
+        return nil
+    }
 
     static func lastRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Range<Int>? {
         var index = haystack.endIndex - needle.count
