@@ -105,14 +105,16 @@ public final class Typesetter: TextMeasurer {
         // neighbours, so an advance measured in context could differ from
         // the same letter measured alone, and the output would depend on
         // which text came first. Chinese characters and punctuation do not.
-        var groups: [FontSpec: String] = [:]
-        for character in text where !character.isASCII {
-            let characterFont = font.font(for: character)
-            if advances[characterFont]?.values[character] == nil { groups[characterFont, default: ""].append(character) }
+        // Non-ASCII characters all take `font` itself (the Latin family is
+        // for ASCII), so one table lookup serves the whole text.
+        guard let table = advances[font] else {
+            let missing = String(text.filter { !$0.isASCII })
+            if missing.count > 1 { measureClusters(missing, font) }
+            return
         }
-        for (groupFont, characters) in groups where characters.count > 1 {
-            measureClusters(characters, groupFont)
-        }
+        var missing = ""
+        for character in text where !character.isASCII && table.values[character] == nil { missing.append(character) }
+        if missing.count > 1 { measureClusters(missing, font) }
     }
 
     /// How many characters of `font` have been measured (for tests).
