@@ -32,7 +32,13 @@ public struct BenchReport: Encodable, Sendable {
     /// The same page drawn by a minimal Cairo + Pango program, and
     /// FormPrint's time as a multiple of it.
     public var directDrawingMilliseconds: Double
-    public var ratioToDirectDrawing: Double { directDrawingMilliseconds > 0 ? oneFormMilliseconds / directDrawingMilliseconds : 0 }
+    /// FormPrint from the unit in memory to the file (every phase but
+    /// reading the unit file, which the direct program has no equivalent
+    /// of) over the direct drawing to a file.
+    public var ratioToDirectDrawing: Double {
+        let read = phases.first { $0.name == "read" }?.milliseconds ?? 0
+        return directDrawingMilliseconds > 0 ? (oneFormMilliseconds - read) / directDrawingMilliseconds : 0
+    }
     /// Cost per page and peak memory as the batch grows.
     public var scaling: [Scale]
 
@@ -71,7 +77,7 @@ public struct BenchReport: Encodable, Sendable {
             ("one form, whole fresh process", freshProcessMilliseconds.map(ms) ?? "not measured", "≤ 30 ms"),
             ("PDF size, one-page form", String(format: "%.1f KB", bytesPerOnePageForm / 1024), "≤ 35 KB"),
             ("direct Cairo + Pango drawing of the same page", ms(directDrawingMilliseconds), ""),
-            ("FormPrint ÷ direct drawing", String(format: "%.2f×", ratioToDirectDrawing), "≤ 1.25×"),
+            ("FormPrint (from the unit in memory) ÷ direct drawing", String(format: "%.2f×", ratioToDirectDrawing), "≤ 1.25×"),
         ]
         for scale in scaling {
             rows.append(("batch of \(scale.units) units: per page, peak memory",
