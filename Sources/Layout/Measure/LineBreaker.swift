@@ -66,8 +66,11 @@ struct LineBreaker<Measurer: TextMeasurer> {
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {
-        guard character.isASCII else { return false }
-        return character.isLetter || character.isNumber || ".-_/%+@#&".contains(character)
+        guard let ascii = character.asciiValue else { return false }
+        switch ascii {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return ".-_/%+@#&".utf8.contains(ascii)
+        }
     }
 
     private func breakParagraph(_ paragraph: Substring) throws(MeasureError) -> [TextLine] {

@@ -87,13 +87,13 @@ public final class Typesetter: TextMeasurer {
             advances[font] = table
             recent = (font, table)
         }
-        if let cached = table.values[character] { return cached }
+        if let cached = table[character] { return cached }
         prepare(layout, String(character), font, spacing: .zero)
         if pango_layout_get_unknown_glyphs_count(layout) > 0 && !Self.isInvisible(character) {
             throw .missingGlyphs([character])
         }
         let advance = logicalWidth(layout) + font.tracking
-        table.values[character] = advance
+        table[character] = advance
         return advance
     }
 
@@ -113,12 +113,12 @@ public final class Typesetter: TextMeasurer {
             return
         }
         var missing = ""
-        for character in text where !character.isASCII && table.values[character] == nil { missing.append(character) }
+        for character in text where !character.isASCII && table[character] == nil { missing.append(character) }
         if missing.count > 1 { measureClusters(missing, font) }
     }
 
     /// How many characters of `font` have been measured (for tests).
-    func measuredCount(_ font: FontSpec) -> Int { advances[font]?.values.count ?? 0 }
+    func measuredCount(_ font: FontSpec) -> Int { advances[font]?.count ?? 0 }
 
     /// Fills the font's table from the clusters of `text` set on one line;
     /// a cluster of more than one character (a ligature) is left to the
@@ -145,8 +145,8 @@ public final class Typesetter: TextMeasurer {
         } while pango_layout_iter_next_cluster(iterator) != 0
         for (index, cluster) in clusters.enumerated() {
             let end = index + 1 < clusters.count ? clusters[index + 1].start : offset
-            guard let entry = characterAt[cluster.start], entry.end == end, table.values[entry.character] == nil else { continue }
-            table.values[entry.character] = cluster.width + font.tracking
+            guard let entry = characterAt[cluster.start], entry.end == end, table[entry.character] == nil else { continue }
+            table[entry.character] = cluster.width + font.tracking
         }
     }
 
@@ -185,7 +185,24 @@ public final class Typesetter: TextMeasurer {
     }
 }
 
-/// One font's measured advances, by character.
+/// One font's measured advances, by character. A character of one scalar
+/// (nearly all) is looked up by its code point: hashing a `Character`
+/// hashes a string, and that was most of the cost of measuring.
 final class AdvanceTable {
-    var values: [Character: Length] = [:]
+    private var scalars: [UInt32: Length] = [:]
+    private var clusters: [Character: Length] = [:]
+
+    var count: Int { scalars.count + clusters.count }
+
+    subscript(character: Character) -> Length? {
+        get {
+            let view = character.unicodeScalars
+            if view.count == 1 { return scalars[view.first!.value] }
+            return clusters[character]
+        }
+        set {
+            let view = character.unicodeScalars
+            if view.count == 1 { scalars[view.first!.value] = newValue } else { clusters[character] = newValue }
+        }
+    }
 }
