@@ -10,16 +10,21 @@ public protocol TextMeasurer {
     /// A hint that the characters of `text` are about to be measured one by
     /// one: a measurer may measure them all in one pass.
     func prepare(_ text: String, font: FontSpec)
+    /// `text` broken into lines no wider than `width` by `LineBreaker`; a
+    /// measurer may remember the answer (forms repeat their labels).
+    func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine]
 }
 
 extension TextMeasurer {
     public func prepare(_ text: String, font: FontSpec) {}
-}
 
-extension TextMeasurer {
+    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+        try breakLines(text, font: font, width: width)
+    }
+
     /// Breaks `text` into lines no wider than `width`; explicit newlines
     /// always break.
-    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+    public func breakLines(_ text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
         try LineBreaker(measurer: self, font: font, width: width).lines(of: text)
     }
 }

@@ -117,6 +117,25 @@ public final class Typesetter: TextMeasurer {
         if missing.count > 1 { measureClusters(missing, font) }
     }
 
+    /// Lines already broken, by text, font and width: a batch prints the
+    /// same labels (一级指标, 年初预算数, 产出指标 …) on every form. Cleared
+    /// when it grows large, so memory stays flat over a long batch.
+    private var brokenLines: [LineKey: [TextLine]] = [:]
+    private struct LineKey: Hashable {
+        var text: String
+        var font: FontSpec
+        var width: Length
+    }
+
+    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+        let key = LineKey(text: text, font: font, width: width)
+        if let lines = brokenLines[key] { return lines }
+        let lines = try breakLines(text, font: font, width: width)
+        if brokenLines.count >= 20_000 { brokenLines.removeAll(keepingCapacity: true) }
+        brokenLines[key] = lines
+        return lines
+    }
+
     /// How many characters of `font` have been measured (for tests).
     func measuredCount(_ font: FontSpec) -> Int { advances[font]?.count ?? 0 }
 
