@@ -24,6 +24,15 @@ struct WorkbookPackage {
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ImportError(.corruptWorkbook(data.isEmpty ? "the file is empty" : "it is not a ZIP container"), at: .file(file))
         }
+        // ZIPFoundation trusts the offsets in the archive; ZIPDirectory
+        // checks them first (see there why).
+        do {
+            try ZIPDirectory.check([UInt8](data))
+        } catch .tooManyEntries(let count) {
+            throw ImportError(.workbookTooLarge("it has \(count) parts"), at: .file(file))
+        } catch {
+            throw ImportError(.corruptWorkbook(error.description), at: .file(file))
+        }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
