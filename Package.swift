@@ -67,7 +67,7 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .target(name: "FuzzSupport", dependencies: ["CFuzzing"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "fuzz-unit-file", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/UnitFile"),
         .executableTarget(name: "fuzz-pasted-text", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/PastedText"),
-        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ZIPFoundation"], path: "Fuzz/Workbook"),
+        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ImportingTestSupport"], path: "Fuzz/Workbook"),
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
     ]
 }

@@ -50,10 +50,17 @@ struct WorkbookPackage {
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry) { chunk in
+            // ZIPFoundation returns the checksum of what it read; comparing it
+            // is the caller's job.
+            let checksum = try archive.extract(entry) { chunk in
                 data.append(chunk)
                 if data.count > Self.maximumPartSize { throw ArchiveTooLarge() }
             }
+            guard checksum == entry.checksum else {
+                throw ImportError(.corruptWorkbook("the part \(path) is damaged (its checksum does not match)"), at: .file(file))
+            }
+        } catch let error as ImportError {
+            throw error
         } catch is ArchiveTooLarge {
             throw ImportError(.workbookTooLarge("\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB"), at: .file(file))
         } catch {
