@@ -13,7 +13,7 @@ import Testing
 @Suite("Random units through the whole pipeline", .serialized)
 struct RandomModelRenderTests {
     @Test("a random unit renders to PDFs or stops with a located error", .timeLimit(.minutes(2)),
-          arguments: Array(UInt64(1)...UInt64(24)))
+          arguments: Array(UInt64(1)...UInt64(16)))
     func randomUnit(seed: UInt64) throws {
         let renderer = try UnitRenderer()
         var random = ModelRandom(seed: seed)

@@ -12,16 +12,19 @@ struct GridPage {
     let page: TablePage
     let left: Length
     let top: Length
+    /// The cells (indices into `table.cells`, in order) that cover a row
+    /// of the page: looking only at them keeps composing linear in the
+    /// size of the table.
+    let cells: [Int]
 
     func items(labelProgress: inout [Int: Int]) -> [DrawItem] {
-        var placedByRow: [Int: PlacedRow] = [:]
-        for row in page.rows { placedByRow[row.row] = row }
-        guard !placedByRow.isEmpty else { return [] }
+        guard !page.rows.isEmpty else { return [] }
         var rules: [LineSegment] = []
         var seen = Set<LineSegment>()
         var texts: [DrawItem] = []
-        for (index, cell) in table.cells.enumerated() {
-            let placed = cell.cell.rows.compactMap { placedByRow[$0] }
+        for index in cells {
+            let cell = table.cells[index]
+            let placed = page.rows.filter { cell.cell.rows.contains($0.row) }
             guard let first = placed.first, let last = placed.last else { continue }
             let frame = Rect(x: left + table.columnEdges[cell.cell.column], y: top + first.y,
                              width: table.columnEdges[cell.cell.column + cell.cell.columnSpan] - table.columnEdges[cell.cell.column],

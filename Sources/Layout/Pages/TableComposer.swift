@@ -9,13 +9,18 @@ public enum TableComposer {
         let left = content.minX + (content.size.width - table.width) / 2
         var result: [Page] = []
         var labelProgress: [Int: Int] = [:]
+        var cellsByRow: [Int: [Int]] = [:]
+        for (index, cell) in table.cells.enumerated() {
+            for row in cell.cell.rows { cellsByRow[row, default: []].append(index) }
+        }
         for (index, tablePage) in pages.enumerated() {
             var items: [DrawItem] = []
             var top = content.minY
             let title = tablePage.isFirst ? table.title : table.continuedTitle
             items += lines(title, left: left, width: table.width, top: top)
             top += tablePage.isFirst ? table.titleHeight : table.continuedTitleHeight
-            let grid = GridPage(table: table, page: tablePage, left: left, top: top)
+            let cells = Set(tablePage.rows.flatMap { cellsByRow[$0.row] ?? [] }).sorted()
+            let grid = GridPage(table: table, page: tablePage, left: left, top: top, cells: cells)
             items += grid.items(labelProgress: &labelProgress)
             if tablePage.isLast {
                 let bottom = tablePage.rows.last.map { top + $0.y + $0.height + TableRegions.footerGap } ?? top

@@ -102,13 +102,18 @@ struct LaidOutForm {
         // "…（续）" where it continues. A label taller than its rows on a
         // page goes on with its next lines on the following page: every
         // line of every label is printed somewhere.
+        let repeatedLabels = self.repeatedLabels
         var printed = Set<String>()
+        var measuredLabels: [Int: MeasuredCell] = [:]
+        for cell in measured.cells where cell.cell.repeatsOnContinuation && !cell.cell.text.isEmpty {
+            measuredLabels[cell.cell.row * 1_000 + cell.cell.column] = cell
+        }
         for (number, page) in tablePages.enumerated() {
             let texts = Set(texts(onPage: number))
             printed.formUnion(texts)
             let rowsHere = Set(page.rows.filter { !$0.isRepeatedHeader }.map(\.row))
-            for label in repeatedLabels where !rowsHere.isDisjoint(with: label.rows) {
-                guard let cell = measured.cells.first(where: { $0.cell == label }) else { continue }
+            for label in repeatedLabels where label.rows.contains(where: rowsHere.contains) {
+                guard let cell = measuredLabels[label.row * 1_000 + label.column] else { continue }
                 let startsHere = page.rows.contains { $0.row == label.row && !$0.isRepeatedHeader && $0.startsRow }
                 let expected = startsHere ? label.text : label.continuedText
                 let lines = startsHere ? cell.lines : cell.continuedLines
@@ -124,7 +129,7 @@ struct LaidOutForm {
             }
         }
         for label in repeatedLabels {
-            let lines = measured.cells.first { $0.cell == label }?.lines ?? []
+            let lines = measuredLabels[label.row * 1_000 + label.column]?.lines ?? []
             #expect(lines.allSatisfy { printed.contains($0.text) }, "a line of the label \(label.text) is printed nowhere",
                     sourceLocation: sourceLocation)
         }
