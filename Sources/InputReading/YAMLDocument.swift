@@ -55,8 +55,17 @@ public enum YAMLDocument {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return InputFileError(.syntax("the field \(duplicates.joined(separator: ", ")) appears twice in one mapping"),
                                   at: at(context.mark), path: FieldPath())
-        case .reader(let problem, _, _, _):
-            return InputFileError(.syntax(problem), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
+        case .reader(let problem, let offset, let value, let yaml):
+            // The reader (libyaml's first pass: encoding, control characters)
+            // gives an offset in characters, not a line: count it out.
+            var location = SourceLocation(file: file, line: 1, column: 1)
+            if let offset, offset >= 0, offset <= yaml.count {
+                let before = String(yaml.prefix(offset))
+                let lastLine = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+                location = SourceLocation(file: file, line: before.filter { $0 == "\n" }.count + 1, column: lastLine.unicodeScalars.count + 1)
+            }
+            let character = value >= 0 ? " (\(InvisibleCharacter(scalar: Unicode.Scalar(UInt32(value)) ?? "?").codePoint))" : ""
+            return InputFileError(.syntax(problem + character), at: location, path: FieldPath())
         default:
             return InputFileError(.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
         }

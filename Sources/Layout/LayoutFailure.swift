@@ -23,7 +23,7 @@ public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
             let list = characters.map { c in
                 "'\(c)' (" + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ") + ")"
             }.joined(separator: ", ")
-            return "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, or add a font that covers it to Fonts/"
+            return "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, add a font that covers it to Fonts/, or allow the machine's fonts with --font-fallback system"
         case .rowTooTall(let row, let height, let available, let firstText):
             return "row \(row + 1) (\"\(firstText.prefix(20))…\") is \(height) tall but a page has only \(available) for it; shorten its text or split it over several rows"
         case .textDoesNotFit(let row, let column, let text, let origin, let needed, let available):

@@ -30,12 +30,16 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Scoring profile for the checks, as for `validate`.")
     var scoring: String?
 
+    @Option(help: ArgumentHelp("Fonts for characters the bundled fonts lack: none (an error naming the character) or system (the machine's fonts; the output then depends on them).",
+                               valueName: "none|system"))
+    var fontFallback: FontFallback = .none
+
     func run() throws {
         let requested = try parseLayoutChoices(layoutChoices)
         let renderer: UnitRenderer
         let checker: UnitChecker
         do {
-            renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
+            renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) }, fontFallback: fontFallback)
             checker = try UnitChecker()
         } catch {
             printError("\(error)")
@@ -64,3 +68,5 @@ struct RenderCommand: ParsableCommand {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+extension FontFallback: ExpressibleByArgument {}

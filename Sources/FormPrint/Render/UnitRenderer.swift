@@ -4,6 +4,9 @@ import Layout
 import Rendering
 import Review
 
+/// Which fonts may set characters the bundled fonts lack (`--font-fallback`).
+public typealias FontFallback = Rendering.FontFallback
+
 /// Renders every document of a unit: bind → measure → paginate → compose →
 /// draw. One renderer per thread: it owns a Pango font map.
 public final class UnitRenderer {
@@ -20,13 +23,15 @@ public final class UnitRenderer {
         self.typesetter = try Typesetter(fonts: fonts)
     }
 
-    /// Uses the built-in layouts and fonts of this installation.
-    public convenience init(extraLayoutFolders: [URL] = []) throws {
+    /// Uses the built-in layouts and fonts of this installation; with
+    /// `fontFallback: .system`, the machine's fonts may set the characters
+    /// the bundled fonts lack.
+    public convenience init(extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
             throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
         }
-        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try FontLibrary(directory: fonts),
-                      scoring: try ScoringCatalog.standard())
+        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
+                      fonts: try FontLibrary(directory: fonts, fallback: fontFallback), scoring: try ScoringCatalog.standard())
     }
 
     /// The creation date written into every PDF: `SOURCE_DATE_EPOCH` when
