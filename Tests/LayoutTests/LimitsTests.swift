@@ -61,4 +61,14 @@ struct LayoutLimitsTests {
         let problem = try #require(problems(lines.joined(separator: "\n")).first)
         #expect(problem.description == "limit.yaml:38:11: error: table.blocks[2].rows[0][0]: must be a mapping of fields (key: value), found a list; write it as a mapping of fields (key: value)")
     }
+
+    @Test("an invisible character in layout text is refused with its code point and place",
+          arguments: ["\\u200D", "\\u202E", "\\a"])
+    func invisibleCharacterInLayoutText(escape: String) throws {
+        let text = Self.jilin.replacingOccurrences(of: "{text: 项目支出绩效自评表, style: title, spaceAfter: 4mm}",
+                                                   with: "{text: \"项目\(escape)支出绩效自评表\", style: title, spaceAfter: 4mm}")
+        let problem = try #require(problems(text).first)
+        #expect(problem.path.description == "table.title[0].text" && problem.message.contains("U+"), "\(problem)")
+        #expect(problem.description.hasPrefix("limit.yaml:"))
+    }
 }
