@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 // Module boundaries follow ../shared/DESIGN.md: only `Rendering` (and the
@@ -56,3 +57,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/), built only by Scripts/fuzz/run.sh, which sets
+// FORMPRINT_FUZZ=1 and builds them with -sanitize=fuzzer,address in its own
+// scratch folder; `swift build` and `swift test` never see them.
+if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CFuzzing", path: "Fuzz/CFuzzing"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzing"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-unit-file", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/UnitFile"),
+        .executableTarget(name: "fuzz-pasted-text", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/PastedText"),
+        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ImportingTestSupport"], path: "Fuzz/Workbook"),
+        .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
+    ]
+}

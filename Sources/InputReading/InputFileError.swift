@@ -44,7 +44,7 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .invalidValue(let message, let hint):
             return "\(location): error: \(path): \(message). \(hint)"
         case .limitExceeded(let message):
-            return "\(location): error: \(message)"
+            return "\(location.line == 0 ? location.file : location.description): error: \(message)"
         }
     }
 }

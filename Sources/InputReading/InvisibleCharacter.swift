@@ -27,8 +27,13 @@ public struct InvisibleCharacter: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let name = scalar.properties.name ?? scalar.properties.nameAlias ?? ""
-        let kind = scalar.properties.generalCategory == .privateUse ? "the private-use character" : "the invisible character"
+        let name = [scalar.properties.name, scalar.properties.nameAlias].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let kind = switch scalar.properties.generalCategory {
+        case .privateUse: "the private-use character"
+        // Control characters have no name in Swift's Unicode data.
+        case .control: "the control character"
+        default: "the invisible character"
+        }
         return name.isEmpty ? "\(kind) \(codePoint)" : "\(kind) \(codePoint) (\(name))"
     }
 

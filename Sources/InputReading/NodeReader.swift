@@ -14,8 +14,13 @@ public final class NodeReader {
     public private(set) var sourceMap: SourceMap
     /// Nodes visited so far; bounded so that alias bombs cannot expand forever.
     private var visited = 0
-    static let maximumNodes = 500_000
-    static let maximumDepth = 64
+    public static let maximumNodes = 500_000
+    public static let maximumDepth = 64
+    /// The longest value, in characters: about 30 pages of report text, or
+    /// a form cell running over dozens of pages. A longer value is not a
+    /// self-evaluation but a pasting accident (a whole document in one
+    /// cell), and would make the renderer work through hundreds of pages.
+    public static let maximumValueLength = 20_000
 
     public init(file: String) {
         self.file = file
@@ -72,6 +77,11 @@ public final class NodeReader {
                                 at: location(of: node), path: path)
         }
         if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        if scalar.string.utf8.count > Self.maximumValueLength, case let length = scalar.string.count, length > Self.maximumValueLength {
+            throw InputFileError(
+                .limitExceeded("the value has \(length) characters; a value is limited to \(Self.maximumValueLength) characters (about 30 pages). Shorten it, or split it into several paragraphs or rows"),
+                at: location(of: node), path: path)
+        }
         if let invisible = InvisibleCharacter.first(in: scalar.string) {
             throw InputFileError(.invalidValue("the value contains \(invisible.description)",
                                                hint: invisible.hint), at: location(of: node), path: path)

@@ -27,12 +27,16 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Also write all of a unit's documents into one PDF with bookmarks (<unit>/<year>_全部自评文档.pdf).")
     var combined = false
 
+    @Option(help: ArgumentHelp("Fonts for characters the bundled fonts lack: none (an error naming the character) or system (the machine's fonts; the output then depends on them).",
+                               valueName: "none|system"))
+    var fontFallback: FontFallback = .none
+
     func run() throws {
         let options = try rendering.renderOptions(combined: combined)
         let renderer: UnitRenderer
         let checker: UnitChecker
         do {
-            renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs)
+            renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
             checker = try UnitChecker()
         } catch {
             printError("\(error)")
@@ -93,3 +97,5 @@ extension OutputFormat: ExpressibleByArgument {}
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+extension FontFallback: ExpressibleByArgument {}

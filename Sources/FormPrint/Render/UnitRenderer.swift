@@ -4,6 +4,9 @@ import Layout
 import Rendering
 import Review
 
+/// Which fonts may set characters the bundled fonts lack (`--font-fallback`).
+public typealias FontFallback = Rendering.FontFallback
+
 /// Renders every document of a unit: bind → measure → paginate → compose →
 /// draw. One renderer per thread: it owns a Pango font map.
 public final class UnitRenderer {
@@ -20,18 +23,20 @@ public final class UnitRenderer {
         self.typesetter = try Typesetter(fonts: fonts)
     }
 
-    /// Uses the built-in layouts, fonts and scoring profiles of this installation.
-    public convenience init(extraLayoutFolders: [URL] = []) throws {
-        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try Self.standardFonts(),
+    /// Uses the built-in layouts, fonts and scoring profiles of this
+    /// installation; with `fontFallback: .system`, the machine's fonts may
+    /// set the characters the bundled fonts lack.
+    public convenience init(extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
+        try self.init(catalog: try LayoutCatalog.standard(adding: extraLayoutFolders), fonts: try Self.standardFonts(fallback: fontFallback),
                       scoring: try ScoringCatalog.standard())
     }
 
     /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
-    public static func standardFonts() throws -> FontLibrary {
+    public static func standardFonts(fallback: FontFallback = .none) throws -> FontLibrary {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
             throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
         }
-        return try FontLibrary(directory: fonts)
+        return try FontLibrary(directory: fonts, fallback: fallback)
     }
 
     /// The creation date written into every file: `SOURCE_DATE_EPOCH` when

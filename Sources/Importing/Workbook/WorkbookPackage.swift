@@ -24,6 +24,15 @@ struct WorkbookPackage {
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ImportError(.corruptWorkbook(data.isEmpty ? "the file is empty" : "it is not a ZIP container"), at: .file(file))
         }
+        // ZIPFoundation trusts the offsets in the archive; ZIPDirectory
+        // checks them first (see there why).
+        do {
+            try ZIPDirectory.check([UInt8](data))
+        } catch .tooManyEntries(let count) {
+            throw ImportError(.workbookTooLarge("it has \(count) parts"), at: .file(file))
+        } catch {
+            throw ImportError(.corruptWorkbook(error.description), at: .file(file))
+        }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -41,10 +50,17 @@ struct WorkbookPackage {
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry) { chunk in
+            // ZIPFoundation returns the checksum of what it read; comparing it
+            // is the caller's job.
+            let checksum = try archive.extract(entry) { chunk in
                 data.append(chunk)
                 if data.count > Self.maximumPartSize { throw ArchiveTooLarge() }
             }
+            guard checksum == entry.checksum else {
+                throw ImportError(.corruptWorkbook("the part \(path) is damaged (its checksum does not match)"), at: .file(file))
+            }
+        } catch let error as ImportError {
+            throw error
         } catch is ArchiveTooLarge {
             throw ImportError(.workbookTooLarge("\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB"), at: .file(file))
         } catch {

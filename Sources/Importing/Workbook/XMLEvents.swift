@@ -11,6 +11,13 @@ enum XMLEvents {
                       start: @escaping (String, [String: String]) -> Void,
                       end: @escaping (String) -> Void = { _ in },
                       text: @escaping (String) -> Void = { _ in }) throws {
+        // Foundation's XMLParser stops the process on an element or
+        // attribute name that is not valid UTF-8 (libxml2 passes such bytes
+        // through, Foundation force-unwraps the String it makes of them).
+        // Excel, WPS and every other producer write UTF-8 parts.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ImportError(.corruptWorkbook("the part \(part) is not UTF-8 text"), at: .file(file))
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(start: start, end: end, text: text)

@@ -14,21 +14,29 @@ enum SignatureLineMeasurer {
         let font = line.style.font
         var sized: [Sized] = []
         for field in line.fields {
+            let label: TextLine, value: TextLine?
             do {
-                let label = TextLine(text: field.label, width: try measurer.width(of: field.label, font: font))
-                let value = field.value.isEmpty ? nil : TextLine(text: field.value, width: try measurer.width(of: field.value, font: font))
-                // A written value longer than the blank line lengthens it; a
-                // field with no line (a seal area) stays without one.
-                var lineWidth = field.lineWidth
-                if let value { lineWidth = max(lineWidth, value.width + font.size) }
-                lineWidth = min(lineWidth, max(width - label.width, .zero))
-                sized.append(Sized(label: label, value: value, lineWidth: lineWidth))
+                label = TextLine(text: field.label, width: try measurer.width(of: field.label, font: font))
+                value = field.value.isEmpty ? nil : TextLine(text: field.value, width: try measurer.width(of: field.value, font: font))
             } catch {
                 switch error {
                 case .missingGlyphs(let characters):
                     throw LayoutFailure.missingGlyphs(characters, in: field.origin, text: field.label + field.value)
                 }
             }
+            // A written value longer than the blank line lengthens it; a
+            // field with no line (a seal area) stays without one. A field
+            // wider than the table cannot be printed on one line.
+            var lineWidth = field.lineWidth
+            if let value {
+                lineWidth = max(lineWidth, value.width + font.size)
+                if !(label.width + value.width).fits(in: width) {
+                    throw LayoutFailure.signatureTooWide(text: field.label + field.value, origin: field.origin,
+                                                         needed: label.width + value.width, available: width)
+                }
+            }
+            lineWidth = min(lineWidth, max(width - label.width, .zero))
+            sized.append(Sized(label: label, value: value, lineWidth: lineWidth))
         }
         let minimumGap = font.size * 2
         var rows: [[Sized]] = [[]]

@@ -55,6 +55,12 @@ public enum TableMeasurer {
                 throw LayoutFailure.textDoesNotFit(row: cell.row, column: cell.column, text: cell.text, origin: cell.origin,
                                                    needed: required, available: fixedHeight)
             }
+            // Lines are broken to the width, but a single character wider
+            // than the column cannot be: it would print over its neighbours.
+            if let line = lines.first(where: { $0.text.count == 1 && !$0.width.fits(in: width) }) {
+                throw LayoutFailure.columnTooNarrow(row: cell.row, column: cell.column, character: line.text.first!, origin: cell.origin,
+                                                    needed: line.width, available: max(width, .zero))
+            }
             var continued = lines
             if cell.repeatsOnContinuation && cell.continuedText != cell.text {
                 continued = try breakLines(cell.continuedText, style: cell.style, font: font, width: width, origin: cell.origin, measurer)

@@ -1,20 +1,29 @@
 /// One page of the grid: each cell cut to the rows placed on this page,
 /// closed with a border at the page foot, and its text — on a continuation
 /// page, a repeated label's "…（续）" text.
+///
+/// A spanning label (a side label, a merged 一级/二级 group) prints as many
+/// of its lines as its rows on the page hold; a label taller than that goes
+/// on with its next lines on the following page, so no line is ever clipped
+/// or drawn over its neighbours. `labelProgress` carries, from page to page,
+/// how many lines of each label have been printed.
 struct GridPage {
     let table: MeasuredTable
     let page: TablePage
     let left: Length
     let top: Length
+    /// The cells (indices into `table.cells`, in order) that cover a row
+    /// of the page: looking only at them keeps composing linear in the
+    /// size of the table.
+    let cells: [Int]
 
-    func items() -> [DrawItem] {
-        var placedByRow: [Int: PlacedRow] = [:]
-        for row in page.rows { placedByRow[row.row] = row }
-        guard !placedByRow.isEmpty else { return [] }
+    func items(labelProgress: inout [Int: Int]) -> [DrawItem] {
+        guard !page.rows.isEmpty else { return [] }
         var rules: [LineSegment] = []
         var texts: [DrawItem] = []
-        for (index, cell) in table.cells.enumerated() {
-            let placed = cell.cell.rows.compactMap { placedByRow[$0] }
+        for index in cells {
+            let cell = table.cells[index]
+            let placed = page.rows.filter { cell.cell.rows.contains($0.row) }
             guard let first = placed.first, let last = placed.last else { continue }
             let frame = Rect(x: left + table.columnEdges[cell.cell.column], y: top + first.y,
                              width: table.columnEdges[cell.cell.column + cell.cell.columnSpan] - table.columnEdges[cell.cell.column],
@@ -24,16 +33,42 @@ struct GridPage {
             let runsOn = first.isRepeatedHeader && placed.contains { !$0.isRepeatedHeader }
             let startsHere = first.row == cell.cell.row && first.startsRow && !runsOn
             if let slice = first.slice, cell.cell.rowSpan == 1 {
-                // A piece of a row taller than a page: the lines of this piece, from the top.
-                texts += text(Array(cell.lines[slice.lines[index] ?? 0..<0]), of: cell, in: frame, centred: false)
+                // A piece of a row taller than a page: the lines of this piece,
+                // from the top; a label whose lines are all printed shows its
+                // "…（续）" text on the pieces that follow.
+                let range = slice.lines[index] ?? 0..<0
+                if range.isEmpty && !slice.isFirst && cell.cell.repeatsOnContinuation {
+                    texts += text(Array(cell.continuedLines.prefix(capacity(of: cell, in: frame))), of: cell, in: frame, centred: true)
+                } else {
+                    texts += text(Array(cell.lines[range]), of: cell, in: frame, centred: false)
+                }
+            } else if cell.cell.rowSpan == 1 {
+                // A whole single row: measured to hold all its lines.
+                if startsHere { texts += text(cell.lines, of: cell, in: frame, centred: true) }
             } else if startsHere {
-                texts += text(cell.lines, of: cell, in: frame, centred: true)
-            } else if cell.cell.repeatsOnContinuation,
-                      cell.continuedRequiredHeight.fits(in: frame.size.height) {
-                texts += text(cell.continuedLines, of: cell, in: frame, centred: true)
+                let shown = Array(cell.lines.prefix(capacity(of: cell, in: frame)))
+                labelProgress[index] = shown.count
+                texts += text(shown, of: cell, in: frame, centred: true)
+            } else if cell.cell.repeatsOnContinuation {
+                let done = labelProgress[index] ?? cell.lines.count
+                if done < cell.lines.count {
+                    // The label did not fit where it started: its next lines.
+                    let shown = Array(cell.lines[done..<min(cell.lines.count, done + capacity(of: cell, in: frame))])
+                    labelProgress[index] = done + shown.count
+                    texts += text(shown, of: cell, in: frame, centred: true)
+                } else {
+                    texts += text(Array(cell.continuedLines.prefix(capacity(of: cell, in: frame))), of: cell, in: frame, centred: true)
+                }
             }
         }
         return RuleMerger.merged(rules).map(DrawItem.line) + texts
+    }
+
+    /// How many lines of `cell` fit in `frame` inside the padding.
+    func capacity(of cell: MeasuredCell, in frame: Rect) -> Int {
+        guard cell.linePitch.points > 0 else { return cell.lines.count }
+        let space = frame.size.height - table.table.padding.vertical * 2
+        return max(0, Int((space.points + Length.tolerance) / cell.linePitch.points))
     }
 
     func edges(of frame: Rect) -> [LineSegment] {

@@ -71,6 +71,9 @@ public enum TablePaginator {
         let rules = BreakRules(table)
         let heights = table.rowHeights
         let rowCount = heights.count
+        // A table whose every block repeats over an empty list has no rows:
+        // its title and footer make one page.
+        if rowCount == 0 { return [TablePage(rows: [], isFirst: true, isLast: true)] }
         var pages: [TablePage] = []
         var next = 0
         var split: RowSplitter?
@@ -79,7 +82,7 @@ public enum TablePaginator {
             let available = isFirst ? regions.firstPage : regions.otherPages
             var placed: [PlacedRow] = []
             var y = Length.zero
-            for header in rules.headerToRepeat(before: next, continuingSplit: split != nil) {
+            for header in rules.headerToRepeat(before: next, continuingSplit: split != nil, space: available) {
                 placed.append(PlacedRow(row: header, y: y, height: heights[header], isRepeatedHeader: true))
                 y += heights[header]
             }
@@ -113,6 +116,22 @@ public enum TablePaginator {
                 pages.append(TablePage(rows: placed, isFirst: isFirst, isLast: false))
                 continue
             }
+            if row < rowCount, row > next || placed.contains(where: { !$0.isRepeatedHeader }),
+               !heights[row].fits(in: regions.otherPages - rules.headerToRepeat(before: row, continuingSplit: false, space: regions.otherPages)
+                   .reduce(Length.zero) { $0 + heights[$1] }) {
+                // The next row does not fit on any page (below its repeated
+                // header), so it is cut anyway: it starts here, below what
+                // precedes it (a header is not left alone above it, no page
+                // is left half empty).
+                var splitter = RowSplitter(table: table, row: row)
+                if let piece = splitter.nextPiece(space: available - y), piece.slice.lines.values.contains(where: { !$0.isEmpty }) {
+                    placed.append(PlacedRow(row: row, y: y, height: piece.height, isRepeatedHeader: false, slice: piece.slice))
+                    next = piece.slice.isLast ? row + 1 : row
+                    split = piece.slice.isLast ? nil : splitter
+                    pages.append(TablePage(rows: placed, isFirst: isFirst, isLast: false))
+                    continue
+                }
+            }
             if row < rowCount {
                 let end = rules.lastLegalBreak(after: pageStart, upTo: row) ?? row
                 placed.removeAll { !$0.isRepeatedHeader && $0.slice == nil && $0.row >= end }
@@ -141,7 +160,7 @@ public enum TablePaginator {
             var candidate = body.last!.row
             while candidate > firstBody.row {
                 if rules.isLegal(breakBefore: candidate, pageStart: firstBody.row, strict: true) {
-                    let headers = rules.headerToRepeat(before: candidate, continuingSplit: false)
+                    let headers = rules.headerToRepeat(before: candidate, continuingSplit: false, space: regions.otherPages)
                     let moved = headers.reduce(Length.zero) { $0 + table.rowHeights[$1] }
                         + (candidate...body.last!.row).reduce(Length.zero) { $0 + table.rowHeights[$1] }
                     if (moved + regions.footer).fits(in: regions.otherPages) {
@@ -198,7 +217,9 @@ struct RowSplitter {
             next[index].line += count
         }
         guard progress || isLast else { return nil }
-        let height = isLast ? max(tallest + padding, table.table.minimumRowHeight) : space
+        // The last piece is as tall as its lines (at least the minimum row
+        // height, where the page has room for it); the others fill their page.
+        let height = isLast ? min(space, max(tallest + padding, table.table.minimumRowHeight)) : space
         defer { isFirst = false }
         return (height, RowSlice(lines: lines, isFirst: isFirst, isLast: isLast))
     }
@@ -223,12 +244,20 @@ struct BreakRules {
     }
 
     /// Header rows to print again above row `row` when a page starts there
-    /// (or continues a row split over pages).
-    func headerToRepeat(before row: Int, continuingSplit: Bool) -> Range<Int> {
+    /// (or continues a row split over pages). A header taller than half the
+    /// page's `space` is printed once, not repeated: repeating it would
+    /// leave too little room for the rows it heads (or none at all).
+    func headerToRepeat(before row: Int, continuingSplit: Bool, space: Length) -> Range<Int> {
         guard row > 0, let block = table.table.blocks.first(where: { $0.rows.contains(row) }),
               !block.header.isEmpty, row >= block.header.upperBound || (continuingSplit && !block.header.contains(row))
         else { return 0..<0 }
-        return block.header
+        return Self.isRepeatable(block.header, heights: table.rowHeights, space: space) ? block.header : 0..<0
+    }
+
+    /// Whether a block's header rows are short enough to repeat on pages
+    /// with `space` for the table.
+    static func isRepeatable(_ header: Range<Int>, heights: [Length], space: Length) -> Bool {
+        header.reduce(Length.zero) { $0 + heights[$1] }.fits(in: space / 2)
     }
 
     func isLegal(breakBefore row: Int, pageStart: Int, strict: Bool) -> Bool {

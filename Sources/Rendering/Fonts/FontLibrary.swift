@@ -2,25 +2,48 @@ internal import CCairoPango
 import Foundation
 import Layout
 
+/// Which fonts may set a character the bundled fonts lack.
+public enum FontFallback: String, Sendable, CaseIterable {
+    /// None: such a character is an error naming it and its field, and the
+    /// output is the same on every machine.
+    case none
+    /// The machine's own fonts (the folders its fontconfig configuration
+    /// names), for characters no bundled font has; the output then depends
+    /// on the fonts installed. The bundled families are never taken from the
+    /// system, so everything the bundled fonts cover prints as without it.
+    case system
+}
+
 /// The bundled fonts, seen through a private fontconfig configuration that
-/// contains nothing but the files in `Fonts/`: output never depends on the
+/// contains nothing but the files in `Fonts/` (and, only when asked, the
+/// system's fonts as a fallback): by default output never depends on the
 /// fonts of the machine it runs on.
 public struct FontLibrary: Sendable {
     public let directory: URL
+    public var fallback: FontFallback
 
     /// The families of `Fonts/` (as their files name them) for each role,
     /// in fallback order: 仿宋 falls back to 宋体 for the characters beyond
     /// FandolFang's GB2312 coverage.
-    static func families(_ family: FontFamily) -> String {
-        switch family {
+    static func families(_ family: FontFamily, fallback: FontFallback = .none) -> String {
+        let own = switch family {
         case .song: "Noto Serif CJK SC"
         case .fang: "FandolFang, Noto Serif CJK SC"
         case .hei: "Noto Sans CJK SC, Noto Serif CJK SC"
         case .kai: "LXGW WenKai, Noto Serif CJK SC"
         }
+        // With the system's fonts present, every bundled family is named, so
+        // that a character any bundled face has (Hangul in LXGW WenKai) is
+        // taken from it before any system font.
+        guard fallback == .system else { return own }
+        let named = own.components(separatedBy: ", ")
+        return (named + bundledFamilies.filter { !named.contains($0) }).joined(separator: ", ")
     }
 
-    public init(directory: URL) throws(RenderError) {
+    /// The families of the bundled faces, as their files name them.
+    static let bundledFamilies = ["Noto Serif CJK SC", "Noto Sans CJK SC", "FandolFang", "LXGW WenKai"]
+
+    public init(directory: URL, fallback: FontFallback = .none) throws(RenderError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RenderError.fontsMissing(directory.path)
@@ -30,6 +53,7 @@ public struct FontLibrary: Sendable {
             throw RenderError.fontsMissing(directory.path)
         }
         self.directory = directory
+        self.fallback = fallback
     }
 }
 
@@ -38,15 +62,18 @@ public struct FontLibrary: Sendable {
 /// scan of the big CJK fonts out of every start after the first.
 final class FontConfiguration {
     let config: OpaquePointer
+    let fallback: FontFallback
 
     init(_ library: FontLibrary) throws(RenderError) {
         guard let config = FcConfigCreate() else { throw RenderError.cairo("FcConfigCreate failed") }
         self.config = config
+        self.fallback = library.fallback
         let cache = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first?
             .appendingPathComponent("formprint/fontconfig").path ?? "/tmp/formprint-fontconfig"
         let xml = """
             <?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-            <fontconfig><dir>\(Self.escaped(library.directory.path))</dir><cachedir>\(Self.escaped(cache))</cachedir></fontconfig>
+            <fontconfig><dir>\(Self.escaped(library.directory.path))</dir><cachedir>\(Self.escaped(cache))</cachedir>\(
+                library.fallback == .system ? Self.systemFallback(bundled: library.directory) : "")</fontconfig>
             """
         let loaded = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
         guard loaded != 0, FcConfigBuildFonts(config) != 0 else {
@@ -62,6 +89,45 @@ final class FontConfiguration {
     }
 
     deinit { FcConfigDestroy(config) }
+
+    /// The system's font folders, as its own fontconfig configuration names
+    /// them; fonts there of the bundled families are refused, so that a
+    /// system copy of Noto CJK never stands in for the bundled subset.
+    static func systemFallback(bundled: URL) -> String {
+        var xml = ""
+        if let system = FcInitLoadConfig() {
+            for (list, element) in [(FcConfigGetFontDirs(system), "dir"), (FcConfigGetCacheDirs(system), "cachedir")] {
+                guard let list else { continue }
+                // The system's caches too, so that its fonts are not scanned again.
+                while let entry = FcStrListNext(list) {
+                    xml += "<\(element)>\(escaped(String(cString: entry)))</\(element)>"
+                }
+                FcStrListDone(list)
+            }
+            FcConfigDestroy(system)
+        }
+        // A reject pattern is overridden only by an accept pattern (not by a
+        // glob): each bundled file is accepted by its path.
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: bundled.path)) ?? [])
+            .filter { $0.hasSuffix(".ttf") || $0.hasSuffix(".otf") }.sorted()
+        let accepted = files.map { "<pattern><patelt name=\"file\"><string>\(escaped(bundled.appendingPathComponent($0).path))</string></patelt></pattern>" }
+        let rejected = FontLibrary.bundledFamilies.map { "<pattern><patelt name=\"family\"><string>\(escaped($0))</string></patelt></pattern>" }
+        return xml + "<selectfont><acceptfont>\(accepted.joined())</acceptfont><rejectfont>\(rejected.joined())</rejectfont></selectfont>"
+    }
+
+    /// The files of the fonts this configuration offers (for tests and
+    /// diagnostics).
+    var fontFiles: [String] {
+        guard let fonts = FcConfigGetFonts(config, FcSetSystem) else { return [] }
+        var files: [String] = []
+        for index in 0..<Int(fonts.pointee.nfont) {
+            var file: UnsafeMutablePointer<FcChar8>?
+            if FcPatternGetString(fonts.pointee.fonts[index], FC_FILE, 0, &file) == FcResultMatch, let file {
+                files.append(String(cString: file))
+            }
+        }
+        return files
+    }
 
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

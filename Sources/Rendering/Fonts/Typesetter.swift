@@ -41,6 +41,10 @@ public final class Typesetter: TextMeasurer {
         layout = pango_layout_new(context)
     }
 
+    /// The font files this typesetter may use (bundled, and with
+    /// `FontFallback.system` the system's).
+    var fontFiles: [String] { configuration.fontFiles }
+
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
         formprint_object_unref(UnsafeMutableRawPointer(layout))
@@ -50,7 +54,7 @@ public final class Typesetter: TextMeasurer {
 
     func description(_ font: FontSpec) -> OpaquePointer {
         if let cached = descriptions[font] { return cached }
-        let description = pango_font_description_from_string(FontLibrary.families(font.family))!
+        let description = pango_font_description_from_string(FontLibrary.families(font.family, fallback: configuration.fallback))!
         pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_size(description, Int32((font.size.points * Double(PANGO_SCALE)).rounded()))
         descriptions[font] = description

@@ -13,10 +13,15 @@ struct LaidOutForm {
 
     init(_ unit: UnitEvaluation, layout file: String = "project-jilin.yaml", size: Size? = nil,
          measurer: FixedAdvanceMeasurer = FixedAdvanceMeasurer()) throws {
-        let layout = try loadLayout(file)
+        try self.init(unit, spec: try loadLayout(file), size: size, measurer: measurer)
+    }
+
+    /// A form of any layout, e.g. one made up by a property test.
+    init(_ unit: UnitEvaluation, spec layout: LayoutSpec, instance: DocumentInstance = .project(index: 0), size: Size? = nil,
+         measurer: FixedAdvanceMeasurer = FixedAdvanceMeasurer()) throws {
         spec = layout.page
         if let size { spec.size = size }
-        let resolved = TableBinder.bind(unit, .project(index: 0), onto: layout, table: try tableSpec(layout))
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: try tableSpec(layout))
         measured = try TableMeasurer.measure(resolved, with: measurer)
         regions = TableRegions(for: measured, page: spec)
         tablePages = try TablePaginator.paginate(measured, regions: regions)
@@ -49,8 +54,9 @@ struct LaidOutForm {
         // Every body row exactly once, in order (a row split over pages counts where it starts).
         let body = tablePages.flatMap { $0.rows.filter { !$0.isRepeatedHeader && $0.startsRow }.map(\.row) }
         #expect(body == Array(0..<table.rowCount), "rows placed: \(body)", sourceLocation: sourceLocation)
-        // A title is never separated from its table.
-        #expect(tablePages.first?.rows.isEmpty == false, sourceLocation: sourceLocation)
+        // A title is never separated from its table (a table without rows
+        // is one page: title and footer).
+        #expect(tablePages.first?.rows.isEmpty == (table.rowCount == 0), sourceLocation: sourceLocation)
 
         for (number, page) in tablePages.enumerated() {
             // Rows stack without gaps and stay within the space of the page.
@@ -63,17 +69,22 @@ struct LaidOutForm {
             let available = page.isFirst ? regions.firstPage : regions.otherPages
             #expect(y.fits(in: available), "page \(number + 1) holds \(y) of \(available)", sourceLocation: sourceLocation)
 
-            // A continuation page inside a block with a header starts with it.
-            for block in table.blocks where !block.header.isEmpty && number > 0 {
+            // A continuation page inside a block with a header starts with it
+            // (unless the header is too tall to repeat: over half the page).
+            for block in table.blocks where !block.header.isEmpty && number > 0
+                && block.header.reduce(Length.zero, { $0 + measured.rowHeights[$1] }).fits(in: available / 2) {
                 if let first = page.rows.first(where: { !$0.isRepeatedHeader }), block.rows.contains(first.row),
                    first.row >= block.header.upperBound || !first.startsRow {
                     #expect(page.rows.first?.row == block.header.lowerBound && page.rows.first?.isRepeatedHeader == true,
                             "page \(number + 1) lacks the header", sourceLocation: sourceLocation)
                 }
             }
-            // A header is never left alone at the foot of a page.
-            if let last = page.rows.last, !page.isLast,
-               table.blocks.contains(where: { $0.header.contains(last.row) && $0.rows.upperBound > $0.header.upperBound }) {
+            // A header is never left alone at the foot of a page (but one
+            // taller than a page continues on the next like any row, and one
+            // too tall to repeat may stand alone).
+            if let last = page.rows.last, !page.isLast, last.slice == nil,
+               table.blocks.contains(where: { $0.header.contains(last.row) && $0.rows.upperBound > $0.header.upperBound
+                   && $0.header.reduce(Length.zero, { $0 + measured.rowHeights[$1] }).fits(in: regions.otherPages / 2) }) {
                 Issue.record("page \(number + 1) ends with header row \(last.row)", sourceLocation: sourceLocation)
             }
             // Repeated headers only at the top of a page, never on the first.
@@ -86,18 +97,41 @@ struct LaidOutForm {
             }
         }
 
-        // Every spanning label on every page it touches: as written where it
-        // starts, "…（续）" where it continues.
+        // Every spanning label on every page it touches, whenever its rows
+        // there are tall enough for it: as written where it starts,
+        // "…（续）" where it continues. A label taller than its rows on a
+        // page goes on with its next lines on the following page: every
+        // line of every label is printed somewhere.
+        let repeatedLabels = self.repeatedLabels
+        var printed = Set<String>()
+        var measuredLabels: [Int: MeasuredCell] = [:]
+        for cell in measured.cells where cell.cell.repeatsOnContinuation && !cell.cell.text.isEmpty {
+            measuredLabels[cell.cell.row * 1_000 + cell.cell.column] = cell
+        }
         for (number, page) in tablePages.enumerated() {
             let texts = Set(texts(onPage: number))
+            printed.formUnion(texts)
             let rowsHere = Set(page.rows.filter { !$0.isRepeatedHeader }.map(\.row))
-            for label in repeatedLabels where !rowsHere.isDisjoint(with: label.rows) {
+            for label in repeatedLabels where label.rows.contains(where: rowsHere.contains) {
+                guard let cell = measuredLabels[label.row * 1_000 + label.column] else { continue }
                 let startsHere = page.rows.contains { $0.row == label.row && !$0.isRepeatedHeader && $0.startsRow }
                 let expected = startsHere ? label.text : label.continuedText
-                let lines = measured.cells.first { $0.cell == label }.map { startsHere ? $0.lines : $0.continuedLines } ?? []
-                #expect(lines.allSatisfy { texts.contains($0.text) },
-                        "page \(number + 1) lacks the label \(expected) (row \(label.row))", sourceLocation: sourceLocation)
+                let lines = startsHere ? cell.lines : cell.continuedLines
+                let frame = page.rows.filter { label.rows.contains($0.row) }.reduce(Length.zero) { $0 + $1.height }
+                let needed = startsHere ? cell.requiredHeight : cell.continuedRequiredHeight
+                if needed.fits(in: frame) && (startsHere || cell.requiredHeight.fits(in: label.rows.reduce(Length.zero) { $0 + measured.rowHeights[$1] })) {
+                    // (A label taller than its rows on the page before goes on
+                    // with its own next lines first.)
+                    let ownLinesHere = !startsHere && cell.lines.contains { texts.contains($0.text) }
+                    #expect(ownLinesHere || lines.allSatisfy { texts.contains($0.text) },
+                            "page \(number + 1) lacks the label \(expected) (row \(label.row))", sourceLocation: sourceLocation)
+                }
             }
+        }
+        for label in repeatedLabels {
+            let lines = measuredLabels[label.row * 1_000 + label.column]?.lines ?? []
+            #expect(lines.allSatisfy { printed.contains($0.text) }, "a line of the label \(label.text) is printed nowhere",
+                    sourceLocation: sourceLocation)
         }
 
         // Each page's grid is closed: a rule along the whole width at its foot.
@@ -113,6 +147,27 @@ struct LaidOutForm {
             for (from, to) in covered where from <= reach + 0.001 { reach = max(reach, to) }
             #expect(abs(reach - (left + measured.width).points) < 0.01, "page \(number + 1): the foot rule stops at \(reach)",
                     sourceLocation: sourceLocation)
+        }
+
+        // No two text runs overlap (each run's box: its advance × the font
+        // size above the baseline).
+        for (number, page) in pages.enumerated() {
+            let boxes = page.items.compactMap(\.textRun).map { run -> (run: TextRun, x: ClosedRange<Double>, y: ClosedRange<Double>) in
+                let width = ((try? FixedAdvanceMeasurer().width(of: run.text, font: run.font)) ?? .zero) + run.extraSpacing * Double(run.text.count)
+                return (run, run.origin.x.points...(run.origin.x + width).points,
+                        (run.origin.y - run.font.size).points...run.origin.y.points)
+            }.sorted { $0.y.lowerBound < $1.y.lowerBound }
+            for (index, box) in boxes.enumerated() {
+                for other in boxes[(index + 1)...] {
+                    if other.y.lowerBound >= box.y.upperBound - 0.01 { break }
+                    let xOverlap = min(box.x.upperBound, other.x.upperBound) - max(box.x.lowerBound, other.x.lowerBound)
+                    let yOverlap = min(box.y.upperBound, other.y.upperBound) - max(box.y.lowerBound, other.y.lowerBound)
+                    if xOverlap > 0.01 && yOverlap > 0.01 {
+                        Issue.record("page \(number + 1): \"\(box.run.text)\" at \(box.run.origin) overlaps \"\(other.run.text)\" at \(other.run.origin)",
+                                     sourceLocation: sourceLocation)
+                    }
+                }
+            }
         }
 
         // Nothing drawn outside the page's content area but the page number.

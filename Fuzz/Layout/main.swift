@@ -1,0 +1,56 @@
+// Fuzzes the layout loader and, for every layout it accepts, the layout
+// engine behind it: the example unit is bound onto the layout, measured
+// (with a fixed-advance measurer, no fonts), paginated and composed. Any
+// bytes must give pages, a LayoutError or a LayoutFailure — never a crash
+// or a hang.
+import Evaluation
+import Foundation
+import FuzzSupport
+import Importing
+import Layout
+
+/// Every character advances the font size (ASCII half of it), as the
+/// tests' FixedAdvanceMeasurer.
+struct FixedAdvanceMeasurer: TextMeasurer {
+    func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
+        let full = font.size + font.tracking
+        return character.isASCII ? full / 2 : full
+    }
+
+    func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
+        var total = Length.zero
+        for character in text { total += try advance(of: character, font: font) }
+        return total
+    }
+}
+
+// Fuzz/Layout/main.swift → the checkout's Examples/liuhe-2024.yaml.
+let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Examples/liuhe-2024.yaml")
+let unit: UnitEvaluation
+do {
+    unit = try UnitFileReader.read(contentsOf: example).unit
+} catch {
+    fatalError("the layout fuzzer needs \(example.path): \(error)")
+}
+
+func render(_ layout: LayoutSpec) throws {
+    let measurer = FixedAdvanceMeasurer()
+    switch layout.body {
+    case .table(let table):
+        let instance: DocumentInstance = layout.document == .department ? .department : .project(index: 0)
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+        let measured = try TableMeasurer.measure(resolved, with: measurer)
+        let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+        _ = try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)
+    case .flow(let flow):
+        guard let report = unit.report else { return }
+        _ = try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)
+    }
+}
+
+fuzz { data in
+    let text = String(decoding: data, as: UTF8.self)
+    guard let layout = try? LayoutLoader.load(text: text, file: "fuzz.yaml") else { return }
+    _ = try? render(layout)
+}

@@ -1,0 +1,15 @@
+// Fuzzes the workbook importer. An input that starts like a ZIP or OLE file
+// is passed as it is (the container, damaged ones included); any other input
+// is a bundle of workbook parts — "@@@ xl/worksheets/sheet1.xml" lines, each
+// followed by the part's bytes — zipped first (WorkbookBundle), so that
+// mutations reach the XML, the number formats and the form readers instead
+// of failing ZIP checksums.
+import Foundation
+import FuzzSupport
+import Importing
+import ImportingTestSupport
+
+fuzz { data in
+    guard let workbook = WorkbookBundle.workbook(from: data) else { return }
+    _ = try? UnitImporter.importData(workbook, file: "fuzz.xlsx")
+}
