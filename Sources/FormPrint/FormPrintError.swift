@@ -10,6 +10,9 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case layoutForWrongDocument(String, expected: DocumentKind, actual: DocumentKind)
     case layoutFailed(document: String, file: String, reason: String)
     case writeFailed(String, String)
+    /// A file that would be written outside the output folder (or through
+    /// a symbolic link inside it): refused.
+    case outsideOutputFolder(String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "\(file): error: \(document): \(reason)"
         case .writeFailed(let path, let reason):
             "error: cannot write \(path): \(reason)"
+        case .outsideOutputFolder(let path, let reason):
+            "error: refusing to write \(path): \(reason); nothing is written outside the output folder"
         }
     }
 }

@@ -16,9 +16,8 @@ public enum UnitFiles {
         let document = try read(url)
         let rendered = try renderer.render(document, layouts: layouts)
         return try rendered.map { document in
-            let target = folder.appendingPathComponent(document.relativePath)
-            try AtomicFile.write(document.pdf, to: target)
-            return target
+            // Never outside `folder`, whatever the unit and project names.
+            try AtomicFile.write(document.pdf, to: document.relativePath, inside: folder)
         }
     }
 }
