@@ -8,8 +8,11 @@
 #
 # Faults: every 97th unit file is broken YAML; every 101st asks for a layout
 # that does not exist; every 199th unit's output folder is taken by a file;
-# every 151st unit from the second half meets a full disk (its temporary file
-# leads to /dev/full); one unit file is deleted while the batch runs.
+# every 151st unit from the second half finds, while the batch runs, its
+# output folder replaced by a symbolic link to a folder outside the output
+# (which FormPrint refuses to write through); one unit file is deleted while
+# the batch runs. (A write failing part-way — a full disk — is tested in
+# Tests/FormPrintTests/BatchFaultTests.swift under a file-size limit.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 units=${1:-5000}
@@ -39,13 +42,11 @@ set +e
 "$formprint" batch "$input" -o "$output" --jobs "$jobs" --quiet &
 batch=$!
 sleep 1
-# A full disk for some units the batch has not reached yet.
+# Unit folders replaced by links to elsewhere, for units not reached yet.
+mkdir -p "$work/elsewhere"
 for ((n = units / 2 + 151 - (units / 2) % 151; n <= units; n += 151)); do
     (( n % 97 == 0 || n % 101 == 0 || n % 199 == 0 )) && continue
-    folder="$output/测试县第${n}局"
-    mkdir -p "$folder"
-    project=$(grep -m1 '^  - name:' "$input/$(printf 'unit%05d.yaml' "$n")" | sed 's/^  - name: //; s/ *#.*//')
-    ln -s /dev/full "$folder/.2024_项目支出绩效自评表_${project}.pdf.$batch.tmp"; full=$((full + 1))
+    ln -s "$work/elsewhere" "$output/测试县第${n}局"; full=$((full + 1))
 done
 vanished=$(printf 'unit%05d.yaml' "$units")
 rm -f "$input/$vanished"
@@ -64,13 +65,14 @@ rendered = [u for u in rows if u["status"] == "rendered"]
 expected_failed = broken + impossible + blocked + full + 1
 print(f"{units} units in {seconds} s: {len(rendered)} rendered, {len(failed)} failed "
       f"(expected {expected_failed}: {broken} broken, {impossible} impossible layouts, {blocked} blocked folders, "
-      f"{full} full disks, 1 vanished file); exit status {status}")
+      f"{full} linked folders, 1 vanished file); exit status {status}")
 problems = []
 if status != 1: problems.append(f"exit status {status}, expected 1")
 if len(rows) != units: problems.append(f"{len(rows)} units in the summary, expected {units}")
 if len(failed) != expected_failed: problems.append("failures: " + ", ".join(sorted(u['input'].rsplit('/', 1)[-1] for u in failed)[:20]))
 if any(not u.get("errors") for u in failed): problems.append("a failed unit without a reason")
 pdfs = 0
+if os.listdir(os.path.join(os.path.dirname(output), "elsewhere")): problems.append("a file was written through a link")
 for root, _, files in os.walk(output):
     for name in files:
         path = os.path.join(root, name)

@@ -15,6 +15,9 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case unreadableList(String, String)
     case badShard(String)
     case unreadableSummary(String, String)
+    /// A file that would be written outside the output folder (or through
+    /// a symbolic link inside it): refused.
+    case outsideOutputFolder(String, reason: String)
 
     public var description: String {
         switch self {
@@ -40,6 +43,8 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: cannot read the summary \(path): \(reason)"
         case .badShard(let text):
             "error: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got '\(text)'"
+        case .outsideOutputFolder(let path, let reason):
+            "error: refusing to write \(path): \(reason); nothing is written outside the output folder"
         }
     }
 }

@@ -34,8 +34,7 @@ public enum UnitFiles {
 
     /// Writes every file of a rendered unit atomically, in order.
     public static func write(_ unit: RenderedUnit, into folder: URL) throws -> [URL] {
-        let targets = unit.files.map { (data: $0.data, url: folder.appendingPathComponent($0.relativePath)) }
-        try AtomicFile.write(targets)
-        return targets.map(\.url)
+        // Never outside `folder`, whatever the unit and project names.
+        try AtomicFile.write(unit.files.map { (data: $0.data, relativePath: $0.relativePath) }, inside: folder)
     }
 }

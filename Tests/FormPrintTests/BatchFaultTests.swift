@@ -24,22 +24,22 @@ struct BatchFaultTests {
         }
     }
 
-    @Test func aFullDiskFailsThatUnitAloneAndLeavesNoPartialFile() throws {
-        let input = try BatchFixture.smallFolder(4)
+    @Test func aWriteThatFailsPartWayFailsThatUnitAloneAndLeavesNoPartialFile() throws {
+        // The disk "fills up" for large files: under a file-size limit of
+        // 120 KB (ulimit -f) writing the seed's 230 KB report fails with
+        // EFBIG part-way, as a full disk fails with ENOSPC. (A link planted
+        // to /dev/full no longer works: AtomicFile removes planted links.)
+        let input = try BatchFixture.smallFolder(3)
+        try BatchFixture.write(BatchFixture.unit(named: "大单位"), to: input.appendingPathComponent("u000.yaml"))
         let output = try temporaryFolder()
-        // The disk "fills up" for one file: its temporary name leads to
-        // /dev/full, where every write fails with ENOSPC.
-        let folder = output.appendingPathComponent("小单位2")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let name = "2024_项目支出绩效自评表_小单位2的项目.pdf"
-        let temporary = folder.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
-
-        let summary = try BatchFixture.run([input], output: output, jobs: 2)
-        #expect(summary.units.map(\.status) == [.rendered, .failed, .rendered, .rendered])
-        let failure = try #require(summary.units[1].errors.first)
-        #expect(failure.contains(name) && failure.contains("No space left on device"), "\(failure)")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
+        let command = "trap '' XFSZ; ulimit -f 120; exec '\(formprintBinary.path)' batch '\(input.path)' -o '\(output.path)' --jobs 2 --quiet"
+        let result = try run("bash", ["-c", command])
+        #expect(result.status == 1, "\(result.output)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as? [String: Any]
+        let units = try #require(summary?["units"] as? [[String: Any]])
+        #expect(units.map { $0["status"] as? String } == ["failed", "rendered", "rendered", "rendered"])
+        let failure = try #require((units[0]["errors"] as? [String])?.first)
+        #expect(failure.contains("大单位") && failure.contains("File too large"), "\(failure)")
         try expectComplete(output)
     }
 

@@ -4,48 +4,120 @@ import Foundation
 /// a temporary file in the same folder, are flushed to disk, and the file
 /// is renamed into place (rename is atomic within a file system). After a
 /// crash or a power cut a file is there whole or not at all.
+///
+/// Everything is written inside the output folder and nowhere else. The
+/// path below it is taken one folder at a time, each opened without
+/// following symbolic links (`openat` with `O_NOFOLLOW`), so neither a name
+/// (`..`, `/`, an absolute path) nor a link planted in the output folder (a
+/// unit folder that points elsewhere, a temporary file that points at
+/// another file) can move the write outside it. The output folder itself
+/// is used as named, even when it is a link.
 public enum AtomicFile {
+    /// Writes `data` to `url`, creating its folder if needed.
     public static func write(_ data: Data, to url: URL) throws {
-        try write([(data, url)])
+        try write(data, to: url.lastPathComponent, inside: url.deletingLastPathComponent())
     }
 
-    /// Writes several files (one unit's documents) with one flush for all:
-    /// each is written to its temporary name, the disks are synced once,
-    /// and only then are they renamed into place. A flush per file
-    /// cost a batch more time than rendering on a slow disk. If any write
-    /// fails, none of the files that were still temporary is kept.
-    public static func write(_ files: [(data: Data, url: URL)]) throws {
-        var staged: [(temporary: URL, url: URL)] = []
-        func discard(from index: Int = 0) { for file in staged[index...] { unlink(file.temporary.path) } }
+    /// Writes `data` to `relativePath` ("unit/2024_….pdf") inside `folder`
+    /// and returns the file's URL. A path that would leave the folder, or
+    /// that runs through a symbolic link inside it, is refused.
+    @discardableResult
+    public static func write(_ data: Data, to relativePath: String, inside folder: URL) throws -> URL {
+        try write([(data, relativePath)], inside: folder)[0]
+    }
+
+    /// Writes several files (one unit's documents) inside `folder` with one
+    /// flush for all: each is written to its temporary name, the disks are
+    /// synced once, and only then are they renamed into place. A flush per
+    /// file cost a batch more time than rendering on a slow disk. If any
+    /// write fails, none of the files that were still temporary is kept.
+    @discardableResult
+    public static func write(_ files: [(data: Data, relativePath: String)], inside folder: URL) throws -> [URL] {
+        var staged: [Staged] = []
+        defer { for file in staged { close(file.directory) } }
+        func discard(from index: Int = 0) { for file in staged[index...] { unlinkat(file.directory, file.temporary, 0) } }
         for file in files {
             do {
-                staged.append((try stage(file.data, for: file.url), file.url))
+                // A single file is flushed on its own, which costs less.
+                staged.append(try stage(file.data, at: file.relativePath, inside: folder, flush: files.count == 1))
             } catch {
                 discard()
                 throw error
             }
         }
-        // One flush for all of them (sync(2): Glibc's module has no
-        // syncfs); it reports no errors — those surfaced in write and close.
-        if !staged.isEmpty { sync() }
-        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            discard(from: index)
-            throw FormPrintError.writeFailed(file.url.path, reason)
+        // One flush for all of them (sync(2): Glibc's module has no syncfs).
+        if staged.count > 1 { sync() }
+        for (index, file) in staged.enumerated() {
+            // rename replaces whatever has the name (a link too) without following it.
+            if renameat(file.directory, file.temporary, file.directory, file.name) != 0 {
+                let reason = String(cString: strerror(errno))
+                discard(from: index)
+                throw FormPrintError.writeFailed(file.target.path, reason)
+            }
+            // The new name itself is on disk once its folder is flushed.
+            if staged.count == 1 { fsync(file.directory) }
         }
+        return staged.map(\.target)
     }
 
-    /// Writes `data` to the temporary name beside `url` and returns it.
-    static func stage(_ data: Data, for url: URL) throws -> URL {
-        let folder = url.deletingLastPathComponent()
+    /// A file written under its temporary name, its folder still open.
+    struct Staged {
+        var directory: Int32
+        var temporary: String
+        var name: String
+        var target: URL
+    }
+
+    /// Walks to the file's folder below `folder` without following links,
+    /// and writes `data` to the temporary name there (flushed to disk when
+    /// `flush`).
+    static func stage(_ data: Data, at relativePath: String, inside folder: URL, flush: Bool) throws -> Staged {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !relativePath.hasPrefix("/"),
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
+            throw FormPrintError.outsideOutputFolder(relativePath, reason: "the path is absolute or has an empty, '.' or '..' part")
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw FormPrintError.writeFailed(folder.path, (error as NSError).localizedDescription)
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw FormPrintError.writeFailed(url.path, String(cString: strerror(errno))) }
+        var directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, String(cString: strerror(errno))) }
+        var reached = folder
+        for component in components.dropLast() {
+            reached.appendPathComponent(component)
+            if mkdirat(directory, component, 0o755) != 0 && errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                close(directory)
+                throw FormPrintError.writeFailed(reached.path, reason)
+            }
+            let next = openat(directory, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else {
+                let error = errno
+                var status = stat()
+                // (Linux says ENOTDIR, macOS ELOOP, for a link with O_NOFOLLOW.)
+                let isLink = fstatat(directory, component, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
+                close(directory)
+                let reason = isLink ? "it is a symbolic link; FormPrint does not write through links inside the output folder"
+                    : error == ENOTDIR ? "it is a file, not a folder" : String(cString: strerror(error))
+                throw FormPrintError.outsideOutputFolder(reached.path, reason: reason)
+            }
+            close(directory)
+            directory = next
+        }
+        let name = components.last!
+        let target = folder.appendingPathComponent(relativePath)
+        let temporary = ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        // A leftover of an interrupted write, or a link planted in its place:
+        // removed (a link itself, never what it points to), then created anew.
+        unlinkat(directory, temporary, 0)
+        let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            close(directory)
+            throw FormPrintError.writeFailed(target.path, reason)
+        }
         var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -59,12 +131,14 @@ public enum AtomicFile {
                 offset += written
             }
         }
+        if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary.path)
-            throw FormPrintError.writeFailed(url.path, failure)
+            unlinkat(directory, temporary, 0)
+            close(directory)
+            throw FormPrintError.writeFailed(target.path, failure)
         }
-        return temporary
+        return Staged(directory: directory, temporary: temporary, name: name, target: target)
     }
 }
 

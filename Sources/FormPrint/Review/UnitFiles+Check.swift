@@ -17,9 +17,8 @@ extension UnitFiles {
     public static func render(_ document: UnitDocument, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
                               scoringProfile: String? = nil, into folder: URL) throws -> [URL] {
         try renderer.render(document, layouts: layouts, scoringProfile: scoringProfile).map { document in
-            let target = folder.appendingPathComponent(document.relativePath)
-            try AtomicFile.write(document.pdf, to: target)
-            return target
+            // Never outside `folder`, whatever the unit and project names.
+            try AtomicFile.write(document.pdf, to: document.relativePath, inside: folder)
         }
     }
 }

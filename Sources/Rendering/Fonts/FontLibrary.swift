@@ -57,12 +57,35 @@ public struct FontLibrary: Sendable {
     }
 }
 
-/// One fontconfig configuration over the library's folder. Owned by one
-/// render job; fontconfig's cache (in the user's cache folder) keeps the
-/// scan of the big CJK fonts out of every start after the first.
-final class FontConfiguration {
+/// One fontconfig configuration over the library's folder. fontconfig's
+/// cache (in the user's cache folder) keeps the scan of the big CJK fonts
+/// out of every start after the first.
+///
+/// One configuration per folder and fallback is shared by every typesetter
+/// of the process (`shared`), each with its own Pango font map — as Pango's
+/// per-thread default font maps share fontconfig's default configuration.
+/// A configuration per typesetter leaked: Pango 1.50's fontconfig thread
+/// keeps a reference to the configuration of a font map that is freed
+/// while it works (LeakSanitizer, docs/ROBUSTNESS.md), so the configuration
+/// outlived its owner, once per render job. Shared, it is built once and
+/// lives as long as the process.
+final class FontConfiguration: @unchecked Sendable {
     let config: OpaquePointer
     let fallback: FontFallback
+
+    private nonisolated(unsafe) static var cache: [String: FontConfiguration] = [:]
+    private static let cacheLock = NSLock()
+
+    /// The configuration for `library`, built on first use.
+    static func shared(_ library: FontLibrary) throws(RenderError) -> FontConfiguration {
+        let key = library.fallback.rawValue + ":" + library.directory.standardizedFileURL.path
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let configuration = cache[key] { return configuration }
+        let configuration = try FontConfiguration(library)
+        cache[key] = configuration
+        return configuration
+    }
 
     init(_ library: FontLibrary) throws(RenderError) {
         guard let config = FcConfigCreate() else { throw RenderError.cairo("FcConfigCreate failed") }

@@ -19,7 +19,7 @@ public final class Typesetter: TextMeasurer {
     private var recent: (font: FontSpec, table: AdvanceTable)?
 
     public init(fonts: FontLibrary) throws(RenderError) {
-        configuration = try FontConfiguration(fonts)
+        configuration = try FontConfiguration.shared(fonts)
         guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
             throw RenderError.cairo("Pango has no FreeType font map")
         }
