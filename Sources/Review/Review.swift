@@ -12,7 +12,10 @@ public enum Review {
     /// Scoring's findings (FP503–FP505, FP6xx) only where the form prints
     /// scores: on a form without 分值/得分 there is no cell to fix.
     public static func findings(in unit: UnitEvaluation, profile: ScoringProfile) -> [Finding] {
-        let checks = ValueNotationChecks.check(unit) + FundsChecks.check(unit) + IndicatorChecks.check(unit, profile: profile)
+        // Every value is read once, for all the rules that look at it.
+        let entries = IndicatorEntry.entries(of: unit)
+        let checks = ValueNotationChecks.check(unit, entries: entries) + FundsChecks.check(unit)
+            + IndicatorChecks.check(unit, entries: entries, profile: profile)
             + CrossDocumentChecks.check(unit) + StructureChecks.check(unit)
         return checks + (profile.scoreColumns ? Scoring.scored(unit, profile: profile).findings : [])
     }

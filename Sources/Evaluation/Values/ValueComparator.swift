@@ -33,6 +33,9 @@ public enum ValueComparator: String, Sendable, Hashable, CaseIterable {
     /// Written forms, longest first so that ">=" is tried before ">".
     /// Full-width and word forms are ordinary ways of writing these and read
     /// without a warning.
+    /// The first characters of every spelling in `prefixes`.
+    static let initials: Set<Character> = Set(prefixes.compactMap(\.text.first))
+
     static let prefixes: [(text: String, comparator: ValueComparator)] = {
         let forms: [(String, ValueComparator)] = [
             (">=", .atLeast), ("≥", .atLeast), ("≧", .atLeast), ("＞＝", .atLeast), (">＝", .atLeast), ("＞=", .atLeast),

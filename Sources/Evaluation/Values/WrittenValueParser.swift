@@ -23,13 +23,21 @@ public enum WrittenValueParser {
     public static func parse(_ text: String) -> WrittenValue {
         // Character.isWhitespace covers the full-width space U+3000; a
         // Foundation character set built per value cost more than the parse.
-        let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let trimmed: String
+        if let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) {
+            trimmed = first == text.startIndex && last == text.index(before: text.endIndex) ? text : String(text[first...last])
+        } else {
+            trimmed = ""
+        }
         if trimmed.isEmpty { return WrittenValue(text: text, reading: .empty) }
         if placeholders.contains(trimmed) { return WrittenValue(text: text, reading: .placeholder) }
 
         var rest = Substring(trimmed)
         var comparator: ValueComparator?
-        if let prefix = ValueComparator.prefixes.first(where: { rest.hasPrefix($0.text) }) {
+        // Only text that starts like a comparator is matched against all of
+        // them: comparing every value with every spelling was most of a parse.
+        if let head = rest.first, ValueComparator.initials.contains(head),
+           let prefix = ValueComparator.prefixes.first(where: { rest.hasPrefix($0.text) }) {
             comparator = prefix.comparator
             rest = rest.dropFirst(prefix.text.count).drop { $0.isWhitespace }
         }

@@ -4,8 +4,8 @@ import Foundation
 /// FP3xx: each indicator's target against its actual value, as a reviewer
 /// reads the 绩效指标 block of both forms.
 enum IndicatorChecks {
-    static func check(_ unit: UnitEvaluation, profile: ScoringProfile) -> [Finding] {
-        IndicatorEntry.entries(of: unit).flatMap { check($0, year: unit.year, profile: profile) }
+    static func check(_ unit: UnitEvaluation, entries: [IndicatorEntry], profile: ScoringProfile) -> [Finding] {
+        entries.flatMap { check($0, year: unit.year, profile: profile) }
     }
 
     static func check(_ entry: IndicatorEntry, year: Int, profile: ScoringProfile) -> [Finding] {

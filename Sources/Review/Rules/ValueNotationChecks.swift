@@ -5,9 +5,9 @@ import Evaluation
 /// FormPrint read, so the unit can confirm it or fix the text; the printed
 /// form still shows the text as written.
 enum ValueNotationChecks {
-    static func check(_ unit: UnitEvaluation) -> [Finding] {
+    static func check(_ unit: UnitEvaluation, entries: [IndicatorEntry]) -> [Finding] {
         var findings: [Finding] = []
-        for entry in IndicatorEntry.entries(of: unit) {
+        for entry in entries {
             findings += assumptions(entry.target, label: "\(entry.name) \(entry.targetLabel)", at: entry.targetPath)
             findings += assumptions(entry.actual, label: "\(entry.name) \(entry.actualLabel)", at: entry.actualPath)
             if case .project = entry.form {
