@@ -9,12 +9,12 @@ import Testing
 /// it. Each gives pages, a LayoutError or a LayoutFailure.
 @Suite("Layout fuzz findings stay fixed")
 struct LayoutFuzzRegressionTests {
-    static let folder = repositoryRoot().appendingPathComponent("Tests/FuzzRegressions/layout")
+    static let folder = layoutsFolder().deletingLastPathComponent().appendingPathComponent("Tests/FuzzRegressions/layout")
     static let inputs = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
 
     @Test("each saved layout input loads and lays out, or is refused with its problems", .hangGuard(minutes: 1), arguments: inputs)
     func replay(name: String) throws {
-        let unit = try UnitFileReader.read(contentsOf: repositoryRoot().appendingPathComponent("Examples/liuhe-2024.yaml")).unit
+        let unit = try UnitFileReader.read(contentsOf: layoutsFolder().deletingLastPathComponent().appendingPathComponent("Examples/liuhe-2024.yaml")).unit
         let text = String(decoding: try Data(contentsOf: Self.folder.appendingPathComponent(name)), as: UTF8.self)
         let layout: LayoutSpec
         do {
