@@ -6,14 +6,14 @@ import Testing
 
 /// The limits that protect the readers from hostile or accidental input,
 /// each stopping with a message that names it (README.md, "Limits").
-/// `.timeLimit` only guards against a hang; nothing here depends on speed.
+/// `.hangGuard` only guards against a hang; nothing here depends on speed.
 @Suite("Limits of unit files")
 struct UnitFileLimitTests {
     func unit(goal: String) -> String {
         "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects:\n  - name: 项目\n    goal:\n      expected: 目标\n      actual: \"\(goal)\"\n"
     }
 
-    @Test("a 1 MB value is refused, naming the limit, the line and the field", .timeLimit(.minutes(1)))
+    @Test("a 1 MB value is refused, naming the limit, the line and the field", .hangGuard(minutes: 1))
     func megabyteValue() throws {
         let error = try #require(readError(unit(goal: String(repeating: "由于资金紧张，年末收回预算指标。", count: 65_536))))
         guard case .limitExceeded(let message) = error.problem else {
@@ -33,7 +33,7 @@ struct UnitFileLimitTests {
         #expect(document.unit.projects[0].goal.actual.count == NodeReader.maximumValueLength)
     }
 
-    @Test("200 levels of report sections stop at the depth limit", .timeLimit(.minutes(1)))
+    @Test("200 levels of report sections stop at the depth limit", .hangGuard(minutes: 1))
     func twoHundredLevelsOfSections() throws {
         var lines = ["formprint: 1", "unit: {name: 测试单位}", "year: 2024", "report:", "  title: 报告", "  sections:"]
         var indent = "    "
@@ -47,14 +47,14 @@ struct UnitFileLimitTests {
         #expect(error.problem == .limitExceeded("fields nest deeper than 64 levels; unit files are never that deep"))
     }
 
-    @Test("200 nested lists are a wrong type, not a crash", .timeLimit(.minutes(1)))
+    @Test("200 nested lists are a wrong type, not a crash", .hangGuard(minutes: 1))
     func twoHundredNestedLists() throws {
         let text = "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
         let error = try #require(readError(text))
         #expect(error.problem == .wrongType(expected: "a mapping of fields (key: value)", found: "a list"))
     }
 
-    @Test("100 000 nested lists stop at the YAML parser's nesting limit", .timeLimit(.minutes(1)))
+    @Test("100 000 nested lists stop at the YAML parser's nesting limit", .hangGuard(minutes: 1))
     func hundredThousandNestedLists() throws {
         let text = "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
         let error = try #require(readError(text))
@@ -65,7 +65,7 @@ struct UnitFileLimitTests {
         #expect(message.contains("nesting level"), "\(message)")
     }
 
-    @Test("a file over 16 MB is refused before it is read", .timeLimit(.minutes(1)))
+    @Test("a file over 16 MB is refused before it is read", .hangGuard(minutes: 1))
     func oversizedFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("formprint-big-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -1,12 +1,13 @@
 import Evaluation
 import Foundation
+import ImportingTestSupport
 import Testing
 
 @testable import FormPrint
 
 /// Limits through the whole pipeline (README.md, "Limits"): a value at the
 /// limit renders, page after page; a longer one stops before anything is
-/// written, naming the limit. `.timeLimit` only guards against a hang.
+/// written, naming the limit. `.hangGuard` only guards against a hang.
 @Suite("Limits through the whole pipeline", .serialized)
 struct LimitRenderTests {
     func unitFile(goal: String) throws -> URL {
@@ -25,7 +26,7 @@ struct LimitRenderTests {
         return url
     }
 
-    @Test("a cell at the value limit runs over many pages, every line printed once", .timeLimit(.minutes(2)))
+    @Test("a cell at the value limit runs over many pages, every line printed once", .hangGuard(minutes: 2))
     func cellAtTheLimit() throws {
         let sentence = "由于我县财政资金紧张，年末收回预算指标，申请历年执行。"
         let goal = String(repeating: sentence, count: 20_000 / sentence.count) + "完"
@@ -40,7 +41,7 @@ struct LimitRenderTests {
         #expect(text.contains("项目支出绩效自评表（续）") && text.contains("第 \(pages) 页 共 \(pages) 页"))
     }
 
-    @Test("a 1 MB cell stops before rendering, naming the limit, line and field; nothing is written", .timeLimit(.minutes(1)))
+    @Test("a 1 MB cell stops before rendering, naming the limit, line and field; nothing is written", .hangGuard(minutes: 1))
     func megabyteCell() throws {
         let output = try temporaryFolder()
         let url = try unitFile(goal: String(repeating: "资", count: 1 << 20))

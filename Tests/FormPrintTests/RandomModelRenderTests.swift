@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import ImportingTestSupport
 import Testing
 
 @testable import FormPrint
@@ -12,7 +13,7 @@ import Testing
 /// from its seed.
 @Suite("Random units through the whole pipeline", .serialized)
 struct RandomModelRenderTests {
-    @Test("a random unit renders to PDFs or stops with a located error", .timeLimit(.minutes(2)),
+    @Test("a random unit renders to PDFs or stops with a located error", .hangGuard(minutes: 2),
           arguments: Array(UInt64(1)...UInt64(16)))
     func randomUnit(seed: UInt64) throws {
         let renderer = try UnitRenderer()

@@ -29,19 +29,19 @@ struct FuzzRegressionTests {
         }
     }
 
-    @Test("unit-file findings read or fail with a located error", .timeLimit(.minutes(1)), arguments: inputs("unit-file"))
+    @Test("unit-file findings read or fail with a located error", .hangGuard(minutes: 1), arguments: inputs("unit-file"))
     func unitFile(name: String) throws {
         let text = String(decoding: try Self.data("unit-file", name), as: UTF8.self)
         _ = message { try UnitFileReader.read(text: text, file: name) }
     }
 
-    @Test("pasted-text findings import or fail with a located error", .timeLimit(.minutes(1)), arguments: inputs("pasted-text"))
+    @Test("pasted-text findings import or fail with a located error", .hangGuard(minutes: 1), arguments: inputs("pasted-text"))
     func pastedText(name: String) throws {
         let data = try Self.data("pasted-text", name)
         _ = message { try UnitImporter.importData(data, file: "fuzz.txt") }
     }
 
-    @Test("workbook findings import or fail with a located error", .timeLimit(.minutes(1)), arguments: inputs("workbook"))
+    @Test("workbook findings import or fail with a located error", .hangGuard(minutes: 1), arguments: inputs("workbook"))
     func workbook(name: String) throws {
         let workbook = try #require(WorkbookBundle.workbook(from: try Self.data("workbook", name)))
         let text = message { try UnitImporter.importData(workbook, file: "fuzz.xlsx") }

@@ -18,7 +18,7 @@ import Testing
 struct LayoutPropertyTests {
     static let seeds = Array(UInt64(1)...UInt64(120))
 
-    @Test("random forms lay out with every invariant, or fail with a named limit", .timeLimit(.minutes(1)), arguments: seeds)
+    @Test("random forms lay out with every invariant, or fail with a named limit", .hangGuard(minutes: 1), arguments: seeds)
     func randomForm(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
         let form = RandomForm(&random)

@@ -5,10 +5,10 @@ import Testing
 
 /// Limits of the layout engine and its files (README.md, "Limits"): each
 /// lays out in bounded work or stops with a message that names the limit.
-/// `.timeLimit` only guards against a hang.
+/// `.hangGuard` only guards against a hang.
 @Suite("Limits of layouts and of the layout engine")
 struct LayoutLimitsTests {
-    @Test("10 000 indicators lay out on hundreds of pages with every invariant", .timeLimit(.minutes(2)))
+    @Test("10 000 indicators lay out on hundreds of pages with every invariant", .hangGuard(minutes: 2))
     func tenThousandIndicators() throws {
         let form = try LaidOutForm(unitWithIndicators(10_000))
         #expect(form.measured.table.rowCount == 10 + 10_000)
@@ -48,7 +48,7 @@ struct LayoutLimitsTests {
     /// Layout files have no recursive structure, so nested aliases cannot
     /// expand into anything valid: the reader stops at the first one, at
     /// the type it does not expect, without expanding it.
-    @Test("an alias bomb in a layout is refused without being expanded", .timeLimit(.minutes(1)))
+    @Test("an alias bomb in a layout is refused without being expanded", .hangGuard(minutes: 1))
     func aliasBomb() throws {
         var lines = Self.jilin.components(separatedBy: "\n")
         let blocks = try #require(lines.firstIndex { $0.hasPrefix("  blocks:") })

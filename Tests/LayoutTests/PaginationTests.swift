@@ -69,7 +69,7 @@ struct PaginationTests {
         }
     }
 
-    @Test("invariants hold across layouts, indicator counts and page sizes", .timeLimit(.minutes(1)), arguments: sweep)
+    @Test("invariants hold across layouts, indicator counts and page sizes", .hangGuard(minutes: 1), arguments: sweep)
     func invariantSweep(_ sweepCase: SweepCase) throws {
         let own = try loadLayout(sweepCase.layout).page.size
         let size = Size(width: own.width, height: own.height * sweepCase.heightShare)
@@ -81,7 +81,7 @@ struct PaginationTests {
         if sweepCase.indicators <= 6 && sweepCase.heightShare == 1 { #expect(form.tablePages.count == 1) }
     }
 
-    @Test("invariants hold with long texts in every row and short pages", .timeLimit(.minutes(1)),
+    @Test("invariants hold with long texts in every row and short pages", .hangGuard(minutes: 1),
           arguments: [120.0, 160.0, 230.0], [7, 60])
     func invariantsWithTallRows(pageHeight: Double, indicators: Int) throws {
         var unit = unitWithIndicators(indicators)
@@ -98,7 +98,7 @@ struct PaginationTests {
         form.checkInvariants()
     }
 
-    @Test("a row taller than a page continues line by line on the next pages", .timeLimit(.minutes(1)))
+    @Test("a row taller than a page continues line by line on the next pages", .hangGuard(minutes: 1))
     func rowTallerThanAPage() throws {
         var unit = seedUnit()
         let sentence = "由于我县财政资金紧张，年末收回预算指标。"
@@ -123,7 +123,7 @@ struct PaginationTests {
         // (checkInvariants checked the 年度总体目标 side label on every page the row runs to.)
     }
 
-    @Test("a header too tall for any page is rowTooTall, not a hang or a crash", .timeLimit(.minutes(1)))
+    @Test("a header too tall for any page is rowTooTall, not a hang or a crash", .hangGuard(minutes: 1))
     func rowTooTall() throws {
         var unit = unitWithIndicators(30)
         unit.name = "x"
