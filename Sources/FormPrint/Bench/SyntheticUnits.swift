@@ -1,4 +1,5 @@
 import Evaluation
+import Layout
 
 /// Units shaped like the seed, generated from a seed number so that every
 /// run benchmarks the same input: one project per unit with the seed's
@@ -28,8 +29,8 @@ public struct SyntheticUnits {
         let name = "测试县第\(number)局"
         let budget = Double(Int.random(in: 1_000...50_000, using: &random)) / 100
         let executed = (budget * Double.random(in: 0.6...1, using: &random) * 100).rounded() / 100
-        func amount(_ value: Double) -> String { MoneyFormat.twoDecimals(value) }
-        let rate = budget > 0 ? MoneyFormat.twoDecimals(executed / budget * 100) + "%" : "0.00%"
+        func amount(_ value: Double) -> String { MoneyText.twoDecimals(value) }
+        let rate = budget > 0 ? MoneyText.twoDecimals(executed / budget * 100) + "%" : "0.00%"
         let funds = [
             FundsRow(source: "当年财政拨款", initialBudget: amount(budget), annualBudget: amount(budget), executed: amount(executed), executionRate: rate),
             FundsRow(source: "上年结转资金", initialBudget: "0.00", annualBudget: "0.00", executed: "0.00", executionRate: "0.00%"),
@@ -74,12 +75,5 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-enum MoneyFormat {
-    static func twoDecimals(_ value: Double) -> String {
-        let cents = Int((value * 100).rounded())
-        return "\(cents / 100)." + (cents % 100 < 10 ? "0" : "") + "\(cents % 100)"
     }
 }

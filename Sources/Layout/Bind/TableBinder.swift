@@ -173,8 +173,8 @@ extension CellFormat {
 
 /// Two-decimal amounts without Foundation's locale-dependent formatting:
 /// 212.4 → "212.40", -0.004 → "0.00".
-enum MoneyText {
-    static func twoDecimals(_ value: Double) -> String {
+public enum MoneyText {
+    public static func twoDecimals(_ value: Double) -> String {
         let cents = (abs(value) * 100).rounded()
         let negative = value < 0 && cents > 0
         let whole = Int(cents / 100), fraction = Int(cents.truncatingRemainder(dividingBy: 100))
