@@ -12,6 +12,8 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case wrongType(expected: String, found: String)
         case missingField(String)
         case unknownField(String, suggestion: String?)
+        /// Every unknown field of a file, reported at once.
+        case unknownFields([UnknownField])
         case invalidValue(String, hint: String)
         /// A limit that protects against hostile input was exceeded.
         case limitExceeded(String)
@@ -41,10 +43,35 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .unknownField(let name, let suggestion):
             let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the field names in README.md."
             return "\(location): error: unknown field '\(name)'\(field); \(hint)"
+        case .unknownFields(let fields):
+            return fields.map(\.description).joined(separator: "\n")
         case .invalidValue(let message, let hint):
             return "\(location): error: \(path): \(message). \(hint)"
         case .limitExceeded(let message):
             return "\(location.line == 0 ? location.file : location.description): error: \(message)"
         }
+    }
+}
+
+/// A field of a unit file that no reader and no declaration knows, with the
+/// nearest declared field by key or by Chinese label.
+public struct UnknownField: Sendable, Equatable, CustomStringConvertible {
+    public var name: String
+    public var suggestion: FieldSuggestion?
+    public var location: SourceLocation
+    public var path: FieldPath
+
+    public init(name: String, suggestion: FieldSuggestion?, location: SourceLocation, path: FieldPath) {
+        self.name = name
+        self.suggestion = suggestion
+        self.location = location
+        self.path = path
+    }
+
+    public var description: String {
+        let field = path.components.isEmpty ? "" : " (\(path))"
+        let hint = suggestion.map { "did you mean \($0.description)? 是否应为 \($0.description)？" }
+            ?? "remove it, or declare it in Layouts/fields.yaml or the layout's 'fields:' section. 请删除该字段，或在字段登记表中声明。"
+        return "\(location): error: unknown field '\(name)'\(field) 未知字段“\(name)”; \(hint)"
     }
 }

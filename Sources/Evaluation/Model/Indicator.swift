@@ -35,6 +35,9 @@ public struct Indicator: Sendable, Equatable {
     public var score: String
     /// 偏差原因分析及改进措施 (national form).
     public var deviation: String
+    /// Values of declared fields without a property of their own (指标解释,
+    /// 调整后预算数 …), by key: see `FieldRegistry`.
+    public var extra: [String: String] = [:]
 
     public init(
         name: String, target: String = "", actual: String = "", weight: String = "", score: String = "",

@@ -17,6 +17,9 @@ public struct Project: Sendable, Equatable {
     /// 等级 (优/良/中/差) of the 总分, as written; empty when the unit left it
     /// to be computed (`Scoring.scored` fills it).
     public var grade: String
+    /// Values of declared fields without a property of their own (指标解释,
+    /// 调整后预算数 …), by key: see `FieldRegistry`.
+    public var extra: [String: String] = [:]
 
     public init(
         name: String, implementingUnit: String = "", competentDepartment: String = "",
@@ -50,6 +53,9 @@ public struct FundsRow: Sendable, Equatable {
     public var weight: String
     /// 得分 (national form).
     public var score: String
+    /// Values of declared fields without a property of their own (指标解释,
+    /// 调整后预算数 …), by key: see `FieldRegistry`.
+    public var extra: [String: String] = [:]
 
     public init(
         source: String, initialBudget: String = "", annualBudget: String = "", executed: String = "",

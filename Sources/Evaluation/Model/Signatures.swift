@@ -14,6 +14,9 @@ public struct Signatures: Sendable, Equatable {
     public var phone: String
     /// 填报日期, as written (e.g. 2025年3月1日).
     public var date: String
+    /// Values of declared fields without a property of their own (指标解释,
+    /// 调整后预算数 …), by key: see `FieldRegistry`.
+    public var extra: [String: String] = [:]
 
     public init(unitHead: String = "", financeHead: String = "", projectLead: String = "", preparer: String = "",
                 phone: String = "", date: String = "") {

@@ -33,6 +33,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
 
     public func appending(_ key: String) -> FieldPath { FieldPath(components + [.key(key)]) }
     public func appending(_ index: Int) -> FieldPath { FieldPath(components + [.index(index)]) }
+    /// The path without its last `count` components.
+    public func deletingLast(_ count: Int) -> FieldPath { FieldPath(Array(components.dropLast(count))) }
 
     public var description: String {
         var text = ""

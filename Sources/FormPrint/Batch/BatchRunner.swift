@@ -50,7 +50,7 @@ public final class BatchRunner: Sendable {
         self.catalog = catalog
         self.fonts = fonts
         self.scoring = scoring
-        self.checker = UnitChecker(profiles: scoring)
+        self.checker = UnitChecker(profiles: scoring, catalog: catalog)
     }
 
     public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),

@@ -1,3 +1,4 @@
+import Foundation
 import Evaluation
 import Layout
 
@@ -27,10 +28,12 @@ public struct SyntheticUnits {
     /// up to about 12).
     public mutating func unit(number: Int, indicators: Int) -> UnitEvaluation {
         let name = "测试县第\(number)局"
-        let budget = Double(Int.random(in: 1_000...50_000, using: &random)) / 100
-        let executed = (budget * Double.random(in: 0.6...1, using: &random) * 100).rounded() / 100
-        func amount(_ value: Double) -> String { MoneyText.twoDecimals(value) }
-        let rate = budget > 0 ? MoneyText.twoDecimals(executed / budget * 100) + "%" : "0.00%"
+        // Amounts in whole cents, so that they are exact decimals.
+        let budgetCents = Int.random(in: 1_000...50_000, using: &random)
+        let executedCents = budgetCents * Int.random(in: 600...1_000, using: &random) / 1_000
+        let budget = Decimal(budgetCents) / 100, executed = Decimal(executedCents) / 100
+        func amount(_ value: Decimal) -> String { MoneyText.twoDecimals(value) }
+        let rate = MoneyText.twoDecimals(executed / budget * 100) + "%"
         let funds = [
             FundsRow(source: "当年财政拨款", initialBudget: amount(budget), annualBudget: amount(budget), executed: amount(executed), executionRate: rate),
             FundsRow(source: "上年结转资金", initialBudget: "0.00", annualBudget: "0.00", executed: "0.00", executionRate: "0.00%"),

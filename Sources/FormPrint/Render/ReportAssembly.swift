@@ -4,7 +4,7 @@ import Layout
 /// The report as one bound document (GB/T 9704): the body, then each
 /// attached 自评表 on pages of its own, numbered in one sequence.
 extension UnitRenderer {
-    func reportPages(_ unit: UnitEvaluation, _ report: Report, _ layout: LayoutSpec, _ flow: FlowSpec,
+    func reportPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ report: Report, _ layout: LayoutSpec, _ flow: FlowSpec,
                      layouts requested: [DocumentKind: String]) throws -> [Page] {
         let resolved = ReportBinder.bind(report, flow: flow)
         var pages = try ReportComposer.composeBody(resolved, flow: flow, page: layout.page, measurer: typesetter)
@@ -26,7 +26,7 @@ extension UnitRenderer {
                                             style: label, spaceAfter: .mm(4), path: FieldPath("report.attachments").appending(index)),
                                at: 0)
             table.pageNumber = nil
-            for var page in try formPages(unit, instance, formLayout, table) {
+            for var page in try formPages(unit, computed, instance, formLayout, table) {
                 // The form is fitted into the report's text block, so that
                 // its page number sits where every other page has it (§7.5);
                 // a landscape form in a portrait report is turned so that its

@@ -72,27 +72,30 @@ public final class UnitRenderer {
     /// One document as PDF.
     public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> RenderedDocument {
-        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
-        let laidOut = try layOut(document, unit, instance, layouts: requested)
+        let unit = document.unit
+        let computed = try scores(unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try layOut(document, computed, instance, layouts: requested)
         return try write(laidOut, unit: unit, folder: FileNaming.safeComponent(unit.name),
                          baseName: laidOut.baseName, options: RenderOptions(layouts: requested))
     }
 
-    /// The unit with the scores it left empty computed by the profile for
-    /// its project layout (never replacing a value it entered).
-    func scored(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitEvaluation {
+    /// The scores the unit left empty, computed by the profile for its
+    /// project layout: a scorecard bound beside the unit's data, never
+    /// written into it.
+    func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> ComputedValues {
         let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         // A form without 分值/得分 columns prints no score: no need to compute one.
-        guard let scoring, !unit.projects.isEmpty, try catalog.layout(for: .project, requested: layout).printsScores else { return unit }
-        return Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).unit
+        guard let scoring, !unit.projects.isEmpty, try catalog.layout(for: .project, requested: layout).printsScores else { return .none }
+        return ComputedValues(Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).computed)
     }
 
     /// Every document of the unit in every requested format, plus the
     /// combined PDF. All documents are laid out before anything is drawn:
     /// a unit renders completely or fails with the first error.
     public func render(_ document: UnitDocument, options: RenderOptions) throws -> RenderedUnit {
-        let unit = try scored(document.unit, layouts: options.layouts, profile: options.scoringProfile)
-        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: options.layouts) }
+        let unit = document.unit
+        let computed = try scores(unit, layouts: options.layouts, profile: options.scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: options.layouts) }
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
         var documents: [RenderedDocument] = []
@@ -121,14 +124,15 @@ public final class UnitRenderer {
         var baseName: String
     }
 
-    /// `unit` is the document's unit, scored.
-    func layOut(_ document: UnitDocument, _ unit: UnitEvaluation, _ instance: DocumentInstance,
+    /// `computed` holds the scores the unit left empty.
+    func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
                 layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
+        let unit = document.unit
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         let pages: [Page]
         do {
-            pages = try paginate(unit, instance, layout, layouts: requested)
+            pages = try paginate(unit, computed, instance, layout, layouts: requested)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -141,21 +145,22 @@ public final class UnitRenderer {
     }
 
     /// The layout phases, from model to positioned pages.
-    func paginate(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec,
+    func paginate(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
                   layouts requested: [DocumentKind: String]) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            return try formPages(unit, instance, layout, table)
+            return try formPages(unit, computed, instance, layout, table)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
             guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
-            return try reportPages(unit, report, layout, flow, layouts: requested)
+            return try reportPages(unit, computed, report, layout, flow, layouts: requested)
         }
     }
 
-    func formPages(_ unit: UnitEvaluation, _ instance: DocumentInstance, _ layout: LayoutSpec, _ table: TableSpec) throws -> [Page] {
-        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+    func formPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
+                   _ table: TableSpec) throws -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
         let measured = try TableMeasurer.measure(resolved, with: typesetter)
         let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
         return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
@@ -185,7 +190,7 @@ public final class UnitRenderer {
     /// A layout failure with the unit file's line and column of the text.
     func located(_ failure: LayoutFailure, _ document: UnitDocument, kind: DocumentKind, detail: String?) -> FormPrintError {
         var place = document.source.file
-        if case .missingGlyphs(_, let origin, _) = failure, case .unit(let path) = origin,
+        if case .missingGlyphs(_, let origin, _) = failure, let path = origin.fieldPath,
            let location = document.source.location(of: path) {
             place = location.description
         }
@@ -254,8 +259,9 @@ public final class UnitRenderer {
     /// All the unit's documents in one PostScript file, for one print job.
     public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
                                    scoringProfile: String? = nil) throws -> Data {
-        let unit = try scored(document.unit, layouts: requested, profile: scoringProfile)
-        let laidOut = try Self.documents(of: unit).map { try layOut(document, unit, $0, layouts: requested) }
+        let unit = document.unit
+        let computed = try scores(unit, layouts: requested, profile: scoringProfile)
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: requested) }
         let metadata = DocumentMetadata(title: document.unit.name, author: document.unit.name, subject: "", keywords: "")
         return try PostScriptWriter(typesetter: typesetter, creationDate: Self.creationDate(for: document.unit))
             .postScript(PagedDocument(pages: laidOut.flatMap(\.pages), metadata: metadata))

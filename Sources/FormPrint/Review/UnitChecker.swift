@@ -6,14 +6,17 @@ import Review
 /// `formprint validate` and `formprint render`.
 public struct UnitChecker: Sendable {
     public let profiles: ScoringCatalog
+    /// The layouts whose formula cells are checked (FP206).
+    public let catalog: LayoutCatalog
 
-    public init(profiles: ScoringCatalog) {
+    public init(profiles: ScoringCatalog, catalog: LayoutCatalog) {
         self.profiles = profiles
+        self.catalog = catalog
     }
 
-    /// Uses the built-in scoring profiles.
+    /// Uses the built-in scoring profiles and layouts.
     public init() throws {
-        self.init(profiles: try .standard())
+        self.init(profiles: try .standard(), catalog: try .standard())
     }
 
     /// The findings and scores of `document`. The profile is `scoring` (an
@@ -22,8 +25,9 @@ public struct UnitChecker: Sendable {
     public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
         let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         let profile = try profiles.profile(scoring, projectLayout: layout)
-        return UnitCheck(document: document, profile: profile, findings: Review.findings(in: document, profile: profile),
-                         scored: Scoring.scored(document.unit, profile: profile))
+        let formulas = try FormulaChecks.findings(document, catalog: catalog, layouts: layouts)
+        let findings = (Review.findings(in: document, profile: profile) + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
     }
 }
 

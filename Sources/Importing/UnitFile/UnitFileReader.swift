@@ -10,131 +10,172 @@ public enum UnitFileReader {
     /// The format version this reader understands (`formprint: 1`).
     public static let formatVersion = 1
 
-    public static func read(contentsOf url: URL) throws -> UnitDocument {
-        try read(text: try YAMLDocument.text(contentsOf: url), file: url.path)
+    public static func read(contentsOf url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
+        try read(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields)
     }
 
-    public static func read(text: String, file: String) throws -> UnitDocument {
+    /// `fields` are the fields the file may carry beyond the structure
+    /// (default: the built-in registry, `Layouts/fields.yaml`). Every
+    /// unknown field of the file is reported at once.
+    public static func read(text: String, file: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
         let root = try YAMLDocument.compose(text, file: file)
         let reader = NodeReader(file: file)
-        let unit = try readUnit(root, reader)
+        let context = ReadContext(reader: reader, registry: try fields ?? FieldRegistryReader.standard())
+        let unit = try readUnit(root, context)
+        if !context.unknown.isEmpty {
+            let unknown = context.unknown.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            throw InputFileError(.unknownFields(unknown), at: unknown[0].location, path: unknown[0].path)
+        }
         return UnitDocument(unit: unit, source: reader.sourceMap)
+    }
+
+    /// The reader, the declared fields, and the unknown fields found so far.
+    final class ReadContext {
+        let reader: NodeReader
+        let registry: FieldRegistry
+        var unknown: [UnknownField] = []
+
+        init(reader: NodeReader, registry: FieldRegistry) {
+            self.reader = reader
+            self.registry = registry
+        }
+
+        /// Reads the declared fields of `level` that the structure did not
+        /// ask for into `value`, and records every other key as unknown.
+        func finish<Value: FieldValues>(_ fields: inout ObjectReader, into value: inout Value) throws {
+            for (keyNode, valueNode) in fields.mapping {
+                guard let key = keyNode.string, !Value.typedKeys.contains(key), fields.value(key) != nil,
+                      registry.declaration(key, at: Value.level) != nil else { continue }
+                value.setValue(try reader.text(valueNode, at: fields.path.appending(key)), key)
+            }
+            finish(fields, level: Value.level)
+        }
+
+        /// Records the keys nobody asked for, suggesting the nearest asked
+        /// key or declared field (by key or Chinese label).
+        func finish(_ fields: ObjectReader, level: FieldLevel? = nil) {
+            for unknown in fields.unknownKeys() {
+                let declared = level.flatMap { registry.suggestion(for: unknown.key, at: $0) }
+                let asked = unknown.suggestion.map { key in
+                    FieldSuggestion(key: key, label: level.flatMap { registry.declaration(key, at: $0)?.label })
+                }
+                self.unknown.append(UnknownField(name: unknown.key, suggestion: declared ?? asked, location: unknown.location, path: fields.path))
+            }
+        }
     }
 
     // MARK: - The unit file's structure, one function per model type
 
-    private static func readUnit(_ node: Node, _ reader: NodeReader) throws -> UnitEvaluation {
+    private static func readUnit(_ node: Node, _ context: ReadContext) throws -> UnitEvaluation {
+        let reader = context.reader
         var fields = try reader.object(node, at: FieldPath())
         let version = try fields.requiredInteger("formprint", in: 1...1,
             hint: "Start the file with 'formprint: 1' (the unit file format version this FormPrint reads).")
-        precondition(version == formatVersion)
+        guard version == formatVersion else { throw InputFileError(.invalidValue("unknown format version \(version)", hint: "write formprint: 1"), at: reader.location(of: node), path: "formprint") }
         var unitFields = try fields.optionalObject("unit") ?? {
             throw InputFileError(.missingField("unit"), at: reader.location(of: node), path: FieldPath())
         }()
         let name = try unitFields.requiredText("name")
-        try unitFields.finish()
+        context.finish(unitFields)
         let year = try fields.requiredInteger("year", in: 1990...2100,
             hint: "Write the evaluated budget year as four digits, e.g. 'year: 2024'.")
-        let layouts = try readLayoutChoice(&fields, reader)
-        let projects = try fields.list("projects") { try readProject($0, $1, reader) }
-        let department = try fields.optionalObject("department").map { try readDepartment($0, reader) }
-        let report = try fields.optionalObject("report").map { try readReport($0, reader, projects: projects) }
-        let signatures = try fields.optionalObject("signatures").map { try readSignatures($0) } ?? Signatures()
-        try fields.finish()
+        let layouts = try readLayoutChoice(&fields, context)
+        let projects = try fields.list("projects") { try readProject($0, $1, context) }
+        let department = try fields.optionalObject("department").map { try readDepartment($0, context) }
+        let report = try fields.optionalObject("report").map { try readReport($0, context, projects: projects) }
+        var signatures = Signatures()
+        if var signatureFields = try fields.optionalObject("signatures") {
+            try context.finish(&signatureFields, into: &signatures)
+        }
+        context.finish(fields)
         return UnitEvaluation(name: name, year: year, projects: projects, department: department, report: report,
                               signatures: signatures, layouts: layouts)
     }
 
-    private static func readSignatures(_ node: ObjectReader) throws -> Signatures {
-        var fields = node
-        let signatures = Signatures(
-            unitHead: try fields.text("unitHead"), financeHead: try fields.text("financeHead"),
-            projectLead: try fields.text("projectLead"), preparer: try fields.text("preparer"),
-            phone: try fields.text("phone"), date: try fields.text("date"))
-        try fields.finish()
-        return signatures
-    }
-
-    private static func readLayoutChoice(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> [DocumentKind: String] {
+    private static func readLayoutChoice(_ fields: inout ObjectReader, _ context: ReadContext) throws -> [DocumentKind: String] {
         guard var choice = try fields.optionalObject("layouts") else { return [:] }
         var layouts: [DocumentKind: String] = [:]
         for kind in DocumentKind.allCases {
             let id = try choice.text(kind.rawValue)
             if !id.isEmpty { layouts[kind] = id }
         }
-        try choice.finish()
+        context.finish(choice)
         return layouts
     }
 
-    private static func readProject(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> Project {
+    private static func readProject(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> Project {
+        let reader = context.reader
         var fields = try reader.object(node, at: path)
         var project = Project(name: try fields.requiredText("name"))
         project.competentDepartment = try fields.text("competentDepartment")
         project.implementingUnit = try fields.text("implementingUnit")
-        project.funds = try fields.list("funds") { node, path in
-            var row = try reader.object(node, at: path)
-            let funds = FundsRow(
-                source: try row.requiredText("source"), initialBudget: try row.text("initialBudget"),
-                annualBudget: try row.text("annualBudget"), executed: try row.text("executed"),
-                executionRate: try row.text("executionRate"), weight: try row.text("weight"), score: try row.text("score"))
-            try row.finish()
-            return funds
-        }
+        project.funds = try fields.list("funds") { try readFunds($0, $1, context) }
         if var goal = try fields.optionalObject("goal") {
             project.goal = Goal(expected: try goal.text("expected"), actual: try goal.text("actual"))
-            try goal.finish()
+            context.finish(goal)
         }
-        project.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
+        project.indicators = try fields.list("indicators") { try readCategory($0, $1, context) }
         project.totalScore = try fields.text("totalScore")
         project.grade = try fields.text("grade")
-        try fields.finish()
+        try context.finish(&fields, into: &project)
         return project
     }
 
-    private static func readCategory(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> IndicatorCategory {
+    private static func readFunds(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> FundsRow {
+        var fields = try context.reader.object(node, at: path)
+        var row = FundsRow(source: try fields.requiredText("source"))
+        for key in FundsRow.typedKeys.dropFirst() { row.setValue(try fields.text(key), key) }
+        try context.finish(&fields, into: &row)
+        return row
+    }
+
+    private static func readCategory(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> IndicatorCategory {
+        let reader = context.reader
         var fields = try reader.object(node, at: path)
         let name = try fields.requiredText("category")
         let subcategories = try fields.list("subcategories") { node, path in
             var sub = try reader.object(node, at: path)
             let subName = try sub.requiredText("category")
-            let indicators = try sub.list("indicators") { try readIndicator($0, $1, reader) }
-            try sub.finish()
+            let indicators = try sub.list("indicators") { try readIndicator($0, $1, context) }
+            context.finish(sub)
             return IndicatorSubcategory(name: subName, indicators: indicators)
         }
-        try fields.finish()
+        context.finish(fields)
         return IndicatorCategory(name: name, subcategories: subcategories)
     }
 
-    private static func readIndicator(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> Indicator {
-        var fields = try reader.object(node, at: path)
-        let indicator = Indicator(
-            name: try fields.requiredText("name"), target: try fields.text("target"), actual: try fields.text("actual"),
-            weight: try fields.text("weight"), score: try fields.text("score"), deviation: try fields.text("deviation"))
-        try fields.finish()
+    private static func readIndicator(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> Indicator {
+        var fields = try context.reader.object(node, at: path)
+        var indicator = Indicator(name: try fields.requiredText("name"))
+        for key in Indicator.typedKeys.dropFirst() { indicator.setValue(try fields.text(key), key) }
+        try context.finish(&fields, into: &indicator)
         return indicator
     }
 
-    private static func readDepartment(_ fields: ObjectReader, _ reader: NodeReader) throws -> DepartmentEvaluation {
+    private static func readDepartment(_ fields: ObjectReader, _ context: ReadContext) throws -> DepartmentEvaluation {
+        let reader = context.reader
         var fields = fields
         var department = DepartmentEvaluation(name: try fields.requiredText("name"))
         department.annualGoal = try fields.text("annualGoal")
         department.goalCompletion = try fields.text("goalCompletion")
+        department.funds = try fields.list("funds") { try readFunds($0, $1, context) }
         department.tasks = try fields.list("tasks") { node, path in
             var row = try reader.object(node, at: path)
-            let task = MainTask(number: try row.text("number"), name: try row.requiredText("name"),
+            var task = MainTask(number: try row.text("number"), name: try row.requiredText("name"),
                                 content: try row.text("content"), completion: try row.text("completion"))
-            try row.finish()
+            try context.finish(&row, into: &task)
             return task
         }
-        department.indicators = try fields.list("indicators") { try readCategory($0, $1, reader) }
-        try fields.finish()
+        department.indicators = try fields.list("indicators") { try readCategory($0, $1, context) }
+        try context.finish(&fields, into: &department)
         return department
     }
 
-    private static func readReport(_ fields: ObjectReader, _ reader: NodeReader, projects: [Project]) throws -> Report {
+    private static func readReport(_ fields: ObjectReader, _ context: ReadContext, projects: [Project]) throws -> Report {
+        let reader = context.reader
         var fields = fields
         let title = try fields.requiredText("title")
-        let sections = try fields.list("sections") { try readSection($0, $1, reader) }
+        let sections = try fields.list("sections") { try readSection($0, $1, context) }
         let signature = try fields.text("signature")
         let date = try fields.text("date")
         var sealed = false
@@ -147,15 +188,16 @@ public enum UnitFileReader {
                                      at: reader.location(of: node), path: fields.path.appending("sealed"))
             }
         }
-        let attachments = try fields.list("attachments") { try readAttachment($0, $1, reader, projects: projects) }
-        try fields.finish()
+        let attachments = try fields.list("attachments") { try readAttachment($0, $1, context, projects: projects) }
+        context.finish(fields)
         return Report(title: title, sections: sections, signature: signature, date: date, sealed: sealed, attachments: attachments)
     }
 
     /// `{name: …, form: department}` or `{name: …, form: project, project: 项目名称}`;
     /// the project is named, not numbered, so reordering projects cannot
     /// attach the wrong form.
-    private static func readAttachment(_ node: Node, _ path: FieldPath, _ reader: NodeReader, projects: [Project]) throws -> ReportAttachment {
+    private static func readAttachment(_ node: Node, _ path: FieldPath, _ context: ReadContext, projects: [Project]) throws -> ReportAttachment {
+        let reader = context.reader
         var fields = try reader.object(node, at: path)
         let name = try fields.requiredText("name")
         let formText = try fields.text("form")
@@ -180,22 +222,24 @@ public enum UnitFileReader {
             throw InputFileError(.invalidValue("unknown form '\(formText)' to attach", hint: "use form: department or form: project (with project: 项目名称)"),
                                  at: reader.location(of: fields.value("form")!), path: path.appending("form"))
         }
-        try fields.finish()
+        context.finish(fields)
         return ReportAttachment(name: name, form: form)
     }
 
-    private static func readSection(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> ReportSection {
+    private static func readSection(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> ReportSection {
+        let reader = context.reader
         var fields = try reader.object(node, at: path)
         let heading = try fields.requiredText("heading")
         let paragraphs = try fields.list("paragraphs") { try reader.text($0, at: $1) }
-        let tables = try fields.list("tables") { try readTable($0, $1, reader, paragraphs: paragraphs.count) }
-        let sections = try fields.list("sections") { try readSection($0, $1, reader) }
-        try fields.finish()
+        let tables = try fields.list("tables") { try readTable($0, $1, context, paragraphs: paragraphs.count) }
+        let sections = try fields.list("sections") { try readSection($0, $1, context) }
+        context.finish(fields)
         return ReportSection(heading: heading, paragraphs: paragraphs, tables: tables, sections: sections)
     }
 
     /// `{title, header: [[…]], rows: [[…]], columns: [3, 2, 2], after: 1}`.
-    private static func readTable(_ node: Node, _ path: FieldPath, _ reader: NodeReader, paragraphs: Int) throws -> ReportTable {
+    private static func readTable(_ node: Node, _ path: FieldPath, _ context: ReadContext, paragraphs: Int) throws -> ReportTable {
+        let reader = context.reader
         var fields = try reader.object(node, at: path)
         let title = try fields.text("title")
         let cells = { (node: Node, path: FieldPath) throws -> [String] in try reader.list(node, at: path).enumerated().map { try reader.text($1, at: path.appending($0)) } }
@@ -219,7 +263,7 @@ public enum UnitFileReader {
             }
             after = value
         }
-        try fields.finish()
+        context.finish(fields)
         let table = ReportTable(title: title, header: header, rows: rows, columns: columns, afterParagraph: after)
         if table.columnCount == 0 {
             throw InputFileError(.invalidValue("the table has no cells", hint: "give it rows: [[…], …]"), at: reader.location(of: node), path: path)

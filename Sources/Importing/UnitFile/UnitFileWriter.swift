@@ -1,4 +1,5 @@
 import Evaluation
+import InputReading
 
 /// Writes a unit as a unit file (`formprint: 1`) laid out for people: keys
 /// always in the same order, a comment naming each field's label on the
@@ -7,8 +8,8 @@ import Evaluation
 /// `UnitFileReader` gives the same `UnitEvaluation`.
 public enum UnitFileWriter {
     /// `header` lines become comments at the top of the file.
-    public static func yaml(_ unit: UnitEvaluation, header: [String] = []) -> String {
-        var out = YAMLOutput()
+    public static func yaml(_ unit: UnitEvaluation, header: [String] = [], fields: FieldRegistry? = nil) -> String {
+        var out = YAMLOutput(registry: fields ?? (try? FieldRegistryReader.standard()) ?? FieldRegistry())
         for line in header.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) { out.comment(String(line)) }
         out.line(0, "formprint: \(UnitFileReader.formatVersion)", comment: "FormPrint unit file format version")
         out.blank()
@@ -57,6 +58,7 @@ public enum UnitFileWriter {
                 out.optional(8, "executionRate", row.executionRate, comment: label ? "执行率" : nil)
                 out.optional(8, "weight", row.weight, comment: "分值")
                 out.optional(8, "score", row.score, comment: "得分")
+                out.extra(8, row)
             }
         }
         if project.goal != Goal() {
@@ -70,6 +72,7 @@ public enum UnitFileWriter {
         }
         out.optional(4, "totalScore", project.totalScore, comment: "总分")
         out.optional(4, "grade", project.grade, comment: "评价等级")
+        out.extra(4, project)
     }
 
     private static func writeIndicators(_ categories: [IndicatorCategory], indent: Int, _ out: inout YAMLOutput) {
@@ -89,8 +92,9 @@ public enum UnitFileWriter {
 
     /// One indicator on one line when it fits, else one field per line.
     private static func writeIndicator(_ indicator: Indicator, indent: Int, _ out: inout YAMLOutput) {
-        let fields = [("name", indicator.name), ("target", indicator.target), ("actual", indicator.actual),
-                      ("weight", indicator.weight), ("score", indicator.score), ("deviation", indicator.deviation)]
+        let fields = ([("name", indicator.name), ("target", indicator.target), ("actual", indicator.actual),
+                       ("weight", indicator.weight), ("score", indicator.score), ("deviation", indicator.deviation)]
+                      + out.extraFields(indicator))
             .filter { $0.0 == "name" || !$0.1.isEmpty }
         let flow = "{" + fields.map { "\($0.0): " + YAMLScalar.format($0.1, inFlow: true) }.joined(separator: ", ") + "}"
         if flow.count <= 100 {
@@ -108,6 +112,17 @@ public enum UnitFileWriter {
         out.line(2, "name: " + YAMLScalar.format(department.name), comment: "部门名称")
         out.optional(2, "annualGoal", department.annualGoal, comment: "年度目标")
         out.optional(2, "goalCompletion", department.goalCompletion, comment: "绩效目标实际完成情况")
+        out.extra(2, department)
+        if !department.funds.isEmpty {
+            out.line(2, "funds:", comment: "资金情况（万元）")
+            for row in department.funds {
+                out.item(6, "source: " + YAMLScalar.format(row.source), comment: "资金来源")
+                for key in FundsRow.typedKeys.dropFirst() {
+                    out.optional(6, key, row.value(key), comment: out.registry.declaration(key, at: .funds)?.label)
+                }
+                out.extra(6, row)
+            }
+        }
         if !department.tasks.isEmpty {
             out.line(2, "tasks:", comment: "年度主要任务")
             for (index, task) in department.tasks.enumerated() {
@@ -120,6 +135,7 @@ public enum UnitFileWriter {
                 }
                 out.optional(6, "content", task.content, comment: label ? "主要内容" : nil)
                 out.optional(6, "completion", task.completion, comment: label ? "实际完成情况" : nil)
+                out.extra(6, task)
             }
         }
         if !department.indicators.isEmpty {
@@ -194,12 +210,31 @@ public enum UnitFileWriter {
         out.optional(2, "preparer", signatures.preparer, comment: "填表人")
         out.optional(2, "phone", signatures.phone, comment: "联系电话")
         out.optional(2, "date", signatures.date, comment: "填报日期")
+        out.extra(2, signatures)
     }
 }
 
 /// Lines of YAML with their comments aligned.
 private struct YAMLOutput {
+    let registry: FieldRegistry
     private var lines: [String] = []
+
+    init(registry: FieldRegistry) { self.registry = registry }
+
+    /// The declared fields `value` carries beyond its typed ones, in the
+    /// registry's order (undeclared keys, if any, after them by name).
+    func extraFields<Value: FieldValues>(_ value: Value) -> [(String, String)] {
+        let declared = registry.fields(at: Value.level).map(\.key).filter { value.extra[$0] != nil }
+        let others = value.extra.keys.filter { !declared.contains($0) }.sorted()
+        return (declared + others).map { ($0, value.extra[$0] ?? "") }
+    }
+
+    /// One line per extra field, commented with its label on the form.
+    mutating func extra<Value: FieldValues>(_ indent: Int, _ value: Value) {
+        for (key, text) in extraFields(value) {
+            optional(indent, key, text, comment: registry.declaration(key, at: Value.level)?.label)
+        }
+    }
     /// Comments start at this display column when the line is shorter.
     private static let commentColumn = 44
 

@@ -17,6 +17,32 @@ public struct ResolvedTable: Sendable {
     public var blocks: [ResolvedBlock]
     /// Rows of blocks with a fixed `rowHeight`.
     public var fixedRowHeights: [Int: Length]
+    /// Formula cells whose entered value differs from the computed one.
+    public var formulaDiscrepancies: [FormulaDiscrepancy] = []
+}
+
+/// A formula cell the unit filled in with a value other than the one the
+/// formula gives: the entered value prints, and this becomes a finding.
+public struct FormulaDiscrepancy: Sendable, Equatable {
+    /// The field the unit filled in.
+    public var path: FieldPath
+    public var entered: String
+    /// The formula's value, formatted as the cell would print it.
+    public var computed: String
+    public var formula: String
+    /// The column's label on the form, when the layout has a header for it.
+    public var label: String
+}
+
+/// Values FormPrint computed for fields the unit left empty (分值, 得分,
+/// 总分, 等级 by a scoring profile), by the field they stand in for. Bound
+/// beside the unit's data; the model itself is never changed.
+public struct ComputedValues: Sendable, Equatable {
+    public var values: [FieldPath: String]
+
+    public init(_ values: [FieldPath: String] = [:]) { self.values = values }
+
+    public static let none = ComputedValues()
 }
 
 /// A line of text outside the grid, with its placeholders filled in.
@@ -73,13 +99,27 @@ public enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
     case unit(FieldPath)
     /// Fixed text of the layout file.
     case layout(file: String, path: FieldPath)
+    /// Computed by FormPrint for a field the unit left empty: a formula's
+    /// value, or a score of the scoring profile.
+    case computed(FieldPath, formula: String)
 
     public var description: String {
         switch self {
         case .unit(let path): path.description
         case .layout(let file, let path): "\(file) \(path)"
+        case .computed(let path, let formula): "\(path) (computed\(formula.isEmpty ? "" : ": " + formula))"
         }
     }
+
+    /// The unit field the text stands for (read or computed), if any.
+    public var fieldPath: FieldPath? {
+        switch self {
+        case .unit(let path), .computed(let path, _): path
+        case .layout: nil
+        }
+    }
+
+    public var isComputed: Bool { if case .computed = self { true } else { false } }
 }
 
 /// A band of rows; `header` rows are repeated when the block continues on

@@ -3,11 +3,13 @@ import Foundation
 
 /// Binds a unit onto a form layout: the resolve phase. Every cell of the
 /// printed table is decided here — its text, span and style — before any
-/// text is measured.
+/// text is measured. Cells are placed as in any table: left to right, each
+/// in the first column that no cell spanning down from above occupies.
 public enum TableBinder {
-    public static func bind(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec) -> ResolvedTable {
+    public static func bind(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
+                            computed: ComputedValues = .none) -> ResolvedTable {
         let values = DocumentValues(unit: unit, instance: instance)
-        var builder = Builder(values: values, layoutFile: layout.file, continuedMark: table.continuedMark)
+        var builder = Builder(values: values, computed: computed, layoutFile: layout.file, continuedMark: table.continuedMark)
         for block in table.blocks { builder.add(block) }
         return ResolvedTable(
             title: table.title.map(builder.line), continuedTitle: table.continuedTitle.map(builder.line),
@@ -15,30 +17,39 @@ public enum TableBinder {
             columns: table.columns, padding: table.cellPadding,
             ruleWidth: table.ruleWidth, minimumRowHeight: table.minimumRowHeight, rowCount: builder.rowCount,
             cells: builder.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }, blocks: builder.blocks,
-            fixedRowHeights: builder.fixedRowHeights)
+            fixedRowHeights: builder.fixedRowHeights, formulaDiscrepancies: builder.discrepancies)
     }
 
     private struct Builder {
         let values: DocumentValues
+        let computed: ComputedValues
         let layoutFile: String
         let continuedMark: String
         var rowCount = 0
         var cells: [ResolvedCell] = []
         var blocks: [ResolvedBlock] = []
         var fixedRowHeights: [Int: Length] = [:]
+        var discrepancies: [FormulaDiscrepancy] = []
+        /// Columns taken by cells spanning down, per row below the current one.
+        var occupied: [Int: Set<Int>] = [:]
+        /// The fixed text above each column of the current block (its
+        /// header), for naming a column in findings.
+        var columnLabels: [Int: String] = [:]
 
         mutating func add(_ block: BlockSpec) {
             let first = rowCount
             let firstColumn = block.side?.span ?? 0
-            for row in block.header { addRow(row, at: firstColumn) }
+            columnLabels = [:]
+            for row in block.header { addRow(row, at: firstColumn, header: true) }
             let headerEnd = rowCount
-            for row in block.rows { addRow(row, at: firstColumn) }
+            for row in block.rows { addRow(row, at: firstColumn, header: false) }
             if let repeated = block.repeated {
                 addRepeated(repeated, at: firstColumn)
             }
+            occupied = [:]
             guard rowCount > first else { return }
             if let side = block.side {
-                let text = text(of: side.content, format: side.format, record: nil, path: side.path)
+                let text = fixedText(side.content, path: side.path)
                 cells.append(cell(row: first, column: 0, rowSpan: rowCount - first, columnSpan: side.span, text: text,
                                   style: side.style, repeats: true))
             }
@@ -55,35 +66,59 @@ public enum TableBinder {
                          continuedText: repeats && !text.text.isEmpty ? text.text + continuedMark : text.text)
         }
 
-        mutating func addRow(_ row: RowSpec, at firstColumn: Int) {
+        /// The first free column at or after `column` in the current row.
+        func free(_ column: Int) -> Int {
+            var column = column
+            while occupied[rowCount]?.contains(column) == true { column += 1 }
+            return column
+        }
+
+        mutating func occupy(rows: Range<Int>, columns: Range<Int>) {
+            for row in rows.dropFirst() { occupied[row, default: []].formUnion(columns) }
+        }
+
+        mutating func addRow(_ row: RowSpec, at firstColumn: Int, header: Bool) {
             var column = firstColumn
             for spec in row.cells {
-                let text = text(of: spec.content, format: spec.format, record: nil, path: spec.path)
-                cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text, style: spec.style, repeats: false))
+                column = free(column)
+                let text = fixedText(spec.content, path: spec.path)
+                let span = spec.rowSpan.count ?? 1
+                cells.append(cell(row: rowCount, column: column, rowSpan: span, columnSpan: spec.span, text: text, style: spec.style,
+                                  repeats: span > 1))
+                occupy(rows: rowCount..<(rowCount + span), columns: column..<(column + spec.span))
+                if header, !text.text.isEmpty { columnLabels[column] = text.text }
                 column += spec.span
             }
             rowCount += 1
         }
 
         /// One row per record; a `merge` cell whose group continues from the
-        /// row above extends that cell downwards instead.
+        /// row above extends that cell downwards instead, and a `rows: all`
+        /// cell is printed once beside all the records.
         mutating func addRepeated(_ repeated: RepeatSpec, at firstColumn: Int) {
             var previous: CollectionRecord?
             var openMerged: [Int: Int] = [:]  // column → index in `cells` of the merged cell above
-            for record in ordered(values.records(repeated.collection), repeated.order) {
+            let records = ordered(values.records(repeated.collection), repeated.order)
+            for (index, record) in records.enumerated() {
                 let row = record.isTotal ? repeated.totalRow ?? repeated.row : repeated.row
                 var column = firstColumn
                 for spec in row.cells {
                     defer { column += spec.span }
-                    if spec.merge, case .column(let field) = spec.content,
-                       let group = record.groups[field], let previous, previous.groups[field] == group,
+                    if spec.rowSpan == .all {
+                        if index == 0 {
+                            cells.append(cell(row: rowCount, column: column, rowSpan: records.count, columnSpan: spec.span,
+                                              text: text(of: spec, record: record, column: column), style: spec.style, repeats: false))
+                        }
+                        continue
+                    }
+                    if spec.merge, case .column(let binding) = spec.content,
+                       let group = record.groups[binding.field], let previous, previous.groups[binding.field] == group,
                        let above = openMerged[column] {
                         cells[above].rowSpan += 1
                         continue
                     }
-                    let text = text(of: spec.content, format: spec.format, record: record, path: spec.path)
-                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text, style: spec.style,
-                                      repeats: spec.merge))
+                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text(of: spec, record: record, column: column),
+                                      style: spec.style, repeats: spec.merge))
                     if spec.merge { openMerged[column] = cells.count - 1 }
                 }
                 previous = record
@@ -101,31 +136,59 @@ public enum TableBinder {
             }
         }
 
-        /// The cell's text and where it comes from: the unit field it shows,
-        /// or (for fixed text) the cell's place in the layout file.
-        func text(of content: CellContent, format: CellFormat, record: CollectionRecord?, path: FieldPath) -> (text: String, origin: TextOrigin) {
-            let resolved: (text: String, origin: TextOrigin)
+        /// Fixed text (with `{field}` placeholders) of a cell outside a repeated row.
+        func fixedText(_ content: CellContent, path: FieldPath) -> (text: String, origin: TextOrigin) {
             switch content {
-            case .text(let template):
-                resolved = resolve(template, path: path)
-            case .column(let field):
-                // A record without the field (an empty group's row) prints empty.
-                let value = record?.values[field]
-                resolved = (value?.text ?? "", .unit(value?.path ?? FieldPath()))
+            case .text(let template): resolve(template, path: path)
+            // The loader accepts `field:` cells only in repeated rows.
+            case .column: ("", .layout(file: layoutFile, path: path))
             }
-            return (format.apply(to: resolved.text), resolved.origin)
+        }
+
+        /// A repeated row's cell: the field as written (or the part of it the
+        /// cell shows); for a field the unit left empty, the formula's value
+        /// or the scoring profile's, marked as computed.
+        mutating func text(of spec: CellSpec, record: CollectionRecord, column: Int) -> (text: String, origin: TextOrigin) {
+            guard case .column(let binding) = spec.content else { return fixedText(spec.content, path: spec.path) }
+            let value = record.value(binding.field.key)
+            if let view = binding.view { return (view.part(of: value.text), .unit(value.path)) }
+            let blank = value.text.allSatisfy(\.isWhitespace)
+            let formulaValue = binding.formula.flatMap { formula in formula.evaluate { record.value($0).text } }
+            let format = spec.format == .asWritten ? CellFormat.natural(for: binding.kind) : spec.format
+            if blank {
+                if let formula = binding.formula {
+                    return (formulaValue.map(format.computed) ?? "", formulaValue == nil ? .unit(value.path) : .computed(value.path, formula: formula.source))
+                }
+                if binding.kind == .score, let score = computed.values[value.path] {
+                    return (score, .computed(value.path, formula: ""))
+                }
+                return (value.text, .unit(value.path))
+            }
+            if let formula = binding.formula, let formulaValue, let entered = Formula.number(in: value.text),
+               !format.agrees(entered: value.text, number: entered, computed: formulaValue) {
+                discrepancies.append(FormulaDiscrepancy(path: value.path, entered: value.text, computed: format.computed(formulaValue),
+                                                        formula: formula.source, label: columnLabels[column] ?? binding.field.key))
+            }
+            return (spec.format.apply(to: value.text), .unit(value.path))
+        }
+
+        /// A scalar's text; a score the unit left empty is the profile's.
+        func scalar(_ field: ScalarField) -> (text: String, computed: Bool, path: FieldPath) {
+            let value = values.value(field)
+            if value.text.allSatisfy(\.isWhitespace), let score = computed.values[value.path] { return (score, true, value.path) }
+            return (value.text, false, value.path)
         }
 
         func resolve(_ template: TextTemplate, path: FieldPath) -> (text: String, origin: TextOrigin) {
             if template.parts.count == 1, case .field(let field) = template.parts[0] {
-                let value = values.value(field)
-                return (value.text, .unit(value.path))
+                let value = scalar(field)
+                return (value.text, value.computed ? .computed(value.path, formula: "") : .unit(value.path))
             }
             var text = ""
             for part in template.parts {
                 switch part {
                 case .literal(let literal): text += literal
-                case .field(let field): text += values.value(field).text
+                case .field(let field): text += scalar(field).text
                 }
             }
             return (text, .layout(file: layoutFile, path: path))
@@ -160,24 +223,51 @@ extension CellFormat {
     /// so a value the unit wrote as "约212万" is never mangled.
     func apply(to text: String) -> String {
         switch self {
-        case .asWritten:
+        case .asWritten, .percent:
             return text
         case .money:
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                  let value = Double(trimmed) else { return text }
+                  let value = Formula.number(in: trimmed) else { return text }
             return MoneyText.twoDecimals(value)
         }
     }
+
+    /// How a computed field prints when the layout gives no format.
+    static func natural(for kind: FieldKind) -> CellFormat {
+        switch kind {
+        case .percent: .percent
+        case .money: .money
+        default: .asWritten
+        }
+    }
+
+    /// A computed value as the cell prints it: money and other numbers to two
+    /// decimals, rates as percentages with two decimals.
+    func computed(_ value: Decimal) -> String {
+        switch self {
+        case .percent: (value * 100).fixed(places: 2) + "%"
+        case .money, .asWritten: value.fixed(places: 2)
+        }
+    }
+
+    /// Whether an entered value agrees with the computed one to the
+    /// precision the unit wrote: 81.06% agrees with 0.810640…, 81.1% too.
+    func agrees(entered text: String, number entered: Decimal, computed: Decimal) -> Bool {
+        let isPercent = text.trimmingCharacters(in: .whitespaces).hasSuffix("%")
+        let digits = text.filter { $0.isNumber || $0 == "." }
+        let places = Decimal.places(in: digits)
+        if isPercent { return (computed * 100).rounded(places: places) == (entered * 100).rounded(places: places) }
+        return computed.rounded(places: places) == entered.rounded(places: places)
+    }
 }
 
-/// Two-decimal amounts without Foundation's locale-dependent formatting:
-/// 212.4 → "212.40", -0.004 → "0.00".
+/// Two-decimal amounts, exact on the written decimal (never through a
+/// binary floating-point number): 212.4 → "212.40", 1.005 → "1.01",
+/// -0.004 → "0.00".
 public enum MoneyText {
-    public static func twoDecimals(_ value: Double) -> String {
-        let cents = (abs(value) * 100).rounded()
-        let negative = value < 0 && cents > 0
-        let whole = Int(cents / 100), fraction = Int(cents.truncatingRemainder(dividingBy: 100))
-        return (negative ? "-" : "") + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    public static func twoDecimals(_ value: Decimal) -> String {
+        let rounded = value.rounded(places: 2)
+        return (rounded.isZero ? Decimal(0) : rounded).fixed(places: 2)
     }
 }

@@ -9,9 +9,12 @@ import Yams
 public enum LayoutLoader {
     public static let formatVersion = 1
 
-    public static func load(contentsOf url: URL) throws(LayoutError) -> LayoutSpec {
+    /// `fields` is the field registry bindings are checked against
+    /// (default: the built-in `Layouts/fields.yaml`); the layout's own
+    /// `fields:` section adds to it.
+    public static func load(contentsOf url: URL, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
         do {
-            return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path)
+            return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields)
         } catch let error as InputFileError {
             throw LayoutError(problems: [problem(from: error)])
         } catch let error as LayoutError {
@@ -22,8 +25,17 @@ public enum LayoutLoader {
         }
     }
 
-    public static func load(text: String, file: String) throws(LayoutError) -> LayoutSpec {
-        let session = LoadSession(file: file)
+    public static func load(text: String, file: String, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
+        let registry: FieldRegistry
+        do {
+            registry = try fields ?? FieldRegistryReader.standard()
+        } catch let error as InputFileError {
+            throw LayoutError(problems: [problem(from: error)])
+        } catch {
+            throw LayoutError(problems: [LayoutProblem(location: SourceLocation(file: file, line: 0, column: 0), path: FieldPath(),
+                                                       message: "\(error)", hint: "")])
+        }
+        let session = LoadSession(file: file, fields: registry)
         do {
             let root = try YAMLDocument.compose(text, file: file)
             if let spec = try session.layout(root), session.problems.isEmpty { return spec }
@@ -46,6 +58,7 @@ public enum LayoutLoader {
         case .unknownField(let name, let suggestion):
             ("unknown field '\(name)'", suggestion.map { "did you mean '\($0)'?" } ?? "see Layouts/README.md for the fields of this section")
         case .invalidValue(let text, let hint): (text, hint)
+        case .unknownFields(let fields): (fields.map(\.description).joined(separator: "; "), "")
         case .limitExceeded(let text): (text, "")
         }
         return LayoutProblem(location: error.location, path: error.path, message: message, hint: hint)
@@ -58,8 +71,16 @@ final class LoadSession {
     var problems: [LayoutProblem] = []
     var styles: [String: TextStyle] = [:]
     var document: DocumentKind = .project
+    /// The registry bindings are checked against, with this layout's own
+    /// `fields:` added once they are read.
+    var registry: FieldRegistry
+    /// The layout's own `fields:` section.
+    var declared = FieldRegistry()
 
-    init(file: String) { reader = NodeReader(file: file) }
+    init(file: String, fields: FieldRegistry) {
+        reader = NodeReader(file: file)
+        self.registry = fields
+    }
 
     func report(_ message: String, hint: String = "", at node: Node, _ path: FieldPath) {
         problems.append(LayoutProblem(location: reader.location(of: node), path: path, message: message, hint: hint))
@@ -103,6 +124,13 @@ final class LoadSession {
         }
         let name = try fields.text("name")
         let origin = try fields.text("origin")
+        if fields.value("fields") != nil, var section = try fields.optionalObject("fields") {
+            if let declared = attempt({ try FieldRegistryReader.declarations(&section, self.reader) }) {
+                self.declared = declared
+                self.registry = self.registry.merging(declared)
+            }
+            checkUnknown(section)
+        }
         let page = attempt { try self.page(&fields) }
         attempt { try self.readStyles(&fields) }
         var body: LayoutSpec.Body?
@@ -124,7 +152,8 @@ final class LoadSession {
         }
         checkUnknown(fields)
         guard let page, let body, problems.isEmpty else { return nil }
-        return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, page: page, body: body)
+        return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, page: page, body: body,
+                          fields: declared)
     }
 
     // MARK: Page and styles
@@ -274,18 +303,19 @@ final class LoadSession {
                 return nil
             }
             let name = String(rest[rest.index(after: open)..<close])
-            let available = ScalarField.allCases.filter { $0.document == nil || $0.document == document }
-            if let field = ScalarField(rawValue: name), available.contains(field) {
+            let available = ScalarField.available(for: document, in: registry)
+            if let field = ScalarField.named(name, in: registry), field.document == nil || field.document == document {
                 parts.append(.field(field))
             } else if let collection = Collection(rawValue: name) {
                 report("'{\(name)}' is a list, not a single value",
-                       hint: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fields[0].rawValue)}",
+                       hint: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fieldKeys(in: registry).first ?? "name")}",
                        at: node, path)
                 ok = false
             } else {
-                let suggestion = nearest(to: name, in: available.map(\.rawValue))
+                let suggestion = nearest(to: name, in: available)
                 report("unknown field '{\(name)}' for a \(document.rawValue) layout",
-                       hint: suggestion.map { "did you mean '{\($0)}'?" } ?? "available: \(available.map(\.rawValue).joined(separator: ", "))",
+                       hint: suggestion.map { "did you mean '{\($0)}'?" }
+                           ?? "available: \(available.joined(separator: ", ")); declare a new field under 'fields:'",
                        at: node, path)
                 ok = false
             }

@@ -2,7 +2,7 @@ import Evaluation
 
 /// One official form (or report) layout, loaded from a `Layouts/*.yaml`
 /// data file and fully validated: every field binding is resolved to a
-/// `ScalarField` or `CollectionField`, every style to a `TextStyle`, so
+/// `ScalarField` or `FieldBinding`, every style to a `TextStyle`, so
 /// later phases never look anything up by string.
 public struct LayoutSpec: Sendable {
     /// Stable identifier used by unit files and `--layout`, e.g. `project-jilin`.
@@ -16,6 +16,9 @@ public struct LayoutSpec: Sendable {
     public var file: String
     public var page: PageSpec
     public var body: Body
+    /// Fields this layout declares in its `fields:` section, beyond the
+    /// built-in registry; a unit file may carry them.
+    public var fields: FieldRegistry = FieldRegistry()
 
     public enum Body: Sendable {
         case table(TableSpec)

@@ -114,7 +114,7 @@ extension LoadSession {
             var repeatContext = context
             if let collection = Collection(rawValue: eachText), collection.document == document {
                 repeatContext.collection = collection
-            } else if ScalarField(rawValue: eachText) != nil {
+            } else if ScalarField.named(eachText, in: registry) != nil {
                 report("'\(eachText)' is a single value, not a list to repeat rows for",
                        hint: "print it in a fixed row with text: \"{\(eachText)}\"; lists are: "
                            + Collection.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", "),
@@ -130,8 +130,8 @@ extension LoadSession {
                 totalRow = try row(totalNode, path.appending("totalRow"), repeatContext, columns: rowColumns)
             }
             let order = try rowOrder(&fields, path)
-            if (totalRow != nil || order != .asWritten), let collection = repeatContext.collection, collection != .projectFunds {
-                report("'totalRow' and 'order' apply only to project.funds, not \(collection.rawValue)",
+            if (totalRow != nil || order != .asWritten), let collection = repeatContext.collection, collection.level != .funds {
+                report("'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not \(collection.rawValue)",
                        hint: "remove them from this block", at: node, path)
             }
             if let rowNode = fields.value("row") {
@@ -144,6 +144,12 @@ extension LoadSession {
             }
         } else if fields.value("row") != nil {
             report("'row' without 'each'", hint: "name the list to repeat the row for, e.g. each: project.funds", at: fields.value("row")!, path.appending("row"))
+        }
+        if let headerNode = fields.value("header") { checkGrid(header.compactMap { $0 }, columns: rowColumns, at: headerNode, path.appending("header")) }
+        if let rowsNode = fields.value("rows") { checkGrid(rows.compactMap { $0 }, columns: rowColumns, at: rowsNode, path.appending("rows")) }
+        if let repeated, repeated.row.width != rowColumns || (repeated.totalRow.map { $0.width != rowColumns } ?? false) {
+            report("the repeated row covers \(repeated.row.width) columns but \(rowColumns) are available",
+                   hint: "make the cells' spans add up to \(rowColumns)", at: fields.value("row") ?? node, path.appending("row"))
         }
         let keepTogether = try boolean(&fields, "keepTogether") ?? false
         let rowHeight = try length(&fields, "rowHeight")
@@ -173,10 +179,6 @@ extension LoadSession {
             try cell(cellNode, path.appending(index), context)
         }
         let row = RowSpec(cells: cells.compactMap { $0 }, path: path)
-        if cells.allSatisfy({ $0 != nil }) && row.width != columns {
-            report("the row covers \(row.width) columns but \(columns) are available",
-                   hint: "make the cells' spans add up to \(columns)", at: node, path)
-        }
         return cells.allSatisfy { $0 != nil } ? row : nil
     }
 
@@ -189,12 +191,13 @@ extension LoadSession {
         } else if let fieldNode, textNode == nil {
             let name = try reader.text(fieldNode, at: path.appending("field"))
             if let collection = context.collection {
-                if let field = CollectionField(rawValue: name), collection.fields.contains(field) {
-                    content = .column(field)
+                let keys = collection.fieldKeys(in: registry)
+                if keys.contains(name) {
+                    content = try binding(CollectionField(name), collection, &fields, path).map { .column($0) }
                 } else {
                     report("unknown field '\(name)' in \(collection.rawValue)",
-                           hint: nearest(to: name, in: collection.fields.map(\.rawValue)).map { "did you mean '\($0)'?" }
-                               ?? "its fields are: \(collection.fields.map(\.rawValue).joined(separator: ", "))",
+                           hint: (registry.suggestion(for: name, at: collection.level)?.description ?? nearest(to: name, in: keys))
+                               .map { "did you mean \($0)?" } ?? "its fields are: \(keys.joined(separator: ", ")); declare a new one under 'fields: \(collection.level.rawValue):'",
                            at: fieldNode, path.appending("field"))
                 }
             } else {
@@ -211,14 +214,33 @@ extension LoadSession {
                 report("span '\(spanText)' must be a whole number from 1 to \(context.columns)", at: fields.value("span")!, path.appending("span"))
             }
         }
+        var rowSpan = RowSpan.rows(1)
+        if let rowsNode = fields.value("rows") {
+            let text = try reader.text(rowsNode, at: path.appending("rows"))
+            if text == "all" {
+                if context.collection == nil {
+                    report("'rows: all' spans every row of a repeated list; this cell is not in one",
+                           hint: "give a number of rows, e.g. rows: 2", at: rowsNode, path.appending("rows"))
+                } else { rowSpan = .all }
+            } else if let count = Int(text), count >= 1, count <= 200, context.collection == nil || count == 1 {
+                rowSpan = .rows(count)
+            } else {
+                report("rows '\(text)' must be a whole number of rows from 1 to 200" + (context.collection == nil ? "" : ", or 'all' in a repeated row"),
+                       hint: context.collection == nil ? "e.g. rows: 2" : "a repeated row's cell spans one row, or all of them with rows: all",
+                       at: rowsNode, path.appending("rows"))
+            }
+        }
         let styleName = try fields.text("style")
         var style = context.defaultStyle
         if !styleName.isEmpty { style = styleReference(styleName, at: fields.value("style")!, path.appending("style")) }
         else if style == nil { report("the cell has no style and the table no 'cellStyle'", hint: "add style: NAME", at: node, path) }
         let merge = try boolean(&fields, "merge") ?? false
-        if merge, case .column(let field)? = content, !field.isGroup {
-            report("'merge' only applies to group fields (category, subcategory), not '\(field.rawValue)'",
+        if merge, case .column(let binding)? = content, !binding.field.isGroup {
+            report("'merge' only applies to group fields (category, subcategory), not '\(binding.field.key)'",
                    hint: "remove 'merge: true'", at: fields.value("merge")!, path.appending("merge"))
+        } else if merge, case .text? = content {
+            report("'merge' does nothing on fixed text: only a repeated 一级/二级 field merges down over its group",
+                   hint: "remove 'merge: true', or span the cell over rows with rows: N", at: fields.value("merge")!, path.appending("merge"))
         }
         var format = CellFormat.asWritten
         if let formatNode = fields.value("format") {
@@ -230,6 +252,84 @@ extension LoadSession {
         }
         checkUnknown(fields)
         guard let content, let style else { return nil }
-        return CellSpec(content: content, span: span, style: style, merge: merge, format: format, path: path)
+        return CellSpec(content: content, span: span, rowSpan: rowSpan, style: style, merge: merge, format: format, path: path)
+    }
+
+    /// `view:` and `formula:` of a `field:` cell.
+    func binding(_ field: CollectionField, _ collection: Collection, _ cell: inout ObjectReader, _ path: FieldPath) throws -> FieldBinding? {
+        let kind = registry.declaration(field.key, at: collection.level)?.kind ?? .text
+        var binding = FieldBinding(field: field, kind: kind)
+        if let viewNode = cell.value("view") {
+            let text = try reader.text(viewNode, at: path.appending("view"))
+            guard let view = ValueView(rawValue: text) else {
+                report("unknown view '\(text)'", hint: "use one of: \(ValueView.allCases.map(\.rawValue).joined(separator: ", "))",
+                       at: viewNode, path.appending("view"))
+                return nil
+            }
+            if kind != .value {
+                report("'view: \(text)' shows a part of a written indicator value, but '\(field.key)' is \(kind.rawValue)",
+                       hint: "use it on target, actual or another field of kind value", at: viewNode, path.appending("view"))
+            }
+            binding.view = view
+        }
+        if let formulaNode = cell.value("formula") {
+            let text = try reader.text(formulaNode, at: path.appending("formula"))
+            do {
+                let formula = try Formula.parse(text)
+                for key in formula.fields {
+                    guard let declaration = registry.declaration(key, at: collection.level) else {
+                        report("the formula reads '\(key)', which a row of \(collection.rawValue) does not have",
+                               hint: registry.suggestion(for: key, at: collection.level).map { "did you mean \($0.description)?" }
+                                   ?? "declare it under 'fields: \(collection.level.rawValue):'",
+                               at: formulaNode, path.appending("formula"))
+                        continue
+                    }
+                    if ![.money, .percent, .number, .score].contains(declaration.kind) {
+                        report("the formula reads '\(key)', a \(declaration.kind.rawValue) field, not a number",
+                               hint: "formulas read money, percent, number or score fields", at: formulaNode, path.appending("formula"))
+                    }
+                }
+                if binding.view != nil {
+                    report("a cell has either 'view' or 'formula', not both", at: formulaNode, path.appending("formula"))
+                }
+                binding.formula = formula
+            } catch {
+                report("the formula '\(text)' cannot be read: \(error.message)",
+                       hint: "write fields and numbers with + - * / and brackets, e.g. executed / adjustedBudget", at: formulaNode, path.appending("formula"))
+            }
+        }
+        return binding
+    }
+
+    /// Places the rows' cells as a table would (a cell spanning rows takes
+    /// its columns in the rows below) and reports rows that leave columns
+    /// empty, overrun the table, or cells that overlap or span past the last row.
+    func checkGrid(_ rows: [RowSpec], columns: Int, at node: Node, _ path: FieldPath) {
+        var occupied: [Set<Int>] = Array(repeating: [], count: rows.count)
+        for (r, row) in rows.enumerated() {
+            var column = 0
+            for cell in row.cells {
+                while occupied[r].contains(column) { column += 1 }
+                let span = cell.rowSpan.count ?? 1
+                if r + span > rows.count {
+                    report("the cell spans \(span) rows but only \(rows.count - r) rows are left in this part of the block",
+                           hint: "make 'rows' at most \(rows.count - r), or add the rows it spans", at: node, cell.path)
+                }
+                for below in r..<min(rows.count, r + span) {
+                    for c in column..<(column + cell.span) {
+                        if below > r && occupied[below].contains(c) {
+                            report("the cell overlaps another cell at row \(below + 1), column \(c + 1)", hint: "check the spans of the rows above", at: node, cell.path)
+                        }
+                        occupied[below].insert(c)
+                    }
+                }
+                column += cell.span
+            }
+            let filled = occupied[r].count, last = (occupied[r].max() ?? -1) + 1
+            if filled != columns || last != columns {
+                report("the row covers \(filled) columns but \(columns) are available",
+                       hint: "make the cells' spans (and those of cells spanning down from above) add up to \(columns)", at: node, row.path)
+            }
+        }
     }
 }

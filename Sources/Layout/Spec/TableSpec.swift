@@ -118,13 +118,25 @@ public struct RowSpec: Sendable {
 
 public struct CellSpec: Sendable {
     public var content: CellContent
+    /// Columns the cell covers.
     public var span: Int
+    /// Rows the cell covers: in a fixed or header row a number of rows, in a
+    /// repeated row 1 or every row of the list (a note beside all money rows).
+    public var rowSpan: RowSpan
     public var style: TextStyle
     /// Merge this cell down over consecutive rows of the same group (the
     /// 一级/二级 indicator labels).
     public var merge: Bool
     public var format: CellFormat
     public var path: FieldPath
+}
+
+public enum RowSpan: Sendable, Hashable {
+    case rows(Int)
+    /// Every row the block repeats for its list.
+    case all
+
+    public var count: Int? { if case .rows(let count) = self { count } else { nil } }
 }
 
 /// How a cell prints its value.
@@ -134,13 +146,16 @@ public enum CellFormat: String, Sendable, CaseIterable {
     /// A plain number with two decimals (212.4 → 212.40); anything that is
     /// not a plain number is printed as written.
     case money
+    /// A computed rate as a percentage with two decimals (0.81064 → 81.06%);
+    /// a rate the unit wrote is printed as written.
+    case percent
 }
 
 public enum CellContent: Sendable {
     /// Fixed text, possibly with `{field}` placeholders.
     case text(TextTemplate)
     /// A field of the collection row being repeated.
-    case column(CollectionField)
+    case column(FieldBinding)
 }
 
 /// Text with `{year}`-style placeholders, resolved at load time.
@@ -155,19 +170,29 @@ public struct TextTemplate: Sendable, Hashable {
     public static func literal(_ text: String) -> TextTemplate { TextTemplate(parts: [.literal(text)]) }
 }
 
+extension TableSpec {
+    /// Whether any cell computes a value (so binding can find disagreements).
+    public var hasFormulas: Bool {
+        blocks.contains { block in
+            [block.repeated?.row, block.repeated?.totalRow].compactMap { $0 }.contains { row in
+                row.cells.contains { if case .column(let binding) = $0.content { binding.formula != nil } else { false } }
+            }
+        }
+    }
+}
+
 extension LayoutSpec {
     /// Whether the layout prints any score (分值, 得分, 总分, 评价等级): only
     /// then is the unit scored before it is bound.
     public var printsScores: Bool {
         guard case .table(let table) = body else { return false }
-        let scoreFields: Set<CollectionField> = [.weight, .score]
         let scoreScalars: Set<ScalarField> = [.totalScore, .grade]
         func prints(_ template: TextTemplate) -> Bool {
             template.parts.contains { if case .field(let field) = $0 { scoreScalars.contains(field) } else { false } }
         }
         func prints(_ cell: CellSpec) -> Bool {
             switch cell.content {
-            case .column(let field): scoreFields.contains(field)
+            case .column(let binding): binding.kind == .score
             case .text(let template): prints(template)
             }
         }

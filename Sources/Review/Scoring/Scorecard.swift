@@ -1,13 +1,13 @@
 import Evaluation
 import Foundation
 
-/// The result of scoring a unit: a copy of the model with the empty
-/// 分值/得分/总分/等级 cells filled, the findings scoring made, and the
-/// numbers behind each project's scores.
+/// The result of scoring a unit: the values for its empty 分值/得分/总分/等级
+/// cells, the findings scoring made, and the numbers behind each project's
+/// scores. A scorecard of its own, bound beside the unit's data when a form
+/// prints; the unit itself is never changed.
 public struct ScoredUnit: Sendable, Equatable {
-    /// The unit as it should print: every value the unit entered is kept;
-    /// only empty score cells are filled.
-    public var unit: UnitEvaluation
+    /// The profile's value for each empty score cell, by the field it fills.
+    public var computed: [FieldPath: String]
     /// FP503–FP505 and FP6xx, with field paths (no file positions: locate
     /// them with `Finding.located(in:)` when the source map is at hand).
     public var findings: [Finding]
@@ -42,6 +42,8 @@ public struct ScoreLine: Sendable, Equatable {
     public var computed: Decimal?
     /// The 得分 the unit entered, when it is a number.
     public var entered: Decimal?
+    /// The 得分 cell as the unit wrote it ("" when left empty).
+    public var enteredText = ""
 
     /// What the form prints: the unit's own 得分 if it gave one.
     public var score: Decimal? { entered ?? computed }

@@ -5,26 +5,26 @@ import Foundation
 /// national form): 执行率 and every 三级 indicator, the 总分 and its grade.
 ///
 /// The renderer calls `scored(_:profile:)` before binding a layout with
-/// 分值/得分 columns and prints `ScoredUnit.unit`.
+/// 分值/得分 columns and binds `ScoredUnit.computed` beside the unit's data.
 public enum Scoring {
-    /// A copy of `unit` with each project's empty 分值, 得分, 总分 and 等级
-    /// cells filled. Values the unit entered are never replaced; where one
+    /// The values for each project's empty 分值, 得分, 总分 and 等级 cells,
+    /// by field. Values the unit entered are never replaced; where one
     /// disagrees with FormPrint's, that is a finding (FP601–FP604). Scores
     /// are rounded to `profile.decimals` ("8.11"), weights written without
     /// trailing zeros ("10", "12.5"), and 总分 is the sum of the 得分 as
     /// printed. The department form is not scored (no national scoring
     /// rules exist for it).
     public static func scored(_ unit: UnitEvaluation, profile: ScoringProfile) -> ScoredUnit {
-        var copy = unit
+        var computed: [FieldPath: String] = [:]
         var findings: [Finding] = []
         var cards: [ProjectScorecard] = []
         for index in unit.projects.indices {
             let result = ProjectScoring(unit.projects[index], index: index, profile: profile)
-            copy.projects[index] = result.filled(unit.projects[index], profile: profile)
+            computed.merge(result.computedValues(unit.projects[index], profile: profile)) { entered, _ in entered }
             findings += result.findings
             cards.append(result.card)
         }
-        return ScoredUnit(unit: copy, findings: findings, projects: cards)
+        return ScoredUnit(computed: computed, findings: findings, projects: cards)
     }
 }
 
@@ -74,6 +74,7 @@ struct ProjectScoring {
                 .rounded(places: places)
             let cell = CellNumber(entry.indicator.score, as: .points)
             line.entered = cell.number
+            line.enteredText = entry.indicator.score
             let band: Int?? = if case .qualitative(let band) = assessment.outcome { .some(band) } else { .none }
             if let finding = ScoreAgreement.check(line, cell: cell, qualitative: band, profile: profile) { findings.append(finding) }
             if line.score == nil, let weight, cell == .blank {
@@ -86,7 +87,10 @@ struct ProjectScoring {
         // 总分 and 等级
         var total: Decimal?
         let missing = printedScores.filter { $0 == nil }.count
-        if missing == 0 {
+        if !plan.complete {
+            // FP503/FP504 say why: a 总分 over 分值 that are missing or do not
+            // make 100 would mean nothing.
+        } else if missing == 0 {
             total = printedScores.reduce(Decimal(0)) { $0 + $1! }
         } else {
             let names = ([execution] + lines).enumerated().filter { printedScores[$0.offset] == nil }.map(\.element.label)
@@ -117,39 +121,31 @@ struct ProjectScoring {
                                 indicators: lines, total: total, grade: grade)
     }
 
-    /// `project` with its empty score cells filled from this scoring.
-    func filled(_ project: Project, profile: ScoringProfile) -> Project {
-        var project = project
+    /// The profile's values for `project`'s empty score cells, by field.
+    func computedValues(_ project: Project, profile: ScoringProfile) -> [FieldPath: String] {
+        var values: [FieldPath: String] = [:]
         let places = profile.decimals
+        let base = FieldPath("projects").appending(card.projectIndex)
+        func fill(_ entered: String, _ path: FieldPath, _ value: String?) {
+            guard let value, entered.allSatisfy(\.isWhitespace) else { return }
+            values[path] = value
+        }
         let block = FundsBlock(project, index: card.projectIndex)
-        for index in project.funds.indices {
+        for (index, row) in project.funds.enumerated() {
+            let path = base.appending("funds").appending(index)
             if index == block.scoringIndex {
-                fill(&project.funds[index].weight, card.execution.weight?.trimmed(places: places))
-                fill(&project.funds[index].score, card.execution.computed?.fixed(places: places))
+                fill(row.weight, path.appending("weight"), card.execution.weight?.trimmed(places: places))
+                fill(row.score, path.appending("score"), card.execution.computed?.fixed(places: places))
             } else if !profile.emptyCell.isEmpty {
-                fill(&project.funds[index].weight, profile.emptyCell)
-                fill(&project.funds[index].score, profile.emptyCell)
+                fill(row.weight, path.appending("weight"), profile.emptyCell)
+                fill(row.score, path.appending("score"), profile.emptyCell)
             }
         }
-        var slot = 0
-        for i in project.indicators.indices {
-            for j in project.indicators[i].subcategories.indices {
-                for k in project.indicators[i].subcategories[j].indicators.indices {
-                    let line = card.indicators[slot]
-                    fill(&project.indicators[i].subcategories[j].indicators[k].weight, line.weight?.trimmed(places: places))
-                    fill(&project.indicators[i].subcategories[j].indicators[k].score, line.computed?.fixed(places: places))
-                    slot += 1
-                }
-            }
+        for line in card.indicators {
+            fill(line.enteredText, line.path, line.computed?.fixed(places: places))
         }
-        fill(&project.totalScore, card.total?.fixed(places: places))
-        fill(&project.grade, card.grade)
-        return project
-    }
-
-    /// Writes `value` into an empty cell only: what the unit entered stays.
-    private func fill(_ cell: inout String, _ value: String?) {
-        guard let value, cell.allSatisfy(\.isWhitespace) else { return }
-        cell = value
+        fill(project.totalScore, base.appending("totalScore"), card.total?.fixed(places: places))
+        fill(project.grade, base.appending("grade"), card.grade)
+        return values
     }
 }

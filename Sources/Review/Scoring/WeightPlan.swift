@@ -1,22 +1,21 @@
 import Evaluation
 import Foundation
 
-/// The 分值 of a project's 执行率 line and of each of its 三级 indicators.
+/// The 分值 of a project's 执行率 line and of each of its 三级 indicators,
+/// as the unit wrote them: FormPrint never invents a 分值.
 ///
-/// - Entered 分值 are used as entered; together with 执行率 they must make
-///   the profile's total, 100 (FP503).
-/// - With no 分值 entered, the profile's group weights apply (national:
-///   产出指标+成本指标 50, 效益指标 30, 满意度指标 10). A group's 分值 is
-///   spread evenly over its 三级 indicators, to the cent, the first
-///   indicators taking the leftover cents so the sum is exact. Groups with
-///   no indicator in the form give their share to the others in proportion,
-///   so the form still totals 100. A 一级 the profile does not know gets no
-///   分值 (FP505).
-/// - With 分值 entered for some indicators only, what is left of 100 is
-///   spread evenly over the others (FP504).
+/// - The 执行率 分值 is the one entered, else the profile's (the official
+///   form prints it: 10 in 财预〔2020〕10号).
+/// - An indicator's 分值 is the one entered, or none: its 得分 is then not
+///   computed, and neither are 总分 and 等级 (FP504 says which are missing).
+/// - When every 分值 is entered they must make the profile's total, 100
+///   (FP503); otherwise 总分 and 等级 are left blank.
 struct WeightPlan {
     var execution: Decimal
     var indicators: [Decimal?]
+    /// Whether the 分值 are complete and add up to the profile's total, so
+    /// that a 总分 means something.
+    var complete: Bool
     var findings: [Finding] = []
 
     init(_ project: Project, index: Int, entries: [IndicatorEntry], profile: ScoringProfile) {
@@ -24,58 +23,55 @@ struct WeightPlan {
         let block = FundsBlock(project, index: index)
         let enteredExecution = block.scoringIndex.flatMap { CellNumber(project.funds[$0].weight, as: .points).number }
         execution = enteredExecution ?? profile.executionRate.weight
-        let available = profile.total - execution
         let entered = entries.map { CellNumber($0.indicator.weight, as: .points).number }
-        let enteredCount = entered.compactMap { $0 }.count
+        indicators = entered
         let places = profile.decimals
-
-        if enteredCount == entries.count {
-            indicators = entered
-        } else if enteredCount == 0 {
-            indicators = Array(repeating: nil, count: entries.count)
-            findings += defaults(entries, available: available, profile: profile, base: base)
-        } else {
-            let remainder = available - entered.compactMap { $0 }.reduce(0, +)
-            let missing = entered.indices.filter { entered[$0] == nil }
-            let share = Self.spread(max(remainder, 0), over: missing.count, places: places)
-            indicators = entered
-            for (slot, index) in missing.enumerated() { indicators[index] = share[slot] }
+        let missing = entries.indices.filter { entered[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.prefix(5).map { entries[$0].name }.joined(separator: "、") + (missing.count > 5 ? "等" : "")
             findings.append(Finding(.weightsPartlyEntered, Message(
-                chinese: "只有\(enteredCount)个指标填写了分值（共\(entries.count)个），其余\(missing.count)个平均分配剩余的\(max(remainder, 0).trimmed(places: places))分",
-                english: "分值 entered for \(enteredCount) of \(entries.count) indicators; the remaining \(max(remainder, 0).trimmed(places: places)) is spread evenly over the other \(missing.count)"),
-                at: base.appending("indicators")))
+                chinese: "\(missing.count)个指标未填写分值（\(names)），其得分、总分和等级无法计算；FormPrint不代填分值",
+                english: "\(missing.count) of \(entries.count) indicators have no 分值 (\(names)), so their 得分, the 总分 and the 等级 are not computed; FormPrint does not make up 分值"),
+                at: entries[missing[0]].path.appending("weight")))
         }
-        guard enteredCount > 0 || enteredExecution != nil else { return }
-        let sum = indicators.compactMap { $0 }.reduce(execution, +)
-        if sum != profile.total {
+        findings += Self.unknownCategories(entries, profile: profile)
+        let sum = entered.compactMap { $0 }.reduce(execution, +)
+        complete = missing.isEmpty && sum == profile.total
+        if missing.isEmpty && sum != profile.total {
             findings.append(Finding(.weightsNotHundred, Message(
-                chinese: "分值合计\(sum.trimmed(places: places))分（执行率\(execution.trimmed(places: places)) + 指标\((sum - execution).trimmed(places: places))），应为\(profile.total.trimmed(places: places))分",
-                english: "分值 add up to \(sum.trimmed(places: places)), not \(profile.total.trimmed(places: places)) (执行率 \(execution.trimmed(places: places)) + indicators \((sum - execution).trimmed(places: places)))"),
+                chinese: "分值合计\(sum.trimmed(places: places))分（执行率\(execution.trimmed(places: places)) + 指标\((sum - execution).trimmed(places: places))），应为\(profile.total.trimmed(places: places))分；总分和等级因此留空",
+                english: "分值 add up to \(sum.trimmed(places: places)), not \(profile.total.trimmed(places: places)) (执行率 \(execution.trimmed(places: places)) + indicators \((sum - execution).trimmed(places: places))), so 总分 and 等级 are left blank"),
                 at: base.appending("indicators")))
         }
     }
 
-    /// Fills `indicators` from the profile's group weights.
-    private mutating func defaults(_ entries: [IndicatorEntry], available: Decimal, profile: ScoringProfile, base: FieldPath) -> [Finding] {
-        let groups = profile.indicators.weights
-        let groupOf = entries.map { entry in groups.firstIndex { $0.categories.contains(Self.bareName(entry.category)) } }
-        var findings: [Finding] = []
+    /// A 一级指标 the profile's indicator tree does not know (效宜指标, a
+    /// typo of 效益指标): its 分值 would count under no group.
+    static func unknownCategories(_ entries: [IndicatorEntry], profile: ScoringProfile) -> [Finding] {
+        let known = profile.indicators.weights.flatMap(\.categories)
+        guard !known.isEmpty else { return [] }
         var reported: Set<String> = []
-        for (entry, group) in zip(entries, groupOf) where group == nil && reported.insert(entry.category).inserted {
-            findings.append(Finding(.categoryWithoutDefaultWeight, Message(
-                chinese: "一级指标“\(entry.category)”在评分规则“\(profile.id)”中没有默认分值，请填写各指标分值",
-                english: "一级指标 \"\(entry.category)\" has no default 分值 in scoring profile \(profile.id); enter the 分值 of its indicators"),
-                at: entry.path.appending("weight")))
+        return entries.compactMap { entry in
+            let name = bareName(entry.category)
+            guard !known.contains(name), reported.insert(name).inserted else { return nil }
+            let nearest = known.min { editDistance(name, $0) < editDistance(name, $1) }.flatMap { editDistance(name, $0) <= 2 ? $0 : nil }
+            return Finding(.categoryWithoutDefaultWeight, Message(
+                chinese: "一级指标“\(entry.category)”不在评分规则“\(profile.id)”的指标体系中" + (nearest.map { "；是否应为“\($0)”？" } ?? ""),
+                english: "一级指标 \"\(entry.category)\" is not in the indicator tree of scoring profile \(profile.id)" + (nearest.map { "; did you mean \"\($0)\"?" } ?? "")),
+                at: entry.path.deletingLast(4).appending("category"))
         }
-        let present = Set(groupOf.compactMap { $0 })
-        let presentWeight = present.reduce(Decimal(0)) { $0 + groups[$1].weight }
-        guard presentWeight > 0 else { return findings }
-        for group in present.sorted() {
-            let members = groupOf.indices.filter { groupOf[$0] == group }
-            let share = Self.spread(groups[group].weight * available / presentWeight, over: members.count, places: profile.decimals)
-            for (slot, index) in members.enumerated() { indicators[index] = share[slot] }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count { current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+            previous = current
         }
-        return findings
+        return previous[b.count]
     }
 
     /// "产出指标(50分)" → "产出指标": filled forms often print the weight in the label.
@@ -84,16 +80,5 @@ struct WeightPlan {
         guard name.hasSuffix(")") || name.hasSuffix("）"), name.dropLast().hasSuffix("分"),
               let open = name.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return name }
         return String(name[..<open])
-    }
-
-    /// `total` in `count` parts to `places` decimals that add up to exactly
-    /// `total` (rounded to `places`): 30 over 7 → 4.29 ×4 and 4.28 ×3: the
-    /// first parts take the leftover units.
-    static func spread(_ total: Decimal, over count: Int, places: Int) -> [Decimal] {
-        guard count > 0 else { return [] }
-        var step = Decimal(1)
-        for _ in 0..<places { step /= 10 }
-        let units = NSDecimalNumber(decimal: (total / step).rounded(places: 0)).intValue
-        return (0..<count).map { Decimal(units / count + ($0 < units % count ? 1 : 0)) * step }
     }
 }

@@ -1,0 +1,48 @@
+/// A written indicator value cut into the three parts some forms print in
+/// columns of their own (四川: 指标性质 | 指标值 | 度量单位): the comparator,
+/// the number and the unit, each exactly as written. The parts always join
+/// back into the written text, so a value imported from three columns and
+/// printed into three columns again is unchanged.
+public struct WrittenValueParts: Sendable, Hashable {
+    /// "≥", ">=", "=" as written; empty when there is none.
+    public var comparator: String
+    /// "148.", "100", "2025"; the whole text when it is not a number
+    /// ("符合相关规定").
+    public var number: String
+    /// "万元", "%", "年"; empty when there is none.
+    public var unit: String
+
+    public init(comparator: String = "", number: String = "", unit: String = "") {
+        self.comparator = comparator
+        self.number = number
+        self.unit = unit
+    }
+
+    public init(_ text: String) {
+        let trimmed = Substring(text.trimmingWhitespace())
+        let comparatorEnd = trimmed.firstIndex { !Self.comparatorCharacters.contains($0) } ?? trimmed.endIndex
+        let rest = trimmed[comparatorEnd...].drop { $0 == " " }
+        let numberEnd = rest.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-")) } ?? rest.endIndex
+        guard numberEnd > rest.startIndex, rest[rest.startIndex..<numberEnd].contains(where: \.isNumber) else {
+            // Not a quantity: the whole text is the value.
+            self.init(comparator: "", number: String(trimmed), unit: "")
+            return
+        }
+        self.init(comparator: String(trimmed[..<comparatorEnd]), number: String(rest[..<numberEnd]),
+                  unit: String(rest[numberEnd...]).trimmingWhitespace())
+    }
+
+    /// The written value the parts make: "≥" + "100" + "%" → "≥100%".
+    public var text: String { comparator.trimmingWhitespace() + number.trimmingWhitespace() + unit.trimmingWhitespace() }
+
+    static let comparatorCharacters: Set<Character> = ["≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "≠"]
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}
