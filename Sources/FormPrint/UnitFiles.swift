@@ -6,18 +6,20 @@ import InputReading
 /// Reading unit files and writing their documents: the steps the command
 /// line runs for each input.
 public enum UnitFiles {
-    public static func read(_ url: URL) throws -> UnitDocument {
-        try UnitFileReader.read(contentsOf: url)
+    /// `fields` are the declared fields the file may carry (default: the
+    /// built-in registry; `LayoutCatalog.fields` adds those of `--layouts`).
+    public static func read(_ url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
+        try UnitFileReader.read(contentsOf: url, fields: fields)
     }
 
     /// Reads a unit file from bytes already in memory (the batch hashes
     /// the same bytes it reads). `file` is the path messages name.
-    public static func read(_ data: Data, file: String) throws -> UnitDocument {
+    public static func read(_ data: Data, file: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
                                  at: SourceLocation(file: file, line: 0, column: 0), path: FieldPath())
         }
-        return try UnitFileReader.read(text: text, file: file)
+        return try UnitFileReader.read(text: text, file: file, fields: fields)
     }
 
     /// Renders every document of the unit file at `url` into `folder`,
@@ -28,7 +30,7 @@ public enum UnitFiles {
     }
 
     public static func render(_ url: URL, with renderer: UnitRenderer, options: RenderOptions, into folder: URL) throws -> [URL] {
-        let rendered = try renderer.render(try read(url), options: options)
+        let rendered = try renderer.render(try read(url, fields: try renderer.catalog.fields), options: options)
         return try write(rendered, into: folder)
     }
 

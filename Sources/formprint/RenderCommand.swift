@@ -37,7 +37,7 @@ struct RenderCommand: ParsableCommand {
         let checker: UnitChecker
         do {
             renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
-            checker = try UnitChecker()
+            checker = UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         for path in units {
             do {
-                let document = try UnitFiles.read(path: path)
+                let document = try UnitFiles.read(path: path, fields: try renderer.catalog.fields)
                 // No finding stops printing: the form is a record of what the unit wrote.
                 for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
                     printError(FindingText.lines(finding))

@@ -39,6 +39,8 @@ public final class BatchRunner: Sendable {
     /// Checks each unit as `formprint validate` does; its findings go into
     /// the summary.
     let checker: UnitChecker
+    /// The fields unit files may carry (built-in and `--layouts`).
+    let fields: FieldRegistry?
 
     public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = []) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
@@ -51,6 +53,9 @@ public final class BatchRunner: Sendable {
         self.fonts = fonts
         self.scoring = scoring
         self.checker = UnitChecker(profiles: scoring, catalog: catalog)
+        // Read once for the run; if the registry is missing, each unit
+        // reports it (the reader then looks for it itself).
+        self.fields = try? catalog.fields
     }
 
     public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
@@ -91,7 +96,7 @@ public final class BatchRunner: Sendable {
         let results = IndexedResults<OutputFolders.Identity>(count: inputs.count)
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            if let unit = try? UnitFiles.read(inputs[index].url).unit {
+            if let unit = try? UnitFiles.read(inputs[index].url, fields: self.fields).unit {
                 results.set(index, OutputFolders.Identity(name: unit.name, year: unit.year))
             }
         })
@@ -112,7 +117,7 @@ public final class BatchRunner: Sendable {
             } catch {
                 throw FormPrintError.unreadableInput(input.path, (error as NSError).localizedDescription)
             }
-            let document = try UnitFiles.read(data, file: input.path)
+            let document = try UnitFiles.read(data, file: input.path, fields: fields)
             let unit = document.unit
             let folder = assigned?.folder ?? FileNaming.safeComponent(unit.name)
             summary.unit = unit.name

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import InputReading
 import Layout
 
 /// The layouts available to a run: the built-in `Layouts/` folder, then
@@ -35,10 +36,13 @@ public struct LayoutCatalog: Sendable {
         return catalog
     }
 
+    /// Files beside the layouts that are not layouts: the field registry.
+    static let registryFiles: Set<String> = ["fields.yaml"]
+
     static func layoutFiles(in folder: URL) throws -> [String] {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !Self.registryFiles.contains($0) }.sorted()
         } catch {
             throw FormPrintError.unreadableLayouts(folder.path, (error as NSError).localizedDescription)
         }
@@ -61,6 +65,16 @@ public struct LayoutCatalog: Sendable {
     public mutating func add(_ spec: LayoutSpec) {
         loaded[spec.id] = spec
         builtIn[spec.id] = nil
+    }
+
+    /// The fields a unit file may carry: the built-in registry and the
+    /// `fields:` sections of the layouts added from folders. (Built-in
+    /// layouts declare their fields in `Layouts/fields.yaml`, so they need
+    /// not be loaded to know them.)
+    public var fields: FieldRegistry {
+        get throws {
+            loaded.keys.sorted().reduce(try FieldRegistryReader.standard()) { $0.merging(loaded[$1]!.fields) }
+        }
     }
 
     /// Every layout id available.

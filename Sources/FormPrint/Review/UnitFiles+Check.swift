@@ -7,9 +7,9 @@ extension UnitFiles {
     /// Reads the unit file at `path` with positions reported under the path
     /// as the user wrote it (`Examples/liuhe-2024.yaml:64:38`, not an
     /// absolute path), so that findings read like a compiler's.
-    public static func read(path: String) throws -> UnitDocument {
+    public static func read(path: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
         let text = try YAMLDocument.text(contentsOf: URL(fileURLWithPath: path))
-        return try UnitFileReader.read(text: text, file: path)
+        return try UnitFileReader.read(text: text, file: path, fields: fields)
     }
 
     /// Renders every document of an already read unit into `folder`, each

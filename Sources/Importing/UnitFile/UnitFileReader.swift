@@ -44,8 +44,8 @@ public enum UnitFileReader {
         /// ask for into `value`, and records every other key as unknown.
         func finish<Value: FieldValues>(_ fields: inout ObjectReader, into value: inout Value) throws {
             for (keyNode, valueNode) in fields.mapping {
-                guard let key = keyNode.string, !Value.typedKeys.contains(key), fields.value(key) != nil,
-                      registry.declaration(key, at: Value.level) != nil else { continue }
+                guard let key = keyNode.string, Value.typedKeys.contains(key) || registry.declaration(key, at: Value.level) != nil,
+                      fields.value(key) != nil else { continue }
                 value.setValue(try reader.text(valueNode, at: fields.path.appending(key)), key)
             }
             finish(fields, level: Value.level)

@@ -101,13 +101,14 @@ public enum TableBinder {
             let records = ordered(values.records(repeated.collection), repeated.order)
             for (index, record) in records.enumerated() {
                 let row = record.isTotal ? repeated.totalRow ?? repeated.row : repeated.row
+                let formulas = Self.formulas(of: row)
                 var column = firstColumn
                 for spec in row.cells {
                     defer { column += spec.span }
                     if spec.rowSpan == .all {
                         if index == 0 {
                             cells.append(cell(row: rowCount, column: column, rowSpan: records.count, columnSpan: spec.span,
-                                              text: text(of: spec, record: record, column: column), style: spec.style, repeats: false))
+                                              text: text(of: spec, record: record, column: column, formulas: formulas), style: spec.style, repeats: false))
                         }
                         continue
                     }
@@ -117,7 +118,7 @@ public enum TableBinder {
                         cells[above].rowSpan += 1
                         continue
                     }
-                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text(of: spec, record: record, column: column),
+                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text(of: spec, record: record, column: column, formulas: formulas),
                                       style: spec.style, repeats: spec.merge))
                     if spec.merge { openMerged[column] = cells.count - 1 }
                 }
@@ -148,12 +149,15 @@ public enum TableBinder {
         /// A repeated row's cell: the field as written (or the part of it the
         /// cell shows); for a field the unit left empty, the formula's value
         /// or the scoring profile's, marked as computed.
-        mutating func text(of spec: CellSpec, record: CollectionRecord, column: Int) -> (text: String, origin: TextOrigin) {
+        mutating func text(of spec: CellSpec, record: CollectionRecord, column: Int,
+                           formulas: [String: Formula]) -> (text: String, origin: TextOrigin) {
             guard case .column(let binding) = spec.content else { return fixedText(spec.content, path: spec.path) }
             let value = record.value(binding.field.key)
             if let view = binding.view { return (view.part(of: value.text), .unit(value.path)) }
             let blank = value.text.allSatisfy(\.isWhitespace)
-            let formulaValue = binding.formula.flatMap { formula in formula.evaluate { record.value($0).text } }
+            let formulaValue = binding.formula.flatMap { formula in
+                formula.evaluate(numbers: { Self.number($0, in: record, formulas: formulas, depth: 1) })
+            }
             let format = spec.format == .asWritten ? CellFormat.natural(for: binding.kind) : spec.format
             if blank {
                 if let formula = binding.formula {
@@ -170,6 +174,25 @@ public enum TableBinder {
                                                         formula: formula.source, label: columnLabels[column] ?? binding.field.key))
             }
             return (spec.format.apply(to: value.text), .unit(value.path))
+        }
+
+        /// The formula cells of a row, by the field they compute.
+        static func formulas(of row: RowSpec) -> [String: Formula] {
+            var formulas: [String: Formula] = [:]
+            for cell in row.cells {
+                if case .column(let binding) = cell.content, let formula = binding.formula { formulas[binding.field.key] = formula }
+            }
+            return formulas
+        }
+
+        /// A field's number as the unit wrote it, or, when it left it empty
+        /// and the row computes it (小计④ in 支出实现率⑥ = ⑤/④), as computed.
+        /// The depth bound stops formulas that read each other.
+        static func number(_ key: String, in record: CollectionRecord, formulas: [String: Formula], depth: Int) -> Decimal? {
+            let text = record.value(key).text
+            if !text.allSatisfy(\.isWhitespace) { return Formula.number(in: text) }
+            guard depth < 8, let formula = formulas[key] else { return nil }
+            return formula.evaluate(numbers: { number($0, in: record, formulas: formulas, depth: depth + 1) })
         }
 
         /// A scalar's text; a score the unit left empty is the profile's.

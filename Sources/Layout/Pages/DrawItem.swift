@@ -14,12 +14,17 @@ public struct TextRun: Sendable, Hashable {
     /// Extra space after each character on top of the font's tracking,
     /// used to justify a line to the full measure.
     public var extraSpacing: Length
+    /// FormPrint computed the text (a formula's or a scoring profile's value
+    /// for a field the unit left empty); the page dump marks it. Drawing
+    /// ignores it.
+    public var isComputed: Bool
 
-    public init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero) {
+    public init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero, isComputed: Bool = false) {
         self.text = text
         self.font = font
         self.origin = origin
         self.extraSpacing = extraSpacing
+        self.isComputed = isComputed
     }
 }
 

@@ -92,7 +92,8 @@ struct GridPage {
         for line in lines {
             let x = TableComposer.aligned(alignment, line.width, left: innerLeft, width: innerWidth)
             items.append(.text(TextRun(text: line.text, font: cell.font,
-                                       origin: Point(x: x, y: baseline(lineTop: lineTop, pitch: cell.linePitch, size: cell.font.size)))))
+                                       origin: Point(x: x, y: baseline(lineTop: lineTop, pitch: cell.linePitch, size: cell.font.size)),
+                                       isComputed: cell.cell.origin.isComputed)))
             lineTop += cell.linePitch
         }
         return items

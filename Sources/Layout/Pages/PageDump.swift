@@ -14,7 +14,7 @@ public enum PageDump {
                 switch item {
                 case .text(let run):
                     let style = "\(run.font.family.rawValue)\(run.font.bold ? "-bold" : "") \(points(run.font.size))pt"
-                    out += "  text \(mm(run.origin.x)),\(mm(run.origin.y)) \(style) \(run.text)\n"
+                    out += "  text \(mm(run.origin.x)),\(mm(run.origin.y)) \(style) \(run.text)\(run.isComputed ? "  [computed]" : "")\n"
                 case .line(let line):
                     out += "  rule \(mm(line.from.x)),\(mm(line.from.y)) → \(mm(line.to.x)),\(mm(line.to.y))\n"
                 }

@@ -37,10 +37,16 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
     /// input is blank or not a number, or a divisor is zero — a computed
     /// cell is then left empty, never filled with a guess.
     public func evaluate(_ values: (String) -> String) -> Decimal? {
+        evaluate(numbers: { Self.number(in: values($0)) })
+    }
+
+    /// The value with each field's number given by `numbers` (which may
+    /// itself compute a field the unit left empty).
+    public func evaluate(numbers: (String) -> Decimal?) -> Decimal? {
         func value(_ expression: Expression) -> Decimal? {
             switch expression {
             case .number(let number): return number
-            case .field(let key): return Self.number(in: values(key))
+            case .field(let key): return numbers(key)
             case .binary(let op, let left, let right):
                 guard let a = value(left), let b = value(right) else { return nil }
                 switch op {
