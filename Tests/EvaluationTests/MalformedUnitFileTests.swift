@@ -19,6 +19,12 @@ func readError(_ text: String, file: String = "unit.yaml") -> InputFileError? {
 }
 
 /// A valid unit file with `project` spliced in as the single project's lines.
+/// The unknown fields an error reports (all of a file's, at once).
+func unknownFields(_ error: InputFileError) -> [UnknownField] {
+    if case .unknownFields(let fields) = error.problem { return fields }
+    return []
+}
+
 func unitFile(project: String) -> String {
     """
     formprint: 1
@@ -113,29 +119,50 @@ struct MalformedUnitFileTests {
         #expect(error.description.contains("Add 'name: …' here."))
     }
 
-    @Test("a misspelt field is reported with the nearest valid name")
+    @Test("a misspelt field is reported with the nearest declared field, key and Chinese label")
     func unknownFieldWithSuggestion() throws {
         let error = try #require(readError(unitFile(project: "  - name: 项目甲\n    implementingUnt: 单位乙")))
-        #expect(error.problem == .unknownField("implementingUnt", suggestion: "implementingUnit"))
+        let fields = unknownFields(error)
+        #expect(fields.map(\.name) == ["implementingUnt"])
+        #expect(fields.first?.suggestion == FieldSuggestion(key: "implementingUnit", label: "实施单位"))
         #expect(error.path.description == "projects[0]")
         #expect(error.location.line == 7)
         #expect(error.location.column == 5)
-        #expect(error.description.contains("unit.yaml:7:5: error: unknown field 'implementingUnt' (projects[0])"))
-        #expect(error.description.hasSuffix("did you mean 'implementingUnit'?"))
+        #expect(error.description == "unit.yaml:7:5: error: unknown field 'implementingUnt' (projects[0]) 未知字段“implementingUnt”; did you mean 'implementingUnit'（实施单位）? 是否应为 'implementingUnit'（实施单位）？")
+    }
+
+    @Test("a field typed as its Chinese label, with a typo, is matched by label: 实施单住 → implementingUnit (实施单位)")
+    func unknownFieldByLabel() throws {
+        let error = try #require(readError(unitFile(project: "  - name: 项目甲\n    实施单住: 单位乙\n    项目负责: 张三")))
+        let fields = unknownFields(error)
+        #expect(fields.map(\.name) == ["实施单住", "项目负责"])
+        #expect(fields.map(\.suggestion?.key) == ["implementingUnit", nil])
+        #expect(fields[0].description.contains("did you mean 'implementingUnit'（实施单位）?"))
+    }
+
+    @Test("every unknown field of a file is reported at once, in file order")
+    func allUnknownFieldsAtOnce() throws {
+        let text = unitFile(project: "  - name: 项目甲\n    implementingUnt: 单位乙\n    funds:\n      - {source: 合计, executd: 1}\n    goal: {expectd: x}")
+        let error = try #require(readError(text))
+        #expect(unknownFields(error).map(\.name) == ["implementingUnt", "executd", "expectd"])
+        #expect(unknownFields(error).map(\.suggestion?.key) == ["implementingUnit", "executed", "expected"])
+        #expect(error.description.split(separator: "\n").count == 3)
     }
 
     @Test("an unknown field with no near name has no suggestion")
     func unknownFieldWithoutSuggestion() throws {
         let error = try #require(readError(unitFile(project: "  - name: 项目甲\n    zzzzzzzzzzzz: 1")))
-        #expect(error.problem == .unknownField("zzzzzzzzzzzz", suggestion: nil))
-        #expect(error.description.contains("remove it or check the field names"))
+        #expect(unknownFields(error).map(\.name) == ["zzzzzzzzzzzz"])
+        #expect(unknownFields(error).first?.suggestion == nil)
+        #expect(error.description.contains("remove it, or declare it in Layouts/fields.yaml"))
     }
 
     @Test("an unknown top-level field is reported")
     func unknownTopLevelField() throws {
         let text = "formprint: 1\nunit:\n  name: 测试单位\nyear: 2024\nprojets: []\n"
         let error = try #require(readError(text))
-        #expect(error.problem == .unknownField("projets", suggestion: "projects"))
+        #expect(unknownFields(error).map(\.name) == ["projets"])
+        #expect(unknownFields(error).first?.suggestion?.key == "projects")
         #expect(error.location.line == 5)
     }
 
@@ -247,7 +274,7 @@ struct HostileUnitFileTests {
         let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
         // No field of a unit file is a list of lists, so the reader never
         // expands this bomb: the first unread key is reported as unknown.
-        #expect(error.problem == .unknownField("a", suggestion: nil))
+        #expect(unknownFields(error).first?.name == "a")
         #expect(Date().timeIntervalSince(start) < 10)
     }
 

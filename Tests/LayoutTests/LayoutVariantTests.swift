@@ -38,10 +38,10 @@ struct LayoutVariantCheckTests {
         let expected = [
             "6: minSize 12.0pt must be from 4pt up to the style's size (10.5pt) — minSize is how far the text may shrink in a fixed-height row",
             "12: '{project.funds}' is a list, not a single value — repeat a row for it with each: project.funds and cells like {field: source}",
-            "12: unknown format 'currency' — use one of: as-written, money",
+            "12: unknown format 'currency' — use one of: as-written, money, percent",
             "13: 'project.name' is a single value, not a list to repeat rows for — print it in a fixed row with text: \"{project.name}\"; lists are: project.funds, project.indicators",
             "16: unknown order 'first' — use one of: as-written, total-first, total-last",
-            "15: 'totalRow' and 'order' apply only to project.funds, not project.indicators — remove them from this block",
+            "15: 'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not project.indicators — remove them from this block",
             "20: a footer line has either 'text' or 'signatures', not both — split it into two lines",
             "21: 'signatures' is empty — list the fields, e.g. - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}",
             "22: the page number format has no '{page}' — e.g. format: \"— {page} —\" or \"第 {page} 页 共 {pages} 页\"",

@@ -8,6 +8,11 @@ struct IndicatorCheckTests {
     /// The clean unit with one more 产出指标 indicator.
     func with(_ extra: Indicator, category name: String = "产出指标", subcategory: String = "质量指标") -> UnitEvaluation {
         var indicators = cleanIndicators()
+        // The extra indicator takes 10 of the 产出 group's 50, so that the
+        // 分值 still make 100 and scoring adds no finding of its own.
+        indicators[0].subcategories[0].indicators[0].weight = "40"
+        var extra = extra
+        if extra.weight.isEmpty { extra.weight = "10" }
         indicators.append(category(name, subcategory, extra))
         return cleanUnit(indicators: indicators)
     }

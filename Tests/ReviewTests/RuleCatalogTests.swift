@@ -11,7 +11,7 @@ struct RuleCatalogTests {
         for rule in Rule.allCases {
             #expect(rule.code.hasPrefix("FP") && rule.code.count == 5)
         }
-        #expect(Rule.allCases.filter { $0.code.hasPrefix("FP2") }.allSatisfy { [.totalNotSumOfSources, .executionRateMismatch, .executedAboveBudget, .executedWithoutBudget, .noTotalRow].contains($0) })
+        #expect(Rule.allCases.filter { $0.code.hasPrefix("FP2") }.allSatisfy { [.totalNotSumOfSources, .executionRateMismatch, .executedAboveBudget, .executedWithoutBudget, .noTotalRow, .formulaDisagrees].contains($0) })
     }
 
     @Test("docs/VALIDATION.md lists every rule with its severity", arguments: Rule.allCases)

@@ -12,7 +12,7 @@ struct ScoringProfileReaderTests {
     func national() throws {
         let national = try profile("national")
         #expect(national.id == "national")
-        #expect(national.layouts == ["project-national"])
+        #expect(national.layouts == ["project-national", "project-national-ab"])
         #expect(national.executionRate == ExecutionRateRule(weight: 10, method: .proportional))
         #expect(national.indicators.weights.map(\.weight) == [50, 30, 10])
         #expect(national.indicators.weights[0].categories == ["产出指标", "成本指标"])

@@ -15,9 +15,12 @@ struct ScoringTests {
     }
 
     /// The clean unit with one extra 产出指标 indicator, the second of the
-    /// project; the 产出 group's 50 is then 25 each.
+    /// project; the 产出 group's 50 is then 25 each (unless `extra` says).
     func with(_ extra: Indicator) -> UnitEvaluation {
         var indicators = cleanIndicators()
+        var extra = extra
+        if extra.weight.isEmpty { extra.weight = "25" }
+        indicators[0].subcategories[0].indicators[0].weight = "25"
         indicators[0].subcategories[0].indicators.append(extra)
         return cleanUnit(indicators: indicators)
     }
@@ -39,32 +42,27 @@ struct ScoringTests {
         #expect(Scoring.scored(unit, profile: bands).projects.first?.execution.computed == 5)
     }
 
-    @Test("default weights: 产出 50, 效益 30, 满意度 10 spread evenly, to the cent, adding up to 100")
-    func defaultWeights() throws {
+    @Test("no 分值 entered: no 得分 and no 总分, never a made-up 分值 (FP504 names the indicators)")
+    func noWeightsInvented() throws {
         var indicators = cleanIndicators()
-        indicators[1].subcategories[0].indicators += (2...7).map { indicator("效益\($0)", "≥90%", "95%") }
-        let card = try card(cleanUnit(indicators: indicators))
-        // 效益 30 over 7 indicators: 3000 cents ÷ 7 = 428 r 4, so the first four take 4.29 and the rest 4.28.
-        let expected = ["50", "4.29", "4.29", "4.29", "4.29", "4.28", "4.28", "4.28", "10"].map { Decimal(string: $0)! }
-        #expect(card.indicators.map(\.weight) == expected)
-        #expect(card.indicators.reduce(card.execution.weight!) { $0 + $1.weight! } == 100)
+        for i in indicators.indices { indicators[i].subcategories[0].indicators[0].weight = "" }
+        let scored = Scoring.scored(cleanUnit(indicators: indicators), profile: try profile("national"))
+        #expect(scored.projects[0].indicators.map(\.weight) == [nil, nil, nil])
+        #expect(scored.projects[0].indicators.map(\.computed) == [nil, nil, nil])
+        #expect(scored.projects[0].total == nil)
+        #expect(scored.findings.map(\.rule) == [.weightsPartlyEntered])
+        #expect(scored.findings[0].message.english.hasPrefix("3 of 3 indicators have no 分值 (培训人数、群众知晓率、满意度)"))
+        // 执行率 keeps the form's own 10 (the template prints it), so its 得分 is computed.
+        #expect(scored.projects[0].execution.computed == 9)
+        #expect(scored.computed.keys.map(\.description).sorted() == ["projects[0].funds[0].score", "projects[0].funds[0].weight",
+                                                                      "projects[0].funds[1].score", "projects[0].funds[1].weight"].sorted())
     }
 
-    @Test("a missing 一级 group gives its share to the others in proportion")
-    func missingGroup() throws {
-        let indicators = Array(cleanIndicators().prefix(2))   // no 满意度指标
-        let card = try card(cleanUnit(indicators: indicators))
-        // 90 × 50/80 = 56.25, 90 × 30/80 = 33.75.
-        #expect(card.indicators.map(\.weight) == [Decimal(string: "56.25"), Decimal(string: "33.75")])
-        // 9 (执行率 90%) + 56.25 + 33.75.
-        #expect(card.total == 99)
-    }
-
-    @Test("weights in the 一级 label (产出指标(50分)) still find their group")
+    @Test("weights in the 一级 label (产出指标(50分)) are still the 一级 the profile knows")
     func weightInLabel() throws {
         var indicators = cleanIndicators()
         indicators[0].name = "产出指标(50分)"
-        #expect(try card(cleanUnit(indicators: indicators)).indicators.first?.weight == 50)
+        #expect(try scoringCodes(cleanUnit(indicators: indicators)) == [])
     }
 
     @Test("FP503: entered 分值 not adding up to 100; not when they do")
@@ -73,60 +71,61 @@ struct ScoringTests {
         for (i, weight) in ["50", "30", "5"].enumerated() { indicators[i].subcategories[0].indicators[0].weight = weight }
         let found = Scoring.scored(cleanUnit(indicators: indicators), profile: try profile("national")).findings
         #expect(found.map(\.rule) == [.weightsNotHundred])
-        #expect(found.first?.message.english == "分值 add up to 95, not 100 (执行率 10 + indicators 85)")
+        #expect(found.first?.message.english == "分值 add up to 95, not 100 (执行率 10 + indicators 85), so 总分 and 等级 are left blank")
         indicators[2].subcategories[0].indicators[0].weight = "10"
         #expect(try scoringCodes(cleanUnit(indicators: indicators)) == [])
     }
 
-    @Test("FP504: 分值 for some indicators only; the rest of 100 is spread over the others")
+    @Test("FP504: 分值 for some indicators only: those get 得分, 总分 and 等级 stay blank")
     func weightsPartlyEntered() throws {
         var indicators = cleanIndicators()
-        indicators[0].subcategories[0].indicators[0].weight = "60"
+        indicators[1].subcategories[0].indicators[0].weight = ""
         let scored = Scoring.scored(cleanUnit(indicators: indicators), profile: try profile("national"))
         #expect(scored.findings.map(\.rule) == [.weightsPartlyEntered])
-        #expect(scored.projects[0].indicators.map(\.weight) == [60, 15, 15])
+        #expect(scored.projects[0].indicators.map(\.weight) == [50, nil, 10])
+        #expect(scored.projects[0].indicators.map(\.computed) == [50, nil, 10])
+        #expect(scored.projects[0].total == nil && scored.projects[0].grade == nil)
+        #expect(scored.computed[FieldPath("projects").appending(0).appending("totalScore")] == nil)
     }
 
-    @Test("FP505: a 一级 the profile has no weight for; 总分 then waits for the unit's 分值 (FP606)")
+    @Test("FP505: a 一级 not in the profile's tree, with the nearest standard name")
     func unknownCategory() throws {
         var indicators = cleanIndicators()
-        indicators.append(category("投入指标", "预算执行", indicator("支付进度", "≥90%", "95%")))
+        indicators[1].name = "效宜指标"
         let scored = Scoring.scored(cleanUnit(indicators: indicators), profile: try profile("national"))
-        #expect(scored.findings.map(\.rule) == [.categoryWithoutDefaultWeight, .totalNotComputed])
-        #expect(scored.projects[0].total == nil)
-        #expect(scored.unit.projects[0].totalScore == "")
-        // Not triggered when the unit gives that 一级's 分值 (here all of them, adding up to 100).
-        for (i, weight) in ["40", "30", "10", "10"].enumerated() { indicators[i].subcategories[0].indicators[0].weight = weight }
-        #expect(try scoringCodes(cleanUnit(indicators: indicators)) == [])
+        #expect(scored.findings.map(\.rule) == [.categoryWithoutDefaultWeight])
+        #expect(scored.findings[0].message.chinese == "一级指标“效宜指标”不在评分规则“national”的指标体系中；是否应为“效益指标”？")
+        #expect(scored.findings[0].path.description == "projects[0].indicators[1].category")
+        #expect(try scoringCodes(cleanUnit()) == [])
     }
 
     @Test("正向 not met: 分值 × actual ÷ target")
     func forwardShortfall() throws {
         // 30 × 14.4 ÷ 64.4 = 6.708… on a 效益 indicator of weight 30 (the only one).
         var indicators = cleanIndicators()
-        indicators[1].subcategories[0].indicators[0] = indicator("优化政府部门", ">=64.4万元", "14.4万元")
+        indicators[1].subcategories[0].indicators[0] = indicator("优化政府部门", ">=64.4万元", "14.4万元", weight: "30")
         #expect(try card(cleanUnit(indicators: indicators)).indicators[1].computed == Decimal(string: "6.71"))
     }
 
     @Test("反向 not met: ratio 分值 × t ÷ a (national), or linear 分值 × max(0, 1 − (a − t) ÷ t)")
     func reverse() throws {
         var indicators = cleanIndicators()
-        indicators[1].subcategories[0].indicators[0] = indicator("差错率", "≤5%", "8%")
+        indicators[1].subcategories[0].indicators[0] = indicator("差错率", "≤5%", "8%", weight: "30")
         let unit = cleanUnit(indicators: indicators)
         // ratio: 30 × 5 ÷ 8 = 18.75; linear: 30 × (1 − 3/5) = 12.
         #expect(try card(unit).indicators[1].computed == Decimal(string: "18.75"))
         var linear = try profile("national")
         linear.indicators.reverse = .linear
         #expect(Scoring.scored(unit, profile: linear).projects[0].indicators[1].computed == 12)
-        indicators[1].subcategories[0].indicators[0] = indicator("差错率", "≤5%", "11%")
+        indicators[1].subcategories[0].indicators[0] = indicator("差错率", "≤5%", "11%", weight: "30")
         #expect(Scoring.scored(cleanUnit(indicators: indicators), profile: linear).projects[0].indicators[1].computed == 0)
     }
 
     @Test("a strict target met by equality scores full marks (the finding is FP302); a time target missed scores 0")
     func strictAndTime() throws {
         var indicators = cleanIndicators()
-        indicators[1].subcategories[0].indicators[0] = indicator("社会效益", ">95%", "95%")
-        indicators[2].subcategories[0].indicators[0] = indicator("完成时间", "=2024年", "2025年")
+        indicators[1].subcategories[0].indicators[0] = indicator("社会效益", ">95%", "95%", weight: "30")
+        indicators[2].subcategories[0].indicators[0] = indicator("完成时间", "=2024年", "2025年", weight: "10")
         let card = try card(cleanUnit(indicators: indicators))
         #expect(card.indicators.map(\.computed) == [50, 30, 0])
         // 9 (执行率 90%) + 50 + 30 + 0.
@@ -134,9 +133,11 @@ struct ScoringTests {
         #expect(card.grade == "良")
     }
 
-    @Test("no actual value scores 0")
+    @Test("no actual value: no 得分 (never 0.00), and so no 总分")
     func missingActual() throws {
-        #expect(try card(with(indicator("人数", "≥10人", ""))).indicators[1].computed == 0)
+        let card = try card(with(indicator("人数", "≥10人", "")))
+        #expect(card.indicators[1].computed == nil)
+        #expect(card.total == nil)
     }
 
     @Test("qualitative: reached scores full; otherwise the evaluator scores within the band (FP605), checked (FP602)")

@@ -6,7 +6,7 @@ import Testing
 /// The seed scored by 财预〔2020〕10号, with the numbers worked by hand.
 @Suite("Scoring the seed")
 struct SeedScoringTests {
-    @Test("执行率 81.06% → 8.11 of 10; defaults 50/30/10 spread evenly; 总分 74.82, 中")
+    @Test("执行率 81.06% → 8.11 of 10; the seed enters no 分值, so no indicator 得分, 总分 or 等级 is made up")
     func seedScores() throws {
         let scored = Scoring.scored(try seed().document.unit, profile: try profile("national"))
         let card = try #require(scored.projects.first)
@@ -15,40 +15,41 @@ struct SeedScoringTests {
         #expect(((card.executionRate ?? 0) * 100).fixed(places: 2) == "81.06")
         #expect(card.execution.weight == 10)
         #expect(card.execution.computed == Decimal(string: "8.11"))
-        // 成本指标 (1) and 产出指标 (3) share 产出's 50: 12.5 each; 效益 30; 满意度 10.
         #expect(card.indicators.map(\.label) == ["费用指标", "费用成本", "使用覆盖率", "完成时间", "优化政府部门", "职工满意度"])
-        #expect(card.indicators.map(\.weight) == [12.5, 12.5, 12.5, 12.5, 30, 10])
-        // 优化政府部门: 30 × 14.4 ÷ 64.4 = 6.708… → 6.71; the rest are met.
+        #expect(card.indicators.allSatisfy { $0.weight == nil && $0.computed == nil })
+        #expect(card.total == nil && card.grade == nil)
+        #expect(scored.findings.map(\.rule) == [.weightsPartlyEntered])
+    }
+
+    @Test("the scorecard fills only the cells the national form prints and the unit left empty")
+    func computedCells() throws {
+        let scored = Scoring.scored(try seed().document.unit, profile: try profile("national"))
+        let funds = FieldPath("projects").appending(0).appending("funds")
+        #expect((0..<4).map { scored.computed[funds.appending($0).appending("weight")] } == ["—", "—", "—", "10"])
+        #expect((0..<4).map { scored.computed[funds.appending($0).appending("score")] } == ["—", "—", "—", "8.11"])
+        #expect(scored.computed.count == 8, "no indicator 分值/得分, no 总分/等级: \(scored.computed)")
+    }
+
+    @Test("with every 分值 entered the 总分 and 等级 follow: 8.11 + 12.5 × 4 + 6.71 + 10 = 74.82, 中")
+    func seedWithWeights() throws {
+        var unit = try seed().document.unit
+        let weights = ["12.5", "12.5", "12.5", "12.5", "30", "10"]
+        var slot = 0
+        for i in unit.projects[0].indicators.indices {
+            for j in unit.projects[0].indicators[i].subcategories.indices {
+                for k in unit.projects[0].indicators[i].subcategories[j].indicators.indices {
+                    unit.projects[0].indicators[i].subcategories[j].indicators[k].weight = weights[slot]
+                    slot += 1
+                }
+            }
+        }
+        let scored = Scoring.scored(unit, profile: try profile("national"))
+        let card = try #require(scored.projects.first)
         #expect(card.indicators.map(\.computed) == [12.5, 12.5, 12.5, 12.5, Decimal(string: "6.71"), 10])
-        // 8.11 + 4 × 12.50 + 6.71 + 10.00 = 74.82 → 中 (60 ≤ 74.82 < 80).
         #expect(card.total == Decimal(string: "74.82"))
         #expect(card.grade == "中")
+        #expect(scored.computed[FieldPath("projects").appending(0).appending("totalScore")] == "74.82")
         #expect(scored.findings.isEmpty, "\(scored.findings)")
-    }
-
-    @Test("the scored copy fills the empty cells as the national form prints them")
-    func scoredCopy() throws {
-        let original = try seed().document.unit
-        let project = try #require(Scoring.scored(original, profile: try profile("national")).unit.projects.first)
-        #expect(project.funds.map(\.weight) == ["—", "—", "—", "10"])
-        #expect(project.funds.map(\.score) == ["—", "—", "—", "8.11"])
-        let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators)
-        #expect(indicators.map(\.weight) == ["12.5", "12.5", "12.5", "12.5", "30", "10"])
-        #expect(indicators.map(\.score) == ["12.50", "12.50", "12.50", "12.50", "6.71", "10.00"])
-        #expect(project.totalScore == "74.82")
-        #expect(project.grade == "中")
-        // Nothing the unit wrote changes.
-        #expect(indicators.map(\.target) == original.projects[0].indicators.flatMap(\.subcategories).flatMap(\.indicators).map(\.target))
-        #expect(project.funds.map(\.executed) == original.projects[0].funds.map(\.executed))
-        // The department form is not scored.
-        #expect(Scoring.scored(original, profile: try profile("national")).unit.department == original.department)
-    }
-
-    @Test("the 吉林 profile leaves the sub-rows of the funds block empty")
-    func jilinCopy() throws {
-        let project = try #require(Scoring.scored(try seed().document.unit, profile: try profile("jilin")).unit.projects.first)
-        #expect(project.funds.map(\.weight) == ["", "", "", "10"])
-        #expect(project.totalScore == "74.82")
     }
 
     @Test("entered values are never overwritten; disagreements are findings")
@@ -58,12 +59,22 @@ struct SeedScoringTests {
         unit.projects[0].indicators[2].subcategories[0].indicators[0].score = "6.7"   // computed 6.708 → agrees at 1 decimal
         unit.projects[0].totalScore = "80"
         unit.projects[0].grade = "良"
+        let weights = ["12.5", "12.5", "12.5", "12.5", "30", "10"]
+        var slot = 0
+        for i in unit.projects[0].indicators.indices {
+            for j in unit.projects[0].indicators[i].subcategories.indices {
+                for k in unit.projects[0].indicators[i].subcategories[j].indicators.indices {
+                    unit.projects[0].indicators[i].subcategories[j].indicators[k].weight = weights[slot]
+                    slot += 1
+                }
+            }
+        }
         let scored = Scoring.scored(unit, profile: try profile("national"))
-        let project = scored.unit.projects[0]
-        #expect(project.funds[3].score == "9")
-        #expect(project.indicators[2].subcategories[0].indicators[0].score == "6.7")
-        #expect(project.totalScore == "80")
-        #expect(project.grade == "良")
+        // Nothing the unit entered is replaced by a computed value.
+        let base = FieldPath("projects").appending(0)
+        #expect(scored.computed[base.appending("funds").appending(3).appending("score")] == nil)
+        #expect(scored.computed[base.appending("totalScore")] == nil)
+        #expect(scored.computed[base.appending("grade")] == nil)
         #expect(scored.findings.map(\.rule) == [.scoreDiffers, .totalScoreDiffers])
         // The printed scores add up to 9 + 50 + 6.7 + 10 = 75.70; the grade of the printed 80 is 良.
         #expect(scored.findings[1].message.english == "总分 is 80 but the 得分 add up to 75.70")

@@ -49,12 +49,13 @@ func funds(budget: String = "100.00", executed: String = "90.00", rate: String =
     ]
 }
 
-/// A complete, consistent project: every indicator met, nothing to report.
+/// A complete, consistent project: every indicator met, its 分值 entered
+/// (执行率 10 + 50 + 30 + 10 = 100), nothing to report.
 func cleanIndicators() -> [IndicatorCategory] {
     [
-        category("产出指标", "数量指标", indicator("培训人数", "≥100人", "120人")),
-        category("效益指标", "社会效益指标", indicator("群众知晓率", "≥90%", "95%")),
-        category("满意度指标", "服务对象满意度指标", indicator("满意度", "≥95%", "96%")),
+        category("产出指标", "数量指标", indicator("培训人数", "≥100人", "120人", weight: "50")),
+        category("效益指标", "社会效益指标", indicator("群众知晓率", "≥90%", "95%", weight: "30")),
+        category("满意度指标", "服务对象满意度指标", indicator("满意度", "≥95%", "96%", weight: "10")),
     ]
 }
 

@@ -25,7 +25,7 @@ public struct UnitChecker: Sendable {
     public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
         let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         let profile = try profiles.profile(scoring, projectLayout: layout)
-        let formulas = try FormulaChecks.findings(document, catalog: catalog, layouts: layouts)
+        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts)
         let findings = (Review.findings(in: document, profile: profile) + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
     }

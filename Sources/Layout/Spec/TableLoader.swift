@@ -145,8 +145,21 @@ extension LoadSession {
         } else if fields.value("row") != nil {
             report("'row' without 'each'", hint: "name the list to repeat the row for, e.g. each: project.funds", at: fields.value("row")!, path.appending("row"))
         }
-        if let headerNode = fields.value("header") { checkGrid(header.compactMap { $0 }, columns: rowColumns, at: headerNode, path.appending("header")) }
-        if let rowsNode = fields.value("rows") { checkGrid(rows.compactMap { $0 }, columns: rowColumns, at: rowsNode, path.appending("rows")) }
+        for (key, list) in [("header", header), ("rows", rows)] {
+            guard let listNode = fields.value(key) else { continue }
+            let listed = (try? reader.list(listNode, at: path.appending(key))) ?? []
+            let nodes = listed.count == list.count ? listed : Array(repeating: listNode, count: list.count)
+            if list.allSatisfy({ $0 != nil }) {
+                checkGrid(list.compactMap { $0 }, columns: rowColumns, nodes: nodes)
+            } else {
+                // Rows with problems of their own cannot be placed; check the
+                // others one by one.
+                for (row, node) in zip(list, nodes) {
+                    guard let row, row.cells.allSatisfy({ $0.rowSpan == .rows(1) }) else { continue }
+                    checkGrid([row], columns: rowColumns, nodes: [node])
+                }
+            }
+        }
         if let repeated, repeated.row.width != rowColumns || (repeated.totalRow.map { $0.width != rowColumns } ?? false) {
             report("the repeated row covers \(repeated.row.width) columns but \(rowColumns) are available",
                    hint: "make the cells' spans add up to \(rowColumns)", at: fields.value("row") ?? node, path.appending("row"))
@@ -304,7 +317,7 @@ extension LoadSession {
     /// Places the rows' cells as a table would (a cell spanning rows takes
     /// its columns in the rows below) and reports rows that leave columns
     /// empty, overrun the table, or cells that overlap or span past the last row.
-    func checkGrid(_ rows: [RowSpec], columns: Int, at node: Node, _ path: FieldPath) {
+    func checkGrid(_ rows: [RowSpec], columns: Int, nodes: [Node]) {
         var occupied: [Set<Int>] = Array(repeating: [], count: rows.count)
         for (r, row) in rows.enumerated() {
             var column = 0
@@ -313,12 +326,13 @@ extension LoadSession {
                 let span = cell.rowSpan.count ?? 1
                 if r + span > rows.count {
                     report("the cell spans \(span) rows but only \(rows.count - r) rows are left in this part of the block",
-                           hint: "make 'rows' at most \(rows.count - r), or add the rows it spans", at: node, cell.path)
+                           hint: "make 'rows' at most \(rows.count - r), or add the rows it spans", at: nodes[r], cell.path)
                 }
                 for below in r..<min(rows.count, r + span) {
                     for c in column..<(column + cell.span) {
                         if below > r && occupied[below].contains(c) {
-                            report("the cell overlaps another cell at row \(below + 1), column \(c + 1)", hint: "check the spans of the rows above", at: node, cell.path)
+                            report("the cell overlaps a cell spanning down from above at row \(below + 1), column \(c + 1)",
+                                   hint: "check the 'rows' and 'span' of the rows above", at: nodes[r], cell.path)
                         }
                         occupied[below].insert(c)
                     }
@@ -328,7 +342,7 @@ extension LoadSession {
             let filled = occupied[r].count, last = (occupied[r].max() ?? -1) + 1
             if filled != columns || last != columns {
                 report("the row covers \(filled) columns but \(columns) are available",
-                       hint: "make the cells' spans (and those of cells spanning down from above) add up to \(columns)", at: node, row.path)
+                       hint: "make the cells' spans (and those of cells spanning down from above) add up to \(columns)", at: nodes[r], row.path)
             }
         }
     }

@@ -26,9 +26,10 @@ enum IndicatorScorer {
             case .ratio: return weight / ratio
             case .linear: return weight * max(0, 2 - ratio)
             }
-        case .timeMissed, .missingActual:
+        case .timeMissed:
             return 0
-        case .qualitative, .missingTarget, .unitsDiffer, .actualNotComparable:
+        // A blank 完成值 leaves 得分 blank: 0.00 would score what nobody reported.
+        case .qualitative, .missingTarget, .missingActual, .unitsDiffer, .actualNotComparable:
             return nil
         }
     }
