@@ -35,7 +35,7 @@ public struct WrittenValueParts: Sendable, Hashable {
     /// The written value the parts make: "≥" + "100" + "%" → "≥100%".
     public var text: String { comparator.trimmingWhitespace() + number.trimmingWhitespace() + unit.trimmingWhitespace() }
 
-    static let comparatorCharacters: Set<Character> = ["≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "≠"]
+    public static let comparatorCharacters: Set<Character> = ["≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "≠"]
 }
 
 extension String {
