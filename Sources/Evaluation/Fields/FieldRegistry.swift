@@ -77,7 +77,8 @@ public struct FieldRegistry: Sendable, Hashable {
         })
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance by characters: the one measure of "a likely typo".
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

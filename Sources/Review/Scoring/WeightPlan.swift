@@ -54,24 +54,12 @@ struct WeightPlan {
         return entries.compactMap { entry in
             let name = bareName(entry.category)
             guard !known.contains(name), reported.insert(name).inserted else { return nil }
-            let nearest = known.min { editDistance(name, $0) < editDistance(name, $1) }.flatMap { editDistance(name, $0) <= 2 ? $0 : nil }
+            let nearest = known.min { FieldRegistry.editDistance(name, $0) < FieldRegistry.editDistance(name, $1) }.flatMap { FieldRegistry.editDistance(name, $0) <= 2 ? $0 : nil }
             return Finding(.categoryWithoutDefaultWeight, Message(
                 chinese: "一级指标“\(entry.category)”不在评分规则“\(profile.id)”的指标体系中" + (nearest.map { "；是否应为“\($0)”？" } ?? ""),
                 english: "一级指标 \"\(entry.category)\" is not in the indicator tree of scoring profile \(profile.id)" + (nearest.map { "; did you mean \"\($0)\"?" } ?? "")),
                 at: entry.path.deletingLast(4).appending("category"))
         }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count { current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// "产出指标(50分)" → "产出指标": filled forms often print the weight in the label.
