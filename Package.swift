@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
         // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
         // reader) and Foundation's XMLParser.
-        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams", "ZIPFoundation"]),
+        // Import reads a pasted or workbook form by the layout it matches
+        // best, so it knows the layouts' cells (no drawing, no C).
+        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Yams", "ZIPFoundation"]),
         // Checks and scoring over the model, and the scoring profiles they use.
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(

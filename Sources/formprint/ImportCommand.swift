@@ -30,13 +30,23 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("unit"), help: "The unit's name, when the input does not say it.")
     var unitName: String?
 
+    @Option(name: .customLong("layouts"), help: "A folder of layout files to recognise forms by, besides the built-in ones. Repeatable.")
+    var layoutFolders: [String] = []
+
     func run() throws {
         let options = ImportOptions(year: year, unitName: unitName)
+        let catalog: LayoutCatalog
+        do {
+            catalog = try LayoutCatalog.standard(adding: layoutFolders.map { URL(fileURLWithPath: $0) })
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
         var failed = false
         for file in files {
             do {
                 let outcome = try UnitImports.importFile(URL(fileURLWithPath: file), into: URL(fileURLWithPath: output),
-                                                         options: options, strict: strict)
+                                                         options: options, strict: strict, catalog: catalog)
                 print(UnitImports.report(outcome))
             } catch {
                 printError("\(error)")

@@ -15,8 +15,13 @@ public enum UnitImports {
     /// Imports `input` and writes `<folder>/<input name>.yaml`. With
     /// `strict`, cells that fit nowhere are an error; on any error nothing
     /// is written (and an earlier unit file of the same name is kept).
+    /// Forms are recognised by the layouts of `catalog` (default: the
+    /// built-in ones) unless `options` names its own.
     public static func importFile(_ input: URL, into folder: URL, options: ImportOptions = ImportOptions(),
-                                  strict: Bool = false) throws -> Outcome {
+                                  strict: Bool = false, catalog: LayoutCatalog? = nil) throws -> Outcome {
+        let catalog = try catalog ?? LayoutCatalog.standard()
+        var options = options
+        if options.layouts.isEmpty { options.layouts = try catalog.all() }
         let imported = try UnitImporter.importFile(at: input, options: options)
         if strict && !imported.unplaced.isEmpty {
             throw ImportError(.unplacedCells(imported.unplaced), at: .file(input.path))
@@ -25,7 +30,7 @@ public enum UnitImports {
         if output.standardizedFileURL.path == input.standardizedFileURL.path {
             throw ImportError(.unsupportedInput("the unit file would overwrite its own input; choose another folder with -o"), at: .file(input.path))
         }
-        let text = UnitFileWriter.yaml(imported.unit, header: header(for: input, imported))
+        let text = UnitFileWriter.yaml(imported.unit, header: header(for: input, imported), fields: try catalog.fields)
         try AtomicFile.write(Data(text.utf8), to: output)
         return Outcome(input: input, output: output, imported: imported)
     }

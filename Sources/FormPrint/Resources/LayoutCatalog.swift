@@ -17,9 +17,7 @@ public struct LayoutCatalog: Sendable {
     private var builtIn: [String: URL] = [:]
 
     /// The layout each document kind uses when the unit file names none.
-    public static let defaults: [DocumentKind: String] = [
-        .project: "project-jilin", .department: "department-jilin", .report: "report-gbt9704",
-    ]
+    public static let defaults = LayoutDefaults.layouts
 
     public init() {}
 

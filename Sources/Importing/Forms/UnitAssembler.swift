@@ -1,4 +1,5 @@
 import Evaluation
+import Layout
 
 /// Collects the documents of one input into a unit: reads each form table
 /// and the report, reports every cell left over, and decides the unit's
@@ -10,13 +11,39 @@ struct UnitAssembler {
     private var report: (value: Report, place: ImportPlace)?
     private var signatures = Signatures()
     private var documents: [RecognisedDocument] = []
+    /// The layouts forms are recognised by, and the one each kind matched.
+    private let layouts: [LayoutSpec]
+    private var chosenLayouts: [DocumentKind: String] = [:]
 
-    init(file: String) { context = ReadingContext(file: file) }
+    /// The forms FormPrint's own readers were built for (their variants,
+    /// repairs and tests); any other layout that a form matches better is
+    /// read by the layout itself.
+    static let builtInReaders: Set<String> = ["project-jilin", "project-national", "department-jilin"]
+    /// The share of a layout's labels a form must show at their places to
+    /// be read as that layout.
+    static let recognitionThreshold = 0.75
+
+    init(file: String, layouts: [LayoutSpec] = []) {
+        context = ReadingContext(file: file)
+        self.layouts = layouts
+    }
 
     mutating func read(_ table: FormTable) throws {
         context.use(table.title)
         if let title = table.title, let year = FormTitle.year(in: title.text) {
             context.evidence.year(year, rank: ClueRank.formHeader, source: "the title \(title.text)", at: title.place)
+        }
+        let readings = layouts.filter { $0.document == table.kind }.compactMap(LayoutFormReader.init).map { $0.read(table) }
+        // The best fit; on a tie, the form FormPrint has a reader of its own for.
+        let best = readings.max { a, b in
+            a.score != b.score ? a.score < b.score : (Self.builtInReaders.contains(a.layoutID) ? 0 : 1) > (Self.builtInReaders.contains(b.layoutID) ? 0 : 1)
+        }
+        if let best, best.score >= Self.recognitionThreshold {
+            context.note(.inferred, table.place, "the \(table.kind.chineseName) is read as layout \(best.layoutID): \(best.matched) of \(best.expected) of its labels are in place")
+            if best.layoutID != LayoutDefaults.layouts[table.kind] { chosenLayouts[table.kind] = best.layoutID }
+            if !Self.builtInReaders.contains(best.layoutID) { return try apply(best, table) }
+        } else if let best, best.expected > 0 {
+            context.note(.inferred, table.place, "the \(table.kind.chineseName) matches no layout well; the closest is \(best.layoutID) with \(best.matched) of \(best.expected) labels in place, so it is read by its labels")
         }
         switch table.kind {
         case .project:
@@ -36,6 +63,48 @@ struct UnitAssembler {
                 summary: "\(value.name): \(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"))
         case .report:
             preconditionFailure("reports are read by readReport")
+        }
+    }
+
+    /// A form read by its layout: every cell the layout places is in the
+    /// unit; every other cell of the table is reported as unplaced.
+    private mutating func apply(_ reading: LayoutFormReader.Reading, _ table: FormTable) throws {
+        for cell in reading.used { context.use(cell) }
+        // Signature lines and the rows every form may carry ("单位：万元",
+        // "填报单位：…") are read as for any form.
+        for row in table.rows where !row.cells.allSatisfy({ context.used.contains($0.id) }) {
+            if SignatureLine.isSignatureRow(row) { SignatureLine.read(row, into: &signatures, &context) } else { _ = CommonRows.read(row, &context) }
+        }
+        if let (year, cell) = reading.year {
+            context.evidence.year(year, rank: ClueRank.declared, source: "the line \(cell.text.trimmedCell)", at: cell.place)
+        }
+        for key in Signatures.typedKeys + reading.signatures.extra.keys.sorted() where !reading.signatures.value(key).isEmpty {
+            signatures.setValue(reading.signatures.value(key), key)
+        }
+        switch table.kind {
+        case .project:
+            let project = reading.project
+            guard !project.name.isEmpty else { throw ImportError(.missingColumns(table: "项目支出绩效自评表 (layout \(reading.layoutID))", missing: ["项目名称"], found: []), at: table.place) }
+            context.evidence.name(project.implementingUnit.replacingOccurrences(of: "（盖章）", with: ""), rank: ClueRank.formField,
+                                  source: "实施单位", at: table.place)
+            context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField, source: "the project name \(project.name)", at: table.place)
+            context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
+            projects.append(project)
+            let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+            documents.append(RecognisedDocument(kind: .project, place: table.place,
+                summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators (layout \(reading.layoutID))"))
+        case .department:
+            if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
+            let value = reading.department
+            guard !value.name.isEmpty else { throw ImportError(.missingColumns(table: "部门整体支出绩效自评表 (layout \(reading.layoutID))", missing: ["部门名称"], found: []), at: table.place) }
+            context.evidence.name(value.name, rank: ClueRank.formHeader, source: "部门名称", at: table.place)
+            context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
+            department = (value, table.place)
+            let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+            documents.append(RecognisedDocument(kind: .department, place: table.place,
+                summary: "\(value.name): \(value.funds.count) funds rows, \(value.tasks.count) tasks, \(indicators) indicators (layout \(reading.layoutID))"))
+        case .report:
+            break
         }
     }
 
@@ -112,7 +181,7 @@ struct UnitAssembler {
             throw ImportError(.unknownYear, at: .file(file))
         }
         let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
-                                  report: report?.value, signatures: signatures)
+                                  report: report?.value, signatures: signatures, layouts: chosenLayouts)
         return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes))
     }
 }

@@ -10,7 +10,7 @@ enum FormTitle {
         let label = Label.normalise(text)
         guard label.count <= 60 else { return nil }
         if label.contains("项目支出绩效自评表") || label.hasSuffix("项目绩效自评表") { return .project }
-        if label.contains("整体支出绩效自评表") || label.hasSuffix("整体绩效自评表") { return .department }
+        if label.contains("整体支出绩效自评表") || label.hasSuffix("整体绩效自评表") || label.contains("整体支出绩效自评评分表") { return .department }
         if label.hasSuffix("自评报告") || label.hasSuffix("评价报告") { return .report }
         return nil
     }

@@ -11,7 +11,7 @@ public enum PastedTextImporter {
         let source = TabSeparatedLines(text: text, file: file)
         var numbering = CellNumbering()
         var splitter = TableSplitter()
-        var assembler = UnitAssembler(file: file)
+        var assembler = UnitAssembler(file: file, layouts: options.layouts)
         var report: (title: GridCell, lines: [TextLine])?
         var index = 0
         while index < source.lines.count {

@@ -10,7 +10,7 @@ public enum WorkbookImporter {
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
-        var assembler = UnitAssembler(file: file)
+        var assembler = UnitAssembler(file: file, layouts: options.layouts)
         var numbering = CellNumbering()
         var unrecognised: [String] = []
         for sheet in parts.sheets {
