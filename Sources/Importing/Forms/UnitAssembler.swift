@@ -45,6 +45,19 @@ struct UnitAssembler {
         } else if let best, best.expected > 0 {
             context.note(.inferred, table.place, "the \(table.kind.chineseName) matches no layout well; the closest is \(best.layoutID) with \(best.matched) of \(best.expected) labels in place, so it is read by its labels")
         }
+        do {
+            try readByLabels(table)
+        } catch let error as ImportError {
+            // Name the layout the form came closest to, so that the person
+            // can compare the form with it (or add a layout of their own).
+            guard case .missingColumns(let name, let missing, let found) = error.problem, let best, best.expected > 0 else { throw error }
+            throw ImportError(.missingColumns(table: "\(name) (closest layout: \(best.layoutID), \(best.matched) of \(best.expected) of its labels in place)",
+                                              missing: missing, found: found), at: error.place)
+        }
+    }
+
+    /// A form of the 吉林 or national kind, read by FormPrint's own readers.
+    private mutating func readByLabels(_ table: FormTable) throws {
         switch table.kind {
         case .project:
             let project = try ProjectFormReader.read(table, signatures: &signatures, &context)
