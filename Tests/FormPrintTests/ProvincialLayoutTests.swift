@@ -213,3 +213,36 @@ struct ProvincialLayoutTests {
         #expect(missing.isEmpty, "\(missing)")
     }
 }
+
+/// FP507 and the findings about empty fields, which depend on the layout.
+@Suite
+struct LayoutFieldCheckTests {
+    @Test("FP507: a value the chosen layout does not print is named; the same value under a layout that prints it is not")
+    func fieldNotPrinted() throws {
+        var text = try String(contentsOf: exampleUnit, encoding: .utf8)
+        text += "signatures:\n  projectLead: 张三\n"
+        let document = try UnitFileReader.read(text: text, file: "seed.yaml")
+        let checker = try UnitChecker()
+        let found = try checker.check(document).findings.filter { $0.rule == .fieldNotPrinted }
+        #expect(found.map(\.message.chinese) == ["项目负责人（projectLead）已填写，但所选表样 project-jilin、department-jilin 不打印该栏"])
+        #expect(found.first?.path.description == "signatures.projectLead")
+        #expect(found.first?.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        // The 四川 form has a 项目负责人 line.
+        let sichuan = try checker.check(document, layouts: [.project: "project-sichuan"]).findings
+        #expect(!sichuan.contains { $0.rule == .fieldNotPrinted && $0.path.description == "signatures.projectLead" })
+        // …but not the 吉林 form's 实施单位 either way: it is printed by both.
+        #expect(!sichuan.contains { $0.path.description == "projects[0].implementingUnit" && $0.rule == .fieldNotPrinted })
+    }
+
+    @Test("a form with no 目标值 column (湖南 评分表) is not told its targets are missing; the 吉林 form is")
+    func emptyFieldFindingsFollowTheLayout() throws {
+        let document = try UnitFiles.read(repositoryRoot.appendingPathComponent("Examples/hunan-2024.yaml"))
+        let checker = try UnitChecker()
+        #expect(try !checker.check(document).findings.contains { $0.rule == .missingTarget })
+        #expect(try checker.check(document, layouts: [.department: "department-jilin"]).findings.contains { $0.rule == .missingTarget })
+        // And under the 吉林 form the 评分标准 it does not print is named.
+        #expect(try checker.check(document, layouts: [.department: "department-jilin"]).findings.contains {
+            $0.rule == .fieldNotPrinted && $0.path.description.hasSuffix("scoringStandard")
+        })
+    }
+}

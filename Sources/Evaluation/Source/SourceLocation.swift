@@ -59,6 +59,9 @@ public struct SourceMap: Sendable, Equatable {
         self.locations = locations
     }
 
+    /// Every path read from the file, in no particular order.
+    public var paths: Dictionary<FieldPath, SourceLocation>.Keys { locations.keys }
+
     public mutating func record(_ path: FieldPath, _ location: SourceLocation) {
         locations[path] = location
     }

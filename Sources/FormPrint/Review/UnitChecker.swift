@@ -26,7 +26,8 @@ public struct UnitChecker: Sendable {
         let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         let profile = try profiles.profile(scoring, projectLayout: layout)
         let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts)
-        let findings = (Review.findings(in: document, profile: profile) + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let reviewed = LayoutFieldChecks.check(document, findings: Review.findings(in: document, profile: profile), catalog: catalog, layouts: layouts)
+        let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
     }
 }

@@ -43,6 +43,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
     case weightsPartlyEntered = "FP504"
     case categoryWithoutDefaultWeight = "FP505"
     case reportDateNotation = "FP506"
+    case fieldNotPrinted = "FP507"
 
     case scoreDiffers = "FP601"
     case scoreOutsideBand = "FP602"
@@ -58,7 +59,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .totalNotSumOfSources, .executionRateMismatch, .requiredFieldEmpty, .indicatorWithoutCategory,
              .weightsNotHundred, .scoreOutsideBand:
             .error
-        case .comparatorOnText, .farAboveTarget, .costIndicatorNotMoney, .implementingUnitDiffers,
+        case .comparatorOnText, .farAboveTarget, .costIndicatorNotMoney, .implementingUnitDiffers, .fieldNotPrinted,
              .scoreNeedsEvaluator, .totalNotComputed:
             .note
         default:
@@ -102,6 +103,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .weightsPartlyEntered: "indicators without a 分值"
         case .categoryWithoutDefaultWeight: "a 一级指标 not in the profile's indicator tree"
         case .reportDateNotation: "the report's 成文日期 not written as GB/T 9704 asks"
+        case .fieldNotPrinted: "a value the unit gave that the chosen layout does not print"
         case .scoreDiffers: "an entered 得分 differs from the computed one"
         case .scoreOutsideBand: "an entered 得分 outside its allowed range"
         case .totalScoreDiffers: "an entered 总分 differs from the sum of 得分"
