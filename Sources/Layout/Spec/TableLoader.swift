@@ -325,7 +325,7 @@ extension LoadSession {
                 while occupied[r].contains(column) { column += 1 }
                 let span = cell.rowSpan.count ?? 1
                 if r + span > rows.count {
-                    report("the cell spans \(span) rows but only \(rows.count - r) rows are left in this part of the block",
+                    report("the cell spans \(span) rows but only \(rows.count - r) \(rows.count - r == 1 ? "row is" : "rows are") left in this part of the block",
                            hint: "make 'rows' at most \(rows.count - r), or add the rows it spans", at: nodes[r], cell.path)
                 }
                 for below in r..<min(rows.count, r + span) {
