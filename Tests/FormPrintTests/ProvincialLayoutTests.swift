@@ -71,6 +71,38 @@ struct ProvincialLayoutTests {
         #expect(missing.isEmpty, "not printed: \(missing)")
     }
 
+    @Test("every text run of the page dump is in the PDF at its place (pdftotext -bbox), in its own cell", arguments: examples)
+    func textAtItsPlace(example: String) throws {
+        let (document, _, files) = try pages(example)
+        let renderer = try UnitRenderer()
+        let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
+        var checked = 0
+        defer { #expect(checked > 40, "\(checked) runs checked") }
+        for (instance, file) in zip(UnitRenderer.documents(of: document.unit).filter { $0.kind != .report }, files.filter { $0.pathExtension == "pdf" }) {
+            let pages = try renderer.layOut(document, computed, instance, layouts: [:]).pages
+            let xml = try run("pdftotext", ["-bbox", file.path, "-"]).output
+            let words = xml.components(separatedBy: "<page ").dropFirst().map { page in
+                page.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/).map {
+                    (x: Double($0.1)!, top: Double($0.2)!, bottom: Double($0.3)!, text: String($0.4))
+                }
+            }
+            #expect(words.count == pages.count)
+            for (number, page) in pages.enumerated() where number < words.count {
+                for case .text(let run) in page.items + page.overlay {
+                    guard let first = run.text.split(separator: " ").first.map(String.init) else { continue }
+                    let x = run.origin.x.points, y = run.origin.y.points
+                    let found = words[number].contains { word in
+                        abs(word.x - x) < 1.5 && word.top - 1 <= y && y <= word.bottom + 1
+                            && word.text.replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&lt;", with: "<")
+                                .replacingOccurrences(of: "&amp;", with: "&").hasPrefix(first)
+                    }
+                    #expect(found, "\(example) page \(number + 1): \(run.text) at \(x),\(y)")
+                    checked += 1
+                }
+            }
+        }
+    }
+
     @Test("四川: the target is printed as 指标性质 | 指标值 | 度量单位, and 预算执行率 is computed where left blank")
     func sichuanViewsAndFormula() throws {
         let (_, dump, _) = try pages("sichuan-2024")
