@@ -129,6 +129,24 @@ struct ProvincialLayoutTests {
         #expect(try UnitChecker().check(document).findings.filter { $0.rule == .formulaDisagrees }.isEmpty)
     }
 
+    @Test("福建 scores: a blank 得分 is computed from its 分值 (fujian-department profile), and the 合计 with it; none without 分值")
+    func fujianDepartmentScores() throws {
+        let url = repositoryRoot.appendingPathComponent("Examples/fujian-2024.yaml")
+        var text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "weight: 30, score: 30}", with: "weight: 30}")
+        text = text.replacingOccurrences(of: "  totalScore: \"100\"\n", with: "")
+        let renderer = try UnitRenderer()
+        let document = try UnitFileReader.read(text: text, file: "fujian.yaml")
+        let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
+        let dump = PageDump.text(of: try renderer.layOut(document, computed, .department, layouts: [:]).pages)
+        #expect(dump.contains(" 30.00  [computed]"))
+        #expect(dump.contains(" 100.00  [computed]"))
+        // Without that 分值 there is no 得分 and no 合计, and FP504 says so.
+        let unweighted = try UnitFileReader.read(text: text.replacingOccurrences(of: "weight: 30}", with: "}"), file: "fujian.yaml")
+        let none = try renderer.scores(unweighted.unit, layouts: [:], profile: nil)
+        #expect(none.values.isEmpty, "\(none.values)")
+        #expect(try UnitChecker().check(unweighted).findings.contains { $0.rule == .weightsPartlyEntered && $0.path.description.hasPrefix("department.indicators[1]") })
+    }
+
     @Test("FP206: an entered formula cell that disagrees prints as entered and is a located finding")
     func formulaDisagreement() throws {
         let url = repositoryRoot.appendingPathComponent("Examples/fujian-2024.yaml")

@@ -83,10 +83,20 @@ public final class UnitRenderer {
     /// project layout: a scorecard bound beside the unit's data, never
     /// written into it.
     func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> ComputedValues {
+        guard let scoring else { return .none }
+        var computed: [FieldPath: String] = [:]
         let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         // A form without 分值/得分 columns prints no score: no need to compute one.
-        guard let scoring, !unit.projects.isEmpty, try catalog.layout(for: .project, requested: layout).printsScores else { return .none }
-        return ComputedValues(Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).computed)
+        if !unit.projects.isEmpty, try catalog.layout(for: .project, requested: layout).printsScores {
+            computed = Scoring.scored(unit, profile: try scoring.profile(choice, projectLayout: layout)).computed
+        }
+        if unit.department != nil {
+            let department = try catalog.layout(for: .department, requested: requested[.department] ?? unit.layouts[.department])
+            if department.printsScores, let profile = try scoring.profile(listing: department.id) {
+                computed.merge(Scoring.scoredDepartment(unit, profile: profile).computed) { entered, _ in entered }
+            }
+        }
+        return ComputedValues(computed)
     }
 
     /// Every document of the unit in every requested format, plus the

@@ -65,6 +65,15 @@ public struct ScoringCatalog: Sendable {
         return try ProfileCache.shared.profile(entry.file)
     }
 
+    /// The profile that lists `layout` (a department form that scores, such
+    /// as 福建's); nil when none does — the form's scores are then only
+    /// what the unit entered.
+    public func profile(listing layout: String) throws -> ScoringProfile? {
+        if let listing = loaded.values.sorted(by: { $0.id < $1.id }).first(where: { $0.layouts.contains(layout) }) { return listing }
+        guard let id = builtIn.keys.sorted().first(where: { builtIn[$0]!.layouts.contains(layout) }) else { return nil }
+        return try profile(id: id)
+    }
+
     /// The profile `choice` names — an id, or a path to a profile file — or,
     /// without a choice, the one for `projectLayout`.
     public func profile(_ choice: String?, projectLayout: String) throws -> ScoringProfile {

@@ -25,10 +25,21 @@ public struct UnitChecker: Sendable {
     public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
         let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         let profile = try profiles.profile(scoring, projectLayout: layout)
-        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts)
+        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + (try departmentScoring(document, layouts: layouts))
         let reviewed = LayoutFieldChecks.check(document, findings: Review.findings(in: document, profile: profile), catalog: catalog, layouts: layouts)
         let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
+    }
+}
+
+extension UnitChecker {
+    /// FP503–FP505 for a department form that scores (福建), by the profile
+    /// that lists its layout.
+    func departmentScoring(_ document: UnitDocument, layouts: [DocumentKind: String]) throws -> [Finding] {
+        guard document.unit.department != nil,
+              let layout = try? catalog.layout(for: .department, requested: layouts[.department] ?? document.unit.layouts[.department]),
+              layout.printsScores, let profile = try profiles.profile(listing: layout.id) else { return [] }
+        return Scoring.scoredDepartment(document.unit, profile: profile).findings.map { $0.located(in: document.source) }
     }
 }
 

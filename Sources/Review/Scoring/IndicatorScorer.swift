@@ -8,7 +8,7 @@ import Foundation
 /// - 正向 not met → 分值 × 完成值 ÷ 指标值;
 /// - 反向 not met → the profile's formula: `ratio` 分值 × 指标值 ÷ 完成值, or
 ///   `linear` 分值 × max(0, 1 − (完成值 − 指标值) ÷ 指标值); 0 for a target of 0;
-/// - a time target missed, or no actual value → 0;
+/// - a time target missed → 0; no actual value → no 得分 (never 0.00);
 /// - qualitative → the full 分值 when the actual says the target was
 ///   reached; otherwise only the evaluator can score it (within the band);
 /// - not comparable (units differ, no target, text against a number) → the
