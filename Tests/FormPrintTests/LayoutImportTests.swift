@@ -7,42 +7,47 @@ import Testing
 
 @testable import FormPrint
 
+    /// The forms of `unit` as a finance officer's sheet shows them: the
+/// title lines, then the grid row by row — each cell's text in its
+/// top-left position (what a pasted merged cell gives), the footer's
+/// signature lines last.
+func formGrids(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> [(rows: [[String]], merges: [(Int, Int, Int, Int)])] {
+    try UnitRenderer.documents(of: unit).filter { $0.kind != .report }.map { instance in
+        let layout = try renderer.catalog.layout(for: instance.kind, requested: unit.layouts[instance.kind])
+        guard case .table(let table) = layout.body else { return ([], []) }
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+        let width = table.columns.count
+        var rows = resolved.title.map { [$0.text] + Array(repeating: "", count: width - 1) }
+        let top = rows.count
+        var grid = Array(repeating: Array(repeating: "", count: width), count: resolved.rowCount)
+        var merges: [(Int, Int, Int, Int)] = []
+        for cell in resolved.cells {
+            grid[cell.row][cell.column] = cell.text
+            if cell.rowSpan > 1 || cell.columnSpan > 1 {
+                merges.append((top + cell.row, cell.column, top + cell.row + cell.rowSpan - 1, cell.column + cell.columnSpan - 1))
+            }
+        }
+        rows += grid
+        for line in resolved.footer {
+            if case .signatures(let signatures) = line {
+                rows.append(signatures.fields.map { $0.label + $0.value } + Array(repeating: "", count: max(0, width - signatures.fields.count)))
+            }
+        }
+        return (rows, merges)
+    }
+}
+
+/// The forms of `unit` as pasted text (tab-separated, a blank line between forms).
+func pastedText(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> String {
+    try formGrids(unit, renderer).map { $0.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") }.joined(separator: "\n\n")
+}
+
 /// Import driven by the layouts: a filled form of each provincial variant,
 /// as pasted text and as a workbook with merged cells, is recognised as its
 /// layout, every cell is placed, and the imported unit prints the same form.
 @Suite(.serialized)
 struct LayoutImportTests {
     static let examples = ["sichuan-2024", "fujian-2024", "chongqing-2024", "hunan-2024"]
-
-    /// The forms of `unit` as a finance officer's sheet shows them: the
-    /// title lines, then the grid row by row — each cell's text in its
-    /// top-left position (what a pasted merged cell gives), the footer's
-    /// signature lines last.
-    func grids(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> [(rows: [[String]], merges: [(Int, Int, Int, Int)])] {
-        try UnitRenderer.documents(of: unit).filter { $0.kind != .report }.map { instance in
-            let layout = try renderer.catalog.layout(for: instance.kind, requested: unit.layouts[instance.kind])
-            guard case .table(let table) = layout.body else { return ([], []) }
-            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
-            let width = table.columns.count
-            var rows = resolved.title.map { [$0.text] + Array(repeating: "", count: width - 1) }
-            let top = rows.count
-            var grid = Array(repeating: Array(repeating: "", count: width), count: resolved.rowCount)
-            var merges: [(Int, Int, Int, Int)] = []
-            for cell in resolved.cells {
-                grid[cell.row][cell.column] = cell.text
-                if cell.rowSpan > 1 || cell.columnSpan > 1 {
-                    merges.append((top + cell.row, cell.column, top + cell.row + cell.rowSpan - 1, cell.column + cell.columnSpan - 1))
-                }
-            }
-            rows += grid
-            for line in resolved.footer {
-                if case .signatures(let signatures) = line {
-                    rows.append(signatures.fields.map { $0.label + $0.value } + Array(repeating: "", count: max(0, width - signatures.fields.count)))
-                }
-            }
-            return (rows, merges)
-        }
-    }
 
     func dump(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> String {
         let document = UnitDocument(unit: unit, source: SourceMap(file: "x"))
@@ -61,7 +66,7 @@ struct LayoutImportTests {
     func pasted(name: String) throws {
         let renderer = try UnitRenderer()
         let unit = try example(name)
-        let text = try grids(unit, renderer).map { $0.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") }.joined(separator: "\n\n")
+        let text = try formGrids(unit, renderer).map { $0.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") }.joined(separator: "\n\n")
         let imported = try PastedTextImporter.importText(text, file: "粘贴.txt", options: ImportOptions(layouts: try renderer.catalog.all()))
         #expect(imported.unplaced.isEmpty, "\(imported.unplaced)")
         #expect(imported.unit.layouts == unit.layouts)
@@ -85,7 +90,7 @@ struct LayoutImportTests {
         let renderer = try UnitRenderer()
         let unit = try example(name)
         var sheets: [XLSXWorkbook.Sheet] = []
-        for (index, grid) in try grids(unit, renderer).enumerated() {
+        for (index, grid) in try formGrids(unit, renderer).enumerated() {
             var sheet = XLSXWorkbook.Sheet(name: "表\(index + 1)")
             func reference(_ row: Int, _ column: Int) -> String { OfficialFormSheets.columnName(column + 2) + String(row + 3) }
             for (r, row) in grid.rows.enumerated() {
@@ -113,7 +118,7 @@ struct LayoutImportTests {
     func sichuanViewsRoundTrip() throws {
         let renderer = try UnitRenderer()
         let unit = try example("sichuan-2024")
-        let text = try grids(unit, renderer).map { $0.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") }.joined(separator: "\n\n")
+        let text = try formGrids(unit, renderer).map { $0.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") }.joined(separator: "\n\n")
         let imported = try PastedTextImporter.importText(text, file: "粘贴.txt", options: ImportOptions(layouts: try renderer.catalog.all()))
         let indicators = imported.unit.projects[0].indicators.flatMap(\.subcategories).flatMap(\.indicators)
         #expect(indicators.map(\.target) == unit.projects[0].indicators.flatMap(\.subcategories).flatMap(\.indicators).map(\.target))

@@ -231,6 +231,13 @@ struct ProvincialLayoutTests {
         let written = UnitFileWriter.yaml(document.unit, fields: try renderer.catalog.fields)
         #expect(written.contains("reserve: 12.50") && written.contains("# 预备费"))
         #expect(try UnitFileReader.read(text: written, file: "again.yaml", fields: try renderer.catalog.fields).unit == document.unit)
+        // A paste of the new form is recognised as the new layout and its new field read back.
+        let paste = try pastedText(document.unit, renderer)
+        let imported = try PastedTextImporter.importText(paste, file: "新省.txt", options: ImportOptions(year: 2024, unitName: "新省示例单位", layouts: try renderer.catalog.all()))
+        #expect(imported.unit.layouts[.project] == "project-newprovince")
+        #expect(imported.unplaced.isEmpty, "\(imported.unplaced)")
+        // The form prints money with two decimals, so the paste holds 2.50 where the unit file wrote 2.5.
+        #expect(imported.unit.projects[0].funds.map { $0.value("reserve") } == ["12.50", "2.50"])
     }
 
     @Test("every declared field round-trips: read → write → read gives the same unit", arguments: examples)

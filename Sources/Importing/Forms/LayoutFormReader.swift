@@ -62,6 +62,12 @@ struct LayoutFormReader {
                 }
             }
         }
+        /// The next fixed row of the layout that has labels to recognise it by.
+        func nextLabelled(after index: Int) -> [LayoutRows.Cell]? {
+            rows.rows[(index + 1)...].lazy.compactMap { row -> [LayoutRows.Cell]? in
+                if case .fixed(let cells) = row, !labels(cells).isEmpty { return cells } else { return nil }
+            }.first
+        }
         var g = 0
         for (index, layoutRow) in rows.rows.enumerated() {
             switch layoutRow {
@@ -74,13 +80,16 @@ struct LayoutFormReader {
                     // have in between), with at least half its labels in place.
                     guard let j = (g..<min(grid.count, g + 3)).first(where: { matches(grid[$0], cells) * 2 >= wanted }) else { continue }
                     g = j
+                } else if let next = nextLabelled(after: index), matches(grid[g], next) * 2 >= max(1, labels(next).count) {
+                    // A row of values only that was left empty is not in the
+                    // table at all (blank rows are dropped): the grid row is
+                    // already the next labelled row.
+                    continue
                 }
                 readFixed(grid[g], cells, cell, &reading)
                 g += 1
             case .repeated(let spec, let cells, let total):
-                let next = rows.rows[(index + 1)...].lazy.compactMap { row -> [LayoutRows.Cell]? in
-                    if case .fixed(let cells) = row, !labels(cells).isEmpty { return cells } else { return nil }
-                }.first
+                let next = nextLabelled(after: index)
                 reading.expected += labels(cells.filter(\.isSide)).count
                 var records: [GridRow] = []
                 while g < grid.count {
