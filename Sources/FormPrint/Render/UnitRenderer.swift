@@ -126,7 +126,7 @@ public final class UnitRenderer {
                 layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
-        let pages: [Page]
+        var pages: [Page]
         do {
             pages = try paginate(unit, instance, layout, layouts: requested)
         } catch let failure as LayoutFailure {
@@ -136,6 +136,11 @@ public final class UnitRenderer {
             title: [instance.kind.chineseName, detail ?? unit.name].joined(separator: " — "), author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · \(instance.kind.chineseName)",
             keywords: ["预算绩效自评", String(unit.year), unit.name, instance.kind.chineseName].joined(separator: ", "))
+        // A form's outline entry names the form as its file's title does
+        // (the printed title alone would not say which project).
+        if case .table = layout.body, let first = pages.first?.bookmarks.firstIndex(where: { $0.level == 1 }) {
+            pages[0].bookmarks[first].title = metadata.title
+        }
         return LaidOutDocument(instance: instance, detail: detail, layoutID: layout.id, pages: pages, metadata: metadata,
                                baseName: FileNaming.documentBaseName(year: unit.year, document: instance.kind.chineseName, detail: detail))
     }
@@ -240,14 +245,14 @@ public final class UnitRenderer {
     /// labels that repeat each page's printed number after a short
     /// document tag ("项目1-2", "部门表-1", "报告-3"), unique in the file.
     func combine(_ documents: [LaidOutDocument], unit: UnitEvaluation, folder: String) throws -> OutputFile {
-        let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count) })
+        let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count, Outline.tree(of: $0.pages)) })
         let pages = documents.flatMap(\.pages)
         let metadata = DocumentMetadata(
             title: "\(unit.name) \(unit.year)年度预算绩效自评", author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · " + Array(Set(documents.map(\.instance.kind))).sorted().map(\.chineseName).joined(separator: "、"),
             keywords: ["预算绩效自评", String(unit.year), unit.name].joined(separator: ", "))
         let data = try pdfWriter(Self.creationDate(for: unit)).pdf(
-            PagedDocument(pages: pages, metadata: metadata), outline: composition.outline, pageLabels: composition.pageLabels)
+            PagedDocument(pages: pages, metadata: metadata, outline: composition.outline), pageLabels: composition.pageLabels)
         return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
     }
 

@@ -70,6 +70,9 @@ public enum TableBinder {
         mutating func addRepeated(_ repeated: RepeatSpec, at firstColumn: Int) {
             var previous: CollectionRecord?
             var openMerged: [Int: Int] = [:]  // column → index in `cells` of the merged cell above
+            let firstMergedColumn = repeated.row.cells.firstIndex(where: \.merge).map { index in
+                firstColumn + repeated.row.cells[..<index].reduce(0) { $0 + $1.span }
+            }
             for record in ordered(values.records(repeated.collection), repeated.order) {
                 let row = record.isTotal ? repeated.totalRow ?? repeated.row : repeated.row
                 var column = firstColumn
@@ -85,6 +88,7 @@ public enum TableBinder {
                     cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text, style: spec.style,
                                       repeats: spec.merge))
                     if spec.merge { openMerged[column] = cells.count - 1 }
+                    if spec.merge && column == firstMergedColumn && !text.text.isEmpty { cells[cells.count - 1].opensGroup = true }
                 }
                 previous = record
                 rowCount += 1
