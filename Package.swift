@@ -24,10 +24,12 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev"])]
         ),
+        // qpdf assembles the combined PDF from the documents' own PDFs.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .target(name: "Evaluation"),
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
-        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
+        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango", "CQPDF"]),
         // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
         // reader) and Foundation's XMLParser.
         .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams", "ZIPFoundation"]),

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev poppler-utils qpdf ghostscript)
+# libqpdf-dev: qpdf assembles the combined PDF from the documents' PDFs.
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev libqpdf-dev poppler-utils qpdf ghostscript)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

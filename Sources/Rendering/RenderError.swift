@@ -2,6 +2,8 @@
 public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case fontsMissing(String)
     case cairo(String)
+    /// qpdf could not read a document's PDF or write the combined one.
+    case assembly(String)
 
     public var description: String {
         switch self {
@@ -9,6 +11,8 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
             "error: the bundled fonts were not found (looked in: \(places)); set FORMPRINT_FONTS to the Fonts/ folder of FormPrint"
         case .cairo(let message):
             "error: the PDF could not be written: \(message)"
+        case .assembly(let message):
+            "error: the combined PDF could not be assembled (合并 PDF 失败): \(message); the documents' own PDFs are unaffected, render without --combined (batch: --no-combined) to skip it"
         }
     }
 }

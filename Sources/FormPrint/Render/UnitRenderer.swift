@@ -103,7 +103,7 @@ public final class UnitRenderer {
         }
         var combined: OutputFile?
         if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
-            combined = try combine(laidOut, unit: unit, folder: folder)
+            combined = try combine(laidOut, pdfs: documents.map(\.pdf), unit: unit, folder: folder)
         }
         return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
                             unit: unit)
@@ -241,19 +241,36 @@ public final class UnitRenderer {
     }
 
     /// All documents in one PDF: a bookmark per document (the project
-    /// forms grouped under one, with a bookmark per project), and page
-    /// labels that repeat each page's printed number after a short
-    /// document tag ("项目1-2", "部门表-1", "报告-3"), unique in the file.
-    func combine(_ documents: [LaidOutDocument], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+    /// forms grouped under one, with a bookmark per project) with each
+    /// document's own outline below it, and page labels that repeat each
+    /// page's printed number after a short document tag ("项目1-2",
+    /// "部门表-1", "报告-3"), unique in the file. Assembled from the
+    /// documents' PDFs (`pdfs`, in the same order), not drawn again.
+    func combine(_ documents: [LaidOutDocument], pdfs: [Data], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+        let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
+        let parts = zip(documents, pdfs).map { (name: $0.baseName, pdf: $1) }
+        let data = try PDFAssembler(creationDate: Self.creationDate(for: unit), creator: "FormPrint \(Self.version)")
+            .combine(parts, metadata: metadata, outline: composition.outline, pageLabels: composition.pageLabels)
+        return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+    }
+
+    /// The same combined PDF drawn page by page into one surface, as it was
+    /// made before it was assembled: kept for `formprint bench`, which
+    /// measures both ways in one run.
+    func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
+        let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
+        return try pdfWriter(Self.creationDate(for: unit)).pdf(
+            PagedDocument(pages: documents.flatMap(\.pages), metadata: metadata, outline: composition.outline),
+            pageLabels: composition.pageLabels)
+    }
+
+    static func combinedComposition(_ documents: [LaidOutDocument], unit: UnitEvaluation) -> (CombinedDocument, DocumentMetadata) {
         let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count, Outline.tree(of: $0.pages)) })
-        let pages = documents.flatMap(\.pages)
         let metadata = DocumentMetadata(
             title: "\(unit.name) \(unit.year)年度预算绩效自评", author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · " + Array(Set(documents.map(\.instance.kind))).sorted().map(\.chineseName).joined(separator: "、"),
             keywords: ["预算绩效自评", String(unit.year), unit.name].joined(separator: ", "))
-        let data = try pdfWriter(Self.creationDate(for: unit)).pdf(
-            PagedDocument(pages: pages, metadata: metadata, outline: composition.outline), pageLabels: composition.pageLabels)
-        return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+        return (composition, metadata)
     }
 
     /// All the unit's documents in one PostScript file, for one print job.
