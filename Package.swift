@@ -22,14 +22,15 @@ let package = Package(
         .systemLibrary(
             name: "CCairoPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev", "libharfbuzz-dev"])]
         ),
         // qpdf assembles the combined PDF from the documents' own PDFs.
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .target(name: "Evaluation"),
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
-        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango", "CQPDF"]),
+        // Rendering writes OFD packages (ZIP) through ZIPFoundation.
+        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango", "CQPDF", "ZIPFoundation"]),
         // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
         // reader) and Foundation's XMLParser.
         .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Yams", "ZIPFoundation"]),

@@ -222,6 +222,9 @@ public final class UnitRenderer {
                 files += Self.perPage(images, path: path, format: .png)
             case .svg:
                 files += Self.perPage(try SVGWriter(typesetter: typesetter).svgs(paged), path: path, format: .svg)
+            case .ofd:
+                let data = try OFDWriter(typesetter: typesetter, creationDate: date, creator: "FormPrint", creatorVersion: Self.version).ofd(paged)
+                files.append(OutputFile(relativePath: path + ".ofd", format: .ofd, data: data))
             }
         }
         return RenderedDocument(kind: document.instance.kind, detail: document.detail, pageCount: document.pages.count,
