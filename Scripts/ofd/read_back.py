@@ -50,6 +50,9 @@ def font_problems(doc):
             cmap, metrics, units = face
             characters = text["text"]
             deltas = [float(d) for d in text.get("DeltaX", "").split()] if text.get("DeltaX") else []
+            # easyofd strips leading spaces from the text but not from DeltaX.
+            skipped = max(0, len(deltas) + 1 - len(characters)) if deltas else 0
+            deltas = deltas[skipped:]
             for index, character in enumerate(characters):
                 glyph = cmap.get(ord(character))
                 if glyph is None:

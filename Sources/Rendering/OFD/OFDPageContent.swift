@@ -61,46 +61,63 @@ struct OFDPageContent {
             + "<ofd:Content><ofd:Layer ID=\"\(ids.next())\">\(objects)</ofd:Layer></ofd:Content></ofd:Page>\n"
     }
 
-    /// Where an object's coordinates go: relative to its boundary on a plain
-    /// page; on a page whose items are fitted or turned, in the items' own
-    /// space, mapped onto the sheet by a CTM (the sheet is the boundary).
-    private func placement(_ transform: PageTransform, box: (minX: Double, minY: Double, maxX: Double, maxY: Double),
-                           sheet: Rect) -> (boundary: String, origin: (x: Double, y: Double), ctm: String) {
-        let k = OFDXML.millimetresPerPoint
-        guard let placement = transform.placement else {
-            let boundary = [box.minX, box.minY, max(box.maxX - box.minX, 0.01), max(box.maxY - box.minY, 0.01)]
+    /// How a page's items land on the sheet. Without a turn the fit is
+    /// applied to the coordinates here (scaled lengths, moved points), so
+    /// that every reader places them; a quarter turn needs a CTM on each
+    /// object, with the sheet as its boundary and the items' own
+    /// coordinates (GB/T 33190 §8.2).
+    struct Mapping {
+        var scale = 1.0
+        var map: (Point) -> (x: Double, y: Double) = { ($0.x.points, $0.y.points) }
+        /// Set for turned pages: " CTM=\"a b c d e f\"" and the sheet's boundary.
+        var ctm: (attribute: String, boundary: String)?
+
+        init(_ transform: PageTransform, sheet: Rect) {
+            guard let placement = transform.placement else { return }
+            if placement.quarterTurns % 4 == 0 {
+                scale = placement.scale
+                map = { point in let p = transform.apply(point); return (p.x.points, p.y.points) }
+                return
+            }
+            // sheet = translation + rotate(quarterTurns) · scale · (p − origin), as PageDrawer sets it in cairo.
+            let angle = Double(placement.quarterTurns) * Double.pi / 2
+            let (cosine, sine) = (cos(angle).rounded(), sin(angle).rounded())
+            let s = placement.scale
+            let (ox, oy) = (placement.origin.x.points, placement.origin.y.points)
+            let (tx, ty) = (placement.translation.x.points, placement.translation.y.points)
+            let a = s * cosine, b = s * sine, c = -s * sine, d = s * cosine
+            let e = tx - (a * ox + c * oy), f = ty - (b * ox + d * oy)
+            let k = OFDXML.millimetresPerPoint
+            let matrix = ([a, b, c, d].map(OFDXML.number) + [e * k, f * k].map(OFDXML.number)).joined(separator: " ")
+            let boundary = [sheet.minX.points, sheet.minY.points, sheet.size.width.points, sheet.size.height.points]
                 .map(OFDXML.millimetres).joined(separator: " ")
-            return (boundary, (box.minX, box.minY), "")
+            ctm = (" CTM=\"\(matrix)\"", boundary)
         }
-        // sheet = translation + rotate(quarterTurns) · scale · (p − origin), as PageDrawer sets it in cairo.
-        let angle = Double(placement.quarterTurns) * Double.pi / 2
-        let (cosine, sine) = (cos(angle).rounded(), sin(angle).rounded())
-        let s = placement.scale
-        let (ox, oy) = (placement.origin.x.points, placement.origin.y.points)
-        let (tx, ty) = (placement.translation.x.points, placement.translation.y.points)
-        let a = s * cosine, b = s * sine, c = -s * sine, d = s * cosine
-        let e = tx - (a * ox + c * oy), f = ty - (b * ox + d * oy)
-        let ctm = [a, b, c, d].map(OFDXML.number) + [e * k, f * k].map(OFDXML.number)
-        let boundary = [sheet.minX.points, sheet.minY.points, sheet.size.width.points, sheet.size.height.points]
-            .map(OFDXML.millimetres).joined(separator: " ")
-        return (boundary, (0, 0), " CTM=\"\(ctm.joined(separator: " "))\"")
+
+        /// The boundary attribute, CTM attribute and coordinate origin of an
+        /// object whose box (in sheet points, after `map`) is given.
+        func place(minX: Double, minY: Double, maxX: Double, maxY: Double) -> (boundary: String, ctm: String, origin: (x: Double, y: Double)) {
+            if let ctm { return (ctm.boundary, ctm.attribute, (0, 0)) }
+            let boundary = [minX, minY, max(maxX - minX, 0.01), max(maxY - minY, 0.01)].map(OFDXML.millimetres).joined(separator: " ")
+            return (boundary, "", (minX, minY))
+        }
     }
 
     private func objects(_ items: [DrawItem], transform: PageTransform, sheet: Rect, layout: OpaquePointer) throws(RenderError) -> String {
+        let mapping = Mapping(transform, sheet: sheet)
         var out = ""
         var rules: [LineSegment] = []
         func flushRules() {
             guard let width = rules.first?.width else { return }
-            let minX = rules.map { min($0.from.x.points, $0.to.x.points) }.min()! - width.points
-            let maxX = rules.map { max($0.from.x.points, $0.to.x.points) }.max()! + width.points
-            let minY = rules.map { min($0.from.y.points, $0.to.y.points) }.min()! - width.points
-            let maxY = rules.map { max($0.from.y.points, $0.to.y.points) }.max()! + width.points
-            let place = placement(transform, box: (minX, minY, maxX, maxY), sheet: sheet)
-            func point(_ p: Point) -> String {
-                OFDXML.millimetres(p.x.points - place.origin.x) + " " + OFDXML.millimetres(p.y.points - place.origin.y)
+            let ends = rules.map { (mapping.map($0.from), mapping.map($0.to)) }
+            let lineWidth = width.points * mapping.scale
+            let xs = ends.flatMap { [$0.0.x, $0.1.x] }, ys = ends.flatMap { [$0.0.y, $0.1.y] }
+            let place = mapping.place(minX: xs.min()! - lineWidth, minY: ys.min()! - lineWidth, maxX: xs.max()! + lineWidth, maxY: ys.max()! + lineWidth)
+            func point(_ p: (x: Double, y: Double)) -> String {
+                OFDXML.millimetres(p.x - place.origin.x) + " " + OFDXML.millimetres(p.y - place.origin.y)
             }
-            let path = rules.map { "M \(point($0.from)) L \(point($0.to))" }.joined(separator: " ")
-            out += "<ofd:PathObject ID=\"\(ids.next())\" Boundary=\"\(place.boundary)\"\(place.ctm) LineWidth=\"\(OFDXML.millimetres(width.points))\" Cap=\"Square\">"
+            let path = ends.map { "M \(point($0.0)) L \(point($0.1))" }.joined(separator: " ")
+            out += "<ofd:PathObject ID=\"\(ids.next())\" Boundary=\"\(place.boundary)\"\(place.ctm) LineWidth=\"\(OFDXML.millimetres(lineWidth))\" Cap=\"Square\">"
                 + "<ofd:AbbreviatedData>\(path)</ofd:AbbreviatedData></ofd:PathObject>"
             rules = []
         }
@@ -111,7 +128,7 @@ struct OFDPageContent {
                 rules.append(segment)
             case .text(let run):
                 flushRules()
-                out += try text(run, transform: transform, sheet: sheet, layout: layout)
+                out += try text(run, mapping: mapping, layout: layout)
             }
         }
         flushRules()
@@ -120,7 +137,7 @@ struct OFDPageContent {
 
     /// One text object per face Pango chose within the run (a 仿宋 line
     /// with its digits in 宋体 is two), positioned glyph cluster by cluster.
-    private func text(_ run: TextRun, transform: PageTransform, sheet: Rect, layout: OpaquePointer) throws(RenderError) -> String {
+    private func text(_ run: TextRun, mapping: Mapping, layout: OpaquePointer) throws(RenderError) -> String {
         typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
         guard let line = pango_layout_get_line_readonly(layout, 0) else { return "" }
         let utf8 = Array(run.text.utf8)
@@ -164,14 +181,23 @@ struct OFDPageContent {
                 total += cluster.advance
             }
             let fontID = fonts.id(for: file, adding: Substring(characters))
-            let baseline = run.origin.y.points
-            let place = placement(transform, box: (x, baseline - size, x + total, baseline + size * 0.25), sheet: sheet)
-            let deltaText = deltas.isEmpty ? "" : " DeltaX=\"\(deltas.map(OFDXML.millimetres).joined(separator: " "))\""
-            out += "<ofd:TextObject ID=\"\(ids.next())\" Boundary=\"\(place.boundary)\"\(place.ctm) Font=\"\(fontID)\" Size=\"\(OFDXML.millimetres(size))\">"
-                + "<ofd:TextCode X=\"\(OFDXML.millimetres(x - place.origin.x))\" Y=\"\(OFDXML.millimetres(baseline - place.origin.y))\"\(deltaText)>"
+            // The run's start on the sheet; lengths scale with the fit.
+            let start = mapping.map(Point(x: .pt(x), y: run.origin.y))
+            let scaled = size * mapping.scale
+            let place = mapping.place(minX: start.x, minY: start.y - scaled, maxX: start.x + total * mapping.scale, maxY: start.y + scaled * 0.25)
+            let deltaText = deltas.isEmpty ? "" : " DeltaX=\"\(deltas.map { OFDXML.millimetres($0 * mapping.scale) }.joined(separator: " "))\""
+            let textX = mapping.ctm == nil ? start.x - place.origin.x : x
+            let textY = mapping.ctm == nil ? start.y - place.origin.y : run.origin.y.points
+            out += "<ofd:TextObject ID=\"\(ids.next())\" Boundary=\"\(place.boundary)\"\(place.ctm) Font=\"\(fontID)\" Size=\"\(OFDXML.millimetres(mapping.ctm == nil ? scaled : size))\">"
+                + "<ofd:TextCode X=\"\(OFDXML.millimetres(textX))\" Y=\"\(OFDXML.millimetres(textY))\"\(mapping.ctm == nil ? deltaText : deltaTextUnscaled(deltas))>"
                 + OFDXML.escaped(characters) + "</ofd:TextCode></ofd:TextObject>"
             x += total
         }
         return out
+    }
+
+    /// Under a CTM the advances stay in the items' own units.
+    private func deltaTextUnscaled(_ deltas: [Double]) -> String {
+        deltas.isEmpty ? "" : " DeltaX=\"\(deltas.map(OFDXML.millimetres).joined(separator: " "))\""
     }
 }
