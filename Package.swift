@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport", "ZIPFoundation"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
         .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
