@@ -24,8 +24,9 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev", "libharfbuzz-dev"])]
         ),
-        // qpdf assembles the combined PDF from the documents' own PDFs.
-        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // qpdf assembles the combined PDF from the documents' own PDFs;
+        // libqpdf (libqpdf-dev) is opened with dlopen on first use.
+        .target(name: "CQPDF"),
         .target(name: "Evaluation"),
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),

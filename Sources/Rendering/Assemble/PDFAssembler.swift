@@ -30,52 +30,52 @@ public struct PDFAssembler {
         for part in parts {
             let source = try QPDFDocument(reading: part.pdf, description: part.name)
             for index in 0..<source.pageCount {
-                try target.check(qpdf_add_page(q, source.handle, source.page(index), QPDF_FALSE), "copying page \(index + 1) of \(part.name)")
+                try target.check(fp_qpdf_add_page(q, source.handle, source.page(index), QPDF_FALSE), "copying page \(index + 1) of \(part.name)")
             }
             sources.append(source)
         }
         let pages = (0..<target.pageCount).map(target.page)
-        let root = qpdf_get_root(q)
+        let root = fp_qpdf_get_root(q)
         if !outline.isEmpty {
-            qpdf_oh_replace_key(q, root, "/Outlines", outlineRoot(outline, pages: pages, in: q))
-            qpdf_oh_replace_key(q, root, "/PageMode", qpdf_oh_new_name(q, "/UseOutlines"))
+            fp_qpdf_oh_replace_key(q, root, "/Outlines", outlineRoot(outline, pages: pages, in: q))
+            fp_qpdf_oh_replace_key(q, root, "/PageMode", fp_qpdf_oh_new_name(q, "/UseOutlines"))
         }
         if !pageLabels.isEmpty {
-            let numbers = qpdf_oh_new_array(q)
+            let numbers = fp_qpdf_oh_new_array(q)
             for range in Self.labelRanges(pageLabels) {
-                let style = qpdf_oh_new_dictionary(q)
-                if !range.prefix.isEmpty { qpdf_oh_replace_key(q, style, "/P", qpdf_oh_new_unicode_string(q, range.prefix)) }
+                let style = fp_qpdf_oh_new_dictionary(q)
+                if !range.prefix.isEmpty { fp_qpdf_oh_replace_key(q, style, "/P", fp_qpdf_oh_new_unicode_string(q, range.prefix)) }
                 if let start = range.start {
-                    qpdf_oh_replace_key(q, style, "/S", qpdf_oh_new_name(q, "/D"))
-                    if start != 1 { qpdf_oh_replace_key(q, style, "/St", qpdf_oh_new_integer(q, Int64(start))) }
+                    fp_qpdf_oh_replace_key(q, style, "/S", fp_qpdf_oh_new_name(q, "/D"))
+                    if start != 1 { fp_qpdf_oh_replace_key(q, style, "/St", fp_qpdf_oh_new_integer(q, Int64(start))) }
                 }
-                qpdf_oh_append_item(q, numbers, qpdf_oh_new_integer(q, Int64(range.firstPage)))
-                qpdf_oh_append_item(q, numbers, style)
+                fp_qpdf_oh_append_item(q, numbers, fp_qpdf_oh_new_integer(q, Int64(range.firstPage)))
+                fp_qpdf_oh_append_item(q, numbers, style)
             }
-            let labels = qpdf_oh_new_dictionary(q)
-            qpdf_oh_replace_key(q, labels, "/Nums", numbers)
-            qpdf_oh_replace_key(q, root, "/PageLabels", labels)
+            let labels = fp_qpdf_oh_new_dictionary(q)
+            fp_qpdf_oh_replace_key(q, labels, "/Nums", numbers)
+            fp_qpdf_oh_replace_key(q, root, "/PageLabels", labels)
         }
-        qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", qpdf_make_indirect_object(q, info(metadata, in: q)))
-        try target.check(qpdf_init_write_memory(q), "starting to write")
+        fp_qpdf_oh_replace_key(q, fp_qpdf_get_trailer(q), "/Info", fp_qpdf_make_indirect_object(q, info(metadata, in: q)))
+        try target.check(fp_qpdf_init_write_memory(q), "starting to write")
         // Deterministic: the /ID is a hash of the content, not of the time.
-        qpdf_set_deterministic_ID(q, QPDF_TRUE)
-        qpdf_set_object_stream_mode(q, qpdf_o_generate)
-        try target.check(qpdf_write(q), "writing")
-        guard let buffer = qpdf_get_buffer(q) else { throw RenderError.assembly("qpdf wrote no bytes") }
-        let data = Data(bytes: buffer, count: qpdf_get_buffer_length(q))
+        fp_qpdf_set_deterministic_ID(q, QPDF_TRUE)
+        fp_qpdf_set_object_stream_mode(q, qpdf_o_generate)
+        try target.check(fp_qpdf_write(q), "writing")
+        guard let buffer = fp_qpdf_get_buffer(q) else { throw RenderError.assembly("qpdf wrote no bytes") }
+        let data = Data(bytes: buffer, count: fp_qpdf_get_buffer_length(q))
         withExtendedLifetime(sources) {}
         return data
     }
 
     private func info(_ metadata: DocumentMetadata, in q: qpdf_data) -> qpdf_oh {
-        let info = qpdf_oh_new_dictionary(q)
+        let info = fp_qpdf_oh_new_dictionary(q)
         let entries = [("/Title", metadata.title), ("/Author", metadata.author), ("/Subject", metadata.subject),
                        ("/Keywords", metadata.keywords), ("/Creator", creator)]
         for (key, value) in entries where !value.isEmpty {
-            qpdf_oh_replace_key(q, info, key, qpdf_oh_new_unicode_string(q, value))
+            fp_qpdf_oh_replace_key(q, info, key, fp_qpdf_oh_new_unicode_string(q, value))
         }
-        qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, Self.pdfDate(creationDate)))
+        fp_qpdf_oh_replace_key(q, info, "/CreationDate", fp_qpdf_oh_new_string(q, Self.pdfDate(creationDate)))
         return info
     }
 
@@ -109,10 +109,10 @@ public struct PDFAssembler {
     /// The outline dictionary and its items (PDF 32000-1 §12.3.3), every
     /// entry open, each opening the top of its page.
     private func outlineRoot(_ entries: [OutlineEntry], pages: [qpdf_oh], in q: qpdf_data) -> qpdf_oh {
-        let root = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q))
-        qpdf_oh_replace_key(q, root, "/Type", qpdf_oh_new_name(q, "/Outlines"))
+        let root = fp_qpdf_make_indirect_object(q, fp_qpdf_oh_new_dictionary(q))
+        fp_qpdf_oh_replace_key(q, root, "/Type", fp_qpdf_oh_new_name(q, "/Outlines"))
         let count = link(entries, under: root, pages: pages, in: q)
-        qpdf_oh_replace_key(q, root, "/Count", qpdf_oh_new_integer(q, Int64(count)))
+        fp_qpdf_oh_replace_key(q, root, "/Count", fp_qpdf_oh_new_integer(q, Int64(count)))
         return root
     }
 
@@ -121,34 +121,34 @@ public struct PDFAssembler {
     private func link(_ entries: [OutlineEntry], under parent: qpdf_oh, pages: [qpdf_oh], in q: qpdf_data) -> Int {
         let valid = entries.filter { $0.page >= 0 && $0.page < pages.count }
         guard !valid.isEmpty else { return 0 }
-        let items = valid.map { _ in qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q)) }
+        let items = valid.map { _ in fp_qpdf_make_indirect_object(q, fp_qpdf_oh_new_dictionary(q)) }
         var visible = 0
         for (index, (entry, item)) in zip(valid, items).enumerated() {
-            qpdf_oh_replace_key(q, item, "/Title", qpdf_oh_new_unicode_string(q, entry.title))
-            qpdf_oh_replace_key(q, item, "/Parent", parent)
-            if index > 0 { qpdf_oh_replace_key(q, item, "/Prev", items[index - 1]) }
-            if index + 1 < items.count { qpdf_oh_replace_key(q, item, "/Next", items[index + 1]) }
+            fp_qpdf_oh_replace_key(q, item, "/Title", fp_qpdf_oh_new_unicode_string(q, entry.title))
+            fp_qpdf_oh_replace_key(q, item, "/Parent", parent)
+            if index > 0 { fp_qpdf_oh_replace_key(q, item, "/Prev", items[index - 1]) }
+            if index + 1 < items.count { fp_qpdf_oh_replace_key(q, item, "/Next", items[index + 1]) }
             let page = pages[entry.page]
-            let destination = qpdf_oh_new_array(q)
-            qpdf_oh_append_item(q, destination, page)
-            qpdf_oh_append_item(q, destination, qpdf_oh_new_name(q, "/XYZ"))
-            qpdf_oh_append_item(q, destination, qpdf_oh_new_integer(q, 0))
-            qpdf_oh_append_item(q, destination, qpdf_oh_new_real_from_double(q, Self.top(of: page, in: q), 2))
-            qpdf_oh_append_item(q, destination, qpdf_oh_new_integer(q, 0))
-            qpdf_oh_replace_key(q, item, "/Dest", destination)
+            let destination = fp_qpdf_oh_new_array(q)
+            fp_qpdf_oh_append_item(q, destination, page)
+            fp_qpdf_oh_append_item(q, destination, fp_qpdf_oh_new_name(q, "/XYZ"))
+            fp_qpdf_oh_append_item(q, destination, fp_qpdf_oh_new_integer(q, 0))
+            fp_qpdf_oh_append_item(q, destination, fp_qpdf_oh_new_real_from_double(q, Self.top(of: page, in: q), 2))
+            fp_qpdf_oh_append_item(q, destination, fp_qpdf_oh_new_integer(q, 0))
+            fp_qpdf_oh_replace_key(q, item, "/Dest", destination)
             let below = link(entry.children, under: item, pages: pages, in: q)
-            if below > 0 { qpdf_oh_replace_key(q, item, "/Count", qpdf_oh_new_integer(q, Int64(below))) }
+            if below > 0 { fp_qpdf_oh_replace_key(q, item, "/Count", fp_qpdf_oh_new_integer(q, Int64(below))) }
             visible += 1 + below
         }
-        qpdf_oh_replace_key(q, parent, "/First", items[0])
-        qpdf_oh_replace_key(q, parent, "/Last", items[items.count - 1])
+        fp_qpdf_oh_replace_key(q, parent, "/First", items[0])
+        fp_qpdf_oh_replace_key(q, parent, "/Last", items[items.count - 1])
         return visible
     }
 
     /// The top edge of the page's media box, where a bookmark opens it.
     private static func top(of page: qpdf_oh, in q: qpdf_data) -> Double {
-        let box = qpdf_oh_get_key(q, page, "/MediaBox")
-        guard qpdf_oh_is_array(q, box) != 0, qpdf_oh_get_array_n_items(q, box) == 4 else { return 842 }
-        return qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, 3))
+        let box = fp_qpdf_oh_get_key(q, page, "/MediaBox")
+        guard fp_qpdf_oh_is_array(q, box) != 0, fp_qpdf_oh_get_array_n_items(q, box) == 4 else { return 842 }
+        return fp_qpdf_oh_get_numeric_value(q, fp_qpdf_oh_get_array_item(q, box, 3))
     }
 }

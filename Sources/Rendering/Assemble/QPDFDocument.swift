@@ -12,41 +12,48 @@ final class QPDFDocument {
 
     /// An empty PDF to add pages to.
     init() throws(RenderError) {
-        guard let handle = qpdf_init() else { throw RenderError.assembly("qpdf_init failed") }
+        try Self.loadLibrary()
+        guard let handle = fp_qpdf_init() else { throw RenderError.assembly("qpdf_init failed") }
         self.handle = handle
         self.bytes = nil
-        qpdf_silence_errors(handle)
-        try check(qpdf_empty_pdf(handle), "starting an empty PDF")
+        fp_qpdf_silence_errors(handle)
+        try check(fp_qpdf_empty_pdf(handle), "starting an empty PDF")
     }
 
     /// The PDF `data`, named `description` in messages.
     init(reading data: Data, description: String) throws(RenderError) {
-        guard let handle = qpdf_init() else { throw RenderError.assembly("qpdf_init failed") }
+        try Self.loadLibrary()
+        guard let handle = fp_qpdf_init() else { throw RenderError.assembly("qpdf_init failed") }
         self.handle = handle
         let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 1)
         data.copyBytes(to: bytes)
         self.bytes = bytes
-        qpdf_silence_errors(handle)
+        fp_qpdf_silence_errors(handle)
         let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
-        try check(qpdf_read_memory(handle, description, base, UInt64(data.count), nil), "reading \(description)")
+        try check(fp_qpdf_read_memory(handle, description, base, UInt64(data.count), nil), "reading \(description)")
+    }
+
+    /// libqpdf is opened on first use (see CQPDF.h for why).
+    static func loadLibrary() throws(RenderError) {
+        guard formprint_qpdf_load() != 0 else { throw RenderError.assembly(String(cString: formprint_qpdf_load_error())) }
     }
 
     deinit {
         var owned: qpdf_data? = handle
-        qpdf_cleanup(&owned)
+        fp_qpdf_cleanup(&owned)
         bytes?.deallocate()
     }
 
     /// Throws qpdf's own message when the last call failed.
     func check(_ code: QPDF_ERROR_CODE, _ doing: String) throws(RenderError) {
         // qpdf_has_error, not the code: the code also flags warnings.
-        guard qpdf_has_error(handle) != QPDF_FALSE else { return }
-        let error = qpdf_get_error(handle)
-        let text = error.map { String(cString: qpdf_get_error_full_text(handle, $0)) } ?? "unknown error"
+        guard fp_qpdf_has_error(handle) != QPDF_FALSE else { return }
+        let error = fp_qpdf_get_error(handle)
+        let text = error.map { String(cString: fp_qpdf_get_error_full_text(handle, $0)) } ?? "unknown error"
         throw RenderError.assembly("\(doing): \(text)")
     }
 
-    var pageCount: Int { Int(qpdf_get_num_pages(handle)) }
+    var pageCount: Int { Int(fp_qpdf_get_num_pages(handle)) }
 
-    func page(_ index: Int) -> qpdf_oh { qpdf_get_page_n(handle, index) }
+    func page(_ index: Int) -> qpdf_oh { fp_qpdf_get_page_n(handle, index) }
 }
