@@ -61,6 +61,18 @@ struct OFDTests {
         }
     }
 
+    @Test func aBatchWritesTheSameOFDAndCombinedPDFBytesWithOneAndTwoJobs() throws {
+        let input = try BatchFixture.mixedFolder(good: 2)
+        let one = try temporaryFolder(), two = try temporaryFolder()
+        let options = RenderOptions(formats: [.pdf, .ofd], combined: true)
+        _ = try BatchFixture.run([input], output: one, jobs: 1, options: options)
+        _ = try BatchFixture.run([input], output: two, jobs: 2, options: options)
+        let reference = try BatchFixture.tree(one)
+        #expect(reference.keys.filter { $0.hasSuffix(".ofd") }.count == 9, "\(reference.keys.sorted())")
+        #expect(reference.keys.filter { $0.hasSuffix("全部自评文档.pdf") }.count == 3)
+        #expect(try BatchFixture.tree(two) == reference)
+    }
+
     /// The test-only environment of Scripts/ofd/make-venv.sh (created by
     /// .ci/run and Scripts/setup.sh), or FORMPRINT_OFD_PYTHON.
     static let readerPython: String? = {

@@ -47,7 +47,7 @@ final class HarfBuzzFace {
     }
 
     func subset(_ codePoints: [UInt32]) throws(RenderError) -> Data {
-        guard let input = hb_subset_input_create_or_fail() else { throw RenderError.cairo("hb_subset_input_create_or_fail failed") }
+        guard let input = hb_subset_input_create_or_fail() else { throw RenderError.ofd("hb_subset_input_create_or_fail failed") }
         defer { hb_subset_input_destroy(input) }
         let unicodes = hb_subset_input_unicode_set(input)
         for codePoint in codePoints { hb_set_add(unicodes, codePoint) }
@@ -57,13 +57,13 @@ final class HarfBuzzFace {
         let dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in ["GSUB", "GPOS", "GDEF", "BASE"] { hb_set_add(dropped, Self.tag(tag)) }
         guard let subset = hb_subset_or_fail(face, input) else {
-            throw RenderError.cairo("hb-subset could not subset \(file)")
+            throw RenderError.ofd("hb-subset could not subset \(file)")
         }
         defer { hb_face_destroy(subset) }
-        guard let data = hb_face_reference_blob(subset) else { throw RenderError.cairo("hb-subset wrote no font for \(file)") }
+        guard let data = hb_face_reference_blob(subset) else { throw RenderError.ofd("hb-subset wrote no font for \(file)") }
         defer { hb_blob_destroy(data) }
         var length: UInt32 = 0
-        guard let bytes = hb_blob_get_data(data, &length), length > 0 else { throw RenderError.cairo("hb-subset wrote an empty font for \(file)") }
+        guard let bytes = hb_blob_get_data(data, &length), length > 0 else { throw RenderError.ofd("hb-subset wrote an empty font for \(file)") }
         return Data(bytes: bytes, count: Int(length))
     }
 

@@ -20,12 +20,12 @@ enum OFDPackage {
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            guard let bytes = archive.data else { throw RenderError.cairo("the OFD package has no bytes") }
+            guard let bytes = archive.data else { throw RenderError.ofd("the OFD package has no bytes") }
             return bytes
         } catch let error as RenderError {
             throw error
         } catch {
-            throw RenderError.cairo("writing the OFD package: \(error)")
+            throw RenderError.ofd("writing the OFD package: \(error)")
         }
     }
 }
