@@ -13,7 +13,7 @@ struct OFDPageContent {
     let ids: OFDIDs
 
     func xml(_ page: Page) throws(RenderError) -> String {
-        let layout = pango_layout_new(typesetter.context)!
+        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.ofd("pango_layout_new failed") }
         defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
         var objects = ""
         let sheet = Rect(x: .zero, y: .zero, width: page.size.width, height: page.size.height)
