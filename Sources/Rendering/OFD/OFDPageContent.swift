@@ -70,8 +70,11 @@ struct OFDPageContent {
         while let current = node {
             defer { node = current.pointee.next }
             guard let glyphItem = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee,
-                  let item = glyphItem.item?.pointee, let glyphs = glyphItem.glyphs?.pointee,
-                  let font = item.analysis.font, let file = formprint_font_file(font).map({ String(cString: $0) }) else { continue }
+                  let item = glyphItem.item?.pointee, let glyphs = glyphItem.glyphs?.pointee else { continue }
+            // A run without a face file cannot be embedded: an error, never a silently missing word.
+            guard let font = item.analysis.font, let file = formprint_font_file(font).map({ String(cString: $0) }) else {
+                throw RenderError.ofd("Pango set part of '\(run.text)' in a face with no font file to embed")
+            }
             // Glyph clusters: byte offsets into the run's text and their advances.
             var clusters: [(start: Int, advance: Double)] = []
             for index in 0..<Int(glyphs.num_glyphs) {
