@@ -22,12 +22,16 @@ let package = Package(
         .systemLibrary(
             name: "CCairoPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev", "libharfbuzz-dev"])]
         ),
+        // qpdf assembles the combined PDF from the documents' own PDFs;
+        // libqpdf (libqpdf-dev) is opened with dlopen on first use.
+        .target(name: "CQPDF"),
         .target(name: "Evaluation"),
         .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
-        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango"]),
+        // Rendering writes OFD packages (ZIP) through ZIPFoundation.
+        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango", "CQPDF", "ZIPFoundation"]),
         // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
         // reader) and Foundation's XMLParser.
         // Import reads a pasted or workbook form by the layout it matches
@@ -47,7 +51,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport", "ZIPFoundation"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
         .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),

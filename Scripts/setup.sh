@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev poppler-utils qpdf ghostscript)
+# libqpdf-dev: qpdf assembles the combined PDF from the documents' PDFs.
+# libharfbuzz-dev: hb-subset embeds font subsets in OFD files.
+# python3-venv: the test-only OFD reader (Scripts/ofd/make-venv.sh).
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev libqpdf-dev libharfbuzz-dev poppler-utils qpdf ghostscript python3-venv)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -21,4 +24,7 @@ fi
 # The Swift runtime linked in statically: a fresh process then spends no time
 # resolving the runtime's symbols (a fifth of a one-form render; BENCHMARKS.md).
 swift build -c release --static-swift-stdlib --product formprint
+# The test-only OFD reader (easyofd) the OFD tests use; SKIP_OFD_READER=1 skips it
+# (those tests then say they were skipped).
+[ "${SKIP_OFD_READER:-}" = 1 ] || Scripts/ofd/make-venv.sh
 .build/release/formprint render Examples/liuhe-2024.yaml -o out

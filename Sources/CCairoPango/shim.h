@@ -12,6 +12,8 @@
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 #include <zlib.h>
+// HarfBuzz's subsetter embeds font subsets into OFD files.
+#include <hb-subset.h>
 
 // Function-like macros and GObject casts do not import into Swift; these
 // static inline shims give them a typed C signature instead.
@@ -28,5 +30,15 @@ static inline void formprint_object_unref(void *object) {
 }
 
 static inline int formprint_pango_scale(void) { return PANGO_SCALE; }
+
+/// The file of the face Pango chose for a run (FC_FILE of its resolved
+/// pattern), or NULL; the string belongs to the pattern, which the font
+/// keeps. PANGO_FC_FONT is a cast macro, so this cannot be written in Swift.
+static inline const char *formprint_font_file(PangoFont *font) {
+    FcPattern *pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8 *file = NULL;
+    if (pattern == NULL || FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch) return NULL;
+    return (const char *)file;
+}
 
 #endif

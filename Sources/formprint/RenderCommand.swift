@@ -72,7 +72,7 @@ struct RenderingOptions: ParsableArguments {
     @Option(help: "Scoring profile for the checks and the scores the unit left empty, as for `validate`.")
     var scoring: String?
 
-    @Option(name: .customLong("format"), help: "Output format: pdf, ps, png or svg. Repeatable (default: pdf).")
+    @Option(name: .customLong("format"), help: "Output format: pdf, ps, png, svg or ofd (GB/T 33190). Repeatable (default: pdf).")
     var formats: [OutputFormat] = []
 
     @Option(help: "Resolution of PNG pages, in pixels per inch.")

@@ -13,6 +13,17 @@ public struct BenchReport: Encodable, Sendable {
         public var peakMegabytes: Double
     }
 
+    /// The seed unit's three documents and its combined PDF, per unit.
+    public struct SeedUnit: Codable, Sendable {
+        /// The combined PDF assembled from the documents' PDFs.
+        public var assembledMilliseconds: Double
+        /// The combined PDF drawn again from the pages (before).
+        public var drawnTwiceMilliseconds: Double
+        public var assembledCombinedBytes: Int
+        public var drawnCombinedBytes: Int
+        public var speedup: Double { assembledMilliseconds > 0 ? drawnTwiceMilliseconds / assembledMilliseconds : 0 }
+    }
+
     public var machine: String
     public var formprintVersion: String
     /// One one-page project form into its own PDF file, in a batch on one core.
@@ -41,11 +52,12 @@ public struct BenchReport: Encodable, Sendable {
     }
     /// Cost per page and peak memory as the batch grows.
     public var scaling: [Scale]
+    public var seedUnit: SeedUnit?
 
     enum CodingKeys: String, CodingKey {
         case machine, formprintVersion, oneFormMilliseconds, pagesPerSecondOneJob, pagesPerSecondTwoJobs, twoJobSpeedup
         case threeHundredIndicatorsMilliseconds, threeHundredIndicatorsPages, freshProcessMilliseconds, bytesPerOnePageForm
-        case phases, directDrawingMilliseconds, ratioToDirectDrawing, scaling
+        case phases, directDrawingMilliseconds, ratioToDirectDrawing, scaling, seedUnit, seedUnitSpeedup
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -64,6 +76,8 @@ public struct BenchReport: Encodable, Sendable {
         try container.encode(directDrawingMilliseconds, forKey: .directDrawingMilliseconds)
         try container.encode(ratioToDirectDrawing, forKey: .ratioToDirectDrawing)
         try container.encode(scaling, forKey: .scaling)
+        try container.encodeIfPresent(seedUnit, forKey: .seedUnit)
+        try container.encodeIfPresent(seedUnit?.speedup, forKey: .seedUnitSpeedup)
     }
 
     /// The figures beside the targets of ../shared/reference/performance.md.
@@ -79,6 +93,13 @@ public struct BenchReport: Encodable, Sendable {
             ("direct Cairo + Pango drawing of the same page", ms(directDrawingMilliseconds), ""),
             ("FormPrint (from the unit in memory) ÷ direct drawing", String(format: "%.2f×", ratioToDirectDrawing), "≤ 1.25×"),
         ]
+        if let seed = seedUnit {
+            rows.append(("seed unit, 3 documents + combined, per unit",
+                         ms(seed.assembledMilliseconds) + " (combined drawn twice: " + ms(seed.drawnTwiceMilliseconds)
+                             + String(format: ", %.2f×)", seed.speedup), "≥ 1.7×"))
+            rows.append(("seed unit's combined PDF, assembled / drawn", String(format: "%.1f KB / %.1f KB", Double(seed.assembledCombinedBytes) / 1024,
+                                                                                Double(seed.drawnCombinedBytes) / 1024), ""))
+        }
         for scale in scaling {
             rows.append(("batch of \(scale.units) units: per page, peak memory",
                          String(format: "%.2f ms, %.1f MB", scale.millisecondsPerPage, scale.peakMegabytes), scale.units >= 1000 ? "≤ 60 MB" : ""))

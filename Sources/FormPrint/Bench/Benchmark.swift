@@ -73,6 +73,9 @@ public struct Benchmark {
             bigPages = rendered.pageCount
         }
 
+        progress("the seed's three documents with the combined PDF, assembled and drawn twice")
+        let combined = try combinedFigures(renderer, rounds: rounds)
+
         progress("direct Cairo + Pango drawing")
         let direct = try directDrawing(units.first!, renderer)
 
@@ -94,7 +97,11 @@ public struct Benchmark {
             threeHundredIndicatorsMilliseconds: median(bigTimes), threeHundredIndicatorsPages: bigPages,
             freshProcessMilliseconds: fresh, bytesPerOnePageForm: Double(bytes.reduce(0, +)) / Double(max(1, bytes.count)),
             phases: order.compactMap { name in phaseTimes[name].map { BenchReport.Phase(name: name, milliseconds: median($0)) } },
-            directDrawingMilliseconds: direct, scaling: scaling)
+            directDrawingMilliseconds: direct, scaling: scaling,
+            seedUnit: combined.map {
+                BenchReport.SeedUnit(assembledMilliseconds: $0.assembledMilliseconds, drawnTwiceMilliseconds: $0.drawnMilliseconds,
+                                     assembledCombinedBytes: $0.assembledBytes, drawnCombinedBytes: $0.drawnBytes)
+            })
     }
 
     /// The pipeline of one project form, phase by phase, as `UnitRenderer`

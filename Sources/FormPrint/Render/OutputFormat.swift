@@ -10,6 +10,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable, Codable {
     case png
     /// One SVG per page, for web pages.
     case svg
+    /// OFD (GB/T 33190-2016), the national format for electronic documents
+    /// that archives and submission systems ask for: one file per document,
+    /// fonts embedded as subsets, text searchable.
+    case ofd
 
     public var fileExtension: String { rawValue }
 

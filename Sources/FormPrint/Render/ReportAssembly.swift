@@ -20,13 +20,19 @@ extension UnitRenderer {
             // §7.3.7: "附件" and its number in 3号黑体, flush left on the first
             // line; the form's own title follows as the attachment's title.
             // The form's own page numbers give way to the report's.
+            let attachmentLabel = printed == 1 && report.attachments.count == 1 ? "附件" : "附件\(index + 1)"
             var label = flow.headings[0].style
             label.align = .left
-            table.title.insert(TextLineSpec(text: .literal(printed == 1 && report.attachments.count == 1 ? "附件" : "附件\(index + 1)"),
+            table.title.insert(TextLineSpec(text: .literal(attachmentLabel),
                                             style: label, spaceAfter: .mm(4), path: FieldPath("report.attachments").appending(index)),
                                at: 0)
             table.pageNumber = nil
             for var page in try formPages(unit, computed, instance, formLayout, table) {
+                // In the report's outline the form is an attachment, named
+                // as the 附件说明 names it; its 一级指标 groups nest below.
+                page.bookmarks = page.bookmarks.map { mark in
+                    mark.level == 1 ? Bookmark(title: "\(attachmentLabel) \(attachment.name)", level: 1) : mark
+                }
                 // The form is fitted into the report's text block, so that
                 // its page number sits where every other page has it (§7.5);
                 // a landscape form in a portrait report is turned so that its

@@ -116,7 +116,7 @@ public final class UnitRenderer {
         }
         var combined: OutputFile?
         if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
-            combined = try combine(laidOut, unit: unit, folder: folder)
+            combined = try combine(laidOut, pdfs: documents.map(\.pdf), unit: unit, folder: folder)
         }
         return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
                             unit: unit)
@@ -140,7 +140,7 @@ public final class UnitRenderer {
         let unit = document.unit
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
-        let pages: [Page]
+        var pages: [Page]
         do {
             pages = try paginate(unit, computed, instance, layout, layouts: requested)
         } catch let failure as LayoutFailure {
@@ -150,6 +150,11 @@ public final class UnitRenderer {
             title: [instance.kind.chineseName, detail ?? unit.name].joined(separator: " — "), author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · \(instance.kind.chineseName)",
             keywords: ["预算绩效自评", String(unit.year), unit.name, instance.kind.chineseName].joined(separator: ", "))
+        // A form's outline entry names the form as its file's title does
+        // (the printed title alone would not say which project).
+        if case .table = layout.body, let first = pages.first?.bookmarks.firstIndex(where: { $0.level == 1 }) {
+            pages[0].bookmarks[first].title = metadata.title
+        }
         return LaidOutDocument(instance: instance, detail: detail, layoutID: layout.id, pages: pages, metadata: metadata,
                                baseName: FileNaming.documentBaseName(year: unit.year, document: instance.kind.chineseName, detail: detail))
     }
@@ -232,6 +237,9 @@ public final class UnitRenderer {
                 files += Self.perPage(images, path: path, format: .png)
             case .svg:
                 files += Self.perPage(try SVGWriter(typesetter: typesetter).svgs(paged), path: path, format: .svg)
+            case .ofd:
+                let data = try OFDWriter(typesetter: typesetter, creationDate: date, creator: "FormPrint", creatorVersion: Self.version).ofd(paged)
+                files.append(OutputFile(relativePath: path + ".ofd", format: .ofd, data: data))
             }
         }
         return RenderedDocument(kind: document.instance.kind, detail: document.detail, pageCount: document.pages.count,
@@ -251,19 +259,36 @@ public final class UnitRenderer {
     }
 
     /// All documents in one PDF: a bookmark per document (the project
-    /// forms grouped under one, with a bookmark per project), and page
-    /// labels that repeat each page's printed number after a short
-    /// document tag ("项目1-2", "部门表-1", "报告-3"), unique in the file.
-    func combine(_ documents: [LaidOutDocument], unit: UnitEvaluation, folder: String) throws -> OutputFile {
-        let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count) })
-        let pages = documents.flatMap(\.pages)
+    /// forms grouped under one, with a bookmark per project) with each
+    /// document's own outline below it, and page labels that repeat each
+    /// page's printed number after a short document tag ("项目1-2",
+    /// "部门表-1", "报告-3"), unique in the file. Assembled from the
+    /// documents' PDFs (`pdfs`, in the same order), not drawn again.
+    func combine(_ documents: [LaidOutDocument], pdfs: [Data], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+        let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
+        let parts = zip(documents, pdfs).map { (name: $0.baseName, pdf: $1) }
+        let data = try PDFAssembler(creationDate: Self.creationDate(for: unit), creator: "FormPrint \(Self.version)")
+            .combine(parts, metadata: metadata, outline: composition.outline, pageLabels: composition.pageLabels)
+        return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+    }
+
+    /// The same combined PDF drawn page by page into one surface, as it was
+    /// made before it was assembled: kept for `formprint bench`, which
+    /// measures both ways in one run.
+    func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
+        let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
+        return try pdfWriter(Self.creationDate(for: unit)).pdf(
+            PagedDocument(pages: documents.flatMap(\.pages), metadata: metadata, outline: composition.outline),
+            pageLabels: composition.pageLabels)
+    }
+
+    static func combinedComposition(_ documents: [LaidOutDocument], unit: UnitEvaluation) -> (CombinedDocument, DocumentMetadata) {
+        let composition = CombinedDocument(documents.map { ($0.instance, $0.detail, $0.pages.count, Outline.tree(of: $0.pages)) })
         let metadata = DocumentMetadata(
             title: "\(unit.name) \(unit.year)年度预算绩效自评", author: unit.name,
             subject: "\(unit.year)年度预算绩效自评 · " + Array(Set(documents.map(\.instance.kind))).sorted().map(\.chineseName).joined(separator: "、"),
             keywords: ["预算绩效自评", String(unit.year), unit.name].joined(separator: ", "))
-        let data = try pdfWriter(Self.creationDate(for: unit)).pdf(
-            PagedDocument(pages: pages, metadata: metadata), outline: composition.outline, pageLabels: composition.pageLabels)
-        return OutputFile(relativePath: folder + "/" + Self.combinedFileName(year: unit.year), format: .pdf, data: data)
+        return (composition, metadata)
     }
 
     /// All the unit's documents in one PostScript file, for one print job.

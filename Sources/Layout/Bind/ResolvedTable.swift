@@ -88,6 +88,9 @@ public struct ResolvedCell: Sendable, Equatable {
     public var repeatsOnContinuation: Bool
     /// What a continuation page prints for a repeated label ("产出指标（续）").
     public var continuedText: String
+    /// The cell opens a group of the leftmost merged column (a 一级指标):
+    /// a long form's outline has an entry where each one starts.
+    public var opensGroup: Bool = false
 
     public var rows: Range<Int> { row..<(row + rowSpan) }
     public var columns: Range<Int> { column..<(column + columnSpan) }

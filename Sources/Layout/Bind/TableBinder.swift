@@ -98,6 +98,9 @@ public enum TableBinder {
         mutating func addRepeated(_ repeated: RepeatSpec, at firstColumn: Int) {
             var previous: CollectionRecord?
             var openMerged: [Int: Int] = [:]  // column → index in `cells` of the merged cell above
+            let firstMergedColumn = repeated.row.cells.firstIndex(where: \.merge).map { index in
+                firstColumn + repeated.row.cells[..<index].reduce(0) { $0 + $1.span }
+            }
             let records = ordered(values.records(repeated.collection), repeated.order)
             for (index, record) in records.enumerated() {
                 let row = record.isTotal ? repeated.totalRow ?? repeated.row : repeated.row
@@ -118,9 +121,11 @@ public enum TableBinder {
                         cells[above].rowSpan += 1
                         continue
                     }
-                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text(of: spec, record: record, column: column, formulas: formulas),
-                                      style: spec.style, repeats: spec.merge))
+                    let text = text(of: spec, record: record, column: column, formulas: formulas)
+                    cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text, style: spec.style, repeats: spec.merge))
                     if spec.merge { openMerged[column] = cells.count - 1 }
+                    // The first 一级 label of a group: where its outline entry points.
+                    if spec.merge && column == firstMergedColumn && !text.text.isEmpty { cells[cells.count - 1].opensGroup = true }
                 }
                 previous = record
                 rowCount += 1

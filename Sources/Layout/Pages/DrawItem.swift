@@ -50,12 +50,16 @@ public struct Page: Sendable {
     public var transform: PageTransform
     /// Drawn on the sheet as it is, after `items` (page numbers).
     public var overlay: [DrawItem]
+    /// The outline entries that open on this page, in reading order.
+    public var bookmarks: [Bookmark]
 
-    public init(size: Size, items: [DrawItem], transform: PageTransform = .none, overlay: [DrawItem] = []) {
+    public init(size: Size, items: [DrawItem], transform: PageTransform = .none, overlay: [DrawItem] = [],
+                bookmarks: [Bookmark] = []) {
         self.size = size
         self.items = items
         self.transform = transform
         self.overlay = overlay
+        self.bookmarks = bookmarks
     }
 
     /// Whether nothing is printed on the page (GB/T 9704 leaves blank pages unnumbered).
@@ -110,15 +114,18 @@ public enum PageTransform: Sendable, Hashable {
     }
 }
 
-/// A laid-out document, ready to draw: pages plus the metadata the PDF
-/// carries.
+/// A laid-out document, ready to draw: pages plus the metadata and the
+/// outline the file carries.
 public struct PagedDocument: Sendable {
     public var pages: [Page]
     public var metadata: DocumentMetadata
+    /// The reader's outline: by default the pages' own bookmarks as a tree.
+    public var outline: [OutlineEntry]
 
-    public init(pages: [Page], metadata: DocumentMetadata) {
+    public init(pages: [Page], metadata: DocumentMetadata, outline: [OutlineEntry]? = nil) {
         self.pages = pages
         self.metadata = metadata
+        self.outline = outline ?? Outline.tree(of: pages)
     }
 }
 

@@ -12,6 +12,8 @@ public enum ReportComposer {
         var keepWithNext: Bool
         /// Rules of a table row, with y measured from the top of the line box.
         var rules: [LineSegment] = []
+        /// The outline entry a heading's first line opens.
+        var bookmark: Bookmark?
 
         var isBlank: Bool { runs.isEmpty && rules.isEmpty }
     }
@@ -46,9 +48,11 @@ public enum ReportComposer {
             case .table(let table):
                 lines += try ReportTableLines.lines(table, origin: block.origin, flow: flow, content: content, measurer: measurer)
             case .heading, .paragraph:
-                let isHeading = if case .heading = block.kind { true } else { false }
-                lines += try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
-                                            keepWithNext: isHeading, measurer: measurer)
+                let level: Int? = if case .heading(let level) = block.kind { level } else { nil }
+                var blockLines = try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
+                                                    keepWithNext: level != nil, measurer: measurer)
+                if let level, !blockLines.isEmpty { blockLines[0].bookmark = Bookmark(title: block.text, level: level) }
+                lines += blockLines
             }
         }
         lines += try attachmentLines(report.attachments, flow: flow, content: content, measurer: measurer)
@@ -214,6 +218,7 @@ public enum ReportComposer {
         var result: [Page] = []
         for pageLines in pages {
             var items: [DrawItem] = []
+            let bookmarks = pageLines.compactMap(\.bookmark)
             for (row, line) in pageLines.enumerated() {
                 let top = content.minY + flow.lineHeight * Double(row)
                 for rule in line.rules {
@@ -229,7 +234,7 @@ public enum ReportComposer {
             // Table rules drawn line by line join into whole rules.
             let rules = RuleMerger.merged(items.compactMap { if case .line(let line) = $0 { line } else { nil } })
             items = rules.map(DrawItem.line) + items.filter { if case .text = $0 { true } else { false } }
-            result.append(Page(size: spec.size, items: items))
+            result.append(Page(size: spec.size, items: items, bookmarks: bookmarks))
         }
         return result
     }

@@ -29,7 +29,8 @@ public enum TableComposer {
             if let numbering = table.table.pageNumber, numbering.singlePage || pages.count > 1 {
                 items.append(try PageNumbering.item(page: index + 1, of: pages.count, numbering, content: content, measurer: measurer))
             }
-            result.append(Page(size: spec.size, items: items))
+            result.append(Page(size: spec.size, items: items, bookmarks: bookmarks(table, tablePage, isFirstPage: index == 0,
+                                                                                  long: pages.count > 1)))
         }
         // A label that went on from page to page and still has lines left
         // would lose them: that is an error, never a silent cut.
@@ -39,6 +40,19 @@ public enum TableComposer {
                                              printedLines: printed, lines: table.cells[index].lines.count)
         }
         return result
+    }
+
+    /// The form's name where it starts and, on a form of several pages,
+    /// each 一级指标 group where its first row is placed.
+    static func bookmarks(_ table: MeasuredTable, _ page: TablePage, isFirstPage: Bool, long: Bool) -> [Bookmark] {
+        var marks: [Bookmark] = []
+        if isFirstPage, let name = table.title.first?.line.text, !name.isEmpty { marks.append(Bookmark(title: name, level: 1)) }
+        guard long else { return marks }
+        let rows = Set(page.rows.map(\.row))
+        for cell in table.cells where cell.cell.opensGroup && rows.contains(cell.cell.row) {
+            marks.append(Bookmark(title: cell.cell.text, level: 2))
+        }
+        return marks
     }
 
     static func lines(_ lines: [MeasuredLine], left: Length, width: Length, top: Length) -> [DrawItem] {

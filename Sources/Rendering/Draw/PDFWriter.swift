@@ -2,8 +2,8 @@ internal import CCairoPango
 import Foundation
 import Layout
 
-/// Draws paged documents into PDF bytes, with the document's metadata, an
-/// optional outline (bookmarks) and page labels.
+/// Draws paged documents into PDF bytes, with the document's metadata, its
+/// outline (bookmarks) and page labels.
 public struct PDFWriter {
     let typesetter: Typesetter
     /// The creation date written into the PDF, so identical input gives
@@ -17,17 +17,15 @@ public struct PDFWriter {
         self.creator = creator
     }
 
-    /// - Parameters:
-    ///   - outline: bookmarks, in the order a reader sees them.
-    ///   - pageLabels: the label of each page as a viewer shows it (the
-    ///     number printed on the page); empty for viewers' default 1, 2, 3.
-    public func pdf(_ document: PagedDocument, outline: [OutlineEntry] = [], pageLabels: [String] = []) throws(RenderError) -> Data {
+    /// - Parameter pageLabels: the label of each page as a viewer shows it
+    ///   (the number printed on the page); empty for viewers' default 1, 2, 3.
+    public func pdf(_ document: PagedDocument, pageLabels: [String] = []) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
         let target = try CairoSurface("PDF") { sink in
             cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)
         }
         setMetadata(target.surface, document.metadata)
-        addOutline(outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), pages: document.pages.count, to: target.surface)
+        addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), pages: document.pages.count, to: target.surface)
         let drawer = PageDrawer(typesetter: typesetter)
         for (index, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
@@ -60,19 +58,5 @@ public struct PDFWriter {
         for (key, value) in entries where !value.isEmpty {
             cairo_pdf_surface_set_metadata(surface, key, value)
         }
-    }
-}
-
-/// A bookmark: a title that opens `page` (0-based, in the document being
-/// written), with nested bookmarks below it.
-public struct OutlineEntry: Sendable, Hashable {
-    public var title: String
-    public var page: Int
-    public var children: [OutlineEntry]
-
-    public init(title: String, page: Int, children: [OutlineEntry] = []) {
-        self.title = title
-        self.page = page
-        self.children = children
     }
 }
