@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
+import Layout
 import InputReading
 
 /// Reading unit files and writing their documents: the steps the command
@@ -12,9 +13,26 @@ public enum UnitFiles {
         try UnitFileReader.read(contentsOf: url, fields: fields)
     }
 
-    /// Reads a unit file from bytes already in memory (the batch hashes
-    /// the same bytes it reads). `file` is the path messages name.
-    public static func read(_ data: Data, file: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
+    /// Whether `file` is a unit file (YAML or JSON) rather than an officer's
+    /// own workbook or pasted table, which is imported in memory.
+    public static func isUnitFile(_ file: String) -> Bool {
+        ["yaml", "yml", "json"].contains((file as NSString).pathExtension.lowercased())
+    }
+
+    /// Reads an input from bytes already in memory (the batch hashes the
+    /// same bytes it reads); `file` is the path messages name. A unit file is
+    /// read as such; a workbook (.xlsx) or pasted table (.txt, .tsv, …) is
+    /// imported in memory, its forms recognised by `layouts`, and every
+    /// finding then names the cell (自评表.xlsx 项目自评表!B4) or line
+    /// (粘贴.txt:12 第3列) it is about. A cell holding data that fits no field
+    /// is an error unless `lenient`.
+    public static func read(_ data: Data, file: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [],
+                            lenient: Bool = false) throws -> UnitDocument {
+        guard isUnitFile(file) else {
+            let imported = try UnitImporter.importData(data, file: file, options: ImportOptions(layouts: layouts))
+            if !lenient && !imported.unplaced.isEmpty { throw ImportError(.unplacedCells(imported.unplaced), at: .file(file)) }
+            return imported.document(file: file)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
                                  at: SourceLocation(file: file, line: 0, column: 0), path: FieldPath())

@@ -57,7 +57,7 @@ struct PrintCommand: ParsableCommand {
         var failed = false
         for path in units {
             do {
-                let document = try UnitFiles.read(URL(fileURLWithPath: path))
+                let document = try UnitFiles.read(path: path, catalog: renderer.catalog)
                 let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: scoring)
                 try send(postScript, title: "\(document.unit.name) \(document.unit.year)", lp: lp)
                 print("\(path): sent to \(printer ?? "the default printer") (\(copies) cop\(copies == 1 ? "y" : "ies")\(duplex ? ", duplex" : ""))")

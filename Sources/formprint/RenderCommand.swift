@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         for path in units {
             do {
-                let document = try UnitFiles.read(path: path, fields: try renderer.catalog.fields)
+                let document = try UnitFiles.read(path: path, catalog: renderer.catalog)
                 // No finding stops printing: the form is a record of what the unit wrote.
                 for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
                     printError(FindingText.lines(finding))

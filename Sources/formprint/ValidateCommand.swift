@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         var report = ValidationReport()
         for path in units {
             do {
-                let check = try checker.check(try UnitFiles.read(path: path), layouts: layouts, scoring: scoring)
+                let check = try checker.check(try UnitFiles.read(path: path, catalog: checker.catalog), layouts: layouts, scoring: scoring)
                 report.checks.append(check)
                 guard format == .text else { continue }
                 for finding in check.findings { print(FindingText.lines(finding)) }

@@ -6,14 +6,19 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based column.
     public var column: Int
+    /// How the place reads in the file the person edits, when it is not a
+    /// line and column of text: "自评表.xlsx 项目自评表!B4" for a workbook
+    /// cell, "粘贴.txt:12 第3列" for a pasted cell.
+    public var place: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, place: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.place = place
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { place ?? "\(file):\(line):\(column)" }
 }
 
 /// The path of a field inside a unit file, e.g. `projects[0].funds[1].executed`.

@@ -59,7 +59,9 @@ public struct BatchPlan: Sendable {
     }
 
     /// File extensions read as unit files.
-    public static let unitExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Unit files, and the officer's own workbooks and pasted tables, which
+    /// are imported in memory.
+    public static let unitExtensions: Set<String> = ["yaml", "yml", "json", "xlsx", "txt", "tsv"]
 
     public init(inputs: [BatchInput], shard: Shard? = nil) {
         self.inputs = inputs

@@ -41,6 +41,8 @@ public final class BatchRunner: Sendable {
     let checker: UnitChecker
     /// The fields unit files may carry (built-in and `--layouts`).
     let fields: FieldRegistry?
+    /// The layouts workbooks and pasted tables are recognised by.
+    let layouts: [LayoutSpec]
 
     public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = []) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
@@ -56,6 +58,7 @@ public final class BatchRunner: Sendable {
         // Read once for the run; if the registry is missing, each unit
         // reports it (the reader then looks for it itself).
         self.fields = try? catalog.fields
+        self.layouts = (try? catalog.all()) ?? []
     }
 
     public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
@@ -96,7 +99,7 @@ public final class BatchRunner: Sendable {
         let results = IndexedResults<OutputFolders.Identity>(count: inputs.count)
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            if let unit = try? UnitFiles.read(inputs[index].url, fields: self.fields).unit {
+            if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: self.layouts).unit {
                 results.set(index, OutputFolders.Identity(name: unit.name, year: unit.year))
             }
         })
@@ -117,7 +120,7 @@ public final class BatchRunner: Sendable {
             } catch {
                 throw FormPrintError.unreadableInput(input.path, (error as NSError).localizedDescription)
             }
-            let document = try UnitFiles.read(data, file: input.path, fields: fields)
+            let document = try UnitFiles.read(data, file: input.path, fields: fields, layouts: layouts)
             let unit = document.unit
             let folder = assigned?.folder ?? FileNaming.safeComponent(unit.name)
             summary.unit = unit.name

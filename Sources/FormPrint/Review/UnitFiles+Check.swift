@@ -2,12 +2,30 @@ import Evaluation
 import Foundation
 import Importing
 import InputReading
+import Layout
 
 extension UnitFiles {
     /// Reads the unit file at `path` with positions reported under the path
     /// as the user wrote it (`Examples/liuhe-2024.yaml:64:38`, not an
     /// absolute path), so that findings read like a compiler's.
-    public static func read(path: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
+    /// Reads `path` with the fields and layouts of `catalog`: a unit file as
+    /// such, an officer's workbook or pasted table imported in memory.
+    public static func read(path: String, catalog: LayoutCatalog, lenient: Bool = false) throws -> UnitDocument {
+        try read(path: path, fields: try catalog.fields, layouts: try catalog.all(), lenient: lenient)
+    }
+
+    /// An officer's workbook or pasted table is imported in memory (see
+    /// `read(_:file:fields:layouts:lenient:)`).
+    public static func read(path: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [], lenient: Bool = false) throws -> UnitDocument {
+        guard isUnitFile(path) else {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw ImportError(.unreadable((error as NSError).localizedDescription), at: .file(path))
+            }
+            return try read(data, file: path, fields: fields, layouts: layouts, lenient: lenient)
+        }
         let text = try YAMLDocument.text(contentsOf: URL(fileURLWithPath: path))
         return try UnitFileReader.read(text: text, file: path, fields: fields)
     }

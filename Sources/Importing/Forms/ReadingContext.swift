@@ -6,13 +6,15 @@ import Evaluation
 struct ReadingContext {
     var file: String
     private(set) var used: Set<Int> = []
+    /// The cells used, in the order they were read: where each value came from.
+    private(set) var usedCells: [GridCell] = []
     var notes: [ImportNote] = []
     var evidence = UnitEvidence()
 
     init(file: String) { self.file = file }
 
     mutating func use(_ cell: GridCell?) {
-        if let cell { used.insert(cell.id) }
+        if let cell, used.insert(cell.id).inserted { usedCells.append(cell) }
     }
 
     mutating func note(_ kind: ImportNote.Kind, _ place: ImportPlace, _ message: String) {

@@ -195,6 +195,7 @@ struct UnitAssembler {
         }
         let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
                                   report: report?.value, signatures: signatures, layouts: chosenLayouts)
-        return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes))
+        return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes),
+                            places: ImportedPlaces.find(unit, in: context.usedCells))
     }
 }

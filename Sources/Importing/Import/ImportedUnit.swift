@@ -6,16 +6,29 @@ public struct ImportedUnit: Sendable {
     public var unit: UnitEvaluation
     public var documents: [RecognisedDocument]
     public var notes: [ImportNote]
+    /// Where each value of `unit` was read from: the cell of the workbook
+    /// or the line and column of the paste.
+    public var places: [FieldPath: SourceLocation]
 
-    public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote]) {
+    public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote], places: [FieldPath: SourceLocation] = [:]) {
         self.unit = unit
         self.documents = documents
         self.notes = notes
+        self.places = places
     }
 
     public var repairs: [ImportNote] { notes.filter { $0.kind == .repaired } }
     public var unplaced: [ImportNote] { notes.filter { $0.kind == .unplaced } }
     public var inferences: [ImportNote] { notes.filter { $0.kind == .inferred } }
+
+    /// The unit with the place of each value in the imported file, so that
+    /// findings name the cell or line the officer edits.
+    public func document(file: String) -> UnitDocument {
+        var source = SourceMap(file: file, locations: places)
+        // A value whose cell is not known is named by the file alone.
+        source.record(FieldPath(), SourceLocation(file: file, line: 0, column: 0, place: file))
+        return UnitDocument(unit: unit, source: source)
+    }
 }
 
 /// One document found in the input, with where its title is and a short

@@ -1,0 +1,96 @@
+import Evaluation
+import Foundation
+import Importing
+import ImportingTestSupport
+import Review
+import Testing
+
+@testable import FormPrint
+
+/// The officer's own file, end to end: `validate`, `render` and `batch`
+/// take a workbook or a pasted table directly, and every finding names the
+/// cell or line the officer edits.
+@Suite(.serialized)
+struct OfficerFileTests {
+    /// The seed's 项目支出绩效自评表 and 部门整体支出绩效自评表 as the
+    /// official templates laid out in a workbook.
+    func seedWorkbook() throws -> URL {
+        let unit = try UnitFiles.read(exampleUnit).unit
+        let sheets = [OfficialFormSheets.jilinProject(unit.projects[0]), OfficialFormSheets.jilinDepartment(try #require(unit.department))]
+        var workbook = XLSXWorkbook(sheets: sheets)
+        workbook.sheets[0].text("A20", "")   // nothing outside the forms
+        let url = try temporaryFolder().appendingPathComponent("自评表.xlsx")
+        try workbook.data().write(to: url)
+        return url
+    }
+
+    @Test("validate on a pasted table names the line and column of the paste: 粘贴.txt:18 第6列")
+    func pastedFindings() throws {
+        let checker = try UnitChecker()
+        let document = try UnitFiles.read(path: seedText.path, catalog: checker.catalog)
+        let findings = try checker.check(document).findings
+        let unmet = try #require(findings.first { $0.rule == .targetNotMet })
+        #expect(unmet.location?.description == "\(seedText.path):18 第6列")
+        #expect(FindingText.lines(unmet).hasPrefix("\(seedText.path):18 第6列: warning[FP301]: 优化政府部门"))
+        // The same findings as for the unit file, only placed in the paste.
+        let fromUnitFile = try checker.check(try UnitFiles.read(path: exampleUnit.path, catalog: checker.catalog)).findings
+        #expect(findings.map(\.rule) .sorted() == fromUnitFile.map(\.rule).sorted())
+    }
+
+    @Test("validate on a workbook names the sheet and cell: 自评表.xlsx 项目支出绩效自评表!F12")
+    func workbookFindings() throws {
+        let url = try seedWorkbook()
+        let checker = try UnitChecker()
+        let document = try UnitFiles.read(path: url.path, catalog: checker.catalog)
+        let unmet = try #require(try checker.check(document).findings.first { $0.rule == .targetNotMet && $0.message.chinese.contains("优化政府部门") })
+        #expect(unmet.location?.description == "\(url.path) 项目支出绩效自评表!F16")
+    }
+
+    @Test("render takes the workbook and writes the same PDFs as from the unit file")
+    func renderWorkbook() throws {
+        let url = try seedWorkbook()
+        let renderer = try UnitRenderer()
+        let fromWorkbook = try renderer.render(try UnitFiles.read(path: url.path, catalog: renderer.catalog))
+        let fromUnitFile = try renderer.render(try UnitFiles.read(exampleUnit))
+        #expect(fromWorkbook.count == 2)
+        for document in fromWorkbook {
+            let same = try #require(fromUnitFile.first { $0.relativePath == document.relativePath })
+            #expect(document.pdf == same.pdf, "\(document.relativePath)")
+        }
+    }
+
+    @Test("a pasted cell holding data that fits no field is an error naming it, not a silent drop")
+    func unplacedIsAnError() throws {
+        var text = try String(contentsOf: seedText, encoding: .utf8)
+        // A note typed under the project form, before the department form's
+        // title. (A row starting with an empty cell would continue the
+        // indicator block; that is issue 14's stray-cell case.)
+        let title = try #require(text.range(of: "\n部门整体支出绩效自评表"))
+        text.replaceSubrange(title, with: "\n备注\t请于月底前报送\n部门整体支出绩效自评表")
+        let url = try temporaryFolder().appendingPathComponent("粘贴.txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let checker = try UnitChecker()
+        let imported = try UnitImporter.importFile(at: url, options: ImportOptions(layouts: try checker.catalog.all()))
+        #expect(imported.unplaced.count == 2)
+        #expect {
+            try UnitFiles.read(path: url.path, catalog: checker.catalog)
+        } throws: { error in
+            "\(error)".contains("请于月底前报送") && "\(error)".contains("fit no field")
+        }
+        #expect(throws: Never.self) { try UnitFiles.read(path: url.path, catalog: checker.catalog, lenient: true) }
+    }
+
+    @Test("batch over a folder that mixes unit files, workbooks and pastes renders every unit")
+    func batchMixedFolder() throws {
+        let folder = try temporaryFolder().appendingPathComponent("units")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try seedWorkbook(), to: folder.appendingPathComponent("a-自评表.xlsx"))
+        try FileManager.default.copyItem(at: seedText, to: folder.appendingPathComponent("b-粘贴.txt"))
+        let fujian = repositoryRoot.appendingPathComponent("Examples/fujian-2024.yaml")
+        try FileManager.default.copyItem(at: fujian, to: folder.appendingPathComponent("c-fujian.yaml"))
+        let output = try temporaryFolder()
+        let summary = try BatchFixture.run([folder], output: output)
+        #expect(summary.units.count == 3)
+        #expect(summary.units.allSatisfy { $0.status != .failed }, "\(summary.units.map { "\($0.input): \($0.status) \($0.errors)" })")
+    }
+}
