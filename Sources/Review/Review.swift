@@ -4,19 +4,21 @@ import Evaluation
 /// every check of docs/VALIDATION.md, including those scoring makes.
 public enum Review {
     /// All findings for `document`, each with its file:line:column, in file order.
-    public static func findings(in document: UnitDocument, profile: ScoringProfile) -> [Finding] {
-        findings(in: document.unit, profile: profile).map { $0.located(in: document.source) }.sorted(by: Finding.reportOrder)
+    /// `referenceYear` (this year) judges the evaluated year when the unit
+    /// gives no filing date (FP508).
+    public static func findings(in document: UnitDocument, profile: ScoringProfile, referenceYear: Int? = nil) -> [Finding] {
+        findings(in: document.unit, profile: profile, referenceYear: referenceYear).map { $0.located(in: document.source) }.sorted(by: Finding.reportOrder)
     }
 
     /// All findings for `unit`, with field paths but no file positions.
     /// Scoring's findings (FP503–FP505, FP6xx) only where the form prints
     /// scores: on a form without 分值/得分 there is no cell to fix.
-    public static func findings(in unit: UnitEvaluation, profile: ScoringProfile) -> [Finding] {
+    public static func findings(in unit: UnitEvaluation, profile: ScoringProfile, referenceYear: Int? = nil) -> [Finding] {
         // Every value is read once, for all the rules that look at it.
         let entries = IndicatorEntry.entries(of: unit)
         let checks = ValueNotationChecks.check(unit, entries: entries) + FundsChecks.check(unit)
             + IndicatorChecks.check(unit, entries: entries, profile: profile)
-            + CrossDocumentChecks.check(unit) + StructureChecks.check(unit)
+            + CrossDocumentChecks.check(unit) + StructureChecks.check(unit) + EntryChecks.check(unit, referenceYear: referenceYear)
         return checks + (profile.scoreColumns ? Scoring.scored(unit, profile: profile).findings : [])
     }
 }

@@ -68,9 +68,9 @@ public struct BatchPlan: Sendable {
         self.shard = shard
     }
 
-    /// Finds the inputs: a folder is searched recursively for unit files
-    /// (hidden files and folders, and the output folder, are skipped); a
-    /// unit file is itself; any other file is a list of paths, one per
+    /// Finds the inputs: a folder is searched recursively for unit files,
+    /// workbooks and pasted tables (hidden files and folders, and the output
+    /// folder, are skipped); such a file is itself; any other file is a list of paths, one per
     /// line (blank lines and `#` comments skipped, relative paths taken
     /// from the list's folder). Inputs are sorted by argument, then by path
     /// below it, so every machine of a sharded run sees the same order.
@@ -93,8 +93,22 @@ public struct BatchPlan: Sendable {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// A unit file, a workbook, or a pasted table: a .txt or .tsv file whose
+    /// text holds tabs (a table copied from WPS/Excel). A text file without
+    /// tabs is a list of paths.
     static func isUnitFile(_ path: String) -> Bool {
-        unitExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+        let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard unitExtensions.contains(suffix) else { return false }
+        guard suffix == "txt" || suffix == "tsv" else { return true }
+        return isPastedTable(path)
+    }
+
+    /// Whether the first 64 KB of `path` hold a tab (in UTF-8, GB18030 or
+    /// UTF-16: each encodes the tab as a 0x09 byte).
+    static func isPastedTable(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 65_536))?.contains(0x09) ?? false
     }
 
     private static func expand(_ argument: String, listDepth: Int) throws -> [String] {

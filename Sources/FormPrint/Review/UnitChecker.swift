@@ -26,7 +26,9 @@ public struct UnitChecker: Sendable {
         let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
         let profile = try profiles.profile(scoring, projectLayout: layout)
         let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + (try departmentScoring(document, layouts: layouts))
-        let reviewed = LayoutFieldChecks.check(document, findings: Review.findings(in: document, profile: profile), catalog: catalog, layouts: layouts)
+        let thisYear = Self.year(of: Date())
+        let reviewed = LayoutFieldChecks.check(document, findings: Review.findings(in: document, profile: profile, referenceYear: thisYear),
+                                               catalog: catalog, layouts: layouts)
         let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
     }
@@ -40,6 +42,20 @@ extension UnitChecker {
               let layout = try? catalog.layout(for: .department, requested: layouts[.department] ?? document.unit.layouts[.department]),
               layout.printsScores, let profile = try profiles.profile(listing: layout.id) else { return [] }
         return Scoring.scoredDepartment(document.unit, profile: profile).findings.map { $0.located(in: document.source) }
+    }
+}
+
+extension UnitChecker {
+    /// The UTC calendar year of `date`, by the civil-from-days algorithm
+    /// (no calendar library needed on a hot path).
+    static func year(of date: Date) -> Int {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let month = (5 * dayOfYear + 2) / 153
+        return yearOfEra + era * 400 + (month >= 10 ? 1 : 0)
     }
 }
 

@@ -12,6 +12,8 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
     case groupingSeparators = "FP104"
     case comparatorOnText = "FP105"
     case numberExpected = "FP106"
+    case moneyWithUnit = "FP107"
+    case rateAsFraction = "FP108"
 
     case totalNotSumOfSources = "FP201"
     case executionRateMismatch = "FP202"
@@ -44,6 +46,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
     case categoryWithoutDefaultWeight = "FP505"
     case reportDateNotation = "FP506"
     case fieldNotPrinted = "FP507"
+    case implausibleYear = "FP508"
 
     case scoreDiffers = "FP601"
     case scoreOutsideBand = "FP602"
@@ -76,6 +79,8 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .groupingSeparators: "digit-group separators"
         case .comparatorOnText: "a comparator before text that is not a number"
         case .numberExpected: "a number was expected"
+        case .moneyWithUnit: "a unit (万元, 元) inside a money cell"
+        case .rateAsFraction: "a rate written as a bare fraction where the form prints a percentage"
         case .totalNotSumOfSources: "the total row is not the sum of its sources"
         case .executionRateMismatch: "执行率 is not 全年执行数 ÷ 全年预算数"
         case .executedAboveBudget: "全年执行数 above 全年预算数"
@@ -104,6 +109,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .categoryWithoutDefaultWeight: "a 一级指标 not in the profile's indicator tree"
         case .reportDateNotation: "the report's 成文日期 not written as GB/T 9704 asks"
         case .fieldNotPrinted: "a value the unit gave that the chosen layout does not print"
+        case .implausibleYear: "an evaluated year far from the filing date"
         case .scoreDiffers: "an entered 得分 differs from the computed one"
         case .scoreOutsideBand: "an entered 得分 outside its allowed range"
         case .totalScoreDiffers: "an entered 总分 differs from the sum of 得分"

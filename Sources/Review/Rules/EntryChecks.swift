@@ -1,0 +1,75 @@
+import Evaluation
+import Foundation
+
+/// Entries that pass silently though a reviewer would stop at them:
+/// - FP107: a unit inside a money cell ("212.40万元" under （万元）, or "元");
+/// - FP108: a 执行率 written as a bare fraction (0.8106) where the form
+///   prints a percentage;
+/// - FP508: an evaluated year far from the filing date (2042, or 2014 for
+///   a report dated 2025).
+enum EntryChecks {
+    static func check(_ unit: UnitEvaluation, referenceYear: Int?) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, project) in unit.projects.enumerated() {
+            findings += funds(project.funds, at: FieldPath("projects").appending(index).appending("funds"))
+        }
+        if let department = unit.department { findings += funds(department.funds, at: FieldPath("department").appending("funds")) }
+        findings += year(unit, referenceYear: referenceYear)
+        return findings
+    }
+
+    static let moneyKeys: [(key: String, label: String)] = [
+        ("initialBudget", "年初预算数"), ("annualBudget", "全年预算数"), ("adjustedBudget", "调整后预算数"), ("executed", "全年执行数"),
+        ("carryover", "历年结余结转"), ("adjustment", "年中调整金额"), ("subtotal", "小计"), ("disbursed", "年度拨付金额"), ("balance", "本年度结余金额"),
+    ]
+
+    static func funds(_ rows: [FundsRow], at base: FieldPath) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, row) in rows.enumerated() {
+            let path = base.appending(index)
+            for (key, label) in moneyKeys {
+                let text = row.value(key)
+                guard let quantity = WrittenValue(text).quantity, quantity.comparator == nil, !quantity.unit.isNone else { continue }
+                let unit = quantity.unit.symbol
+                let scale = unit == "元" ? "；表头单位为万元，若金额以元计需换算（除以10000）" : "；表头已注明（万元）"
+                let englishScale = unit == "元" ? "; the heading is in 万元, so an amount in 元 must be divided by 10000" : "; the heading already says （万元）"
+                findings.append(Finding(.moneyWithUnit, Message(
+                    chinese: "\(row.source) \(label)“\(text)”含单位“\(unit)”\(scale)，请只填数字\(quantity.digits)",
+                    english: "\(row.source) \(label) \"\(text)\" carries the unit \"\(unit)\"\(englishScale); write the number \(quantity.digits) alone"),
+                    at: path.appending(key)))
+            }
+            for key in ["executionRate", "spendingRate", "balanceRate"] {
+                let text = row.value(key).trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty, let quantity = WrittenValue(text).quantity, quantity.unit.isNone, quantity.comparator == nil,
+                      quantity.number > 0, quantity.number <= Decimal(string: "1.5")!, quantity.digits.contains(".") else { continue }
+                let percent = (quantity.number * 100).trimmed(places: 2)
+                findings.append(Finding(.rateAsFraction, Message(
+                    chinese: "\(row.source) 执行率写作小数“\(text)”；表格按百分数打印，应为\(percent)%（在WPS/Excel中把单元格格式设为百分比）",
+                    english: "\(row.source) rate \"\(text)\" is written as a fraction; the form prints a percentage: \(percent)% (format the cell as a percentage in WPS/Excel)"),
+                    at: path.appending(key)))
+            }
+        }
+        return findings
+    }
+
+    /// The filing year: of the report's 成文日期 or the forms' 填报日期,
+    /// else `referenceYear` (this year).
+    static func year(_ unit: UnitEvaluation, referenceYear: Int?) -> [Finding] {
+        let dated = [unit.report?.date, unit.signatures.date].compactMap { $0 }.compactMap(filingYear).first
+        guard let filed = dated ?? referenceYear else { return [] }
+        // Self-evaluations are filed in the year after the evaluated year (or late in it).
+        guard unit.year > filed || unit.year < filed - 3 else { return [] }
+        let source = dated != nil ? "填报日期/成文日期为\(filed)年" : "今年为\(filed)年"
+        let englishSource = dated != nil ? "the filing date is in \(filed)" : "this is \(filed)"
+        return [Finding(.implausibleYear, Message(
+            chinese: "评价年度\(unit.year)年不合常理：\(source)，自评通常在评价年度的次年填报",
+            english: "the evaluated year \(unit.year) is implausible: \(englishSource), and self-evaluations are filed in the year after the evaluated year"),
+            at: "year")]
+    }
+
+    /// "2025年3月1日" → 2025.
+    static func filingYear(_ text: String) -> Int? {
+        guard let range = text.range(of: #"(19|20)\d\d(?=年)"#, options: .regularExpression) else { return nil }
+        return Int(text[range])
+    }
+}
