@@ -46,11 +46,18 @@ struct RenderCommand: ParsableCommand {
         for path in units {
             do {
                 let document = try UnitFiles.read(path: path, catalog: renderer.catalog)
-                // No finding stops printing: the form is a record of what the unit wrote.
-                for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
-                    printError(FindingText.lines(finding))
+                // No finding stops printing: the form is a record of what the unit
+                // wrote. Error findings mark it as a draft, unless --final.
+                let findings = try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings
+                for finding in findings { printError(FindingText.lines(finding)) }
+                let errors = findings.filter { $0.severity == .error }
+                if !errors.isEmpty {
+                    printError(options.final
+                        ? "\(path): printed as final with \(errors.count) error finding\(errors.count == 1 ? "" : "s") (\(errors.map(\.rule.code).joined(separator: ", "))) 含\(errors.count)个错误仍按正式版打印"
+                        : "\(path): \(errors.count) error finding\(errors.count == 1 ? "" : "s"): every page is marked 草稿 (draft); fix them, or pass --final 存在\(errors.count)个错误，各页加印“草稿”")
                 }
-                let written = try UnitFiles.write(try renderer.render(document, options: options), into: URL(fileURLWithPath: output))
+                let rendered = try renderer.render(document, options: options, errors: errors.count)
+                let written = try UnitFiles.write(rendered, into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")
@@ -86,9 +93,14 @@ struct RenderingOptions: ParsableArguments {
         }
     }
 
+    @Flag(help: "Print units that still have error findings without the 「草稿」 (draft) mark on every page; the errors are named on standard error.")
+    var final = false
+
     func renderOptions(combined: Bool) throws -> RenderOptions {
-        RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
-                      layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
+        var options = RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
+                                    layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
+        options.final = final
+        return options
     }
 }
 

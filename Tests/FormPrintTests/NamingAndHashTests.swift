@@ -66,15 +66,21 @@ struct NamingAndHashTests {
         #expect(OutputFolders.assign(inputs, identities)[0]?.warnings.first?.contains("b/x.yaml") == true)
     }
 
-    @Test func gradesFollowTheNationalBands() {
-        #expect(ScoreGrade.grade(forTotal: "95") == "优")
-        #expect(ScoreGrade.grade(forTotal: "90") == "优")
-        #expect(ScoreGrade.grade(forTotal: "89.5分") == "良")
-        #expect(ScoreGrade.grade(forTotal: "60") == "中")
-        #expect(ScoreGrade.grade(forTotal: "59.9") == "差")
-        #expect(ScoreGrade.grade(forTotal: "") == nil)
-        #expect(ScoreGrade.grade(forTotal: "待定") == nil)
-        #expect(ScoreGrade.grade(forTotal: "120") == nil)
+    @Test func gradesFollowTheProfilesBands() throws {
+        let national = try #require(try ScoringCatalog.standard().profile(id: "national"))
+        #expect(ScoreGrade.grade(forTotal: "95", profile: national) == "优")
+        #expect(ScoreGrade.grade(forTotal: "90", profile: national) == "优")
+        #expect(ScoreGrade.grade(forTotal: "89.5分", profile: national) == "良")
+        #expect(ScoreGrade.grade(forTotal: "60", profile: national) == "中")
+        #expect(ScoreGrade.grade(forTotal: "59.9", profile: national) == "差")
+        #expect(ScoreGrade.grade(forTotal: "", profile: national) == nil)
+        #expect(ScoreGrade.grade(forTotal: "待定", profile: national) == nil)
+        #expect(ScoreGrade.grade(forTotal: "120", profile: national) == nil)
+        // A profile with bands of its own is followed, exactly on the decimal.
+        var strict = national
+        strict.grades = [.init(grade: "优", minimum: 95), .init(grade: "良", minimum: 85), .init(grade: "差", minimum: 0)]
+        #expect(ScoreGrade.grade(forTotal: "94.99", profile: strict) == "良")
+        #expect(ScoreGrade.grade(forTotal: "95", profile: strict) == "优")
     }
 
     @Test func fontsFingerprintChangesWithAFontsBytesOrName() throws {

@@ -151,11 +151,12 @@ public final class BatchRunner: Sendable {
                 }
             }
 
-            let findings = try checker.check(document, layouts: configuration.options.layouts,
-                                             scoring: configuration.options.scoringProfile).findings
+            let check = try checker.check(document, layouts: configuration.options.layouts,
+                                          scoring: configuration.options.scoringProfile)
+            let findings = check.findings
             var options = configuration.options
             options.unitFolder = folder
-            let rendered = try renderer.render(document, options: options)
+            let rendered = try renderer.render(document, options: options, errors: findings.filter { $0.severity == .error }.count)
             let targets = rendered.files.map { configuration.output.appendingPathComponent($0.relativePath) }
             AtomicFile.removeStaleTemporaries(for: targets)
             let written = try UnitFiles.write(rendered, into: configuration.output)
@@ -164,16 +165,15 @@ public final class BatchRunner: Sendable {
             let instances = UnitRenderer.documents(of: rendered.unit)
             summary.warnings += findings.filter { Self.document(of: $0.path) == nil }.map(\.description)
             summary.documents = zip(instances, rendered.documents).map { instance, document in
-                var score = "", grade = ""
+                var scores: (total: String?, grade: String?) = (nil, nil)
                 if case .project(let index) = instance {
-                    score = rendered.unit.projects[index].totalScore
-                    grade = rendered.unit.projects[index].grade
+                    scores = ScoreGrade.scores(of: index, in: rendered.unit, computed: rendered.computed, profile: check.profile)
                 }
                 return DocumentSummary(
                     document: document.kind.chineseName, project: document.detail, files: document.files.map(\.relativePath),
                     pages: document.pageCount, layout: document.layoutID,
                     findings: document.warnings + findings.filter { Self.document(of: $0.path) == instance }.map(\.description),
-                    totalScore: score.isEmpty ? nil : score, grade: grade.isEmpty ? ScoreGrade.grade(forTotal: score) : grade)
+                    totalScore: scores.total, grade: scores.grade)
             }
             if let stateURL, let hash { try UnitState(hash: hash, unit: summary).write(to: stateURL) }
             return (summary, written.map(\.path))

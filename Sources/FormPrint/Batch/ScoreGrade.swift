@@ -1,18 +1,27 @@
+import Evaluation
 import Foundation
+import Layout
+import Review
 
-/// The grade of a 总分 (财预〔2020〕10号): 90（含）–100 优, 80（含）–90 良,
-/// 60（含）–80 中, below 60 差. Only for a total written as a number (an
-/// optional trailing 分); anything else has no grade.
+/// The 总分 and 等级 a batch summary lists for a project form: as the unit
+/// wrote them, else as the form prints them computed, and the 等级 of a
+/// numeric 总分 by the bands of the unit's scoring profile (national: 90
+/// 优, 80 良, 60 中).
 enum ScoreGrade {
-    static func grade(forTotal text: String) -> String? {
+    static func grade(forTotal text: String, profile: ScoringProfile) -> String? {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("分") { trimmed.removeLast() }
-        guard let score = Double(trimmed), score >= 0, score <= 100 else { return nil }
-        switch score {
-        case 90...: return "优"
-        case 80..<90: return "良"
-        case 60..<80: return "中"
-        default: return "差"
-        }
+        guard let score = Formula.number(in: trimmed), score >= 0, score <= profile.total else { return nil }
+        return profile.grade(for: score)
     }
+
+    /// The project's 总分 and 等级 for the summary.
+    static func scores(of project: Int, in unit: UnitEvaluation, computed: ComputedValues, profile: ScoringProfile) -> (total: String?, grade: String?) {
+        let base = FieldPath("projects").appending(project)
+        let total = nonEmpty(unit.projects[project].totalScore) ?? computed.values[base.appending("totalScore")]
+        let written = nonEmpty(unit.projects[project].grade) ?? computed.values[base.appending("grade")]
+        return (total, written ?? total.flatMap { Self.grade(forTotal: $0, profile: profile) })
+    }
+
+    private static func nonEmpty(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
 }

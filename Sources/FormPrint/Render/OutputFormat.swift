@@ -39,6 +39,10 @@ public struct RenderOptions: Sendable, Hashable {
     /// The unit's output folder; nil for its name made safe. The batch sets
     /// it to tell apart two units with the same name.
     public var unitFolder: String?
+    /// Print a unit that still has error findings without the 「草稿」 mark
+    /// (`--final`): real forms are sometimes filed with an anomaly the unit
+    /// cannot change. Without it such a unit's pages are marked as a draft.
+    public var final: Bool = false
 
     public init(formats: [OutputFormat] = [.pdf], resolution: Double = 150, combined: Bool = false,
                 layouts: [DocumentKind: String] = [:], scoringProfile: String? = nil, unitFolder: String? = nil) {

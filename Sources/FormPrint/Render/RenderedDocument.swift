@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Layout
 
 /// One file to write, relative to the output folder.
 public struct OutputFile: Sendable, Hashable {
@@ -38,8 +39,10 @@ public struct RenderedUnit: Sendable {
     public var documents: [RenderedDocument]
     /// All documents in one PDF with bookmarks, when `RenderOptions.combined`.
     public var combined: OutputFile?
-    /// The unit as printed: with the scores it left empty filled in.
+    /// The unit as written.
     public var unit: UnitEvaluation
+    /// The scores it left empty, as the forms print them (the scorecard).
+    public var computed: ComputedValues = .none
     /// Every file to write, in order.
     public var files: [OutputFile] { documents.flatMap(\.files) + (combined.map { [$0] } ?? []) }
 }

@@ -102,10 +102,16 @@ public final class UnitRenderer {
     /// Every document of the unit in every requested format, plus the
     /// combined PDF. All documents are laid out before anything is drawn:
     /// a unit renders completely or fails with the first error.
-    public func render(_ document: UnitDocument, options: RenderOptions) throws -> RenderedUnit {
+    ///
+    /// `errors` is the number of error findings the unit still has: unless
+    /// `options.final`, every page is then marked 「草稿」 (a draft).
+    public func render(_ document: UnitDocument, options: RenderOptions, errors: Int = 0) throws -> RenderedUnit {
         let unit = document.unit
         let computed = try scores(unit, layouts: options.layouts, profile: options.scoringProfile)
-        let laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: options.layouts) }
+        var laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: options.layouts) }
+        if errors > 0 && !options.final {
+            for index in laidOut.indices { laidOut[index].pages = try DraftMark.marked(laidOut[index].pages, measurer: typesetter) }
+        }
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let (baseNames, warnings) = Self.distinctBaseNames(laidOut)
         var documents: [RenderedDocument] = []
@@ -119,7 +125,7 @@ public final class UnitRenderer {
             combined = try combine(laidOut, pdfs: documents.map(\.pdf), unit: unit, folder: folder)
         }
         return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
-                            unit: unit)
+                            unit: unit, computed: computed)
     }
 
     // MARK: - Laying out

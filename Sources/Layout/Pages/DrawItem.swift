@@ -18,13 +18,25 @@ public struct TextRun: Sendable, Hashable {
     /// for a field the unit left empty); the page dump marks it. Drawing
     /// ignores it.
     public var isComputed: Bool
+    /// Turned about `origin` by this many degrees (clockwise on the page):
+    /// the diagonal 「草稿」 mark.
+    public var angle: Double
+    /// The text's grey, from 0 (black) to 1 (white), and how much it covers
+    /// what lies under it (1: fully): the draft mark is a light grey the
+    /// form shows through.
+    public var gray: Double
+    public var opacity: Double
 
-    public init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero, isComputed: Bool = false) {
+    public init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero, isComputed: Bool = false,
+                angle: Double = 0, gray: Double = 0, opacity: Double = 1) {
         self.text = text
         self.font = font
         self.origin = origin
         self.extraSpacing = extraSpacing
         self.isComputed = isComputed
+        self.angle = angle
+        self.gray = gray
+        self.opacity = opacity
     }
 }
 

@@ -14,7 +14,8 @@ public enum PageDump {
                 switch item {
                 case .text(let run):
                     let style = "\(run.font.family.rawValue)\(run.font.bold ? "-bold" : "") \(points(run.font.size))pt"
-                    out += "  text \(mm(run.origin.x)),\(mm(run.origin.y)) \(style) \(run.text)\(run.isComputed ? "  [computed]" : "")\n"
+                    let turn = run.angle == 0 && run.gray == 0 && run.opacity == 1 ? "" : " turned \(run.angle)° grey \(run.gray) opacity \(run.opacity)"
+                    out += "  text \(mm(run.origin.x)),\(mm(run.origin.y)) \(style)\(turn) \(run.text)\(run.isComputed ? "  [computed]" : "")\n"
                 case .line(let line):
                     out += "  rule \(mm(line.from.x)),\(mm(line.from.y)) → \(mm(line.to.x)),\(mm(line.to.y))\n"
                 }

@@ -49,8 +49,20 @@ struct PageDrawer {
                 strokePath()
                 typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
                 guard let line = pango_layout_get_line_readonly(layout, 0) else { continue }
-                cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
-                pango_cairo_show_layout_line(cr, line)
+                if run.angle == 0 && run.gray == 0 && run.opacity == 1 {
+                    cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
+                    pango_cairo_show_layout_line(cr, line)
+                } else {
+                    cairo_save(cr)
+                    cairo_set_source_rgba(cr, run.gray, run.gray, run.gray, run.opacity)
+                    cairo_translate(cr, run.origin.x.points, run.origin.y.points)
+                    cairo_rotate(cr, run.angle * Double.pi / 180)
+                    cairo_move_to(cr, 0, 0)
+                    pango_cairo_update_context(cr, typesetter.context)
+                    pango_cairo_show_layout_line(cr, line)
+                    cairo_restore(cr)
+                    pango_cairo_update_context(cr, typesetter.context)
+                }
             }
         }
         strokePath()

@@ -47,6 +47,9 @@ struct OFDPageContent {
             case .line(let segment):
                 if let width = rules.first?.width, width != segment.width { flushRules() }
                 rules.append(segment)
+            case .text(let run) where run.angle != 0 || run.gray != 0 || run.opacity != 1:
+                flushRules()
+                out += try turnedText(run, sheet: sheet, layout: layout)
             case .text(let run):
                 flushRules()
                 out += try text(run, mapping: mapping, layout: layout)
@@ -118,6 +121,30 @@ struct OFDPageContent {
             x += total
         }
         return out
+    }
+
+    /// A run turned about its origin and set in grey (the 「草稿」 mark, in
+    /// the overlay): one text object whose CTM turns it, coloured by FillColor.
+    private func turnedText(_ run: TextRun, sheet: Rect, layout: OpaquePointer) throws(RenderError) -> String {
+        typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
+        guard let line = pango_layout_get_line_readonly(layout, 0), let first = line.pointee.runs,
+              let glyphItem = first.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee,
+              let item = glyphItem.item?.pointee, let glyphs = glyphItem.glyphs?.pointee else { return "" }
+        guard let font = item.analysis.font, let file = formprint_font_file(font).map({ String(cString: $0) }) else {
+            throw RenderError.ofd("Pango set '\(run.text)' in a face with no font file to embed")
+        }
+        let scale = Double(formprint_pango_scale())
+        let advances = (0..<Int(glyphs.num_glyphs)).map { Double(glyphs.glyphs[$0].geometry.width) / scale }
+        let fontID = fonts.id(for: file, adding: Substring(run.text))
+        let radians = run.angle * Double.pi / 180
+        let size = run.font.size.points
+        let ctm = [cos(radians), sin(radians), -sin(radians), cos(radians), run.origin.x.points * OFDXML.millimetresPerPoint,
+                   run.origin.y.points * OFDXML.millimetresPerPoint].map(OFDXML.number).joined(separator: " ")
+        let level = String(Int((run.gray * 255).rounded()))
+        let deltas = advances.dropLast().map(OFDXML.millimetres).joined(separator: " ")
+        return "<ofd:TextObject ID=\"\(ids.next())\" Boundary=\"0 0 \(OFDXML.millimetres(sheet.size.width.points)) \(OFDXML.millimetres(sheet.size.height.points))\" CTM=\"\(ctm)\" Font=\"\(fontID)\" Size=\"\(OFDXML.millimetres(size))\">"
+            + "<ofd:FillColor Value=\"\(level) \(level) \(level)\" Alpha=\"\(Int((run.opacity * 255).rounded()))\"/>"
+            + "<ofd:TextCode X=\"0\" Y=\"0\"\(deltas.isEmpty ? "" : " DeltaX=\"\(deltas)\"")>\(OFDXML.escaped(run.text))</ofd:TextCode></ofd:TextObject>"
     }
 
     /// Under a CTM the advances stay in the items' own units.
