@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "ZIPFoundation"],
             resources: []
         ),
         .executableTarget(

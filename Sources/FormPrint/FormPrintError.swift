@@ -18,6 +18,8 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     /// A file that would be written outside the output folder (or through
     /// a symbolic link inside it): refused.
     case outsideOutputFolder(String, reason: String)
+    case unwritableReport(String)
+    case unreadableRoster(String, String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,10 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got '\(text)'"
         case .outsideOutputFolder(let path, let reason):
             "error: refusing to write \(path): \(reason); nothing is written outside the output folder"
+        case .unwritableReport(let reason):
+            "error: cannot write the findings report: \(reason) 无法写出问题清单"
+        case .unreadableRoster(let path, let reason):
+            "\(path): error: cannot read the roster of expected units: \(reason); give one unit name per line (.txt) or in the first column of an .xlsx sheet 无法读取单位名单"
         }
     }
 }

@@ -40,6 +40,16 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print one line per unit with every file written, even on a terminal.")
     var verbose = false
 
+    @Flag(help: "Exit with status 1 when any unit has error findings (its documents are still written, marked 草稿).")
+    var strict = false
+
+    @Option(name: .customLong("roster"), help: "The units expected (.txt: one name per line; .xlsx: the first column): the report names those that sent nothing.")
+    var rosterFile: String?
+
+    @Option(help: ArgumentHelp("Fonts for characters the bundled fonts lack: none (an error naming the character) or system (the machine's fonts).",
+                               valueName: "none|system"))
+    var fontFallback: FontFallback = .none
+
     @OptionGroup var rendering: RenderingOptions
 
     func validate() throws {
@@ -52,13 +62,15 @@ struct BatchCommand: ParsableCommand {
         let shard: Shard?
         let plan: BatchPlan
         let runner: BatchRunner
+        let roster: Roster?
         do {
             shard = try self.shard.map { try Shard(parsing: $0) }
             plan = try BatchPlan(arguments: inputs, excluding: outputURL, shard: shard)
             let configuration = BatchConfiguration(
                 output: outputURL, options: try rendering.renderOptions(combined: !noCombined), jobs: jobs,
                 skipUnchanged: skipUnchanged)
-            runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.layoutFolderURLs)
+            runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
+            roster = try rosterFile.map { try Roster.read(URL(fileURLWithPath: $0)) }
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -76,16 +88,41 @@ struct BatchCommand: ParsableCommand {
         signals.forEach { $0.cancel() }
 
         var exitCode: Int32 = summary.interrupted ? 130 : summary.allRendered ? 0 : 1
+        let errorUnits = summary.units.filter { ReviewStatus($0) == .errors }
+        if strict && !errorUnits.isEmpty { exitCode = max(exitCode, 1) }
         do {
             let files = try SummaryFiles.write(summary, into: outputURL, baseName: SummaryFiles.baseName(shard: shard))
+                + FindingsReport(summary: summary, roster: roster).write(into: outputURL)
             print(SummaryFiles.table(summary))
+            print(Self.namedUnits(summary, roster: roster))
             print("summary: " + files.map(\.path).joined(separator: ", "))
         } catch {
             print(SummaryFiles.table(summary))
+            print(Self.namedUnits(summary, roster: roster))
             printError("\(error)")
             exitCode = max(exitCode, 1)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// The units a reviewer acts on, by name: those that failed, those with
+    /// error findings, duplicates, and the roster's units that sent nothing.
+    static func namedUnits(_ summary: BatchSummary, roster: Roster?) -> String {
+        var lines: [String] = []
+        func name(_ unit: UnitSummary) -> String { unit.unit.map { "\($0) (\(unit.input))" } ?? unit.input }
+        let failed = summary.units.filter { ReviewStatus($0) == .failed }
+        if !failed.isEmpty { lines.append("failed 无法生成 (\(failed.count)): " + failed.map(name).joined(separator: "; ")) }
+        let errors = summary.units.filter { ReviewStatus($0) == .errors }
+        if !errors.isEmpty { lines.append("with error findings 有错误 (\(errors.count)): " + errors.map(name).joined(separator: "; ")) }
+        let duplicates = summary.units.flatMap { unit in unit.warnings.filter { $0.contains(") is also in ") }.map { "\(name(unit)): \($0)" } }
+        if !duplicates.isEmpty { lines.append("duplicates 重复 (\(duplicates.count)):\n  " + duplicates.joined(separator: "\n  ")) }
+        if let roster {
+            let submitted = Set(summary.units.compactMap(\.unit))
+            let missing = roster.units.filter { !submitted.contains($0) }
+            lines.append(missing.isEmpty ? "every unit of the roster submitted 名单内单位均已提交"
+                                         : "not submitted 未提交 (\(missing.count) of \(roster.units.count)): " + missing.joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Ctrl-C (and SIGTERM, as sent by Kubernetes or Slurm) lets the units

@@ -44,9 +44,9 @@ public final class BatchRunner: Sendable {
     /// The layouts workbooks and pasted tables are recognised by.
     let layouts: [LayoutSpec]
 
-    public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = []) throws {
+    public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
-                      fonts: try UnitRenderer.standardFonts(), scoring: try ScoringCatalog.standard())
+                      fonts: try UnitRenderer.standardFonts(fallback: fontFallback), scoring: try ScoringCatalog.standard())
     }
 
     public init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog) {
@@ -164,6 +164,7 @@ public final class BatchRunner: Sendable {
             summary.combined = rendered.combined?.relativePath
             let instances = UnitRenderer.documents(of: rendered.unit)
             summary.warnings += findings.filter { Self.document(of: $0.path) == nil }.map(\.description)
+            summary.records = findings.filter { Self.document(of: $0.path) == nil }.map(FindingRecord.init)
             summary.documents = zip(instances, rendered.documents).map { instance, document in
                 var scores: (total: String?, grade: String?) = (nil, nil)
                 if case .project(let index) = instance {
@@ -173,6 +174,7 @@ public final class BatchRunner: Sendable {
                     document: document.kind.chineseName, project: document.detail, files: document.files.map(\.relativePath),
                     pages: document.pageCount, layout: document.layoutID,
                     findings: document.warnings + findings.filter { Self.document(of: $0.path) == instance }.map(\.description),
+                    records: findings.filter { Self.document(of: $0.path) == instance }.map(FindingRecord.init),
                     totalScore: scores.total, grade: scores.grade)
             }
             if let stateURL, let hash { try UnitState(hash: hash, unit: summary).write(to: stateURL) }

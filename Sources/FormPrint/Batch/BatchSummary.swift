@@ -101,6 +101,8 @@ public struct UnitSummary: Sendable, Codable, Equatable {
     public var documents: [DocumentSummary]
     /// The unit's combined PDF, relative to the output root.
     public var combined: String?
+    /// Findings about the unit as a whole (its year, its signatures), field by field.
+    public var records: [FindingRecord]?
 
     public init(input: String, position: Int, unit: String? = nil, year: Int? = nil, folder: String? = nil, status: Status,
                 errors: [String] = [], warnings: [String] = [], documents: [DocumentSummary] = [], combined: String? = nil) {
@@ -131,6 +133,9 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     /// What `formprint validate` finds in this document (`file:line:column:
     /// warning[FP301]: …`), and warnings about its file name.
     public var findings: [String]
+    /// The same findings, field by field, for the bureau's report
+    /// (absent in summaries written before FormPrint kept them).
+    public var records: [FindingRecord]?
     /// 总分 as the unit wrote it or its scoring profile computed it, for
     /// project forms.
     public var totalScore: String?

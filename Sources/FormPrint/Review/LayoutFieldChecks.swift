@@ -10,7 +10,7 @@ import Review
 ///   would vanish from the form without a word;
 /// - a finding that a field is empty (FP306, FP307, FP308, FP501) is
 ///   dropped when the layout has no place for that field (the 湖南 评分表
-///   has no 目标值 column).
+///   has no 目标值 column) or computes it by a formula (四川's 预算执行率).
 enum LayoutFieldChecks {
     static let aboutEmptyFields: Set<Rule> = [.missingActual, .missingTarget, .missingDeviationReason, .requiredFieldEmpty]
 
@@ -69,9 +69,13 @@ enum LayoutFieldChecks {
             guard let kind = address.kind else { return printed.isEmpty ? nil : signatures.contains("signatures.\(address.key)") }
             return printed[kind].map { $0.prints(address.key, at: address.level) }
         }
+        func isComputed(_ address: Address) -> Bool {
+            address.kind.flatMap { printed[$0]?.computes(address.key, at: address.level) } ?? false
+        }
         var kept = findings.filter { finding in
             guard aboutEmptyFields.contains(finding.rule), let address = address(of: finding.path) else { return true }
-            return isPrinted(address) != false
+            // Not empty on the form: the layout has no place for it, or computes it.
+            return isPrinted(address) != false && !isComputed(address)
         }
         // Every value the unit gave, with its path (from the source map: what was read).
         let registry = (try? catalog.fields) ?? FieldRegistry()

@@ -64,3 +64,17 @@ public enum WorkbookImporter {
         return found
     }
 }
+
+extension WorkbookImporter {
+    /// The text of the first column of the workbook's first sheet, row by
+    /// row, as Excel shows it (a bureau's roster of expected units).
+    public static func firstColumn(_ data: Data, file: String) throws -> [String] {
+        let package = try WorkbookPackage(data: data, file: file)
+        let parts = try WorkbookParts(package)
+        guard let sheet = parts.sheets.first, let sheetData = try package.part(sheet.path) else { return [] }
+        var numbering = CellNumbering()
+        var context = ReadingContext(file: file)
+        let rows = try WorksheetReader(parts: parts, file: file).rows(of: sheet, data: sheetData, numbering: &numbering, &context)
+        return rows.compactMap { row in row.cells.first { $0.column == (row.cells.map(\.column).min() ?? 1) }?.text.trimmedCell }
+    }
+}

@@ -6,8 +6,11 @@ import Evaluation
 /// appear on the form, which the checks then say.
 public struct PrintedFields: Sendable, Hashable {
     public private(set) var keys: Set<String> = []
+    /// The fields a formula of the layout computes when the unit leaves them empty.
+    public private(set) var computed: Set<String> = []
 
     public func prints(_ key: String, at level: FieldLevel) -> Bool { keys.contains("\(level.rawValue).\(key)") }
+    public func computes(_ key: String, at level: FieldLevel) -> Bool { computed.contains("\(level.rawValue).\(key)") }
 
     public init(_ layout: LayoutSpec) {
         guard case .table(let table) = layout.body else { return }
@@ -22,6 +25,7 @@ public struct PrintedFields: Sendable, Hashable {
             case .column(let binding):
                 guard let collection else { return }
                 keys.insert("\(collection.level.rawValue).\(binding.field.key)")
+                if binding.formula != nil { computed.insert("\(collection.level.rawValue).\(binding.field.key)") }
                 for key in binding.formula?.fields ?? [] { keys.insert("\(collection.level.rawValue).\(key)") }
             }
         }

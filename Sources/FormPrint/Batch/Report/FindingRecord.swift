@@ -1,0 +1,69 @@
+import Evaluation
+import Foundation
+import Review
+
+/// One finding as the bureau's report lists it: severity, code, the
+/// Chinese message (and the English), the place in the unit's own file and
+/// the field. Kept in `summary.json` beside the one-line form.
+public struct FindingRecord: Sendable, Codable, Equatable {
+    public var severity: String
+    public var code: String
+    public var message: String
+    public var english: String
+    /// "自评表.xlsx 项目支出绩效自评表!F16", "unit.yaml:75:60".
+    public var place: String
+    public var field: String
+
+    public init(_ finding: Finding) {
+        severity = finding.severity.rawValue
+        code = finding.rule.code
+        message = finding.message.chinese
+        english = finding.message.english
+        place = finding.location?.description ?? ""
+        field = finding.path.description
+    }
+
+    /// 错误 / 警告 / 提示.
+    public var severityName: String {
+        switch severity {
+        case "error": "错误"
+        case "warning": "警告"
+        default: "提示"
+        }
+    }
+}
+
+/// A unit's standing in the bureau's report.
+public enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
+    case failed, errors, notSubmitted, warnings, clean
+
+    public static func < (a: ReviewStatus, b: ReviewStatus) -> Bool { a.rawValue < b.rawValue }
+
+    public var chineseName: String {
+        switch self {
+        case .failed: "无法生成"
+        case .errors: "有错误"
+        case .notSubmitted: "未提交"
+        case .warnings: "有警告"
+        case .clean: "无问题"
+        }
+    }
+
+    public init(_ unit: UnitSummary) {
+        let records = unit.allRecords
+        if unit.status == .failed || unit.status == .notStarted {
+            self = .failed
+        } else if records.contains(where: { $0.severity == "error" }) {
+            self = .errors
+        } else if records.contains(where: { $0.severity == "warning" }) {
+            self = .warnings
+        } else {
+            self = .clean
+        }
+    }
+}
+
+extension UnitSummary {
+    /// Every finding of the unit, its documents' and its own.
+    public var allRecords: [FindingRecord] { (records ?? []) + documents.flatMap { $0.records ?? [] } }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import ZIPFoundation
+
+/// A minimal .xlsx (Office Open XML) writer for FormPrint's reports: sheets
+/// of text and numbers, a bold frozen header row with filters, column
+/// widths. Inline strings, no shared-string table; every entry with one
+/// fixed timestamp, so identical reports are identical bytes. Every text
+/// cell is neutralised against formula injection (a leading = + - @ is
+/// prefixed with an apostrophe, as OWASP recommends for spreadsheets).
+struct SpreadsheetWriter {
+    struct Sheet {
+        var name: String
+        var header: [String]
+        var rows: [[Cell]]
+        /// Column widths in characters (Excel's unit).
+        var widths: [Double]
+    }
+
+    enum Cell {
+        case text(String)
+        case number(String)
+    }
+
+    static let timestamp = Date(timeIntervalSince1970: 946_684_800)
+
+    static func data(_ sheets: [Sheet]) throws -> Data {
+        var entries: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheets.count)),
+            ("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """),
+            ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRelations(sheets.count)),
+            ("xl/styles.xml", styles),
+        ]
+        for (index, sheet) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet))) }
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in entries {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
+                                 compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        }
+        guard let bytes = archive.data else { throw FormPrintError.unwritableReport("the workbook archive has no bytes") }
+        return bytes
+    }
+
+    static func contentTypes(_ count: Int) -> String {
+        let sheets = (1...max(1, count)).map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets)</Types>
+            """
+    }
+
+    static func workbook(_ sheets: [Sheet]) -> String {
+        let list = sheets.enumerated().map { "<sheet name=\"\(escaped($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+        let filters = sheets.enumerated().map { index, sheet in
+            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(escaped(sheet.name))'!$A$1:$\(column(sheet.header.count))$\(sheet.rows.count + 1)</definedName>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(list)</sheets><definedNames>\(filters)</definedNames></workbook>
+            """
+    }
+
+    static func workbookRelations(_ count: Int) -> String {
+        let sheets = (0..<count).map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets)<Relationship Id="rId\(count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """
+    }
+
+    /// Style 1: the bold, shaded header; style 2: wrapped text, top-aligned.
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" fillId="2" applyFont="1" applyFill="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        """
+
+    static func worksheet(_ sheet: Sheet) -> String {
+        let columns = sheet.widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>" }.joined()
+        var rows = "<row r=\"1\">" + sheet.header.enumerated().map { index, text in
+            "<c r=\"\(column(index + 1))1\" t=\"inlineStr\" s=\"1\"><is><t>\(escaped(text))</t></is></c>"
+        }.joined() + "</row>"
+        for (r, row) in sheet.rows.enumerated() {
+            rows += "<row r=\"\(r + 2)\">"
+            for (c, cell) in row.enumerated() {
+                let reference = "\(column(c + 1))\(r + 2)"
+                switch cell {
+                case .text(let text) where text.isEmpty: continue
+                case .text(let text):
+                    rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(escaped(neutralised(text)))</t></is></c>"
+                case .number(let number):
+                    rows += "<c r=\"\(reference)\"><v>\(escaped(number))</v></c>"
+                }
+            }
+            rows += "</row>"
+        }
+        let last = "\(column(sheet.header.count))\(sheet.rows.count + 1)"
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>\(columns)</cols><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/></worksheet>
+            """
+    }
+
+    /// A cell that a spreadsheet would read as a formula is written as text.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func column(_ number: Int) -> String {
+        var number = number, letters = ""
+        while number > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            // XML 1.0 has no place for other control characters.
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import ImportingTestSupport
+import Testing
+
+@testable import FormPrint
+
+/// The bureau's findings report: findings.xlsx read back with an
+/// independent reader (openpyxl), findings.html loaded in headless
+/// Chromium; the end of a batch names the units to act on.
+@Suite(.serialized)
+struct FindingsReportTests {
+    /// A batch of the provincial examples, the seed, and the seed with a
+    /// total that does not add up (FP201, an error), with a roster naming
+    /// one unit that sent nothing.
+    static func batch() throws -> (output: URL, summary: BatchSummary, roster: Roster) {
+        let units = try temporaryFolder().appendingPathComponent("units")
+        try FileManager.default.createDirectory(at: units, withIntermediateDirectories: true)
+        for name in ["fujian-2024", "hunan-2024", "liuhe-2024"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Examples/\(name).yaml"),
+                                             to: units.appendingPathComponent("\(name).yaml"))
+        }
+        let broken = try String(contentsOf: exampleUnit, encoding: .utf8)
+            .replacingOccurrences(of: "unit:\n  name: 柳河县政务服务和数字化建设管理局", with: "unit:\n  name: 测试局")
+            .replacingOccurrences(of: "      - source: 年度资金总和\n        initialBudget: 212.40", with: "      - source: 年度资金总和\n        initialBudget: 300.00")
+        try broken.write(to: units.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let output = try temporaryFolder()
+        let summary = try BatchFixture.run([units], output: output)
+        let rosterFile = output.appendingPathComponent("roster.txt")
+        try "单位名称\n示例市文化和旅游局\n测试局\n未交单位\n".write(to: rosterFile, atomically: true, encoding: .utf8)
+        let roster = try Roster.read(rosterFile)
+        try FindingsReport(summary: summary, roster: roster).write(into: output)
+        return (output, summary, roster)
+    }
+
+    @Test("the roster is read from text (a heading skipped) and from the first column of a workbook")
+    func roster() throws {
+        let (_, _, roster) = try Self.batch()
+        #expect(roster.units == ["示例市文化和旅游局", "测试局", "未交单位"])
+        var sheet = XLSXWorkbook.Sheet(name: "名单")
+        for (row, name) in ["单位名称", "示例市文化和旅游局", "", "测试局", "测试局"].enumerated() where !name.isEmpty {
+            sheet.text("A\(row + 1)", name)
+        }
+        sheet.text("B2", "备注")
+        let url = try temporaryFolder().appendingPathComponent("名单.xlsx")
+        try XLSXWorkbook(sheets: [sheet]).data().write(to: url)
+        #expect(try Roster.read(url).units == ["示例市文化和旅游局", "测试局"])
+    }
+
+    @Test(.enabled(if: OFDTests.readerPython != nil, "openpyxl is not installed: run Scripts/ofd/make-venv.sh (CI does)"))
+    func workbookReadsBack() throws {
+        let (output, summary, _) = try Self.batch()
+        let script = """
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            out = {}
+            for sheet in book.worksheets:
+                rows = [[c.value for c in row] for row in sheet.iter_rows()]
+                out[sheet.title] = {"rows": rows, "frozen": sheet.freeze_panes, "filter": sheet.auto_filter.ref,
+                                    "widths": [sheet.column_dimensions[k].width for k in sorted(sheet.column_dimensions)]}
+            print(json.dumps(out, ensure_ascii=False))
+            """
+        let scriptURL = try temporaryFolder().appendingPathComponent("read.py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let result = try run(try #require(OFDTests.readerPython), [scriptURL.path, output.appendingPathComponent("findings.xlsx").path])
+        #expect(result.status == 0, "\(result.output)")
+        let json = try #require(result.output.split(separator: "\n").last.map(String.init))
+        #expect(!result.output.contains("Warning"), "\(result.output)")
+        let book = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
+        #expect(Set(book.keys) == ["问题清单", "单位状态"])
+        let findings = try #require(book["问题清单"]?["rows"] as? [[Any]])
+        #expect(findings.first as? [String] == ["单位", "文档", "级别", "代码", "问题", "位置", "字段"])
+        #expect(book["问题清单"]?["frozen"] as? String == "A2")
+        #expect((book["问题清单"]?["filter"] as? String)?.hasPrefix("A1:G") == true)
+        // One row per finding of every unit.
+        let recorded = summary.units.reduce(0) { $0 + $1.allRecords.count }
+        #expect(findings.count - 1 == recorded)
+        let fp201 = try #require(findings.first { ($0[3] as? String) == "FP201" } as? [String])
+        #expect(fp201[0] == "测试局" && fp201[2] == "错误" && fp201[4].contains("年度资金总和的年初预算数为300.00"))
+        #expect(fp201[5].hasSuffix("broken.yaml:47:24") && fp201[6] == "projects[0].funds[3].initialBudget")
+        let units = try #require(book["单位状态"]?["rows"] as? [[Any]])
+        let statuses = units.dropFirst().map { "\($0[0]) \($0[2])" }
+        #expect(statuses.first == "测试局 有错误")
+        #expect(statuses.contains("未交单位 未提交"))
+        #expect(statuses.last?.hasSuffix("无问题") == true || statuses.last?.hasSuffix("有警告") == true)
+    }
+
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: chromium != nil, "Debian's chromium is not installed (CI installs it)"))
+    func pageInHeadlessChromium() throws {
+        let (output, _, _) = try Self.batch()
+        let page = output.appendingPathComponent("findings.html")
+        let browser = try #require(Self.chromium)
+        let profile = try temporaryFolder()
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"]
+        let dom = try run(browser, flags + ["--dump-dom", page.absoluteString])
+        #expect(dom.status == 0)
+        // The units table in status order, worst first, each linked to its section.
+        let rows = dom.output.components(separatedBy: "<tr class=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        let units = rows.filter { ["failed", "errors", "notSubmitted", "warnings", "clean"].contains(String($0)) }
+        #expect(units.first == "errors")
+        #expect(units == units.sorted { ["failed", "errors", "notSubmitted", "warnings", "clean"].firstIndex(of: String($0))! < ["failed", "errors", "notSubmitted", "warnings", "clean"].firstIndex(of: String($1))! })
+        #expect(dom.output.contains("未交单位") && dom.output.contains("未提交"))
+        #expect(dom.output.contains("FP201"))
+        // Links to the PDFs resolve to files the batch wrote.
+        let links = dom.output.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.filter { $0.hasSuffix(".pdf") }
+        #expect(!links.isEmpty)
+        for link in links {
+            let path = try #require(link.removingPercentEncoding)
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path)")
+        }
+        // The screenshot uses FormPrint's bundled fonts (machines without a
+        // Chinese font show boxes; office machines have 宋体).
+        let fonts = try temporaryFolder().appendingPathComponent("fonts.conf")
+        try """
+            <?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig><dir>\(repositoryRoot.appendingPathComponent("Fonts").path)</dir><include ignore_missing="yes">/etc/fonts/fonts.conf</include></fontconfig>
+            """.write(to: fonts, atomically: true, encoding: .utf8)
+        let shot = output.appendingPathComponent("findings.png")
+        _ = try run("env", ["FONTCONFIG_FILE=\(fonts.path)", browser] + flags + ["--screenshot=\(shot.path)", "--window-size=1280,1600", page.absoluteString])
+        #expect(FileManager.default.fileExists(atPath: shot.path))
+    }
+}
