@@ -41,8 +41,6 @@ public final class BatchRunner: Sendable {
     let checker: UnitChecker
     /// The fields unit files may carry (built-in and `--layouts`).
     let fields: FieldRegistry?
-    /// The layouts workbooks and pasted tables are recognised by.
-    let layouts: [LayoutSpec]
 
     public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
@@ -58,7 +56,7 @@ public final class BatchRunner: Sendable {
         // Read once for the run; if the registry is missing, each unit
         // reports it (the reader then looks for it itself).
         self.fields = try? catalog.fields
-        self.layouts = (try? catalog.all()) ?? []
+
     }
 
     public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
@@ -66,7 +64,10 @@ public final class BatchRunner: Sendable {
         let start = DispatchTime.now()
         @Sendable func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
-        let folders = OutputFolders.assign(plan.inputs, identities(of: plan.inputs, cancellation: cancellation))
+        // The layouts workbooks and pasted tables are recognised by: loaded
+        // only for a batch that has such inputs.
+        let layouts = plan.inputs.allSatisfy { UnitFiles.isUnitFile($0.path) } ? [] : (try? catalog.all()) ?? []
+        let folders = OutputFolders.assign(plan.inputs, identities(of: plan.inputs, layouts: layouts, cancellation: cancellation))
         let selected = plan.selected
         progress.started(total: selected.count)
         let fingerprint = configuration.skipUnchanged ? UnitFingerprint(
@@ -82,7 +83,8 @@ public final class BatchRunner: Sendable {
                        makeWorker: { Result { try UnitRenderer(catalog: catalog, fonts: fonts, scoring: scoring) } },
                        work: { renderer, index in
             let input = selected[index]
-            let (summary, files) = self.render(input, folder: folders[input.position], renderer: renderer, fingerprint: fingerprint)
+            let (summary, files) = self.render(input, folder: folders[input.position], renderer: renderer, fingerprint: fingerprint,
+                                               layouts: layouts)
             results.set(index, summary)
             counter.finished(summary, files: files, elapsed: elapsed(), progress: progress)
         })
@@ -95,11 +97,11 @@ public final class BatchRunner: Sendable {
 
     /// Each input's unit name and year (nil where the file cannot be read:
     /// it fails when its turn comes), read on `jobs` threads.
-    func identities(of inputs: [BatchInput], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
+    func identities(of inputs: [BatchInput], layouts: [LayoutSpec], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
         let results = IndexedResults<OutputFolders.Identity>(count: inputs.count)
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: self.layouts).unit {
+            if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: layouts).unit {
                 results.set(index, OutputFolders.Identity(name: unit.name, year: unit.year))
             }
         })
@@ -109,7 +111,7 @@ public final class BatchRunner: Sendable {
     /// Reads, renders and writes one unit; never throws: a failure is
     /// the unit's status.
     func render(_ input: BatchInput, folder assigned: OutputFolders.Assignment?, renderer: Result<UnitRenderer, Error>,
-                fingerprint: UnitFingerprint?) -> (UnitSummary, [String]) {
+                fingerprint: UnitFingerprint?, layouts: [LayoutSpec]) -> (UnitSummary, [String]) {
         var summary = UnitSummary(input: input.path, position: input.position, status: .failed)
         var stateURL: URL?
         do {

@@ -11,7 +11,8 @@ extension UnitFiles {
     /// Reads `path` with the fields and layouts of `catalog`: a unit file as
     /// such, an officer's workbook or pasted table imported in memory.
     public static func read(path: String, catalog: LayoutCatalog, lenient: Bool = false) throws -> UnitDocument {
-        try read(path: path, fields: try catalog.fields, layouts: try catalog.all(), lenient: lenient)
+        // Only an imported file needs every layout loaded (to recognise its forms).
+        try read(path: path, fields: try catalog.fields, layouts: isUnitFile(path) ? [] : try catalog.all(), lenient: lenient)
     }
 
     /// An officer's workbook or pasted table is imported in memory (see
