@@ -163,21 +163,22 @@ extension CellFormat {
         case .asWritten:
             return text
         case .money:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                  let value = Double(trimmed) else { return text }
-            return MoneyText.twoDecimals(value)
+            // Exact on the written digits: an amount of any length neither
+            // traps nor changes in its last digits (issue 14).
+            return MoneyDigits.twoDecimals(text) ?? text
         }
     }
 }
 
 /// Two-decimal amounts without Foundation's locale-dependent formatting:
-/// 212.4 → "212.40", -0.004 → "0.00".
+/// 212.4 → "212.40", -0.004 → "0.00". For generated figures (the bench);
+/// written amounts go through `MoneyDigits`, which is exact.
 public enum MoneyText {
     public static func twoDecimals(_ value: Double) -> String {
-        let cents = (abs(value) * 100).rounded()
-        let negative = value < 0 && cents > 0
-        let whole = Int(cents / 100), fraction = Int(cents.truncatingRemainder(dividingBy: 100))
-        return (negative ? "-" : "") + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        // Through its decimal digits, so no conversion to a fixed-width
+        // integer can trap on a huge value.
+        guard value.isFinite else { return "\(value)" }
+        let written = value.magnitude < 1e15 ? String(format: "%.6f", value) : "\(value)"
+        return MoneyDigits.twoDecimals(written) ?? written
     }
 }
