@@ -18,6 +18,8 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     /// A file that would be written outside the output folder (or through
     /// a symbolic link inside it): refused.
     case outsideOutputFolder(String, reason: String)
+    /// `SOURCE_DATE_EPOCH` that is not whole seconds from 1970 to 9999.
+    case badSourceDateEpoch(String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,10 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got '\(text)'"
         case .outsideOutputFolder(let path, let reason):
             "error: refusing to write \(path): \(reason); nothing is written outside the output folder"
+        case .badSourceDateEpoch(let text):
+            "error: SOURCE_DATE_EPOCH='\(text)' 不是以秒计的时间戳 / is not a time in seconds since 1970-01-01 UTC: "
+                + "write whole seconds from 0 to \(SourceDateEpoch.latest) (e.g. `date +%s`, or `git log -1 --format=%ct`; "
+                + "a value in milliseconds has three digits too many), or unset it"
         }
     }
 }

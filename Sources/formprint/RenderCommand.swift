@@ -84,6 +84,7 @@ struct RenderingOptions: ParsableArguments {
         guard resolution >= 10 && resolution <= 1200 else {
             throw ValidationError("--resolution must be between 10 and 1200 pixels per inch; got \(resolution)")
         }
+        do { _ = try SourceDateEpoch.fromEnvironment() } catch { throw ValidationError(error.description) }
     }
 
     func renderOptions(combined: Bool) throws -> RenderOptions {
