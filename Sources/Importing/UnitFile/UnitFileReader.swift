@@ -184,12 +184,21 @@ public enum UnitFileReader {
         return ReportAttachment(name: name, form: form)
     }
 
-    private static func readSection(_ node: Node, _ path: FieldPath, _ reader: NodeReader) throws -> ReportSection {
+    /// Report headings have four levels (一、 （一） 1. （1）): a fifth level
+    /// would print numbers of the fourth again, so it is refused (issue 14).
+    static let maximumSectionDepth = 4
+
+    private static func readSection(_ node: Node, _ path: FieldPath, _ reader: NodeReader, depth: Int = 1) throws -> ReportSection {
+        guard depth <= maximumSectionDepth else {
+            throw InputFileError(.invalidValue("this section is nested \(depth) levels deep; report headings have four levels (一、 （一） 1. （1）)",
+                                               hint: "move it up a level, or write its text as paragraphs of the section above"),
+                                 at: reader.location(of: node), path: path)
+        }
         var fields = try reader.object(node, at: path)
         let heading = try fields.requiredText("heading")
         let paragraphs = try fields.list("paragraphs") { try reader.text($0, at: $1) }
         let tables = try fields.list("tables") { try readTable($0, $1, reader, paragraphs: paragraphs.count) }
-        let sections = try fields.list("sections") { try readSection($0, $1, reader) }
+        let sections = try fields.list("sections") { try readSection($0, $1, reader, depth: depth + 1) }
         try fields.finish()
         return ReportSection(heading: heading, paragraphs: paragraphs, tables: tables, sections: sections)
     }
