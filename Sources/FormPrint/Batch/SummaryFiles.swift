@@ -56,9 +56,10 @@ public enum SummaryFiles {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting.
+    /// RFC 4180 quoting, after neutralising what a spreadsheet would run
+    /// as a formula.
     static func row(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map(SpreadsheetText.neutralised).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
