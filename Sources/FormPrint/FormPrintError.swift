@@ -20,6 +20,8 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case outsideOutputFolder(String, reason: String)
     /// `SOURCE_DATE_EPOCH` that is not whole seconds from 1970 to 9999.
     case badSourceDateEpoch(String)
+    /// A batch whose arguments hold no unit file.
+    case noUnitFiles([String])
 
     public var description: String {
         switch self {
@@ -47,6 +49,9 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got '\(text)'"
         case .outsideOutputFolder(let path, let reason):
             "error: refusing to write \(path): \(reason); nothing is written outside the output folder"
+        case .noUnitFiles(let arguments):
+            "error: no unit files (.yaml, .yml, .json) in \(arguments.joined(separator: ", ")) / 没有找到单位文件: "
+                + "give the folders or files of the units (`formprint import` makes unit files from workbooks and pasted text)"
         case .badSourceDateEpoch(let text):
             "error: SOURCE_DATE_EPOCH='\(text)' 不是以秒计的时间戳 / is not a time in seconds since 1970-01-01 UTC: "
                 + "write whole seconds from 0 to \(SourceDateEpoch.latest) (e.g. `date +%s`, or `git log -1 --format=%ct`; "

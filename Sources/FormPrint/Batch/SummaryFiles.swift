@@ -53,6 +53,10 @@ public enum SummaryFiles {
                                   unit.status.rawValue, unit.input]))
             }
         }
+        // A merged summary without some shard says so, rather than look complete.
+        for shard in summary.missingShards {
+            lines.append(row(["", "", "", "", "", "", "no summary of shard \(shard): its units are not listed", "", "", "missing", "shard \(shard)"]))
+        }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -72,6 +76,7 @@ public enum SummaryFiles {
         if totals.unchanged > 0 { outcome.append("\(totals.unchanged) unchanged") }
         if totals.failed > 0 { outcome.append("\(totals.failed) failed") }
         if totals.notStarted > 0 { outcome.append("\(totals.notStarted) not started") }
+        if !summary.missingShards.isEmpty { outcome.append("incomplete: no summary of shard " + summary.missingShards.joined(separator: ", ")) }
         let rate = summary.seconds > 0 ? String(format: "%.1f units/s", Double(totals.rendered + totals.unchanged) / summary.seconds) : ""
         let rows: [(String, String, String)] = [
             ("units", String(totals.units), outcome.joined(separator: ", ")),
