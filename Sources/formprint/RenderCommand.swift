@@ -43,14 +43,22 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var failed = false
-        for path in units {
+        // Every file is read first, so that two of one unit and year get
+        // distinct folders instead of overwriting each other.
+        let folders = UnitFiles.outputFolders(paths: units, units: units.map { path in
+            (try? UnitFiles.read(path: path)).map { ($0.unit.name, $0.unit.year) }
+        })
+        for (index, path) in units.enumerated() {
             do {
                 let document = try UnitFiles.read(path: path)
+                for warning in folders[index].warnings { printError("\(path): warning: \(warning)") }
                 // No finding stops printing: the form is a record of what the unit wrote.
                 for finding in try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings {
                     printError(FindingText.lines(finding))
                 }
-                let written = try UnitFiles.write(try renderer.render(document, options: options), into: URL(fileURLWithPath: output))
+                var unitOptions = options
+                unitOptions.unitFolder = folders[index].folder
+                let written = try UnitFiles.write(try renderer.render(document, options: unitOptions), into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
                 printError("\(error)")
