@@ -26,6 +26,11 @@ public enum WorkbookImporter {
                 assembler.readLoose(rows, where: "in sheet '\(sheet.name)', which holds no recognisable form,")
             }
         }
+        for name in parts.hiddenSheets {
+            let message = "the sheet '\(name)' is hidden in the workbook and was not read (Excel and WPS neither show nor print it; 隐藏的工作表未导入); unhide it to import it"
+            assembler.context.notes.append(ImportNote(.unplaced, at: .file(file), message))
+            unrecognised.append(message)
+        }
         if assembler.isEmpty {
             throw ImportError(.noRecognisableForm(details: unrecognised.isEmpty ? ["every sheet is empty"] : unrecognised), at: .file(file))
         }

@@ -56,25 +56,9 @@ struct WorksheetReader {
     }
 
     /// Indices of the cells that merges cover (all but each merge's
-    /// top-left cell), visiting only the rows that have cells.
+    /// top-left cell).
     static func coveredCells(_ cells: [RawCell], _ merges: [Merge]) -> Set<Int> {
-        let indicesByRow = Dictionary(grouping: cells.indices, by: { cells[$0].row })
-        let rows = indicesByRow.keys.sorted()
-        var covered = Set<Int>()
-        for merge in merges {
-            var low = 0, high = rows.count
-            while low < high {
-                let middle = (low + high) / 2
-                if rows[middle] < merge.firstRow { low = middle + 1 } else { high = middle }
-            }
-            while low < rows.count, rows[low] <= merge.lastRow {
-                for index in indicesByRow[rows[low]]! where merge.covers(cells[index].row, cells[index].column) {
-                    covered.insert(index)
-                }
-                low += 1
-            }
-        }
-        return covered
+        MergeCoverage.covered(rows: cells.map(\.row), columns: cells.map(\.column), merges)
     }
 
     private func display(_ cell: RawCell, place: ImportPlace, _ context: inout ReadingContext) -> String {
