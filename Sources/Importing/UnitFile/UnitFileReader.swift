@@ -212,8 +212,10 @@ public enum UnitFileReader {
         let rows = try fields.list("rows", cells)
         let columns = try fields.list("columns") { node, path -> Double in
             let text = try reader.text(node, at: path)
-            guard let value = Double(text), value > 0 else {
-                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number",
+            // Finite and bounded: `inf` and `1e309` (which reads as inf) piled
+            // every column up at the left edge (issue 14).
+            guard let value = Double(text), value.isFinite, value > 0, value <= 1000 else {
+                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number up to 1000",
                                                    hint: "give relative widths, e.g. columns: [3, 2, 2]"), at: reader.location(of: node), path: path)
             }
             return value
