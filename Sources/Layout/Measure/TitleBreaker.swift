@@ -122,6 +122,9 @@ struct TitleBreaker {
             let before = characters[index - 1], after = characters[index]
             if isWordCharacter(before) && isWordCharacter(after) { allowed[index] = false }
             if ChinesePunctuation.closing.contains(after) || ChinesePunctuation.opening.contains(before) { allowed[index] = false }
+            // The line-breaking rules of the body text hold for titles too.
+            if LineBreakRules.noLineStart.contains(after) || LineBreakRules.noLineEnd.contains(before)
+                || (before == after && LineBreakRules.inseparable.contains(after)) { allowed[index] = false }
         }
         let text = String(characters)
         for word in words {
