@@ -86,7 +86,11 @@ struct WorksheetReader {
             }
             let code = parts.styleFormats.indices.contains(cell.style) ? parts.styleFormats[cell.style] : "General"
             if cell.type == "d" { return cell.value }
-            return ExcelNumberFormat(code: code).display(cell.value, date1904: parts.date1904)
+            let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
+            if let reason = shown.keptBecause {
+                context.note(.inferred, place, "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason)); check the value")
+            }
+            return shown.text
         }
     }
 
