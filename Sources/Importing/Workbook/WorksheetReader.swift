@@ -36,6 +36,10 @@ struct WorksheetReader {
         let (cells, merges) = try parse(data, part: sheet.path)
         let covered = Self.coveredCells(cells, merges)
         var byRow: [Int: [GridCell]] = [:]
+        // Rows whose cells are all empty (a template's unfilled rows, with
+        // their borders) are kept as blank rows: they are part of the grid,
+        // unlike rows with no cell at all (`GridTrimmer`).
+        for raw in cells { byRow[raw.row] = [] }
         for (index, raw) in cells.enumerated() {
             let place = ImportPlace.cell(file: file, sheet: sheet.name, row: raw.row, column: raw.column)
             let (text, removed) = InvisibleText.cleaned(display(raw, place: place, &context).trimmedCell)
