@@ -62,4 +62,25 @@ struct WorkbookHardeningTests {
             "\(error)".contains("two parts named xl/sharedStrings.xml")
         }
     }
+
+    @Test("a row numbered Int.max followed by a row without a number neither traps nor loses the form")
+    func hugeRowNumber() throws {
+        var workbook = try seedWorkbook()
+        let xml = try part("xl/worksheets/sheet2.xml", of: workbook)
+        workbook.partOverrides["xl/worksheets/sheet2.xml"] = xml.replacingOccurrences(
+            of: "</sheetData>", with: "<row r=\"9223372036854775807\"><c t=\"inlineStr\"><is><t>末行</t></is></c></row><row><c t=\"inlineStr\"><is><t>再下一行</t></is></c></row></sheetData>")
+        let imported = try WorkbookImporter.importWorkbook(try workbook.data(), file: "rows.xlsx")
+        #expect(imported.unit.department != nil)
+    }
+
+    @Test("more merged ranges than the limit are refused, not dropped")
+    func tooManyMerges() throws {
+        var workbook = try seedWorkbook()
+        for index in 0..<20_001 { workbook.sheets[2].merge("A\(1_000 + index * 2):B\(1_000 + index * 2)") }
+        #expect {
+            _ = try WorkbookImporter.importWorkbook(try workbook.data(), file: "merges.xlsx")
+        } throws: { error in
+            "\(error)".contains("more than 20000 merged ranges")
+        }
+    }
 }

@@ -47,7 +47,7 @@ public enum WorkbookImporter {
         for (index, row) in rows.enumerated() {
             // Rows with no cell at all between this row and the last one.
             if case .cell(_, _, let number, _) = row.place {
-                if let previousRow, number > previousRow + 1 { trimmer.gap() }
+                if let previousRow, previousRow < WorksheetReader.maximumRow, number > previousRow + 1 { trimmer.gap() }
                 previousRow = number
             }
             if let title = row.soleText, FormTitle.kind(of: title) == .report {

@@ -8,6 +8,8 @@ struct WorksheetReader {
     /// More cells than any form has; protects against hostile workbooks.
     static let maximumCells = 500_000
     static let maximumMerges = 20_000
+    /// The last row of a sheet in Excel and WPS.
+    static let maximumRow = 1_048_576
 
     struct RawCell {
         var row: Int
@@ -106,11 +108,14 @@ struct WorksheetReader {
         var collecting: String?  // "v" or "t"
         var phoneticDepth = 0
         var tooMany = false
+        var tooManyMerges = false
         let file = self.file
         try XMLEvents.parse(data, part: part, file: file, start: { name, attributes in
             switch name {
             case "row":
-                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                // Within a sheet's 1 048 576 rows, so that `row + 1` (a row
+                // without its number) can never overflow (issue 14).
+                row = min(max(attributes["r"].flatMap(Int.init) ?? row + 1, 1), Self.maximumRow)
                 nextColumn = 1
             case "c":
                 var column = nextColumn, cellRow = row
@@ -123,8 +128,10 @@ struct WorksheetReader {
             case "rPh": phoneticDepth += 1
             case "f": current?.hasFormula = true
             case "mergeCell":
-                if let reference = attributes["ref"], let merge = Self.range(reference), merges.count < Self.maximumMerges {
-                    merges.append(merge)
+                if let reference = attributes["ref"], let merge = Self.range(reference) {
+                    // Past the limit merges were dropped silently, so cells
+                    // under them were read as if not covered: refused instead.
+                    if merges.count < Self.maximumMerges { merges.append(merge) } else { tooManyMerges = true }
                 }
             default: break
             }
@@ -147,13 +154,14 @@ struct WorksheetReader {
             }
         })
         if tooMany { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumCells) cells"), at: .file(file)) }
+        if tooManyMerges { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumMerges) merged ranges"), at: .file(file)) }
         return (cells, merges)
     }
 
     /// "B12" → (row 12, column 2).
     static func cellReference(_ reference: String) -> (row: Int, column: Int)? {
         let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty, letters.count <= 3, let row = Int(reference.dropFirst(letters.count)), row > 0 else { return nil }
+        guard !letters.isEmpty, letters.count <= 3, let row = Int(reference.dropFirst(letters.count)), row > 0, row <= maximumRow else { return nil }
         let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
         return (row, column)
     }
