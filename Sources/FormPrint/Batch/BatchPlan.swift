@@ -67,7 +67,8 @@ public struct BatchPlan: Sendable {
     }
 
     /// Finds the inputs: a folder is searched recursively for unit files
-    /// (hidden files and folders, and the output folder, are skipped); a
+    /// (hidden files and folders, and the batch's own summaries in the
+    /// output folder, are skipped; links are followed); a
     /// unit file is itself; any other file is a list of paths, one per
     /// line (blank lines and `#` comments skipped, relative paths taken
     /// from the list's folder). Inputs are sorted by argument, then by path
