@@ -75,5 +75,7 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .executableTarget(name: "fuzz-pasted-text", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/PastedText"),
         .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ImportingTestSupport"], path: "Fuzz/Workbook"),
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
+        .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
+                          path: "Fuzz/Render"),
     ]
 }

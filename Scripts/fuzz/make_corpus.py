@@ -62,6 +62,23 @@ def workbooks():
         write("workbook", "one-sheet.bundle", "".join(f"@@@ {n}\n{archive.read(n).decode('utf-8')}" for n in sheets))
 
 
+def render_units():
+    """The unit files again, for the render target, plus units at the edges
+    issue 14 found: amounts of 19+ digits in the national layout's money
+    columns, a long report title, many sections, negative numbers."""
+    for path in sorted((CORPUS / "unit-file").iterdir()):
+        write("render", path.name, path.read_bytes())
+    write("render", "money.yaml",
+          "formprint: 1\nunit: {name: 金额单位}\nyear: 2024\nlayouts: {project: project-national}\nprojects:\n"
+          "  - name: 项目\n    implementingUnit: 金额单位\n    funds:\n"
+          "      - {source: 当年财政拨款, initialBudget: '9223372036854775808123', annualBudget: '1.005', executed: '-12.5', executionRate: '-125%'}\n"
+          "      - {source: 年度资金总和, initialBudget: '1e5', annualBudget: '约212万', executed: '220102199001011234', executionRate: '100.00%'}\n")
+    write("render", "report.yaml",
+          "formprint: 1\nunit: {name: 报告单位}\nyear: 2024\nreport:\n  title: " + "柳河县政务服务和数字化建设管理局关于2024年度部门整体支出绩效自评工作的报告" * 4 + "\n"
+          "  signature: 报告单位\n  date: 2025年1月10日\n  sections:\n"
+          + "".join(f"    - {{heading: 第{n}节, paragraphs: [正文——破折号……省略号〖括号〗［方括号］。], sections: [{{heading: 子节, sections: [{{heading: 孙节}}]}}]}}\n" for n in range(1, 12)))
+
+
 def layouts():
     for layout in sorted((ROOT / "Layouts").glob("*.yaml")):
         write("layout", layout.name, layout.read_text(encoding="utf-8"))
@@ -72,9 +89,10 @@ if __name__ == "__main__":
     # without ../shared can rebuild it.
     kept = CORPUS / "pasted-text/seed.txt"
     seed = (SEED if SEED.exists() else kept).read_text(encoding="utf-8")
-    for target in ["unit-file", "pasted-text", "workbook", "layout"]:
+    for target in ["unit-file", "pasted-text", "workbook", "layout", "render"]:
         shutil.rmtree(CORPUS / target, ignore_errors=True)
     unit_files()
+    render_units()
     pasted_text(seed)
     workbooks()
     layouts()

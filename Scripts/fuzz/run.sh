@@ -30,7 +30,7 @@ while getopts "t:j:c:" option; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(unit-file pasted-text workbook layout)
+[ ${#targets[@]} -eq 0 ] && targets=(unit-file pasted-text workbook layout render)
 
 scratch=.build-fuzz
 # Swift code and the C code of the dependencies (libyaml, zlib) are

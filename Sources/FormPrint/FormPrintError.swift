@@ -20,6 +20,10 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
     case outsideOutputFolder(String, reason: String)
     case unwritableReport(String)
     case unreadableRoster(String, String)
+    /// `SOURCE_DATE_EPOCH` that is not whole seconds from 1970 to 9999.
+    case badSourceDateEpoch(String)
+    /// A batch whose arguments hold no unit file.
+    case noUnitFiles([String])
 
     public var description: String {
         switch self {
@@ -51,6 +55,13 @@ public enum FormPrintError: Error, Sendable, CustomStringConvertible {
             "error: cannot write the findings report: \(reason) 无法写出问题清单"
         case .unreadableRoster(let path, let reason):
             "\(path): error: cannot read the roster of expected units: \(reason); give one unit name per line (.txt) or in the first column of an .xlsx sheet 无法读取单位名单"
+        case .noUnitFiles(let arguments):
+            "error: no unit files (.yaml, .yml, .json), workbooks (.xlsx) or pasted tables (.txt, .tsv) in \(arguments.joined(separator: ", ")) / 没有找到单位文件: "
+                + "give the folders or files of the units"
+        case .badSourceDateEpoch(let text):
+            "error: SOURCE_DATE_EPOCH='\(text)' 不是以秒计的时间戳 / is not a time in seconds since 1970-01-01 UTC: "
+                + "write whole seconds from 0 to \(SourceDateEpoch.latest) (e.g. `date +%s`, or `git log -1 --format=%ct`; "
+                + "a value in milliseconds has three digits too many), or unset it"
         }
     }
 }

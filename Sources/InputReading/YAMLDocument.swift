@@ -12,25 +12,25 @@ public enum YAMLDocument {
 
     /// The file's text; an unreadable, oversized or non-UTF-8 file is an `InputFileError`.
     public static func text(contentsOf url: URL) throws -> String {
-        let data: Data
-        do {
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            if size > maximumFileSize {
-                throw InputFileError(.limitExceeded("the file has \(size >> 20) MB; unit and layout files are limited to \(maximumFileSize >> 20) MB"),
-                                     at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as InputFileError {
-            throw error
-        } catch {
-            throw InputFileError(.unreadable((error as NSError).localizedDescription),
-                                 at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
-        }
+        let data = try data(contentsOf: url)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
                                  at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
         }
         return text
+    }
+
+    /// The file's bytes, at most `maximumFileSize`; a FIFO, device or
+    /// folder, or a file too large, is an `InputFileError`.
+    public static func data(contentsOf url: URL) throws -> Data {
+        do {
+            return try RegularFile.read(url, limit: maximumFileSize)
+        } catch .tooLarge(let bytes, _) {
+            throw InputFileError(.limitExceeded("the file has \(bytes >> 20) MB; unit and layout files are limited to \(maximumFileSize >> 20) MB"),
+                                 at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
+        } catch {
+            throw InputFileError(.unreadable(error.description), at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
+        }
     }
 
     /// The composed node tree of `text`, with syntax errors located.

@@ -66,6 +66,8 @@ struct BatchCommand: ParsableCommand {
         do {
             shard = try self.shard.map { try Shard(parsing: $0) }
             plan = try BatchPlan(arguments: inputs, excluding: outputURL, shard: shard)
+            // Rendering nothing and exiting 0 looked like success (issue 14).
+            if plan.inputs.isEmpty { throw FormPrintError.noUnitFiles(inputs) }
             let configuration = BatchConfiguration(
                 output: outputURL, options: try rendering.renderOptions(combined: !noCombined), jobs: jobs,
                 skipUnchanged: skipUnchanged)

@@ -43,10 +43,13 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var failed = false
-        for file in files {
+        let folder = URL(fileURLWithPath: output)
+        let outputs = UnitImports.outputURLs(for: files.map { URL(fileURLWithPath: $0) }, in: folder)
+        for (file, target) in zip(files, outputs) {
+            if let warning = target.warning { printError(warning) }
             do {
-                let outcome = try UnitImports.importFile(URL(fileURLWithPath: file), into: URL(fileURLWithPath: output),
-                                                         options: options, strict: strict, catalog: catalog)
+                let outcome = try UnitImports.importFile(URL(fileURLWithPath: file), into: folder,
+                                                         options: options, strict: strict, as: target.output, catalog: catalog)
                 print(UnitImports.report(outcome))
             } catch {
                 printError("\(error)")

@@ -49,6 +49,7 @@ struct PrintCommand: ParsableCommand {
         let requested = try parseLayoutChoices(layoutChoices)
         let renderer: UnitRenderer
         do {
+            _ = try SourceDateEpoch.fromEnvironment()
             renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
         } catch {
             printError("\(error)")

@@ -43,9 +43,16 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var failed = false
-        for path in units {
+        // Every file is read first, so that two of one unit and year get
+        // distinct folders instead of overwriting each other.
+        let documents = units.map { path in Result { try UnitFiles.read(path: path, catalog: renderer.catalog) } }
+        let folders = UnitFiles.outputFolders(paths: units, units: documents.map { document in
+            (try? document.get()).map { ($0.unit.name, $0.unit.year) }
+        })
+        for (index, path) in units.enumerated() {
             do {
-                let document = try UnitFiles.read(path: path, catalog: renderer.catalog)
+                let document = try documents[index].get()
+                for warning in folders[index].warnings { printError("\(path): warning: \(warning)") }
                 // No finding stops printing: the form is a record of what the unit
                 // wrote. Error findings mark it as a draft, unless --final.
                 let findings = try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings
@@ -56,7 +63,9 @@ struct RenderCommand: ParsableCommand {
                         ? "\(path): printed as final with \(errors.count) error finding\(errors.count == 1 ? "" : "s") (\(errors.map(\.rule.code).joined(separator: ", "))) 含\(errors.count)个错误仍按正式版打印"
                         : "\(path): \(errors.count) error finding\(errors.count == 1 ? "" : "s"): every page is marked 草稿 (draft); fix them, or pass --final 存在\(errors.count)个错误，各页加印“草稿”")
                 }
-                let rendered = try renderer.render(document, options: options, errors: errors.count)
+                var unitOptions = options
+                unitOptions.unitFolder = folders[index].folder
+                let rendered = try renderer.render(document, options: unitOptions, errors: errors.count)
                 let written = try UnitFiles.write(rendered, into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {
@@ -91,6 +100,7 @@ struct RenderingOptions: ParsableArguments {
         guard resolution >= 10 && resolution <= 1200 else {
             throw ValidationError("--resolution must be between 10 and 1200 pixels per inch; got \(resolution)")
         }
+        do { _ = try SourceDateEpoch.fromEnvironment() } catch { throw ValidationError(error.description) }
     }
 
     @Flag(help: "Print units that still have error findings without the 「草稿」 (draft) mark on every page; the errors are named on standard error.")

@@ -82,6 +82,15 @@ public enum WrittenValueParser {
         var index = text.startIndex
         var sawPoint = false
         var fractionDigits = 0
+        // A minus sign right before a digit: "-12.5" is a number (a refund,
+        // a fall), not text (issue 14). "－" and "−" are how Chinese input
+        // methods and word processors write it.
+        var negative = false
+        if let sign = text.first, sign == "-" || sign == "－" || sign == "−",
+           let next = text.dropFirst().first, next.isNumber {
+            negative = true
+            index = text.index(after: index)
+        }
 
         func digit(_ character: Character) -> Character? {
             if let ascii = character.asciiValue, (48...57).contains(ascii) { return character }
@@ -117,6 +126,7 @@ public enum WrittenValueParser {
             assumptions.append(.strayDecimalPoint)
             digits.removeLast()
         }
+        if negative { digits = "-" + digits }
         guard let value = Decimal(string: digits) else { return nil }
         text = text[index...]
         return ScannedNumber(value: value, digits: digits, assumptions: assumptions, hasFraction: fractionDigits > 0)

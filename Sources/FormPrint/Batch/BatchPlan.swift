@@ -69,8 +69,9 @@ public struct BatchPlan: Sendable {
     }
 
     /// Finds the inputs: a folder is searched recursively for unit files,
-    /// workbooks and pasted tables (hidden files and folders, and the output
-    /// folder, are skipped); such a file is itself; any other file is a list of paths, one per
+    /// workbooks and pasted tables (hidden files and folders, and the batch's
+    /// own summaries in the output folder, are skipped; links are followed);
+    /// such a file is itself; any other file is a list of paths, one per
     /// line (blank lines and `#` comments skipped, relative paths taken
     /// from the list's folder). Inputs are sorted by argument, then by path
     /// below it, so every machine of a sharded run sees the same order.
@@ -81,7 +82,11 @@ public struct BatchPlan: Sendable {
         for argument in arguments {
             for path in try Self.expand(argument, listDepth: 0).sorted(by: Self.pathOrder) {
                 let identity = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-                if let excluded, identity == excluded || identity.hasPrefix(excluded + "/") { continue }
+                // The batch's own summaries are .json files in the output
+                // folder; everything else there may be input (a batch over
+                // a folder that also receives its output rendered nothing,
+                // issue 14).
+                if let excluded, Self.isSummary(identity, in: excluded) { continue }
                 if seen.insert(identity).inserted { found.append(path) }
             }
         }
@@ -91,6 +96,13 @@ public struct BatchPlan: Sendable {
     /// Byte order of the UTF-8 paths: the same on every machine and locale.
     static func pathOrder(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// `summary.json` or `summary-K-of-N.json` directly in `output`.
+    static func isSummary(_ path: String, in output: String) -> Bool {
+        guard path.hasPrefix(output + "/") else { return false }
+        let name = String(path.dropFirst(output.count + 1))
+        return name == "summary.json" || (name.hasPrefix("summary-") && name.contains("-of-") && name.hasSuffix(".json") && !name.contains("/"))
     }
 
     /// A unit file, a workbook, or a pasted table: a .txt or .tsv file whose
@@ -122,23 +134,36 @@ public struct BatchPlan: Sendable {
         return try listed(in: argument)
     }
 
+    /// The unit files below `folder`, hidden ones skipped. Symbolic links
+    /// are followed — to a unit file, or to a folder searched in turn (each
+    /// real folder once, so a link to a parent cannot loop); a link to
+    /// nothing is skipped as it was before. Silently skipping every link
+    /// left linked units out of the batch (issue 14).
     private static func unitFiles(below folder: String) throws -> [String] {
-        let root = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw FormPrintError.inputMissing(folder)
         }
+        let prefix = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         var files: [String] = []
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        for case let url as URL in enumerator where isUnitFile(url.path) {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            // The path as the user would write it: the argument, then the
-            // path below it.
-            let full = url.standardizedFileURL.path
-            let base = root.standardizedFileURL.path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
-            files.append(prefix + relative)
+        var visited: Set<String> = []
+        func walk(_ path: String) {
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard visited.insert(real).inserted,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names.sorted(by: pathOrder) where !name.hasPrefix(".") {
+                let child = path + "/" + name
+                var childIsDirectory: ObjCBool = false
+                // fileExists follows links: a dangling link is neither.
+                guard FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory) else { continue }
+                if childIsDirectory.boolValue {
+                    walk(child)
+                } else if isUnitFile(child) {
+                    files.append(child)
+                }
+            }
         }
+        walk(prefix)
         return files
     }
 

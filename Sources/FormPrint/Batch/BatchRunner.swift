@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import InputReading
 import Layout
 import Rendering
 import Review
@@ -116,12 +117,9 @@ public final class BatchRunner: Sendable {
         var stateURL: URL?
         do {
             let renderer = try renderer.get()
-            let data: Data
-            do {
-                data = try Data(contentsOf: input.url)
-            } catch {
-                throw FormPrintError.unreadableInput(input.path, (error as NSError).localizedDescription)
-            }
+            // Read as `render` reads: the same 16 MB limit (a 300 MB file
+            // took 646 MB) and the same refusal of FIFOs and devices.
+            let data = try YAMLDocument.data(contentsOf: input.url)
             let document = try UnitFiles.read(data, file: input.path, fields: fields, layouts: layouts)
             let unit = document.unit
             let folder = assigned?.folder ?? FileNaming.safeComponent(unit.name)
@@ -144,6 +142,10 @@ public final class BatchRunner: Sendable {
                 })
                 stateURL = UnitState.url(output: configuration.output, folder: folder, year: unit.year)
                 if let state = UnitState.read(stateURL!), state.hash == hash, state.filesExist(in: configuration.output) {
+                    // Temporaries a killed run left next to these files go even
+                    // when nothing is rendered again (issue 14).
+                    let files = state.unit.documents.flatMap(\.files) + (state.unit.combined.map { [$0] } ?? [])
+                    AtomicFile.removeStaleTemporaries(for: files.map { configuration.output.appendingPathComponent($0) })
                     var unchanged = state.unit
                     unchanged.input = input.path
                     unchanged.position = input.position

@@ -13,6 +13,9 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     public var seconds: Double
     /// In the batch's sorted order.
     public var units: [UnitSummary]
+    /// Shards (`K/N`) a merged summary has no summary of: their units are
+    /// in no list, so the summary is incomplete (issue 14).
+    public var missingShards: [String] = []
 
     public init(formprint: String = UnitRenderer.version, shard: String? = nil, interrupted: Bool = false,
                 seconds: Double = 0, units: [UnitSummary] = []) {
@@ -26,7 +29,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     public var totals: Totals { Totals(units) }
 
     /// Rendered, unchanged (skipped) or not: the exit status follows.
-    public var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted }
+    public var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted && missingShards.isEmpty }
 
     public struct Totals: Sendable, Codable, Equatable {
         public var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0
@@ -52,7 +55,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case formprint, shard, interrupted, seconds, totals, units }
+    enum CodingKeys: String, CodingKey { case formprint, shard, interrupted, missingShards, seconds, totals, units }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -61,6 +64,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         interrupted = try container.decode(Bool.self, forKey: .interrupted)
         seconds = try container.decode(Double.self, forKey: .seconds)
         units = try container.decode([UnitSummary].self, forKey: .units)
+        missingShards = try container.decodeIfPresent([String].self, forKey: .missingShards) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -68,6 +72,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         try container.encode(formprint, forKey: .formprint)
         try container.encodeIfPresent(shard, forKey: .shard)
         try container.encode(interrupted, forKey: .interrupted)
+        if !missingShards.isEmpty { try container.encode(missingShards, forKey: .missingShards) }
         try container.encode(seconds, forKey: .seconds)
         try container.encode(totals, forKey: .totals)
         try container.encode(units, forKey: .units)

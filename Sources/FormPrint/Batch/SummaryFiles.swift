@@ -53,12 +53,17 @@ public enum SummaryFiles {
                                   unit.status.rawValue, unit.input]))
             }
         }
+        // A merged summary without some shard says so, rather than look complete.
+        for shard in summary.missingShards {
+            lines.append(row(["", "", "", "", "", "", "no summary of shard \(shard): its units are not listed", "", "", "missing", "shard \(shard)"]))
+        }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting.
+    /// RFC 4180 quoting, after neutralising what a spreadsheet would run
+    /// as a formula.
     static func row(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map(SpreadsheetText.neutralised).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
@@ -71,6 +76,7 @@ public enum SummaryFiles {
         if totals.unchanged > 0 { outcome.append("\(totals.unchanged) unchanged") }
         if totals.failed > 0 { outcome.append("\(totals.failed) failed") }
         if totals.notStarted > 0 { outcome.append("\(totals.notStarted) not started") }
+        if !summary.missingShards.isEmpty { outcome.append("incomplete: no summary of shard " + summary.missingShards.joined(separator: ", ")) }
         let rate = summary.seconds > 0 ? String(format: "%.1f units/s", Double(totals.rendered + totals.unchanged) / summary.seconds) : ""
         let rows: [(String, String, String)] = [
             ("units", String(totals.units), outcome.joined(separator: ", ")),

@@ -17,9 +17,11 @@ extension BatchSummary {
         let units = byInput.values.sorted { ($0.position, $0.input) < ($1.position, $1.input) }
 
         let shards = summaries.compactMap { $0.shard.flatMap { try? Shard(parsing: $0) } }
+        var missingShards: [String] = []
         for count in Set(shards.map(\.count)).sorted() {
             let present = Set(shards.filter { $0.count == count }.map(\.index))
             let missing = (1...count).filter { !present.contains($0) }
+            missingShards += missing.map { "\($0)/\(count)" }
             if !missing.isEmpty {
                 problems.append("error: no summary of shard \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): those units were not rendered (or not yet)")
             }
@@ -34,9 +36,10 @@ extension BatchSummary {
                 writers[key] = unit.input
             }
         }
-        let merged = BatchSummary(formprint: summaries.first?.formprint ?? UnitRenderer.version, shard: nil,
+        var merged = BatchSummary(formprint: summaries.first?.formprint ?? UnitRenderer.version, shard: nil,
                                   interrupted: summaries.contains { $0.interrupted },
                                   seconds: summaries.map(\.seconds).max() ?? 0, units: units)
+        merged.missingShards = missingShards
         return (merged, problems)
     }
 }

@@ -18,7 +18,7 @@ public enum UnitImports {
     /// Forms are recognised by the layouts of `catalog` (default: the
     /// built-in ones) unless `options` names its own.
     public static func importFile(_ input: URL, into folder: URL, options: ImportOptions = ImportOptions(),
-                                  strict: Bool = false, catalog: LayoutCatalog? = nil) throws -> Outcome {
+                                  strict: Bool = false, as chosen: URL? = nil, catalog: LayoutCatalog? = nil) throws -> Outcome {
         let catalog = try catalog ?? LayoutCatalog.standard()
         var options = options
         if options.layouts.isEmpty { options.layouts = try catalog.all() }
@@ -26,7 +26,7 @@ public enum UnitImports {
         if strict && !imported.unplaced.isEmpty {
             throw ImportError(.unplacedCells(imported.unplaced), at: .file(input.path))
         }
-        let output = outputURL(for: input, in: folder)
+        let output = chosen ?? outputURL(for: input, in: folder)
         if output.standardizedFileURL.path == input.standardizedFileURL.path {
             throw ImportError(.unsupportedInput("the unit file would overwrite its own input; choose another folder with -o"), at: .file(input.path))
         }
@@ -39,6 +39,33 @@ public enum UnitImports {
     public static func outputURL(for input: URL, in folder: URL) -> URL {
         let base = FileNaming.safeComponent(input.deletingPathExtension().lastPathComponent)
         return folder.appendingPathComponent(base + ".yaml")
+    }
+
+    /// The output of each of `inputs` imported together: `<stem>.yaml`, and
+    /// when two inputs share a stem (a.xlsx and a.txt, or dir1/a.xlsx and
+    /// dir2/a.xlsx) the first keeps it and each later one gets
+    /// `<stem>_<extension>.yaml` (then `_2`, `_3`), with a warning naming
+    /// both — they were written to one file, the last one winning (issue 14).
+    public static func outputURLs(for inputs: [URL], in folder: URL) -> [(output: URL, warning: String?)] {
+        var taken: [String: URL] = [:]
+        return inputs.map { input in
+            var output = outputURL(for: input, in: folder)
+            guard let first = taken[FileNaming.collisionKey(output.lastPathComponent)] else {
+                taken[FileNaming.collisionKey(output.lastPathComponent)] = input
+                return (output, nil)
+            }
+            let stem = input.deletingPathExtension().lastPathComponent
+            let suffix = input.pathExtension.isEmpty ? "" : "_" + input.pathExtension
+            var number = 1
+            repeat {
+                let name = stem + suffix + (number == 1 ? "" : "_\(number)")
+                output = folder.appendingPathComponent(FileNaming.safeComponent(name) + ".yaml")
+                number += 1
+            } while taken[FileNaming.collisionKey(output.lastPathComponent)] != nil
+            taken[FileNaming.collisionKey(output.lastPathComponent)] = input
+            return (output, "warning: \(input.path) and \(first.path) would both be imported to \(outputURL(for: input, in: folder).lastPathComponent); "
+                    + "\(input.lastPathComponent) is written to \(output.lastPathComponent) / 两个输入同名，已分别写入")
+        }
     }
 
     /// The comment block at the top of an imported unit file: where it came

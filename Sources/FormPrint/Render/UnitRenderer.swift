@@ -43,9 +43,8 @@ public final class UnitRenderer {
     /// set, else 1 January of the year after the evaluated year — fixed per
     /// input, so identical input gives identical bytes.
     public static func creationDate(for unit: UnitEvaluation) -> Date {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
-            return Date(timeIntervalSince1970: epoch)
-        }
+        // The commands refuse a value that is not plausible before rendering.
+        if let epoch = try? SourceDateEpoch.fromEnvironment() { return epoch }
         return PDFDate.startOfYear(unit.year + 1)
     }
 

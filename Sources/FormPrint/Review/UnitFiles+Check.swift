@@ -21,9 +21,10 @@ extension UnitFiles {
         guard isUnitFile(path) else {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                // A FIFO or a device is refused as such, never read forever.
+                data = try RegularFile.read(URL(fileURLWithPath: path), limit: YAMLDocument.maximumFileSize)
             } catch {
-                throw ImportError(.unreadable((error as NSError).localizedDescription), at: .file(path))
+                throw ImportError(.unreadable(error.description), at: .file(path))
             }
             return try read(data, file: path, fields: fields, layouts: layouts, lenient: lenient)
         }

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import InputReading
 
 /// The front door of importing: looks at a file and hands it to the
 /// importer for what it is — a workbook (by its bytes, whatever its name),
@@ -7,12 +8,16 @@ import Foundation
 /// rewritten in the standard layout), or pasted text in any of the
 /// encodings Chinese offices use.
 public enum UnitImporter {
+    /// The largest file imported: a workbook's parts may each be 64 MB
+    /// unpacked, and its ZIP is smaller than what it holds.
+    public static let maximumInputSize = 64 << 20
+
     public static func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try RegularFile.read(url, limit: maximumInputSize)
         } catch {
-            throw ImportError(.unreadable((error as NSError).localizedDescription), at: .file(url.path))
+            throw ImportError(.unreadable(error.description), at: .file(url.path))
         }
         return try importData(data, file: url.path, options: options)
     }

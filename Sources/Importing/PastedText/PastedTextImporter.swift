@@ -11,6 +11,8 @@ public enum PastedTextImporter {
         let source = TabSeparatedLines(text: text, file: file)
         var numbering = CellNumbering()
         var splitter = TableSplitter()
+        var trimmer = GridTrimmer()
+        var stray: [GridRow] = []
         var assembler = UnitAssembler(file: file, layouts: options.layouts)
         var report: (title: GridCell, lines: [TextLine])?
         var index = 0
@@ -22,6 +24,9 @@ public enum PastedTextImporter {
                 index += 1
                 continue
             }
+            // An empty line (not one of tabs only, which is a template's
+            // empty row) ends the grid of the form above it.
+            if source.lines[index].isEmpty { trimmer.gap() }
             let (row, next) = source.row(at: index, numbering: &numbering)
             index = next
             if let title = row.soleText, FormTitle.kind(of: title) == .report, row.cells[0].column == 1 {
@@ -40,12 +45,13 @@ public enum PastedTextImporter {
                     continue
                 }
             }
-            splitter.feed(row)
+            if trimmer.belongsToForm(row) { splitter.feed(row) } else { stray.append(row) }
         }
         let (tables, loose) = splitter.finish()
         for table in tables { try assembler.read(table) }
         if let report { try assembler.readReport(title: report.title, lines: report.lines) }
         assembler.readLoose(loose, where: "outside every form")
+        assembler.readLoose(stray, where: "below a form, after an empty line,")
         var imported = try assembler.finish(options, file: file)
         imported.notes.insert(contentsOf: cleaning, at: 0)
         return imported

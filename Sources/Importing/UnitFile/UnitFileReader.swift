@@ -226,13 +226,22 @@ public enum UnitFileReader {
         return ReportAttachment(name: name, form: form)
     }
 
-    private static func readSection(_ node: Node, _ path: FieldPath, _ context: ReadContext) throws -> ReportSection {
+    /// Report headings have four levels (一、 （一） 1. （1）): a fifth level
+    /// would print numbers of the fourth again, so it is refused (issue 14).
+    static let maximumSectionDepth = 4
+
+    private static func readSection(_ node: Node, _ path: FieldPath, _ context: ReadContext, depth: Int = 1) throws -> ReportSection {
         let reader = context.reader
+        guard depth <= maximumSectionDepth else {
+            throw InputFileError(.invalidValue("this section is nested \(depth) levels deep; report headings have four levels (一、 （一） 1. （1）)",
+                                               hint: "move it up a level, or write its text as paragraphs of the section above"),
+                                 at: reader.location(of: node), path: path)
+        }
         var fields = try reader.object(node, at: path)
         let heading = try fields.requiredText("heading")
         let paragraphs = try fields.list("paragraphs") { try reader.text($0, at: $1) }
         let tables = try fields.list("tables") { try readTable($0, $1, context, paragraphs: paragraphs.count) }
-        let sections = try fields.list("sections") { try readSection($0, $1, context) }
+        let sections = try fields.list("sections") { try readSection($0, $1, context, depth: depth + 1) }
         context.finish(fields)
         return ReportSection(heading: heading, paragraphs: paragraphs, tables: tables, sections: sections)
     }
@@ -247,8 +256,10 @@ public enum UnitFileReader {
         let rows = try fields.list("rows", cells)
         let columns = try fields.list("columns") { node, path -> Double in
             let text = try reader.text(node, at: path)
-            guard let value = Double(text), value > 0 else {
-                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number",
+            // Finite and bounded: `inf` and `1e309` (which reads as inf) piled
+            // every column up at the left edge (issue 14).
+            guard let value = Double(text), value.isFinite, value > 0, value <= 1000 else {
+                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number up to 1000",
                                                    hint: "give relative widths, e.g. columns: [3, 2, 2]"), at: reader.location(of: node), path: path)
             }
             return value

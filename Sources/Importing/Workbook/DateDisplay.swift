@@ -69,6 +69,8 @@ enum DateDisplay {
         case "dd": return two(day)
         case "ddd": return "周" + weekdays[(date.weekday ?? 1) - 1]
         case "dddd": return "星期" + weekdays[(date.weekday ?? 1) - 1]
+        case "aaa": return weekdays[(date.weekday ?? 1) - 1]
+        case "aaaa": return "星期" + weekdays[(date.weekday ?? 1) - 1]
         case "h": return String(clockHour)
         case "hh": return two(clockHour)
         case "[h]", "[hh]": return String(elapsedHours)

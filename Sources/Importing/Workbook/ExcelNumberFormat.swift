@@ -51,6 +51,20 @@ struct ExcelNumberFormat {
         }
     }
 
+    /// The cell's text as Excel shows it, or its stored value with the
+    /// reason it is kept (a format FormPrint cannot show exactly, or a
+    /// number too large for it): never a different number without a note.
+    func checkedDisplay(_ raw: String, date1904: Bool) -> (text: String, keptBecause: String?) {
+        if Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) != nil, let reason = UnsupportedNumberFormat.reason(code) {
+            return (raw, reason)
+        }
+        let text = display(raw, date1904: date1904)
+        if text.contains("NaN") || text.contains("nan") {
+            return (raw, "the number is too large to show with this format")
+        }
+        return (text, nil)
+    }
+
     /// `raw` is the cell's stored value (e.g. "0.81059999999999999").
     func display(_ raw: String, date1904: Bool) -> String {
         guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) else { return raw }
@@ -146,7 +160,8 @@ struct ExcelNumberFormat {
                 index += 1
                 while index < characters.count, characters[index] != "\"" { text.append(characters[index]); index += 1 }
                 literal(text)
-            case "\\":
+            case "\\", "!":
+                // "\." and "!." both write the next character as it is.
                 if index + 1 < characters.count { literal(String(characters[index + 1])) }
                 index += 1
             case "_":
@@ -177,6 +192,11 @@ struct ExcelNumberFormat {
             case "E" where index + 1 < characters.count && (characters[index + 1] == "+" || characters[index + 1] == "-"):
                 tokens.append(.exponent(String(characters[index + 1])))
                 index += 1
+            case "a" where index + 2 < characters.count && characters[index + 1] == "a" && characters[index + 2] == "a":
+                // aaa: 一, aaaa: 星期一 (the Chinese weekday codes of Excel and WPS).
+                let four = index + 3 < characters.count && characters[index + 3] == "a"
+                tokens.append(.date(four ? "aaaa" : "aaa"))
+                index += four ? 3 : 2
             case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S", "e":
                 var run = String(character).lowercased()
                 while index + 1 < characters.count, characters[index + 1].lowercased() == run.first.map(String.init) {
@@ -217,9 +237,16 @@ struct ExcelNumberFormat {
                 if seenPoint { decimalDigits.append(digit) } else { integerDigits.append(digit) }
                 seenDigit = true
             case .decimalPoint: seenPoint = true
-            case .thousands where seenDigit && !seenPoint:
-                let digitFollows = tokens[(index + 1)...].prefix { $0 != .decimalPoint }.contains { if case .digit = $0 { true } else { false } }
-                if digitFollows { grouping = true } else { scaling += 1 }
+            case .thousands where seenDigit:
+                // Between integer digits a comma groups thousands; after the
+                // last digit placeholder (also after the decimals, as in
+                // `#,##0.00,`) each comma divides by 1000.
+                let isDigit = { (token: Token) -> Bool in if case .digit = token { true } else { false } }
+                if !tokens[(index + 1)...].contains(where: isDigit) {
+                    scaling += 1
+                } else if !seenPoint && tokens[(index + 1)...].prefix(while: { $0 != .decimalPoint }).contains(where: isDigit) {
+                    grouping = true
+                }
             case .exponent(let sign): exponent = sign
             default: break
             }
@@ -229,6 +256,11 @@ struct ExcelNumberFormat {
         if let exponent {
             digits = scientific(value, integerDigits: integerDigits, decimals: decimalDigits.count, sign: exponent,
                                 exponentDigits: max(1, tokens.drop { $0 != .exponent(exponent) }.dropFirst().filter { if case .digit = $0 { true } else { false } }.count))
+        } else if !seenPoint, let split = Self.splitDigits(value, tokens: tokens) {
+            // Literals between the digit placeholders of the integer part:
+            // the 万元 display tricks `0"."0000`, `0\.0000`, `0!.0000"万元"`
+            // show 2124000 (元) as 212.4000.
+            return split
         } else {
             digits = fixed(value, integerDigits: integerDigits, decimalDigits: decimalDigits, grouping: grouping)
         }
@@ -244,6 +276,36 @@ struct ExcelNumberFormat {
             case .text, .general, .date: break
             }
         }
+        return result
+    }
+
+    /// A format whose digit placeholders (no decimal point) have literals
+    /// between them, shown as Excel shows it: the rounded integer's digits
+    /// fill the placeholders from the right, literals stay between them,
+    /// and digits beyond the placeholders go before the first. Nil when
+    /// no literal sits between two placeholders.
+    static func splitDigits(_ value: Decimal, tokens: [Token]) -> String? {
+        guard let first = tokens.firstIndex(where: { if case .digit = $0 { true } else { false } }),
+              let last = tokens.lastIndex(where: { if case .digit = $0 { true } else { false } }),
+              tokens[first...last].contains(where: { if case .literal = $0 { true } else { false } }),
+              !tokens.contains(.thousands), !tokens.contains(where: { if case .exponent = $0 { true } else { false } }) else { return nil }
+        let zeros = tokens[first...last].filter { $0 == .digit("0") }.count
+        var digits = plain(rounded(value, scale: 0))
+        while digits.count < zeros { digits = "0" + digits }
+        var remaining = Array(digits)
+        var middle = ""
+        for token in tokens[first...last].reversed() {
+            switch token {
+            case .digit: middle = (remaining.popLast().map(String.init) ?? "") + middle
+            case .literal(let text): middle = text + middle
+            default: break
+            }
+        }
+        middle = String(remaining) + middle
+        var result = ""
+        for token in tokens[..<first] { if case .literal(let text) = token { result += text } else if token == .percent { result += "%" } }
+        result += middle
+        for token in tokens[(last + 1)...] { if case .literal(let text) = token { result += text } else if token == .percent { result += "%" } }
         return result
     }
 

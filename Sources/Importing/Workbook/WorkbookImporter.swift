@@ -19,12 +19,17 @@ public enum WorkbookImporter {
             }
             let rows = try reader.rows(of: sheet, data: data, numbering: &numbering, &assembler.context)
             let found = try read(rows, &assembler)
-            if !found && !rows.isEmpty {
+            if !found && rows.contains(where: { !$0.isBlank }) {
                 let cells = rows.reduce(0) { $0 + $1.cells.count }
                 unrecognised.append("sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label")
                 // Template notes ("金额单位：万元") are read quietly; anything else is listed.
                 assembler.readLoose(rows, where: "in sheet '\(sheet.name)', which holds no recognisable form,")
             }
+        }
+        for name in parts.hiddenSheets {
+            let message = "the sheet '\(name)' is hidden in the workbook and was not read (Excel and WPS neither show nor print it; 隐藏的工作表未导入); unhide it to import it"
+            assembler.context.notes.append(ImportNote(.unplaced, at: .file(file), message))
+            unrecognised.append(message)
         }
         if assembler.isEmpty {
             throw ImportError(.noRecognisableForm(details: unrecognised.isEmpty ? ["every sheet is empty"] : unrecognised), at: .file(file))
@@ -35,8 +40,16 @@ public enum WorkbookImporter {
     /// Reads the forms and report of one sheet; false if it has none.
     private static func read(_ rows: [GridRow], _ assembler: inout UnitAssembler) throws -> Bool {
         var splitter = TableSplitter()
+        var trimmer = GridTrimmer()
+        var stray: [GridRow] = []
         var found = false
+        var previousRow: Int?
         for (index, row) in rows.enumerated() {
+            // Rows with no cell at all between this row and the last one.
+            if case .cell(_, _, let number, _) = row.place {
+                if let previousRow, previousRow < WorksheetReader.maximumRow, number > previousRow + 1 { trimmer.gap() }
+                previousRow = number
+            }
             if let title = row.soleText, FormTitle.kind(of: title) == .report {
                 // The rest of the sheet is the report: each cell a line, and
                 // a cell holding several lines (a pasted report) split.
@@ -52,15 +65,19 @@ public enum WorkbookImporter {
                 let (tables, loose) = splitter.finish()
                 for table in tables { try assembler.read(table) }
                 assembler.readLoose(loose, where: "outside every form")
+                assembler.readLoose(stray, where: "below a form, after empty rows,")
                 try assembler.readReport(title: row.cells[0], lines: lines)
                 return true
             }
-            splitter.feed(row)
+            if trimmer.belongsToForm(row) { splitter.feed(row) } else { stray.append(row) }
         }
         let (tables, loose) = splitter.finish()
         for table in tables { try assembler.read(table) }
         found = !tables.isEmpty
-        if found { assembler.readLoose(loose, where: "outside every form") }
+        if found {
+            assembler.readLoose(loose, where: "outside every form")
+            assembler.readLoose(stray, where: "below a form, after empty rows,")
+        }
         return found
     }
 }

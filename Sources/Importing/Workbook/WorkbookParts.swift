@@ -10,6 +10,9 @@ struct WorkbookParts {
     }
 
     var sheets: [Sheet] = []
+    /// Sheets hidden in the workbook (`state="hidden"` or `"veryHidden"`):
+    /// not read, as Excel and WPS neither show nor print them (issue 14).
+    var hiddenSheets: [String] = []
     var sharedStrings: [String] = []
     /// Number format code per cell style index (`s` attribute of a cell).
     var styleFormats: [String] = []
@@ -25,14 +28,20 @@ struct WorkbookParts {
         }
         let relationships = try Self.relationships(of: workbookPath, in: package)
         var sheetIDs: [(name: String, id: String)] = []
+        var hidden: [String] = []
         var date1904 = false
         try XMLEvents.parse(workbook, part: workbookPath, file: file, start: { name, attributes in
             if name == "sheet", let sheetName = attributes["name"], let id = XMLEvents.prefixedAttribute("id", in: attributes) {
-                sheetIDs.append((sheetName, id))
+                if let state = attributes["state"], state == "hidden" || state == "veryHidden" {
+                    hidden.append(sheetName)
+                } else {
+                    sheetIDs.append((sheetName, id))
+                }
             }
             if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
         })
         self.date1904 = date1904
+        hiddenSheets = hidden
         for (name, id) in sheetIDs {
             // Chart sheets and dialog sheets have no cells to import.
             guard let relationship = relationships.first(where: { $0.id == id }), relationship.type.hasSuffix("/worksheet") else { continue }

@@ -8,6 +8,8 @@ struct WorksheetReader {
     /// More cells than any form has; protects against hostile workbooks.
     static let maximumCells = 500_000
     static let maximumMerges = 20_000
+    /// The last row of a sheet in Excel and WPS.
+    static let maximumRow = 1_048_576
 
     struct RawCell {
         var row: Int
@@ -36,6 +38,10 @@ struct WorksheetReader {
         let (cells, merges) = try parse(data, part: sheet.path)
         let covered = Self.coveredCells(cells, merges)
         var byRow: [Int: [GridCell]] = [:]
+        // Rows whose cells are all empty (a template's unfilled rows, with
+        // their borders) are kept as blank rows: they are part of the grid,
+        // unlike rows with no cell at all (`GridTrimmer`).
+        for raw in cells { byRow[raw.row] = [] }
         for (index, raw) in cells.enumerated() {
             let place = ImportPlace.cell(file: file, sheet: sheet.name, row: raw.row, column: raw.column)
             let (text, removed) = InvisibleText.cleaned(display(raw, place: place, &context).trimmedCell)
@@ -56,25 +62,9 @@ struct WorksheetReader {
     }
 
     /// Indices of the cells that merges cover (all but each merge's
-    /// top-left cell), visiting only the rows that have cells.
+    /// top-left cell).
     static func coveredCells(_ cells: [RawCell], _ merges: [Merge]) -> Set<Int> {
-        let indicesByRow = Dictionary(grouping: cells.indices, by: { cells[$0].row })
-        let rows = indicesByRow.keys.sorted()
-        var covered = Set<Int>()
-        for merge in merges {
-            var low = 0, high = rows.count
-            while low < high {
-                let middle = (low + high) / 2
-                if rows[middle] < merge.firstRow { low = middle + 1 } else { high = middle }
-            }
-            while low < rows.count, rows[low] <= merge.lastRow {
-                for index in indicesByRow[rows[low]]! where merge.covers(cells[index].row, cells[index].column) {
-                    covered.insert(index)
-                }
-                low += 1
-            }
-        }
-        return covered
+        MergeCoverage.covered(rows: cells.map(\.row), columns: cells.map(\.column), merges)
     }
 
     private func display(_ cell: RawCell, place: ImportPlace, _ context: inout ReadingContext) -> String {
@@ -102,7 +92,11 @@ struct WorksheetReader {
             }
             let code = parts.styleFormats.indices.contains(cell.style) ? parts.styleFormats[cell.style] : "General"
             if cell.type == "d" { return cell.value }
-            return ExcelNumberFormat(code: code).display(cell.value, date1904: parts.date1904)
+            let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
+            if let reason = shown.keptBecause {
+                context.note(.inferred, place, "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason)); check the value")
+            }
+            return shown.text
         }
     }
 
@@ -114,11 +108,14 @@ struct WorksheetReader {
         var collecting: String?  // "v" or "t"
         var phoneticDepth = 0
         var tooMany = false
+        var tooManyMerges = false
         let file = self.file
         try XMLEvents.parse(data, part: part, file: file, start: { name, attributes in
             switch name {
             case "row":
-                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                // Within a sheet's 1 048 576 rows, so that `row + 1` (a row
+                // without its number) can never overflow (issue 14).
+                row = min(max(attributes["r"].flatMap(Int.init) ?? row + 1, 1), Self.maximumRow)
                 nextColumn = 1
             case "c":
                 var column = nextColumn, cellRow = row
@@ -131,8 +128,10 @@ struct WorksheetReader {
             case "rPh": phoneticDepth += 1
             case "f": current?.hasFormula = true
             case "mergeCell":
-                if let reference = attributes["ref"], let merge = Self.range(reference), merges.count < Self.maximumMerges {
-                    merges.append(merge)
+                if let reference = attributes["ref"], let merge = Self.range(reference) {
+                    // Past the limit merges were dropped silently, so cells
+                    // under them were read as if not covered: refused instead.
+                    if merges.count < Self.maximumMerges { merges.append(merge) } else { tooManyMerges = true }
                 }
             default: break
             }
@@ -155,13 +154,14 @@ struct WorksheetReader {
             }
         })
         if tooMany { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumCells) cells"), at: .file(file)) }
+        if tooManyMerges { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumMerges) merged ranges"), at: .file(file)) }
         return (cells, merges)
     }
 
     /// "B12" → (row 12, column 2).
     static func cellReference(_ reference: String) -> (row: Int, column: Int)? {
         let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty, letters.count <= 3, let row = Int(reference.dropFirst(letters.count)), row > 0 else { return nil }
+        guard !letters.isEmpty, letters.count <= 3, let row = Int(reference.dropFirst(letters.count)), row > 0, row <= maximumRow else { return nil }
         let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
         return (row, column)
     }

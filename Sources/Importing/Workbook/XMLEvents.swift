@@ -18,6 +18,15 @@ enum XMLEvents {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw ImportError(.corruptWorkbook("the part \(part) is not UTF-8 text"), at: .file(file))
         }
+        // A document type declaration is refused: no producer of workbooks
+        // writes one, and libxml2 through Foundation drops an internal
+        // entity's text and, after an external one, the next escaped
+        // character of the following cell (`>=148万元` read as `=148万元`).
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw ImportError(.corruptWorkbook("the part \(part) declares a document type (<!DOCTYPE>), which no office suite writes and "
+                                               + "which could change the cells' text (含有 DTD 声明); save the workbook again from Excel or WPS"),
+                              at: .file(file))
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(start: start, end: end, text: text)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A check of a ZIP container's directory before ZIPFoundation reads it.
 ///
 /// ZIPFoundation (0.9.20) trusts the offsets and sizes it finds in the
@@ -20,6 +22,9 @@ struct ZIPDirectory {
         case damaged(String)
         case zip64
         case tooManyEntries(Int)
+        /// Two entries of one name: office suites disagree on which one
+        /// counts, so the workbook would read differently in each.
+        case duplicateName(String)
 
         var description: String {
             switch self {
@@ -27,6 +32,8 @@ struct ZIPDirectory {
             case .damaged(let what): "its ZIP directory is damaged (\(what))"
             case .zip64: "it uses ZIP64 extensions, which a workbook of forms never needs"
             case .tooManyEntries(let count): "it has \(count) parts, more than the \(ZIPDirectory.maximumEntries) a workbook could hold"
+            case .duplicateName(let name):
+                "it holds two parts named \(name); Excel, WPS and LibreOffice would each read a different one (工作簿中有重名部件), so it is refused: save it again from the office suite"
             }
         }
     }
@@ -56,6 +63,7 @@ struct ZIPDirectory {
         if end >= 20 && u32(end - 20) == 0x0706_4B50 { throw .zip64 }
         if entries > Self.maximumEntries { throw .tooManyEntries(entries) }
         var position = directoryOffset
+        var names: Set<String> = []
         for index in 0..<entries {
             guard inside(position, 46), u32(position) == 0x0201_4B50 else {
                 throw .damaged("entry \(index + 1) of \(entries) is not where the directory says")
@@ -71,6 +79,9 @@ struct ZIPDirectory {
                 throw .damaged("entry \(index + 1) runs past the end of the file")
             }
             if hasZIP64Field(from: position + 46 + nameLength, length: extraLength) { throw .zip64 }
+            // Compared as the names are looked up: case and "\" vs "/" aside.
+            let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+            guard names.insert(name.lowercased().replacingOccurrences(of: "\\", with: "/")).inserted else { throw .duplicateName(name) }
             guard inside(localOffset, 30), u32(localOffset) == 0x0403_4B50 else {
                 throw .damaged("the local header of entry \(index + 1) is missing")
             }

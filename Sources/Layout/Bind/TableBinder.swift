@@ -254,10 +254,9 @@ extension CellFormat {
         case .asWritten, .percent:
             return text
         case .money:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                  let value = Formula.number(in: trimmed) else { return text }
-            return MoneyText.twoDecimals(value)
+            // Exact on the written digits: an amount of any length neither
+            // traps nor changes in its last digits (issue 14).
+            return MoneyDigits.twoDecimals(text) ?? text
         }
     }
 

@@ -50,7 +50,12 @@ struct LineBreaker<Measurer: TextMeasurer> {
                 if case .missingGlyphs(let characters) = error { missing += characters.filter { !missing.contains($0) } }
                 continue
             }
-            if Self.isWordCharacter(character) {
+            if LineBreakRules.inseparable.contains(character), word == nil, let last = tokens.last,
+               last.first == character, last.last == character, last.range.upperBound == index {
+                // The second half of —— or ……: one token with the first.
+                tokens[tokens.count - 1].range = last.range.lowerBound..<next
+                tokens[tokens.count - 1].width += advance
+            } else if Self.isWordCharacter(character) {
                 if word == nil { word = Token(range: index..<next, first: character, last: character, width: .zero, isSpace: false) }
                 word!.range = word!.range.lowerBound..<next
                 word!.last = character
@@ -143,11 +148,30 @@ struct LineBreaker<Measurer: TextMeasurer> {
 }
 
 /// The Chinese line-breaking sets, built once (a computed set was rebuilt
-/// for every character measured).
+/// for every character measured). From W3C "Requirements for Chinese Text
+/// Layout" (clreq §3.1.7, 行首行尾禁则) and JIS X 4051 (classes 2 closing
+/// brackets, 5 middle dots, 6 full stops, 7 commas, 9 small kana and
+/// iteration marks as line-start prohibited; class 1 opening brackets as
+/// line-end prohibited), with their ASCII counterparts.
 enum LineBreakRules {
     static let noLineStart: Set<Character> = [
-        "，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", "〉", "”", "’", "％", "‰", "…", "·",
-        "ー", "～", ",", ".", ";", ":", "?", "!", ")", "]", "}", "%",
+        // Commas, full stops, colons, semicolons, question and exclamation marks.
+        "，", "。", "、", "；", "：", "？", "！", "．", "｡", "､", "‼", "⁇", "⁈", "⁉",
+        // Closing brackets and quotes (clreq 3.1.7; JIS X 4051 class 2).
+        "）", "》", "」", "』", "】", "〕", "〉", "〗", "］", "｝", "〙", "〛", "｠", "»", "›", "〞", "〟", "”", "’", "｣",
+        // Middle dots, iteration marks, prolonged sound mark, small kana (JIS X 4051 classes 5 and 9).
+        "·", "・", "･", "ー", "ｰ", "々", "〻", "ゝ", "ゞ", "ヽ", "ヾ", "〜", "～", "゠", "‐",
+        "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ", "ゕ", "ゖ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ",
+        // Units written after a number, and the ellipsis (it belongs to the text before it).
+        "％", "‰", "‱", "℃", "…", "‥", "⋯",
+        ",", ".", ";", ":", "?", "!", ")", "]", "}", "%",
     ]
-    static let noLineEnd: Set<Character> = ["（", "《", "「", "『", "【", "〔", "〈", "“", "‘", "(", "[", "{"]
+    static let noLineEnd: Set<Character> = [
+        // Opening brackets and quotes (clreq 3.1.7; JIS X 4051 class 1).
+        "（", "《", "「", "『", "【", "〔", "〈", "〖", "［", "｛", "〘", "〚", "｟", "«", "‹", "〝", "“", "‘", "｢",
+        "(", "[", "{",
+    ]
+    /// Marks written doubled and never split over two lines (clreq §3.1.7
+    /// 不可分割标点): 破折号 —— and 省略号 …… (also ⋯⋯ and the two-em dash).
+    static let inseparable: Set<Character> = ["—", "…", "⋯", "⸺", "─"]
 }

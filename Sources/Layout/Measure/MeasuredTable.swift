@@ -24,6 +24,9 @@ public struct MeasuredCell: Sendable {
     public var lines: [TextLine]
     /// The lines of `cell.continuedText`, for continuation pages.
     public var continuedLines: [TextLine]
+    /// The lines of the continued mark alone ("（续）"), printed instead of
+    /// `continuedLines` where a continuation's rows are too short for them.
+    public var markLines: [TextLine] = []
     /// Distance between baselines.
     public var linePitch: Length
     /// Height the cell needs: its lines plus vertical padding.

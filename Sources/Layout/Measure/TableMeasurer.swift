@@ -62,11 +62,18 @@ public enum TableMeasurer {
                                                     needed: line.width, available: max(width, .zero))
             }
             var continued = lines
+            var mark: [TextLine] = []
             if cell.repeatsOnContinuation && cell.continuedText != cell.text {
                 continued = try breakLines(cell.continuedText, style: cell.style, font: font, width: width, origin: cell.origin, measurer)
+                if cell.continuedText.hasPrefix(cell.text) {
+                    mark = try breakLines(String(cell.continuedText.dropFirst(cell.text.count)), style: cell.style, font: font, width: width,
+                                          origin: cell.origin, measurer)
+                }
             }
-            return MeasuredCell(cell: cell, font: font, lines: lines, continuedLines: continued, linePitch: pitch,
-                                requiredHeight: required, continuedRequiredHeight: pitch * Double(continued.count) + padding * 2)
+            var measured = MeasuredCell(cell: cell, font: font, lines: lines, continuedLines: continued, linePitch: pitch,
+                                        requiredHeight: required, continuedRequiredHeight: pitch * Double(continued.count) + padding * 2)
+            measured.markLines = mark
+            return measured
         }
     }
 

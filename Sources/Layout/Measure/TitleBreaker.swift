@@ -25,9 +25,13 @@ struct TitleBreaker {
         var best: (cost: Double, breaks: [Int])?
         let minimumLines = Int((total.points / width.points).rounded(.up))
         for count in minimumLines...max(minimumLines, min(minimumLines + 1, characters.count)) {
-            search(count: count, from: 0, breaks: [], characters, advances, width, allowed) { breaks in
-                let cost = Self.cost(breaks, characters, advances)
-                if best == nil || cost < best!.cost { best = (cost, breaks) }
+            if count <= exhaustiveLines {
+                search(count: count, from: 0, breaks: [], characters, advances, width, allowed) { breaks in
+                    let cost = Self.cost(breaks, characters, advances)
+                    if best == nil || cost < best!.cost { best = (cost, breaks) }
+                }
+            } else {
+                best = balancedBreaks(characters, advances, width, allowed).map { (0, $0) }
             }
             if best != nil { break }
         }
@@ -42,6 +46,54 @@ struct TitleBreaker {
             start = end
         }
         return lines
+    }
+
+    /// Up to this many lines every arrangement is scored, so the shape rules
+    /// apply exactly; the work is at most (characters per line)² arrangements.
+    /// More lines are cut by `balancedBreaks`, whose work is linear in the
+    /// title's length: the full search grows exponentially with the number
+    /// of lines (a 200-character title took minutes, issue 14).
+    static let exhaustiveLines = 3
+
+    /// Lines that fit, cut by dynamic programming over the break points:
+    /// the fewest lines, and among those the natural break places of `cost`
+    /// with lines as full as the width allows (a title this long has no
+    /// trapezoid to keep). O(characters × characters per line) steps and
+    /// O(characters) memory; nil when no cut keeps words whole.
+    static func balancedBreaks(_ characters: [Character], _ advances: [Length], _ width: Length,
+                               _ allowed: [Bool]) -> [Int]? {
+        let n = characters.count
+        var prefix = [Length.zero]
+        for advance in advances { prefix.append(prefix[prefix.count - 1] + advance) }
+        // best[i]: the fewest lines, then the lowest cost, of the first i
+        // characters ending with a break before character i; from[i] is the
+        // break before that line.
+        var best = Array(repeating: (lines: Int.max, cost: Double.infinity), count: n + 1)
+        var from = Array(repeating: -1, count: n + 1)
+        best[0] = (0, 0)
+        for end in 1...n where end == n || allowed[end] {
+            var start = end - 1
+            while start >= 0, (prefix[end] - prefix[start]).fits(in: width) {
+                if best[start].lines < Int.max {
+                    let fill = (width.points - (prefix[end] - prefix[start]).points) / width.points
+                    let candidate = (lines: best[start].lines + 1,
+                                     cost: best[start].cost + (end == n ? 0 : fill * fill * 2 - breakBonus(end, characters)))
+                    if candidate.lines < best[end].lines || (candidate.lines == best[end].lines && candidate.cost < best[end].cost) {
+                        best[end] = candidate
+                        from[end] = start
+                    }
+                }
+                start -= 1
+            }
+        }
+        guard best[n].lines < Int.max else { return nil }
+        var breaks: [Int] = []
+        var end = from[n]
+        while end > 0 {
+            breaks.append(end)
+            end = from[end]
+        }
+        return breaks.reversed()
     }
 
     /// Every way to cut `characters[from...]` into `count` lines that fit.
@@ -70,6 +122,9 @@ struct TitleBreaker {
             let before = characters[index - 1], after = characters[index]
             if isWordCharacter(before) && isWordCharacter(after) { allowed[index] = false }
             if ChinesePunctuation.closing.contains(after) || ChinesePunctuation.opening.contains(before) { allowed[index] = false }
+            // The line-breaking rules of the body text hold for titles too.
+            if LineBreakRules.noLineStart.contains(after) || LineBreakRules.noLineEnd.contains(before)
+                || (before == after && LineBreakRules.inseparable.contains(after)) { allowed[index] = false }
         }
         let text = String(characters)
         for word in words {
@@ -88,17 +143,7 @@ struct TitleBreaker {
     /// Lower is better: natural break places, then the shape.
     static func cost(_ breaks: [Int], _ characters: [Character], _ advances: [Length]) -> Double {
         var cost = 0.0
-        for index in breaks {
-            let before = characters[index - 1], after = characters[index]
-            var bonus = 0.0
-            if unitEndings.contains(before) { bonus += 3 }
-            if after.isNumber && !before.isNumber { bonus += 3 }
-            if before == "的" { bonus += 3 }
-            if String(characters[max(0, index - 2)..<index]) == "关于" { bonus += 3 }
-            if String(characters[index..<min(characters.count, index + 2)]) == "关于" { bonus += 3 }
-            if before == "年" || before == "度" { bonus += 2 }
-            cost -= bonus
-        }
+        for index in breaks { cost -= breakBonus(index, characters) }
         var widths: [Double] = []
         var start = 0
         for end in breaks + [characters.count] {
@@ -120,6 +165,19 @@ struct TitleBreaker {
         let longest = widths.max() ?? 1
         cost += widths.map { (longest - $0) / longest }.reduce(0, +) * 2
         return cost
+    }
+
+    /// How natural a break before character `index` is (higher is better).
+    static func breakBonus(_ index: Int, _ characters: [Character]) -> Double {
+        let before = characters[index - 1], after = characters[index]
+        var bonus = 0.0
+        if unitEndings.contains(before) { bonus += 3 }
+        if after.isNumber && !before.isNumber { bonus += 3 }
+        if before == "的" { bonus += 3 }
+        if String(characters[max(0, index - 2)..<index]) == "关于" { bonus += 3 }
+        if String(characters[index..<min(characters.count, index + 2)]) == "关于" { bonus += 3 }
+        if before == "年" || before == "度" { bonus += 2 }
+        return bonus
     }
 
     static func greedy(_ characters: [Character], _ advances: [Length], _ width: Length) -> [String] {

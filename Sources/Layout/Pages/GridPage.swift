@@ -38,7 +38,7 @@ struct GridPage {
                 // "…（续）" text on the pieces that follow.
                 let range = slice.lines[index] ?? 0..<0
                 if range.isEmpty && !slice.isFirst && cell.cell.repeatsOnContinuation {
-                    texts += text(Array(cell.continuedLines.prefix(capacity(of: cell, in: frame))), of: cell, in: frame, centred: true)
+                    texts += text(repeated(cell, in: frame), of: cell, in: frame, centred: true)
                 } else {
                     texts += text(Array(cell.lines[range]), of: cell, in: frame, centred: false)
                 }
@@ -57,11 +57,21 @@ struct GridPage {
                     labelProgress[index] = done + shown.count
                     texts += text(shown, of: cell, in: frame, centred: true)
                 } else {
-                    texts += text(Array(cell.continuedLines.prefix(capacity(of: cell, in: frame))), of: cell, in: frame, centred: true)
+                    texts += text(repeated(cell, in: frame), of: cell, in: frame, centred: true)
                 }
             }
         }
         return RuleMerger.merged(rules).map(DrawItem.line) + texts
+    }
+
+    /// A repeated label on a continuation page: its "…（续）" text when all
+    /// of it fits, else the mark "（续）" alone, else nothing — never the
+    /// first lines of the label cut short (35 of 93 characters printed,
+    /// issue 14). The label itself is printed in full where it starts.
+    func repeated(_ cell: MeasuredCell, in frame: Rect) -> [TextLine] {
+        let fitting = capacity(of: cell, in: frame)
+        if cell.continuedLines.count <= fitting { return cell.continuedLines }
+        return cell.markLines.count <= fitting ? cell.markLines : []
     }
 
     /// How many lines of `cell` fit in `frame` inside the padding.

@@ -10,7 +10,10 @@ enum ReportTableLines {
                       measurer: some TextMeasurer) throws(LayoutFailure) -> [ReportComposer.FlowLine] {
         let styles = flow.tables
         let count = table.columnCount
-        let weights = table.columns.count == count ? table.columns : Array(repeating: 1, count: count)
+        var weights = table.columns.count == count ? table.columns : Array(repeating: 1, count: count)
+        // The unit file reader bounds the widths; a caller of the library
+        // may not have, and infinite or zero weights put every edge at x=0.
+        if !weights.allSatisfy({ $0.isFinite && $0 > 0 }) || !weights.reduce(0, +).isFinite { weights = Array(repeating: 1, count: count) }
         let total = weights.reduce(0, +)
         var edges: [Length] = [content.minX]
         for weight in weights { edges.append(edges.last! + content.size.width * (weight / total)) }
@@ -32,8 +35,14 @@ enum ReportTableLines {
             for column in 0..<count {
                 let text = column < cells.count ? cells[column] : ""
                 let width = edges[column + 1] - edges[column] - styles.padding * 2
-                cellLines.append(try TableMeasurer.breakLines(text, style: style, font: style.font, width: width,
-                                                              origin: origin, measurer))
+                let broken = try TableMeasurer.breakLines(text, style: style, font: style.font, width: width, origin: origin, measurer)
+                // As in forms: a character wider than its column would run
+                // across the rule into the next one.
+                if let line = broken.first(where: { $0.text.count == 1 && !$0.width.fits(in: width) }) {
+                    throw LayoutFailure.columnTooNarrow(row: number, column: column, character: line.text.first!, origin: origin,
+                                                        needed: line.width, available: max(width, .zero))
+                }
+                cellLines.append(broken)
             }
             let height = max(1, cellLines.map(\.count).max() ?? 1)
             let pitch = flow.lineHeight

@@ -78,14 +78,31 @@ public struct PageNumberSpec: Sendable {
     }
 }
 
-/// 一, 二, … 九十九 as used in heading numbers.
+/// 一, 二, … 九十九, 一百, 一百零一, … 九千九百九十九 as used in heading
+/// numbers. A report may have any number of sections, so this never traps
+/// (it did past 99, issue 14): from 10 000 on the number is in digits.
 public enum ChineseNumeral {
     static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
     public static func text(_ number: Int) -> String {
-        precondition(number > 0 && number < 100, "heading numbers run from 1 to 99")
+        guard number > 0, number < 10_000 else { return String(number) }
         if number < 10 { return digits[number] }
-        let tens = number / 10, ones = number % 10
-        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+        if number < 100 {
+            let tens = number / 10, ones = number % 10
+            return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+        }
+        // 一百零一, 一千零二十, 一千一百: a 零 stands for the zeros between digits.
+        var text = ""
+        var pendingZero = false
+        for (value, name) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+            let digit = number / value % 10
+            if digit == 0 {
+                if !text.isEmpty { pendingZero = true }
+                continue
+            }
+            if pendingZero { text += "零"; pendingZero = false }
+            text += digits[digit] + name
+        }
+        return text
     }
 }

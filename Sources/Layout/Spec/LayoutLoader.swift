@@ -196,6 +196,10 @@ final class LoadSession {
             report("'\(text)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10.5pt", at: node, path)
             return nil
         }
+        if case .key(let key)? = path.components.last, let bound = LengthBounds.bound(for: key), !value.fits(in: bound.maximum) {
+            report("'\(text)' is too large for \(bound.meaning)", hint: "write at most \(bound.maximum)", at: node, path)
+            return nil
+        }
         return value
     }
 

@@ -11,12 +11,16 @@ public enum PDFDate {
 
     /// "2025-01-01T00:00:00Z".
     public static func iso8601(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        // Clamped to the years a PDF date can write (0000–9999), so that no
+        // date, however it was made, traps in the conversion to Int.
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.isNaN ? 0 : Int(min(max(interval, -62_167_219_200), 253_402_300_799).rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+        let yearText = String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

@@ -1,0 +1,14 @@
+/// Text for a cell of a file that Excel or WPS opens (summary.csv): a
+/// cell that starts with = + - @, a tab or a carriage return is read as a
+/// formula there, so a unit named `=HYPERLINK(…)` would run in the
+/// reviewer's spreadsheet (CSV injection, issue 14). As OWASP recommends,
+/// such a cell is prefixed with a single quote, which the spreadsheet shows
+/// as text and does not print.
+enum SpreadsheetText {
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first.map(Character.init), formulaStarts.contains(first) else { return field }
+        return "'" + field
+    }
+}

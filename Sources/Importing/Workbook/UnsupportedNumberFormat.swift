@@ -1,0 +1,35 @@
+import Foundation
+
+/// Number formats whose display FormPrint does not reproduce exactly as
+/// Excel and WPS do. For them the cell's stored value is kept and a located
+/// note says so: importing `[DBNum1]`, a condition such as `[>=100]`, or a
+/// fraction `# ?/?` as if they were plain formats printed a different
+/// number silently (issue 14).
+enum UnsupportedNumberFormat {
+    /// Why `code` cannot be shown as the office suites show it, or nil.
+    static func reason(_ code: String) -> String? {
+        let outsideQuotes = unquoted(code).lowercased()
+        if outsideQuotes.contains("[dbnum") { return "it writes the digits as Chinese numerals ([DBNum])" }
+        if outsideQuotes.range(of: #"\[(<|>|=|<=|>=|<>)-?[0-9.]+\]"#, options: .regularExpression) != nil {
+            return "it chooses its section by a condition ([>=100] …)"
+        }
+        if outsideQuotes.range(of: #"[0#?]\s*/\s*[0-9#?]"#, options: .regularExpression) != nil { return "it shows a fraction (# ?/?)" }
+        return nil
+    }
+
+    /// The code without its quoted literals, escaped characters and
+    /// bracketed currency or locale parts, so that a literal "/" or "[" in
+    /// quotes is not taken for a fraction or condition.
+    static func unquoted(_ code: String) -> String {
+        var result = ""
+        var inQuotes = false, escaped = false
+        for character in code {
+            if escaped { escaped = false; continue }
+            if character == "\"" { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if character == "\\" || character == "!" { escaped = true; continue }
+            result.append(character)
+        }
+        return result
+    }
+}
