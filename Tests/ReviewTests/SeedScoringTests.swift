@@ -33,16 +33,7 @@ struct SeedScoringTests {
     @Test("with every 分值 entered the 总分 and 等级 follow: 8.11 + 12.5 × 4 + 6.71 + 10 = 74.82, 中")
     func seedWithWeights() throws {
         var unit = try seed().document.unit
-        let weights = ["12.5", "12.5", "12.5", "12.5", "30", "10"]
-        var slot = 0
-        for i in unit.projects[0].indicators.indices {
-            for j in unit.projects[0].indicators[i].subcategories.indices {
-                for k in unit.projects[0].indicators[i].subcategories[j].indicators.indices {
-                    unit.projects[0].indicators[i].subcategories[j].indicators[k].weight = weights[slot]
-                    slot += 1
-                }
-            }
-        }
+        enterWeights(["12.5", "12.5", "12.5", "12.5", "30", "10"], into: &unit)
         let scored = Scoring.scored(unit, profile: try profile("national"))
         let card = try #require(scored.projects.first)
         #expect(card.indicators.map(\.computed) == [12.5, 12.5, 12.5, 12.5, Decimal(string: "6.71"), 10])
@@ -59,16 +50,7 @@ struct SeedScoringTests {
         unit.projects[0].indicators[2].subcategories[0].indicators[0].score = "6.7"   // computed 6.708 → agrees at 1 decimal
         unit.projects[0].totalScore = "80"
         unit.projects[0].grade = "良"
-        let weights = ["12.5", "12.5", "12.5", "12.5", "30", "10"]
-        var slot = 0
-        for i in unit.projects[0].indicators.indices {
-            for j in unit.projects[0].indicators[i].subcategories.indices {
-                for k in unit.projects[0].indicators[i].subcategories[j].indicators.indices {
-                    unit.projects[0].indicators[i].subcategories[j].indicators[k].weight = weights[slot]
-                    slot += 1
-                }
-            }
-        }
+        enterWeights(["12.5", "12.5", "12.5", "12.5", "30", "10"], into: &unit)
         let scored = Scoring.scored(unit, profile: try profile("national"))
         // Nothing the unit entered is replaced by a computed value.
         let base = FieldPath("projects").appending(0)
@@ -79,5 +61,18 @@ struct SeedScoringTests {
         // The printed scores add up to 9 + 50 + 6.7 + 10 = 75.70; the grade of the printed 80 is 良.
         #expect(scored.findings[1].message.english == "总分 is 80 but the 得分 add up to 75.70")
         #expect(scored.projects[0].total == Decimal(string: "75.7"))
+    }
+
+    /// The seed's six indicators with these 分值, in printed order.
+    func enterWeights(_ weights: [String], into unit: inout UnitEvaluation) {
+        var slot = 0
+        for i in unit.projects[0].indicators.indices {
+            for j in unit.projects[0].indicators[i].subcategories.indices {
+                for k in unit.projects[0].indicators[i].subcategories[j].indicators.indices {
+                    unit.projects[0].indicators[i].subcategories[j].indicators[k].weight = weights[slot]
+                    slot += 1
+                }
+            }
+        }
     }
 }
