@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-// Module boundaries follow ../shared/DESIGN.md: only `Rendering` (and the
+// Module boundaries follow the design notes: only `Rendering` (and the
 // `CCairoPango` system library it wraps) touches C. `Evaluation` (the model)
 // and `Layout` (binding, measuring protocol, pagination) are pure Swift, so
 // most layout tests run without fonts.
@@ -50,8 +50,9 @@ let package = Package(
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport", "ZIPFoundation"]),
+        // Page-dump snapshots are read by path, not bundled.
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing"], exclude: ["Snapshots"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport", "ZIPFoundation"], exclude: ["Snapshots"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
         .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),

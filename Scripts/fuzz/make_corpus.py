@@ -2,7 +2,7 @@
 """Builds the seed corpora of the fuzz targets (Fuzz/corpus/<target>/) from the
 project's own fixtures: the example unit, the layouts, the pasted seed and the
 workbook fixture. The results are committed, so the fuzz script needs neither
-Python nor ../shared; run this again when the fixtures change.
+Python nor the design documents outside the repository; run this again when the fixtures change.
 
     python3 Scripts/fuzz/make_corpus.py
 """
@@ -86,7 +86,7 @@ def layouts():
 
 if __name__ == "__main__":
     # The pasted seed is kept in the corpus itself, so that a checkout
-    # without ../shared can rebuild it.
+    # without the design documents can rebuild it.
     kept = CORPUS / "pasted-text/seed.txt"
     seed = (SEED if SEED.exists() else kept).read_text(encoding="utf-8")
     for target in ["unit-file", "pasted-text", "workbook", "layout", "render"]:

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure rendering speed, size and memory on generated units shaped like the seed.",
         discussion: """
             Build with `swift build -c release` and run `.build/release/formprint bench`. Reports medians of \
-            repeated runs beside the targets in ../shared/reference/performance.md; --json for machines. \
+            repeated runs beside the targets in the performance reference; --json for machines. \
             See BENCHMARKS.md.
             """)
 

@@ -80,7 +80,7 @@ public struct BenchReport: Encodable, Sendable {
         try container.encodeIfPresent(seedUnit?.speedup, forKey: .seedUnitSpeedup)
     }
 
-    /// The figures beside the targets of ../shared/reference/performance.md.
+    /// The figures beside the targets of the performance reference.
     public var table: String {
         func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
         var rows: [(String, String, String)] = [

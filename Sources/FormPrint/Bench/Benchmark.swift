@@ -5,7 +5,7 @@ import Layout
 import Rendering
 
 /// `formprint bench`: renders generated units shaped like the seed and
-/// reports the figures of ../shared/reference/performance.md as medians of
+/// reports the figures of the performance reference as medians of
 /// repeated runs. Nothing here asserts a time: it reports.
 public struct Benchmark {
     public var units = 200

@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 
 /// Imports tab-separated text as pasted from a spreadsheet, in the layout
-/// of the seed (`../shared/seeds/`): several form tables, each under its
+/// of the seed (`the seed document `): several form tables, each under its
 /// title line, then the narrative report under its title, one paragraph or
 /// heading per line.
 public enum PastedTextImporter {
