@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
             workbook filled in the official templates, or a .yaml/.json unit file — becomes OUT/<name>.yaml. \
             The report lists the documents recognised, every repair made to the text, every cell that fit no \
             field, and where the unit's name and year were taken from. An input that fails is reported and the \
-            others are still imported; the exit status is 1 if any failed.
+            others are still imported; the exit status is 2 if any could not be imported (as for every command: \
+            0 done, 1 findings or failed units, 2 unusable input, 64 usage).
             """)
 
     @Argument(help: "Input files: .txt/.tsv pasted text, .xlsx workbooks, .yaml/.json unit files.")
@@ -56,6 +57,7 @@ struct ImportCommand: ParsableCommand {
                 failed = true
             }
         }
-        if failed { throw ExitCode(1) }
+        // An input that cannot be imported is unusable input: 2, as in every command.
+        if failed { throw ExitCode(2) }
     }
 }

@@ -49,7 +49,15 @@ struct RenderCommand: ParsableCommand {
         let folders = UnitFiles.outputFolders(paths: units, units: documents.map { document in
             (try? document.get()).map { ($0.unit.name, $0.unit.year) }
         })
+        // Exit status as in every command: 2 when an input cannot be read at
+        // all, else 1 when a unit failed to render.
+        var unusable = false
         for (index, path) in units.enumerated() {
+            if case .failure(let error) = documents[index] {
+                printError("\(error)")
+                unusable = true
+                continue
+            }
             do {
                 let document = try documents[index].get()
                 for warning in folders[index].warnings { printError("\(path): warning: \(warning)") }
@@ -73,6 +81,7 @@ struct RenderCommand: ParsableCommand {
                 failed = true
             }
         }
+        if unusable { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
 }

@@ -93,4 +93,18 @@ struct OfficerFileTests {
         #expect(summary.units.count == 3)
         #expect(summary.units.allSatisfy { $0.status != .failed }, "\(summary.units.map { "\($0.input): \($0.status) \($0.errors)" })")
     }
+
+    @Test("the same failure gives the same exit status in every command: a missing file is unusable input (2)")
+    func exitStatuses() throws {
+        let missing = try temporaryFolder().appendingPathComponent("不存在.xlsx").path
+        let output = try temporaryFolder().path
+        for command in [["validate", missing], ["render", missing, "-o", output], ["import", missing, "-o", output], ["batch", missing, "-o", output]] {
+            let result = try runFormPrint(command)
+            #expect(result.status == 2, "\(command[0]): \(result.status) \(result.errors)")
+            #expect(result.errors.contains(missing), "\(command[0]) names the file: \(result.errors)")
+        }
+        // Findings alone are not a failure; errors with --strict are 1.
+        #expect(try runFormPrint(["validate", exampleUnit.path]).status == 0)
+        #expect(try runFormPrint(["validate", "--strict", exampleUnit.path]).status == 1)
+    }
 }
