@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         // Every file is read first, so that two of one unit and year get
         // distinct folders instead of overwriting each other.
-        let documents = units.map { path in Result { try UnitFiles.read(path: path, catalog: renderer.catalog) } }
+        let documents = units.map { path in Result { try UnitFiles.read(path: path, catalog: renderer.catalog, lenient: rendering.lenient) } }
         let folders = UnitFiles.outputFolders(paths: units, units: documents.map { document in
             (try? document.get()).map { ($0.unit.name, $0.unit.year) }
         })
@@ -115,10 +115,14 @@ struct RenderingOptions: ParsableArguments {
     @Flag(help: "Print units that still have error findings without the 「草稿」 (draft) mark on every page; the errors are named on standard error.")
     var final = false
 
+    @Flag(help: "For a workbook or pasted table: a cell holding data that fits no field is a note, not an error.")
+    var lenient = false
+
     func renderOptions(combined: Bool) throws -> RenderOptions {
         var options = RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
                                     layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
         options.final = final
+        options.lenient = lenient
         return options
     }
 }

@@ -36,6 +36,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID, as for `render`; picks the scoring profile of that project layout. Repeatable.")
     var layoutChoices: [String] = []
 
+    @Flag(help: "For a workbook or pasted table: a cell holding data that fits no field is a note, not an error.")
+    var lenient = false
+
     func run() throws {
         let layouts = try parseLayoutChoices(layoutChoices)
         let checker: UnitChecker
@@ -48,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
         var report = ValidationReport()
         for path in units {
             do {
-                let check = try checker.check(try UnitFiles.read(path: path, catalog: checker.catalog), layouts: layouts, scoring: scoring)
+                let check = try checker.check(try UnitFiles.read(path: path, catalog: checker.catalog, lenient: lenient), layouts: layouts, scoring: scoring)
                 report.checks.append(check)
                 guard format == .text else { continue }
                 for finding in check.findings { print(FindingText.lines(finding)) }

@@ -78,6 +78,9 @@ struct OfficerFileTests {
             "\(error)".contains("请于月底前报送") && "\(error)".contains("fit no field")
         }
         #expect(throws: Never.self) { try UnitFiles.read(path: url.path, catalog: checker.catalog, lenient: true) }
+        // On the command line: an error (unusable input, 2) unless --lenient.
+        #expect(try runFormPrint(["validate", url.path]).status == 2)
+        #expect(try runFormPrint(["validate", "--lenient", url.path]).status == 0)
     }
 
     @Test("batch over a folder that mixes unit files, workbooks and pastes renders every unit")

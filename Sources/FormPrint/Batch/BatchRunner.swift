@@ -120,7 +120,7 @@ public final class BatchRunner: Sendable {
             // Read as `render` reads: the same 16 MB limit (a 300 MB file
             // took 646 MB) and the same refusal of FIFOs and devices.
             let data = try YAMLDocument.data(contentsOf: input.url)
-            let document = try UnitFiles.read(data, file: input.path, fields: fields, layouts: layouts)
+            let document = try UnitFiles.read(data, file: input.path, fields: fields, layouts: layouts, lenient: configuration.options.lenient)
             let unit = document.unit
             let folder = assigned?.folder ?? FileNaming.safeComponent(unit.name)
             summary.unit = unit.name

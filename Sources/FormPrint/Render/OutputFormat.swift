@@ -43,6 +43,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// (`--final`): real forms are sometimes filed with an anomaly the unit
     /// cannot change. Without it such a unit's pages are marked as a draft.
     public var final: Bool = false
+    /// An imported workbook or paste may have cells that fit no field (they
+    /// are then notes, not an error).
+    public var lenient: Bool = false
 
     public init(formats: [OutputFormat] = [.pdf], resolution: Double = 150, combined: Bool = false,
                 layouts: [DocumentKind: String] = [:], scoringProfile: String? = nil, unitFolder: String? = nil) {
