@@ -110,4 +110,24 @@ struct OfficerFileTests {
         #expect(try runFormPrint(["validate", exampleUnit.path]).status == 0)
         #expect(try runFormPrint(["validate", "--strict", exampleUnit.path]).status == 1)
     }
+
+    @Test("in a workbook an empty 二级 cell that no merge covers is asked about at its cell, not silently regrouped; a merged one is not")
+    func emptyUnmergedSubcategory() throws {
+        var project = try UnitFiles.read(exampleUnit).unit.projects[0]
+        // Two indicators under 数量指标: the sheet merges its 二级 cell over both rows.
+        project.indicators[1].subcategories[0].indicators.append(Indicator(name: "新增指标", target: "=1个", actual: "1个"))
+        var sheet = OfficialFormSheets.jilinProject(project)
+        let merged = try #require(sheet.merges.first { $0.hasPrefix("C") && !$0.hasPrefix("C1:") && $0.split(separator: ":").count == 2
+            && Int($0.split(separator: ":")[1].dropFirst()) == Int($0.split(separator: ":")[0].dropFirst())! + 1 })
+        func importedNotes(_ sheet: XLSXWorkbook.Sheet) throws -> [ImportNote] {
+            let data = try XLSXWorkbook(sheets: [sheet]).data()
+            return try WorkbookImporter.importWorkbook(data, file: "自评表.xlsx", options: ImportOptions(year: 2024, unitName: "单位")).unplaced
+        }
+        #expect(try importedNotes(sheet).isEmpty)
+        sheet.merges.removeAll { $0 == merged }
+        let notes = try importedNotes(sheet)
+        #expect(notes.count == 1)
+        #expect(notes.first?.place.shortDescription == "项目支出绩效自评表!" + String(merged.split(separator: ":")[1]))
+        #expect(notes.first?.message.contains("二级指标为空且未与上一行合并") == true)
+    }
 }

@@ -195,6 +195,14 @@ enum IndicatorRows {
             return cell.text.trimmedCell
         }
         let level1 = take(.level1), level2 = take(.level2)
+        if level2 == nil, let column = header.columns.first(where: { $0.field == .level2 })?.column,
+           row.isMergedFromAbove(column) == false, let group = tree.categories.last?.subcategories.last?.name, !group.isEmpty,
+           values[.level3] != nil {
+            // In a workbook an empty 二级 cell that no merge covers was left
+            // empty: ask rather than silently put the row in the group above.
+            context.note(.unplaced, ImportPlace.at(row.place, column: column),
+                         "the 二级指标 cell is empty and not merged with the one above; the row is read under \"\(group)\" — merge the cells or write the 二级指标 (二级指标为空且未与上一行合并，暂归入“\(group)”，请合并单元格或填写二级指标)")
+        }
         let name = take(.level3), target = take(.target), actual = take(.actual)
         let weight = take(.weight), score = take(.score), deviation = take(.deviation)
         let hasIndicator = [name, target, actual, weight, score, deviation].contains { $0 != nil }

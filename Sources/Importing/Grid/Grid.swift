@@ -20,6 +20,18 @@ struct GridRow: Sendable {
     var cells: [GridCell]
     /// The row as a whole (its first column), for messages about it.
     var place: ImportPlace
+    /// For a workbook row: which of its empty positions a merged cell from
+    /// the rows above covers. In a paste every empty leading cell spans
+    /// down by convention; in a workbook an empty cell that no merge covers
+    /// is a cell left empty (nil: not a workbook row).
+    var merges: SheetMerges?
+
+    /// Whether `column` of this row is covered by a merge from above; nil
+    /// when the row carries no merge information (pasted text).
+    func isMergedFromAbove(_ column: Int) -> Bool? {
+        guard let merges, case .cell(_, _, let row, _) = place else { return nil }
+        return merges.coversFromAbove(row: row, column: column)
+    }
 
     var isBlank: Bool { cells.isEmpty }
 

@@ -27,6 +27,12 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The cell in `column` of the row at `place`.
+    static func at(_ place: ImportPlace, column: Int) -> ImportPlace {
+        if case .cell(let file, let sheet, let row, _) = place { return .cell(file: file, sheet: sheet, row: row, column: column) }
+        return place
+    }
+
     /// The short form used inside messages: "line 12" or "B7".
     public var shortDescription: String {
         switch self {

@@ -55,9 +55,10 @@ struct WorksheetReader {
             }
             byRow[raw.row, default: []].append(GridCell(id: numbering.take(), text: text, column: raw.column, place: place))
         }
+        let sheetMerges = SheetMerges(merges.map { .init(firstRow: $0.firstRow, firstColumn: $0.firstColumn, lastRow: $0.lastRow, lastColumn: $0.lastColumn) })
         return byRow.keys.sorted().map { row in
             GridRow(cells: byRow[row]!.sorted { $0.column < $1.column },
-                    place: .cell(file: file, sheet: sheet.name, row: row, column: 1))
+                    place: .cell(file: file, sheet: sheet.name, row: row, column: 1), merges: sheetMerges)
         }
     }
 
