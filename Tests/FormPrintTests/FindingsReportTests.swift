@@ -1,6 +1,7 @@
 import Foundation
 import ImportingTestSupport
 import Testing
+import ZIPFoundation
 
 @testable import FormPrint
 
@@ -119,5 +120,16 @@ struct FindingsReportTests {
         let shot = output.appendingPathComponent("findings.png")
         _ = try run("env", ["FONTCONFIG_FILE=\(fonts.path)", browser] + flags + ["--screenshot=\(shot.path)", "--window-size=1280,1600", page.absoluteString])
         #expect(FileManager.default.fileExists(atPath: shot.path))
+    }
+
+    @Test("a unit name a spreadsheet would run as a formula is written as text in findings.xlsx")
+    func workbookCellsAreNeutralised() throws {
+        let unit = UnitSummary(input: "u.yaml", position: 0, unit: "=HYPERLINK(\"http://x\")", year: 2024, status: .rendered)
+        let data = try FindingsReport(summary: BatchSummary(units: [unit])).workbookData()
+        let archive = try Archive(data: data, accessMode: .read)
+        var sheet = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet2.xml"])) { sheet.append($0) }
+        let xml = String(decoding: sheet, as: UTF8.self)
+        #expect(xml.contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://x&quot;)</t>"))
     }
 }

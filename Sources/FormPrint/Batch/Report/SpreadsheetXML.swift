@@ -5,8 +5,8 @@ import ZIPFoundation
 /// of text and numbers, a bold frozen header row with filters, column
 /// widths. Inline strings, no shared-string table; every entry with one
 /// fixed timestamp, so identical reports are identical bytes. Every text
-/// cell is neutralised against formula injection (a leading = + - @ is
-/// prefixed with an apostrophe, as OWASP recommends for spreadsheets).
+/// cell is neutralised against formula injection (`SpreadsheetText`, as
+/// for summary.csv).
 struct SpreadsheetWriter {
     struct Sheet {
         var name: String
@@ -94,7 +94,7 @@ struct SpreadsheetWriter {
                 switch cell {
                 case .text(let text) where text.isEmpty: continue
                 case .text(let text):
-                    rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(escaped(neutralised(text)))</t></is></c>"
+                    rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(escaped(SpreadsheetText.neutralised(text)))</t></is></c>"
                 case .number(let number):
                     rows += "<c r=\"\(reference)\"><v>\(escaped(number))</v></c>"
                 }
@@ -106,12 +106,6 @@ struct SpreadsheetWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>\(columns)</cols><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/></worksheet>
             """
-    }
-
-    /// A cell that a spreadsheet would read as a formula is written as text.
-    static func neutralised(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        return "'" + text
     }
 
     static func column(_ number: Int) -> String {
