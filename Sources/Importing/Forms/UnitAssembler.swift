@@ -60,23 +60,33 @@ struct UnitAssembler {
     private mutating func readByLabels(_ table: FormTable) throws {
         switch table.kind {
         case .project:
-            let project = try ProjectFormReader.read(table, signatures: &signatures, &context)
-            context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
-            projects.append(project)
-            let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
-            documents.append(RecognisedDocument(kind: .project, place: table.place,
-                summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators"))
+            add(try ProjectFormReader.read(table, signatures: &signatures, &context), from: table, layout: nil)
         case .department:
             if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
-            let value = try DepartmentFormReader.read(table, signatures: &signatures, &context)
-            context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
-            department = (value, table.place)
-            let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
-            documents.append(RecognisedDocument(kind: .department, place: table.place,
-                summary: "\(value.name): \(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"))
+            add(try DepartmentFormReader.read(table, signatures: &signatures, &context), from: table, layout: nil)
         case .report:
             preconditionFailure("reports are read by readReport")
         }
+    }
+
+    /// A project form read: what is left of its table is reported, and the
+    /// form listed among the documents recognised.
+    private mutating func add(_ project: Project, from table: FormTable, layout: String?) {
+        context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
+        projects.append(project)
+        let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+        documents.append(RecognisedDocument(kind: .project, place: table.place,
+            summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators" + (layout.map { " (layout \($0))" } ?? "")))
+    }
+
+    private mutating func add(_ value: DepartmentEvaluation, from table: FormTable, layout: String?) {
+        context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
+        department = (value, table.place)
+        let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
+        let funds = value.funds.isEmpty ? "" : "\(value.funds.count) funds rows, "
+        documents.append(RecognisedDocument(kind: .department, place: table.place,
+            summary: "\(value.name): \(funds)\(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"
+                + (layout.map { " (layout \($0))" } ?? "")))
     }
 
     /// A form read by its layout: every cell the layout places is in the
@@ -101,21 +111,13 @@ struct UnitAssembler {
             context.evidence.name(project.implementingUnit.replacingOccurrences(of: "（盖章）", with: ""), rank: ClueRank.formField,
                                   source: "实施单位", at: table.place)
             context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField, source: "the project name \(project.name)", at: table.place)
-            context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
-            projects.append(project)
-            let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
-            documents.append(RecognisedDocument(kind: .project, place: table.place,
-                summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators (layout \(reading.layoutID))"))
+            add(project, from: table, layout: reading.layoutID)
         case .department:
             if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
             let value = reading.department
             guard !value.name.isEmpty else { throw ImportError(.missingColumns(table: "部门整体支出绩效自评表 (layout \(reading.layoutID))", missing: ["部门名称"], found: []), at: table.place) }
             context.evidence.name(value.name, rank: ClueRank.formHeader, source: "部门名称", at: table.place)
-            context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
-            department = (value, table.place)
-            let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
-            documents.append(RecognisedDocument(kind: .department, place: table.place,
-                summary: "\(value.name): \(value.funds.count) funds rows, \(value.tasks.count) tasks, \(indicators) indicators (layout \(reading.layoutID))"))
+            add(value, from: table, layout: reading.layoutID)
         case .report:
             break
         }
