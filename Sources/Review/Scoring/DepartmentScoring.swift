@@ -16,13 +16,7 @@ extension Scoring {
         var computed: [FieldPath: String] = [:]
         let weights = entries.map { CellNumber($0.indicator.weight, as: .points).number }
         let missing = entries.indices.filter { weights[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.prefix(5).map { entries[$0].name }.joined(separator: "、") + (missing.count > 5 ? "等" : "")
-            findings.append(Finding(.weightsPartlyEntered, Message(
-                chinese: "\(missing.count)个指标未填写分值（\(names)），其得分和合计无法计算；FormPrint不代填分值",
-                english: "\(missing.count) of \(entries.count) indicators have no 分值 (\(names)), so their 得分 and the 合计 are not computed; FormPrint does not make up 分值"),
-                at: entries[missing[0]].path.appending("weight")))
-        }
+        if let finding = WeightPlan.missingWeights(entries, missing, blank: ("其得分和合计", "their 得分 and the 合计")) { findings.append(finding) }
         let sum = weights.compactMap { $0 }.reduce(Decimal(0), +)
         if missing.isEmpty && sum != profile.total {
             findings.append(Finding(.weightsNotHundred, Message(

@@ -27,13 +27,7 @@ struct WeightPlan {
         indicators = entered
         let places = profile.decimals
         let missing = entries.indices.filter { entered[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.prefix(5).map { entries[$0].name }.joined(separator: "、") + (missing.count > 5 ? "等" : "")
-            findings.append(Finding(.weightsPartlyEntered, Message(
-                chinese: "\(missing.count)个指标未填写分值（\(names)），其得分、总分和等级无法计算；FormPrint不代填分值",
-                english: "\(missing.count) of \(entries.count) indicators have no 分值 (\(names)), so their 得分, the 总分 and the 等级 are not computed; FormPrint does not make up 分值"),
-                at: entries[missing[0]].path.appending("weight")))
-        }
+        findings += Self.missingWeights(entries, missing, blank: ("其得分、总分和等级", "their 得分, the 总分 and the 等级")).map { [$0] } ?? []
         findings += Self.unknownCategories(entries, profile: profile)
         let sum = entered.compactMap { $0 }.reduce(execution, +)
         complete = missing.isEmpty && sum == profile.total
@@ -43,6 +37,17 @@ struct WeightPlan {
                 english: "分值 add up to \(sum.trimmed(places: places)), not \(profile.total.trimmed(places: places)) (执行率 \(execution.trimmed(places: places)) + indicators \((sum - execution).trimmed(places: places))), so 总分 and 等级 are left blank"),
                 at: base.appending("indicators")))
         }
+    }
+
+    /// FP504 for the indicators at `missing`, naming up to five, and what
+    /// therefore stays blank on the form.
+    static func missingWeights(_ entries: [IndicatorEntry], _ missing: [Int], blank: (chinese: String, english: String)) -> Finding? {
+        guard let first = missing.first else { return nil }
+        let names = missing.prefix(5).map { entries[$0].name }.joined(separator: "、") + (missing.count > 5 ? "等" : "")
+        return Finding(.weightsPartlyEntered, Message(
+            chinese: "\(missing.count)个指标未填写分值（\(names)），\(blank.chinese)无法计算；FormPrint不代填分值",
+            english: "\(missing.count) of \(entries.count) indicators have no 分值 (\(names)), so \(blank.english) are not computed; FormPrint does not make up 分值"),
+            at: entries[first].path.appending("weight"))
     }
 
     /// A 一级指标 the profile's indicator tree does not know (效宜指标, a
