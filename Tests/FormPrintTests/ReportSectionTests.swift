@@ -9,19 +9,7 @@ import Testing
 /// as （1）; and more than 99 sections of one level trapped in ChineseNumeral.
 @Suite("Report sections: depth and count")
 struct ReportSectionTests {
-    static func unit(sections: String) -> String {
-        """
-        formprint: 1
-        unit: {name: 报告单位}
-        year: 2024
-        report:
-          title: 部门整体支出绩效自评报告
-          signature: 报告单位
-          date: 2025年1月10日
-          sections:
-        \(sections)
-        """
-    }
+    static func unit(sections: String) -> String { reportUnitFile(sections: sections) }
 
     @Test("a fifth heading level is refused at its line, naming the four levels")
     func fifthLevelRefused() throws {

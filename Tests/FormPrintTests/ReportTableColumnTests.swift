@@ -10,20 +10,12 @@ import Testing
 @Suite("Report table columns")
 struct ReportTableColumnTests {
     static func unit(columns: String) -> String {
-        """
-        formprint: 1
-        unit: {name: 报告单位}
-        year: 2024
-        report:
-          title: 部门整体支出绩效自评报告
-          signature: 报告单位
-          date: 2025年1月10日
-          sections:
-            - heading: 收支情况
-              paragraphs: [正文。]
-              tables:
-                - {title: 表1, header: [[项目, 全年预算数, 执行率]], rows: [[财政拨款收入, 376.36, 81.06%]], columns: \(columns)}
-        """
+        reportUnitFile(sections: """
+                - heading: 收支情况
+                  paragraphs: [正文。]
+                  tables:
+                    - {title: 表1, header: [[项目, 全年预算数, 执行率]], rows: [[财政拨款收入, 376.36, 81.06%]], columns: \(columns)}
+            """)
     }
 
     @Test("infinite, huge and zero widths are refused at their line", arguments: ["[inf, 1, 1]", "[1e309, 1, 1]", "[1, 0, 1]", "[1, 1, 1e6]", "[nan, 1, 1]"])

@@ -34,3 +34,19 @@ func squeezed(_ text: String) -> String {
 }
 
 private let CharacterSetWhitespace = CharacterSet.whitespacesAndNewlines
+
+/// A unit file holding only a report whose `sections:` are `sections`
+/// (indented under it as written), for the report tests.
+func reportUnitFile(sections: String) -> String {
+    """
+    formprint: 1
+    unit: {name: 报告单位}
+    year: 2024
+    report:
+      title: 部门整体支出绩效自评报告
+      signature: 报告单位
+      date: 2025年1月10日
+      sections:
+    \(sections)
+    """
+}
