@@ -45,14 +45,14 @@ enum Shipped {
     }
 }
 
-func render(_ unit: UnitEvaluation, on layout: LayoutSpec) throws {
+func render(_ unit: UnitEvaluation, on layout: LayoutSpec, computed: ComputedValues) throws {
     let measurer = FixedAdvanceMeasurer()
     switch layout.body {
     case .table(let table):
         let instances: [DocumentInstance] = layout.document == .department
             ? (unit.department == nil ? [] : [.department]) : unit.projects.indices.map { .project(index: $0) }
         for instance in instances {
-            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
+            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
             let measured = try TableMeasurer.measure(resolved, with: measurer)
             let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
             _ = try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)
@@ -68,7 +68,8 @@ fuzz { data in
     guard let document = try? UnitFileReader.read(text: text, file: "fuzz.yaml") else { return }
     for profile in Shipped.profiles {
         _ = Review.findings(in: document, profile: profile)
-        let scored = Scoring.scored(document.unit, profile: profile).unit
-        for layout in Shipped.layouts { _ = try? render(scored, on: layout) }
+        // The scorecard is bound beside the unit, as the renderer binds it.
+        let computed = ComputedValues(Scoring.scored(document.unit, profile: profile).computed)
+        for layout in Shipped.layouts { _ = try? render(document.unit, on: layout, computed: computed) }
     }
 }
