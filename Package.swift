@@ -27,11 +27,14 @@ let package = Package(
         // qpdf assembles the combined PDF from the documents' own PDFs;
         // libqpdf (libqpdf-dev) is opened with dlopen on first use.
         .target(name: "CQPDF"),
+        // Small utilities every module may use: Locked<T>, SystemError (errno),
+        // the seeded generator of the tests and the bench.
+        .target(name: "Support"),
         .target(name: "Evaluation"),
-        .target(name: "InputReading", dependencies: ["Evaluation", "Yams"]),
+        .target(name: "InputReading", dependencies: ["Evaluation", "Support", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         // Rendering writes OFD packages (ZIP) through ZIPFoundation.
-        .target(name: "Rendering", dependencies: ["Layout", "CCairoPango", "CQPDF", "ZIPFoundation"]),
+        .target(name: "Rendering", dependencies: ["Layout", "Support", "CCairoPango", "CQPDF", "ZIPFoundation"]),
         // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
         // reader) and Foundation's XMLParser.
         // Import reads a pasted or workbook form by the layout it matches
@@ -41,24 +44,28 @@ let package = Package(
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "ZIPFoundation"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "Support", "ZIPFoundation"],
             resources: []
         ),
+        // `formprint bench`: generated units, the figures of docs/BENCHMARKS.md
+        // and the direct Cairo + Pango floor they are compared with.
+        // Scaffolding, not product: nothing in FormPrint depends on it.
+        .target(name: "Benchmarks", dependencies: ["FormPrint", "Evaluation", "Importing", "InputReading", "Layout", "Rendering", "Support", "CCairoPango"]),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         // Page-dump snapshots are read by path, not bundled.
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing"], exclude: ["Snapshots"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Importing", "ImportingTestSupport", "ZIPFoundation"], exclude: ["Snapshots"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing", "Support"], exclude: ["Snapshots"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Benchmarks", "Importing", "ImportingTestSupport", "Support", "ZIPFoundation"], exclude: ["Snapshots"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
         .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
         .testTarget(
             name: "ImportingTests",
-            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Yams", "ZIPFoundation"],
+            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Support", "Yams", "ZIPFoundation"],
             // Read from disk by path; made by Scripts/fixtures/make_workbooks.py.
             exclude: ["Fixtures"]),
     ],

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Yams
+import Support
 
 /// Reads field declarations: the built-in registry `Layouts/fields.yaml`
 /// and the `fields:` section of a layout, which have the same shape — a
@@ -10,7 +11,7 @@ public enum FieldRegistryReader {
 
     /// The built-in registry of this installation, read once per process.
     public static func standard() throws -> FieldRegistry {
-        try StandardRegistry.shared.registry()
+        try StandardRegistry.registry()
     }
 
     public static func read(contentsOf url: URL) throws -> FieldRegistry {
@@ -68,14 +69,11 @@ public enum FieldRegistryReader {
 }
 
 /// `Layouts/fields.yaml`, read on first use and shared by every thread.
-final class StandardRegistry: @unchecked Sendable {
-    static let shared = StandardRegistry()
-    private let lock = NSLock()
-    private var cached: FieldRegistry?
+enum StandardRegistry {
+    private static let cached = Locked<FieldRegistry?>(nil)
 
-    func registry() throws -> FieldRegistry {
-        lock.lock()
-        defer { lock.unlock() }
+    static func registry() throws -> FieldRegistry {
+        try cached.withLock { cached in
         if let cached { return cached }
         guard let folder = ResourceFolder.locate("Layouts", containing: "fields.yaml", environment: "FORMPRINT_LAYOUTS") else {
             throw InputFileError(.unreadable("FormPrint's Layouts/fields.yaml was not found (set FORMPRINT_LAYOUTS to FormPrint's Layouts folder)"),
@@ -84,5 +82,6 @@ final class StandardRegistry: @unchecked Sendable {
         let registry = try FieldRegistryReader.read(contentsOf: folder.appendingPathComponent("fields.yaml"))
         cached = registry
         return registry
+        }
     }
 }

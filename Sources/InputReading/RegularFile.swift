@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reading an input file in one place, so every command refuses the same
 /// things the same way. Foundation's `Data(contentsOf:)` blocks forever on
@@ -28,10 +29,10 @@ public enum RegularFile {
 
     public static func read(_ url: URL, limit: Int) throws(Failure) -> Data {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .unreadable(SystemError.last.description) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(SystemError.last.description) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw .notAFile("a folder")
@@ -42,23 +43,15 @@ public enum RegularFile {
         }
         let size = Int(status.st_size)
         guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
-        var data = Data(count: size + 1)
-        var filled = 0
-        while filled < data.count {
-            let count = data.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .unreadable(String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            filled += count
+        let data: Data
+        do {
+            data = try DescriptorIO.read(upTo: size + 1, from: descriptor)
+        } catch {
+            throw .unreadable(error.description)
         }
         // One byte more than its size was asked for: if it came, the file
         // grew while being read.
-        guard filled <= limit else { throw .tooLarge(bytes: filled, limit: limit) }
-        data.count = filled
+        guard data.count <= limit else { throw .tooLarge(bytes: data.count, limit: limit) }
         return data
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormPrint
+import Benchmarks
 import Foundation
 import Importing
 

@@ -1,4 +1,5 @@
 import Evaluation
+import Benchmarks
 import Foundation
 import Testing
 

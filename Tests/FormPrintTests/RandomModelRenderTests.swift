@@ -1,3 +1,4 @@
+import Support
 import Evaluation
 import Foundation
 import ImportingTestSupport
@@ -39,24 +40,13 @@ struct RandomModelRenderTests {
 
 /// SplitMix64 and the random unit built from it.
 struct ModelRandom: RandomNumberGenerator {
-    var state: UInt64
+    var random: SplitMix64
     /// Whether any text drew a character outside the bundled fonts.
     var usedOddCharacters = false
 
-    init(seed: UInt64) {
-        // Mixed, so that the sequences of seeds n and n+1 do not overlap.
-        var z = seed &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 31)) &* 0x94D0_49BB_1331_11EB
-        state = z ^ (z >> 29)
-    }
+    init(seed: UInt64) { random = SplitMix64(mixing: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
     mutating func count(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }

@@ -1,3 +1,4 @@
+import Support
 import Evaluation
 import Foundation
 import Importing
@@ -33,7 +34,7 @@ struct MergeScalingTests {
 
     @Test("the sweep finds exactly the cells a naive check finds, overlapping merges included", arguments: 0..<20)
     func sweepAgreesWithNaive(seed: UInt64) {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         let cells = (0..<200).map { _ in (row: Int.random(in: 1...40, using: &random), column: Int.random(in: 1...12, using: &random)) }
         let merges = (0..<30).map { _ -> WorksheetReader.Merge in
             let row = Int.random(in: 1...40, using: &random), column = Int.random(in: 1...12, using: &random)
@@ -45,15 +46,3 @@ struct MergeScalingTests {
     }
 }
 
-/// SplitMix64, so each case is the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Evaluation
 import Layout
@@ -20,7 +21,7 @@ struct LayoutPropertyTests {
 
     @Test("random forms lay out with every invariant, or fail with a named limit", .hangGuard(minutes: 1), arguments: seeds)
     func randomForm(seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(mixing: seed)
         let form = RandomForm(&random)
         let spec: LayoutSpec
         do {
@@ -51,7 +52,7 @@ struct LayoutPropertyTests {
         var laidOut = 0
         var failures: [String: Int] = [:]
         for seed in Self.seeds {
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(mixing: seed)
             let form = RandomForm(&random)
             let spec = try LayoutLoader.load(text: form.layout, file: "random-\(seed).yaml")
             do {
@@ -65,31 +66,6 @@ struct LayoutPropertyTests {
     }
 }
 
-/// SplitMix64: a small, fast generator whose sequence depends only on the
-/// seed, so that a failing case can be replayed by its number.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        // Mixed, so that the sequences of seeds n and n+1 do not overlap.
-        var z = seed &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 31)) &* 0x94D0_49BB_1331_11EB
-        state = z ^ (z >> 29)
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &self)] }
-}
-
 /// A random project form: a layout file (as text, so that the loader checks
 /// it as it checks any user's) and a unit to print on it.
 struct RandomForm {
@@ -101,7 +77,7 @@ struct RandomForm {
     static let characters = Array("绩效指标完成情况预算执行资金项目单位管理服务数字化建设政务大厅运行保障年度目标实际值，。、；：？！（）《》")
         + Array("0123456789.%ABCxyz ")
 
-    static func text(_ random: inout SeededRandom, long: Bool = true) -> String {
+    static func text(_ random: inout SplitMix64, long: Bool = true) -> String {
         let length: Int
         switch Double.random(in: 0..<1, using: &random) {
         case ..<0.1: length = 0
@@ -113,13 +89,13 @@ struct RandomForm {
     }
 
     /// A label for fixed text: no quotes or braces, never empty.
-    static func label(_ random: inout SeededRandom) -> String {
+    static func label(_ random: inout SplitMix64) -> String {
         let length = random.chance(0.1) ? Int.random(in: 20...60, using: &random) : Int.random(in: 1...8, using: &random)
         return String((0..<length).map { _ in random.pick(Array("一级二级三级指标名称资金情况年度总体目标实际完成值（续）")) })
     }
 
     /// `total` columns as spans of random widths.
-    static func spans(_ total: Int, _ random: inout SeededRandom) -> [Int] {
+    static func spans(_ total: Int, _ random: inout SplitMix64) -> [Int] {
         var spans: [Int] = []
         var left = total
         while left > 0 {
@@ -130,7 +106,7 @@ struct RandomForm {
         return spans
     }
 
-    init(_ random: inout SeededRandom) {
+    init(_ random: inout SplitMix64) {
         let landscape = random.chance(0.3)
         let page = landscape ? Size.a4Landscape : Size.a4Portrait
         let margins = (0..<4).map { _ in Int.random(in: 10...30, using: &random) }
@@ -283,7 +259,7 @@ struct RandomForm {
 @Suite struct ReplayRandomForm {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PROPERTY_SEED"] != nil)) func replay() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["PROPERTY_SEED"]!)!
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(mixing: seed)
         let form = RandomForm(&random)
         print(form.layout)
         print("page", form.pageSize)

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Receives a batch's events; the command line decides how to show them
 /// (a live line on a terminal, one line per unit otherwise). The runner
@@ -34,13 +35,12 @@ public struct SilentProgress: BatchProgress {
 
 /// A flag the command line sets on Ctrl-C: workers finish the units in
 /// progress and take no new ones.
-public final class BatchCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+public final class BatchCancellation: Sendable {
+    private let cancelled = Locked(false)
 
     public init() {}
 
-    public func cancel() { lock.withLock { cancelled = true } }
+    public func cancel() { cancelled.withLock { $0 = true } }
 
-    public var isCancelled: Bool { lock.withLock { cancelled } }
+    public var isCancelled: Bool { cancelled.current }
 }

@@ -4,6 +4,7 @@ import InputReading
 import Layout
 import Rendering
 import Review
+import Support
 
 /// How a batch renders and where it writes.
 public struct BatchConfiguration: Sendable {
@@ -77,7 +78,7 @@ public final class BatchRunner: Sendable {
             fonts: FontsFingerprint.compute(directory: fonts.directory),
             scoring: ScoringFingerprint.compute(choice: configuration.options.scoringProfile)) : nil
 
-        let results = IndexedResults<UnitSummary>(count: selected.count)
+        let results = Locked([UnitSummary?](repeating: nil, count: selected.count))
         let counter = ProgressCounter(total: selected.count)
         let catalog = catalog, fonts = fonts, scoring = scoring
         WorkerPool.run(jobs: configuration.jobs, count: selected.count, stop: { cancellation.isCancelled },
@@ -86,10 +87,10 @@ public final class BatchRunner: Sendable {
             let input = selected[index]
             let (summary, files) = self.render(input, folder: folders[input.position], renderer: renderer, fingerprint: fingerprint,
                                                layouts: layouts)
-            results.set(index, summary)
+            results.withLock { $0[index] = summary }
             counter.finished(summary, files: files, elapsed: elapsed(), progress: progress)
         })
-        let units = zip(selected, results.all).map { input, summary in
+        let units = zip(selected, results.current).map { input, summary in
             summary ?? UnitSummary(input: input.path, position: input.position, status: .notStarted)
         }
         return BatchSummary(shard: plan.shard?.description, interrupted: units.contains { $0.status == .notStarted },
@@ -99,14 +100,14 @@ public final class BatchRunner: Sendable {
     /// Each input's unit name and year (nil where the file cannot be read:
     /// it fails when its turn comes), read on `jobs` threads.
     func identities(of inputs: [BatchInput], layouts: [LayoutSpec], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
-        let results = IndexedResults<OutputFolders.Identity>(count: inputs.count)
+        let results = Locked([OutputFolders.Identity?](repeating: nil, count: inputs.count))
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
             if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: layouts).unit {
-                results.set(index, OutputFolders.Identity(name: unit.name, year: unit.year))
+                results.withLock { $0[index] = OutputFolders.Identity(name: unit.name, year: unit.year) }
             }
         })
-        return results.all
+        return results.current
     }
 
     /// Reads, renders and writes one unit; never throws: a failure is
@@ -215,19 +216,17 @@ extension BatchRunner {
 }
 
 /// Counts finished units and hands each to the progress reporter, one at a time.
-private final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    private var failed = 0
+private struct ProgressCounter: Sendable {
+    private let counts: Locked<(done: Int, failed: Int)> = Locked((0, 0))
     private let total: Int
 
     init(total: Int) { self.total = total }
 
     func finished(_ unit: UnitSummary, files: [String], elapsed: Double, progress: some BatchProgress) {
-        lock.withLock {
-            done += 1
-            if unit.status == .failed { failed += 1 }
-            progress.finished(unit, files: files, counts: BatchCounts(done: done, total: total, failed: failed, elapsed: elapsed))
+        counts.withLock { counts in
+            counts.done += 1
+            if unit.status == .failed { counts.failed += 1 }
+            progress.finished(unit, files: files, counts: BatchCounts(done: counts.done, total: total, failed: counts.failed, elapsed: elapsed))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Runs indexed work on a fixed number of threads, each with its own
 /// worker state made on that thread (a `UnitRenderer` and its Pango font
@@ -10,13 +11,17 @@ enum WorkerPool {
                             makeWorker: @escaping @Sendable () -> Worker,
                             work: @escaping @Sendable (inout Worker, Int) -> Void) {
         guard count > 0 else { return }
-        let next = NextIndex(count: count)
+        let next = Locked(0)
         let group = DispatchGroup()
         for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             let thread = Thread {
                 var worker = makeWorker()
-                while !stop(), let index = next.take() { work(&worker, index) }
+                while !stop(), let index = next.withLock({ next -> Int? in
+                    guard next < count else { return nil }
+                    defer { next += 1 }
+                    return next
+                }) { work(&worker, index) }
                 group.leave()
             }
             // Pango, HarfBuzz and the YAML reader recurse; give workers the
@@ -26,32 +31,4 @@ enum WorkerPool {
         }
         group.wait()
     }
-
-    private final class NextIndex: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        private let count: Int
-
-        init(count: Int) { self.count = count }
-
-        func take() -> Int? {
-            lock.withLock {
-                guard value < count else { return nil }
-                defer { value += 1 }
-                return value
-            }
-        }
-    }
-}
-
-/// Results stored by index from several threads.
-final class IndexedResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Value?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
-
-    var all: [Value?] { lock.withLock { values } }
 }

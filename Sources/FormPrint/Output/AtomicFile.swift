@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes files so that a reader never sees a partial one: the bytes go to
 /// a temporary file in the same folder, are flushed to disk, and the file
@@ -50,7 +51,7 @@ public enum AtomicFile {
         for (index, file) in staged.enumerated() {
             // rename replaces whatever has the name (a link too) without following it.
             if renameat(file.directory, file.temporary, file.directory, file.name) != 0 {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemError.last.description
                 discard(from: index)
                 throw FormPrintError.writeFailed(file.target.path, reason)
             }
@@ -83,24 +84,23 @@ public enum AtomicFile {
             throw FormPrintError.writeFailed(folder.path, (error as NSError).localizedDescription)
         }
         var directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, String(cString: strerror(errno))) }
+        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, SystemError.last.description) }
         var reached = folder
         for component in components.dropLast() {
             reached.appendPathComponent(component)
-            if mkdirat(directory, component, 0o755) != 0 && errno != EEXIST {
-                let reason = String(cString: strerror(errno))
+            if mkdirat(directory, component, 0o755) != 0, case let error = SystemError.last, error.code != EEXIST {
                 close(directory)
-                throw FormPrintError.writeFailed(reached.path, reason)
+                throw FormPrintError.writeFailed(reached.path, error.description)
             }
             let next = openat(directory, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard next >= 0 else {
-                let error = errno
+                let error = SystemError.last
                 var status = stat()
                 // (Linux says ENOTDIR, macOS ELOOP, for a link with O_NOFOLLOW.)
                 let isLink = fstatat(directory, component, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
                 close(directory)
                 let reason = isLink ? "it is a symbolic link; FormPrint does not write through links inside the output folder"
-                    : error == ENOTDIR ? "it is a file, not a folder" : String(cString: strerror(error))
+                    : error.code == ENOTDIR ? "it is a file, not a folder" : error.description
                 throw FormPrintError.outsideOutputFolder(reached.path, reason: reason)
             }
             close(directory)
@@ -114,29 +114,22 @@ public enum AtomicFile {
         unlinkat(directory, temporary, 0)
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.last.description
             close(directory)
             throw FormPrintError.writeFailed(target.path, reason)
         }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
+        var failure: SystemError?
+        do {
+            try DescriptorIO.writeAll(data, to: descriptor)
+            if flush { try SystemError.check(fsync(descriptor)) }
+        } catch {
+            failure = error
         }
-        if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0 && failure == nil { failure = .last }
         if let failure {
             unlinkat(directory, temporary, 0)
             close(directory)
-            throw FormPrintError.writeFailed(target.path, failure)
+            throw FormPrintError.writeFailed(target.path, failure.description)
         }
         return Staged(directory: directory, temporary: temporary, name: name, target: target)
     }
@@ -166,6 +159,6 @@ extension AtomicFile {
 
     /// Whether a process with this id exists (signal 0 only checks).
     static func isRunning(_ pid: Int32) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+        pid > 0 && (kill(pid, 0) == 0 || SystemError.last.code == EPERM)
     }
 }

@@ -14,7 +14,7 @@ public final class UnitRenderer {
     /// Profiles that fill the 分值/得分 cells and 总分 the unit left empty;
     /// nil prints the unit's own values only.
     public let scoring: ScoringCatalog?
-    let typesetter: Typesetter
+    package let typesetter: Typesetter
     public static let version = "0.1.0"
 
     public init(catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog? = nil) throws {
@@ -81,7 +81,7 @@ public final class UnitRenderer {
     /// The scores the unit left empty, computed by the profile for its
     /// project layout: a scorecard bound beside the unit's data, never
     /// written into it.
-    func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> ComputedValues {
+    package func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> ComputedValues {
         guard let scoring else { return .none }
         var computed: [FieldPath: String] = [:]
         let layout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
@@ -130,17 +130,17 @@ public final class UnitRenderer {
     // MARK: - Laying out
 
     /// One document's pages and metadata, before drawing.
-    struct LaidOutDocument {
-        var instance: DocumentInstance
-        var detail: String?
-        var layoutID: String
-        var pages: [Page]
-        var metadata: DocumentMetadata
-        var baseName: String
+    package struct LaidOutDocument {
+        package var instance: DocumentInstance
+        package var detail: String?
+        package var layoutID: String
+        package var pages: [Page]
+        package var metadata: DocumentMetadata
+        package var baseName: String
     }
 
     /// `computed` holds the scores the unit left empty.
-    func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
+    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
                 layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
         let unit = document.unit
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
@@ -220,7 +220,7 @@ public final class UnitRenderer {
 
     // MARK: - Drawing
 
-    func write(_ document: LaidOutDocument, unit: UnitEvaluation, folder: String, baseName: String,
+    package func write(_ document: LaidOutDocument, unit: UnitEvaluation, folder: String, baseName: String,
                options: RenderOptions) throws -> RenderedDocument {
         let paged = PagedDocument(pages: document.pages, metadata: document.metadata)
         let date = Self.creationDate(for: unit)
@@ -280,7 +280,7 @@ public final class UnitRenderer {
     /// The same combined PDF drawn page by page into one surface, as it was
     /// made before it was assembled: kept for `formprint bench`, which
     /// measures both ways in one run.
-    func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
+    package func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
         let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
         return try pdfWriter(Self.creationDate(for: unit)).pdf(
             PagedDocument(pages: documents.flatMap(\.pages), metadata: metadata, outline: composition.outline),

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import InputReading
 import Layout
+import Support
 
 /// The layouts available to a run: the built-in `Layouts/` folder, then
 /// each `--layouts` folder, a later file overriding an earlier one with
@@ -82,7 +83,7 @@ public struct LayoutCatalog: Sendable {
     public func spec(_ id: String) throws -> LayoutSpec? {
         if let spec = loaded[id] { return spec }
         guard let file = builtIn[id] else { return nil }
-        return try LayoutCache.shared.spec(id, file: file)
+        return try LayoutCache.spec(id, file: file)
     }
 
     /// Every layout, loaded.
@@ -106,23 +107,21 @@ public struct LayoutCatalog: Sendable {
 /// Built-in layouts loaded so far in this process, by file: every worker
 /// of a batch shares them, and a file edited during a run does not change
 /// the layout halfway through it.
-final class LayoutCache: @unchecked Sendable {
-    static let shared = LayoutCache()
-    private let lock = NSLock()
-    private var specs: [String: LayoutSpec] = [:]
+enum LayoutCache {
+    private static let specs = Locked<[String: LayoutSpec]>([:])
 
-    func spec(_ id: String, file: URL) throws -> LayoutSpec {
-        lock.lock()
-        defer { lock.unlock() }
-        if let spec = specs[file.path] { return spec }
-        let spec = try LayoutLoader.load(contentsOf: file)
-        guard spec.id == id else {
-            throw LayoutError(problems: [LayoutProblem(
-                location: SourceLocation(file: file.path, line: 1, column: 1), path: "id",
-                message: "the built-in layout file \(file.lastPathComponent) has the id '\(spec.id)'",
-                hint: "name a built-in layout file after its id: \(spec.id).yaml")])
+    static func spec(_ id: String, file: URL) throws -> LayoutSpec {
+        try specs.withLock { specs in
+            if let spec = specs[file.path] { return spec }
+            let spec = try LayoutLoader.load(contentsOf: file)
+            guard spec.id == id else {
+                throw LayoutError(problems: [LayoutProblem(
+                    location: SourceLocation(file: file.path, line: 1, column: 1), path: "id",
+                    message: "the built-in layout file \(file.lastPathComponent) has the id '\(spec.id)'",
+                    hint: "name a built-in layout file after its id: \(spec.id).yaml")])
+            }
+            specs[file.path] = spec
+            return spec
         }
-        specs[file.path] = spec
-        return spec
     }
 }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Review
+import Support
 
 /// The scoring profiles available to a run: the built-in `Scoring/` folder,
 /// and profile files named on the command line.
@@ -62,7 +63,7 @@ public struct ScoringCatalog: Sendable {
     public func profile(id: String) throws -> ScoringProfile? {
         if let profile = loaded[id] { return profile }
         guard let entry = builtIn[id] else { return nil }
-        return try ProfileCache.shared.profile(entry.file)
+        return try ProfileCache.profile(entry.file)
     }
 
     /// The profile that lists `layout` (a department form that scores, such
@@ -98,18 +99,16 @@ public struct ScoringCatalog: Sendable {
 /// Built-in profiles parsed so far in this process, by file: the checker,
 /// the renderer and every worker of a batch share them, and a file edited
 /// during a run does not change the profile halfway through it.
-final class ProfileCache: @unchecked Sendable {
-    static let shared = ProfileCache()
-    private let lock = NSLock()
-    private var profiles: [String: ScoringProfile] = [:]
+enum ProfileCache {
+    private static let profiles = Locked<[String: ScoringProfile]>([:])
 
-    func profile(_ file: URL) throws -> ScoringProfile {
-        lock.lock()
-        defer { lock.unlock() }
-        if let profile = profiles[file.path] { return profile }
-        let profile = try ScoringProfileReader.read(contentsOf: file)
-        profiles[file.path] = profile
-        return profile
+    static func profile(_ file: URL) throws -> ScoringProfile {
+        try profiles.withLock { profiles in
+            if let profile = profiles[file.path] { return profile }
+            let profile = try ScoringProfileReader.read(contentsOf: file)
+            profiles[file.path] = profile
+            return profile
+        }
     }
 }
 

@@ -1,20 +1,27 @@
-internal import CCairoPango
+package import CCairoPango
 import Foundation
 
 /// The one owner of a cairo surface and its drawing context: destroyed in
 /// `deinit`, status checked after creation and after `finish`. Surfaces
 /// that stream (PDF, PostScript, SVG) collect their bytes in `sink`.
-final class CairoSurface {
+/// (`package` for the benchmark's direct-drawing floor.)
+package final class CairoSurface {
     let surface: OpaquePointer
-    let cr: OpaquePointer
-    let sink: ByteSink
+    package let cr: OpaquePointer
+    package let sink: ByteSink
 
     /// `create` makes the surface, streaming into the sink it is given.
-    init(_ what: String, sink: ByteSink = ByteSink(), create: (ByteSink) -> OpaquePointer?) throws(RenderError) {
+    package init(_ what: String, sink: ByteSink = ByteSink(), create: (ByteSink) -> OpaquePointer?) throws(RenderError) {
         guard let surface = create(sink) else { throw RenderError.cairo("creating the \(what) surface failed") }
+        // cairo_create returns an object in an error state rather than NULL,
+        // except when memory runs out.
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw RenderError.cairo("creating the \(what) drawing context failed")
+        }
         self.surface = surface
         self.sink = sink
-        self.cr = cairo_create(surface)!
+        self.cr = cr
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("creating the \(what) surface: \(Self.message(status))") }
     }
@@ -26,7 +33,7 @@ final class CairoSurface {
 
     /// Finishes the surface (flushing every byte into the sink) and checks
     /// both the drawing and the surface status.
-    func finish(_ what: String) throws(RenderError) {
+    package func finish(_ what: String) throws(RenderError) {
         let drawing = cairo_status(cr)
         guard drawing == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("drawing the \(what): \(Self.message(drawing))") }
         cairo_surface_finish(surface)
@@ -41,7 +48,7 @@ final class CairoSurface {
     /// The write function cairo's stream surfaces call with each chunk;
     /// `closure` is the sink, passed unretained (the surface's owner keeps
     /// it alive).
-    static let write: cairo_write_func_t = { closure, bytes, length in
+    package static let write: cairo_write_func_t = { closure, bytes, length in
         let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
         sink.data.append(bytes!, count: Int(length))
         return CAIRO_STATUS_SUCCESS
@@ -49,8 +56,10 @@ final class CairoSurface {
 }
 
 /// Collects the bytes cairo streams out.
-final class ByteSink {
-    var data = Data()
+package final class ByteSink {
+    package var data = Data()
 
-    var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+    init() {}
+
+    package var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }

@@ -30,7 +30,7 @@ public struct PDFWriter {
         for (index, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
             if index < pageLabels.count { cairo_pdf_surface_set_page_label(target.surface, pageLabels[index]) }
-            drawer.draw(page, on: target.cr)
+            try drawer.draw(page, on: target.cr)
             cairo_show_page(target.cr)
         }
         try target.finish("PDF")

@@ -39,7 +39,7 @@ public struct PNGWriter {
         cairo_set_source_rgb(target.cr, 1, 1, 1)
         cairo_paint(target.cr)
         cairo_scale(target.cr, resolution / 72, resolution / 72)
-        PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
+        try PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
         cairo_surface_flush(target.surface)
         let status = cairo_surface_write_to_png_stream(target.surface, CairoSurface.write, target.sink.closure)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("writing the PNG: \(CairoSurface.message(status))") }

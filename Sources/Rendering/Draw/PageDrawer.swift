@@ -7,11 +7,11 @@ import Layout
 struct PageDrawer {
     let typesetter: Typesetter
 
-    func draw(_ page: Page, on cr: OpaquePointer) {
+    func draw(_ page: Page, on cr: OpaquePointer) throws(RenderError) {
         pango_cairo_update_context(cr, typesetter.context)
         cairo_set_source_rgb(cr, 0, 0, 0)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        let layout = pango_layout_new(typesetter.context)!
+        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo("pango_layout_new failed") }
         defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
         cairo_save(cr)
         if let placement = page.transform.placement {

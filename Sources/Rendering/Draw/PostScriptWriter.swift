@@ -31,7 +31,7 @@ public struct PostScriptWriter {
         let drawer = PageDrawer(typesetter: typesetter)
         for page in document.pages {
             cairo_ps_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
-            drawer.draw(page, on: target.cr)
+            try drawer.draw(page, on: target.cr)
             cairo_show_page(target.cr)
         }
         try target.finish("PostScript")

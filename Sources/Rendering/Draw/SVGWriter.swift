@@ -23,7 +23,7 @@ public struct SVGWriter {
             cairo_svg_surface_create_for_stream(CairoSurface.write, sink.closure, page.size.width.points, page.size.height.points)
         }
         cairo_svg_surface_restrict_to_version(target.surface, CAIRO_SVG_VERSION_1_1)
-        PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
+        try PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
         cairo_show_page(target.cr)
         try target.finish("SVG")
         return Self.renumberingSurfaces(target.sink.data)

@@ -1,6 +1,7 @@
 internal import CCairoPango
 import Foundation
 import Layout
+import Support
 
 /// Which fonts may set a character the bundled fonts lack.
 public enum FontFallback: String, Sendable, CaseIterable {
@@ -25,7 +26,7 @@ public struct FontLibrary: Sendable {
     /// The families of `Fonts/` (as their files name them) for each role,
     /// in fallback order: 仿宋 falls back to 宋体 for the characters beyond
     /// FandolFang's GB2312 coverage.
-    static func families(_ family: FontFamily, fallback: FontFallback = .none) -> String {
+    package static func families(_ family: FontFamily, fallback: FontFallback = .none) -> String {
         let own = switch family {
         case .song: "Noto Serif CJK SC"
         case .fang: "FandolFang, Noto Serif CJK SC"
@@ -73,18 +74,18 @@ final class FontConfiguration: @unchecked Sendable {
     let config: OpaquePointer
     let fallback: FontFallback
 
-    private nonisolated(unsafe) static var cache: [String: FontConfiguration] = [:]
-    private static let cacheLock = NSLock()
+    private static let cache = Locked<[String: FontConfiguration]>([:])
 
     /// The configuration for `library`, built on first use.
     static func shared(_ library: FontLibrary) throws(RenderError) -> FontConfiguration {
         let key = library.fallback.rawValue + ":" + library.directory.standardizedFileURL.path
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let configuration = cache[key] { return configuration }
-        let configuration = try FontConfiguration(library)
-        cache[key] = configuration
-        return configuration
+        let built: Result<FontConfiguration, RenderError> = cache.withLock { cache in
+            if let configuration = cache[key] { return .success(configuration) }
+            let made = Result { () throws(RenderError) in try FontConfiguration(library) }
+            if case .success(let configuration) = made { cache[key] = configuration }
+            return made
+        }
+        return try built.get()
     }
 
     init(_ library: FontLibrary) throws(RenderError) {

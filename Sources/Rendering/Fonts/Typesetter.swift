@@ -9,9 +9,13 @@ import Layout
 public final class Typesetter: TextMeasurer {
     private let configuration: FontConfiguration
     let fontMap: UnsafeMutablePointer<PangoFontMap>
-    let context: OpaquePointer
+    /// (`package` for the benchmark's direct-drawing floor, which draws
+    /// with Pango over the same fonts.)
+    package let context: OpaquePointer
     private let layout: OpaquePointer
-    private var descriptions: [FontSpec: OpaquePointer] = [:]
+    /// One font description per family; `description(_:)` sets its weight
+    /// and size before each use (a layout copies what it is given).
+    private let families: FamilyDescriptions
     private var advances: [FontSpec: AdvanceTable] = [:]
     /// The table of the font measured last: text is measured a cell at a
     /// time, so consecutive characters almost always share a font, and
@@ -30,7 +34,7 @@ public final class Typesetter: TextMeasurer {
         // 1 Pango point = 1 PDF unit; unhinted metrics so that widths do not
         // depend on a device resolution.
         pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
+        guard let options = cairo_font_options_create() else { throw RenderError.cairo("cairo_font_options_create failed") }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
@@ -38,7 +42,9 @@ public final class Typesetter: TextMeasurer {
         // Pango rounds glyph positions to whole units by default, which at
         // 72 units per inch turns a 10.5pt advance into 11pt.
         pango_context_set_round_glyph_positions(context, 0)
-        layout = pango_layout_new(context)
+        guard let layout = pango_layout_new(context) else { throw RenderError.cairo("pango_layout_new failed") }
+        self.layout = layout
+        families = try FamilyDescriptions(fallback: configuration.fallback)
     }
 
     /// The font files this typesetter may use (bundled, and with
@@ -46,18 +52,16 @@ public final class Typesetter: TextMeasurer {
     var fontFiles: [String] { configuration.fontFiles }
 
     deinit {
-        for description in descriptions.values { pango_font_description_free(description) }
+        for description in families.all { pango_font_description_free(description) }
         formprint_object_unref(UnsafeMutableRawPointer(layout))
         formprint_object_unref(UnsafeMutableRawPointer(context))
         formprint_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
     func description(_ font: FontSpec) -> OpaquePointer {
-        if let cached = descriptions[font] { return cached }
-        let description = pango_font_description_from_string(FontLibrary.families(font.family, fallback: configuration.fallback))!
+        let description = families[font.family]
         pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_size(description, Int32((font.size.points * Double(PANGO_SCALE)).rounded()))
-        descriptions[font] = description
         return description
     }
 
@@ -228,4 +232,33 @@ final class AdvanceTable {
             if view.count == 1 { scalars[view.first!.value] = newValue } else { clusters[character] = newValue }
         }
     }
+}
+
+/// A Pango font description for each family, made once per typesetter.
+private struct FamilyDescriptions {
+    let song, fang, hei, kai: OpaquePointer
+
+    init(fallback: FontFallback) throws(RenderError) {
+        func make(_ family: FontFamily) throws(RenderError) -> OpaquePointer {
+            guard let description = pango_font_description_from_string(FontLibrary.families(family, fallback: fallback)) else {
+                throw RenderError.cairo("pango_font_description_from_string failed")
+            }
+            return description
+        }
+        song = try make(.song)
+        fang = try make(.fang)
+        hei = try make(.hei)
+        kai = try make(.kai)
+    }
+
+    subscript(family: FontFamily) -> OpaquePointer {
+        switch family {
+        case .song: song
+        case .fang: fang
+        case .hei: hei
+        case .kai: kai
+        }
+    }
+
+    var all: [OpaquePointer] { [song, fang, hei, kai] }
 }

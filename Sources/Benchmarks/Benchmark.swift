@@ -1,4 +1,5 @@
 import Evaluation
+import FormPrint
 import Foundation
 import Importing
 import Layout
@@ -18,10 +19,7 @@ public struct Benchmark {
     let catalog: LayoutCatalog
 
     public init(executable: URL?) throws {
-        guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
-            throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
-        }
-        self.fonts = try FontLibrary(directory: fonts)
+        self.fonts = try UnitRenderer.standardFonts()
         self.catalog = try LayoutCatalog.standard()
         self.executable = executable
     }
@@ -165,7 +163,7 @@ public struct Benchmark {
         let (size, cells) = try directCells(onePageUnits(1)[0], renderer)
         let drawer = try DirectDrawer(fonts: fonts)
         var bytes = 0
-        for _ in 0..<count { bytes += drawer.pdf(size: size, cells: cells).count }
+        for _ in 0..<count { bytes += try drawer.pdf(size: size, cells: cells).count }
         return "\(count) \(bytes)"
     }
 
@@ -174,11 +172,11 @@ public struct Benchmark {
     func directDrawing(_ unit: UnitEvaluation, _ renderer: UnitRenderer) throws -> Double {
         let (size, cells) = try directCells(unit, renderer)
         let drawer = try DirectDrawer(fonts: fonts)
-        _ = drawer.pdf(size: size, cells: cells)  // warm the font caches, as for FormPrint
+        _ = try drawer.pdf(size: size, cells: cells)  // warm the font caches, as for FormPrint
         var times: [Double] = []
         for _ in 0..<(rounds * 20) {
             let started = ContinuousClock.now
-            let pdf = drawer.pdf(size: size, cells: cells)
+            let pdf = try drawer.pdf(size: size, cells: cells)
             try AtomicFile.write(pdf, to: FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-direct.pdf"))
             times.append(milliseconds(ContinuousClock.now - started))
         }

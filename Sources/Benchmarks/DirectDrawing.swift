@@ -1,6 +1,8 @@
 internal import CCairoPango
+import FormPrint
 import Foundation
 import Layout
+import Rendering
 
 /// One cell of a page as a minimal Cairo + Pango program draws it: a
 /// ruled rectangle and its text, wrapped by Pango at the cell's width.
@@ -22,46 +24,35 @@ public struct DirectCell: Sendable {
 
 /// The benchmark's floor: the same page drawn the way a small hand-written
 /// Cairo + Pango program would — no layout engine, Pango's own wrapping,
-/// one PDF per call — over the same fonts. FormPrint's time per form is
-/// reported as a ratio to this.
+/// one PDF per call — over the same fonts (the typesetter's Pango context,
+/// so font configuration is not part of the comparison). FormPrint's time
+/// per form is reported as a ratio to this. It is the one piece of the
+/// package outside `Rendering` that calls Cairo: it measures Cairo itself.
+/// Surfaces come from their owner in `Rendering` (`CairoSurface`), with
+/// status checked.
 public final class DirectDrawer {
-    private let configuration: FontConfiguration
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
+    private let typesetter: Typesetter
 
     public init(fonts: FontLibrary) throws(RenderError) {
-        configuration = try FontConfiguration(fonts)
-        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
-            throw RenderError.cairo("Pango has no FreeType font map")
+        typesetter = try Typesetter(fonts: fonts)
+    }
+
+    public func pdf(size: Size, cells: [DirectCell]) throws(RenderError) -> Data {
+        let target = try CairoSurface("PDF") { sink in
+            cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, size.width.points, size.height.points)
         }
-        fontMap = map
-        formprint_font_map_set_config(map, configuration.config)
-        guard let context = pango_font_map_create_context(map) else { throw RenderError.cairo("pango_font_map_create_context failed") }
-        self.context = context
-        pango_cairo_context_set_resolution(context, 72)
-    }
-
-    deinit {
-        formprint_object_unref(UnsafeMutableRawPointer(context))
-        formprint_object_unref(UnsafeMutableRawPointer(fontMap))
-    }
-
-    public func pdf(size: Size, cells: [DirectCell]) -> Data {
-        final class Sink { var data = Data() }
-        let sink = Sink()
-        let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
-            Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue().data.append(bytes!, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque(), size.width.points, size.height.points)!
-        let cr = cairo_create(surface)!
-        pango_cairo_update_context(cr, context)
+        let cr = target.cr
+        pango_cairo_update_context(cr, typesetter.context)
         cairo_set_line_width(cr, 0.5)
-        let layout = pango_layout_new(context)!
+        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo("pango_layout_new failed") }
+        defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
         for cell in cells {
             cairo_rectangle(cr, cell.frame.minX.points, cell.frame.minY.points, cell.frame.size.width.points, cell.frame.size.height.points)
             cairo_stroke(cr)
             guard !cell.text.isEmpty else { continue }
-            let description = pango_font_description_from_string(FontLibrary.families(cell.font.family))!
+            guard let description = pango_font_description_from_string(FontLibrary.families(cell.font.family)) else {
+                throw RenderError.cairo("pango_font_description_from_string failed")
+            }
             pango_font_description_set_weight(description, cell.font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
             pango_font_description_set_size(description, Int32(cell.font.size.points * Double(PANGO_SCALE)))
             pango_layout_set_font_description(layout, description)
@@ -77,10 +68,7 @@ public final class DirectDrawer {
             cairo_move_to(cr, (cell.frame.minX + cell.padding).points, cell.frame.minY.points + (cell.frame.size.height.points - textHeight) / 2)
             pango_cairo_show_layout(cr, layout)
         }
-        formprint_object_unref(UnsafeMutableRawPointer(layout))
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-        return withExtendedLifetime(sink) { sink.data }
+        try target.finish("direct PDF")
+        return target.sink.data
     }
 }

@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 
 /// What one benchmark run measured. Times are medians over repeated runs,

@@ -1,5 +1,7 @@
 import Evaluation
+import FormPrint
 import Foundation
+import InputReading
 import Layout
 
 /// The seed's three documents per unit with the combined PDF, made both
@@ -15,7 +17,7 @@ extension Benchmark {
     }
 
     func combinedFigures(_ renderer: UnitRenderer, rounds: Int, unitsPerRound: Int = 10) throws -> CombinedFigures? {
-        guard let examples = ResourceLocator.locate("Examples", containing: "liuhe-2024.yaml", environment: "FORMPRINT_EXAMPLES") else {
+        guard let examples = ResourceFolder.locate("Examples", containing: "liuhe-2024.yaml", environment: "FORMPRINT_EXAMPLES") else {
             return nil
         }
         let document = try UnitFiles.read(examples.appendingPathComponent("liuhe-2024.yaml"))
