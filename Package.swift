@@ -55,17 +55,19 @@ let package = Package(
             name: "formprint",
             dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+        .testTarget(name: "InputReadingTests", dependencies: ["InputReading", "Evaluation"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Layout", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading", "TestSupport"]),
         // Page-dump snapshots are read by path, not bundled.
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing", "Support"], exclude: ["Snapshots"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Benchmarks", "Importing", "ImportingTestSupport", "Support", "ZIPFoundation"], exclude: ["Snapshots"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing", "Support", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Benchmarks", "Importing", "TestSupport", "Support", "ZIPFoundation"], exclude: ["Snapshots"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
-        .target(name: "ImportingTestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/ImportingTestSupport"),
+        .target(name: "TestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ImportingTests",
-            dependencies: ["Importing", "Evaluation", "InputReading", "ImportingTestSupport", "Support", "Yams", "ZIPFoundation"],
+            dependencies: ["Importing", "Evaluation", "InputReading", "TestSupport", "Support", "Yams", "ZIPFoundation"],
             // Read from disk by path; made by Scripts/fixtures/make_workbooks.py.
             exclude: ["Fixtures"]),
     ],
@@ -81,7 +83,7 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .target(name: "FuzzSupport", dependencies: ["CFuzzing"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "fuzz-unit-file", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/UnitFile"),
         .executableTarget(name: "fuzz-pasted-text", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/PastedText"),
-        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ImportingTestSupport"], path: "Fuzz/Workbook"),
+        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "TestSupport"], path: "Fuzz/Workbook"),
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
         .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
                           path: "Fuzz/Render"),

@@ -7,7 +7,7 @@
 import Foundation
 import FuzzSupport
 import Importing
-import ImportingTestSupport
+import TestSupport
 
 fuzz { data in
     guard let workbook = WorkbookBundle.workbook(from: data) else { return }

@@ -4,6 +4,7 @@ import Foundation
 import Importing
 import Layout
 import Rendering
+import Support
 
 /// `formprint bench`: renders generated units shaped like the seed and
 /// reports the figures of the performance reference as medians of
@@ -139,8 +140,8 @@ public struct Benchmark {
     /// workers, each with its own renderer (and so its own Pango font map).
     func pagesPerSecond(_ units: [UnitEvaluation], jobs: Int, folder: URL) throws -> Double {
         let catalog = self.catalog, fonts = self.fonts
-        let pages = Counter()
-        let slowest = Counter()
+        let pages = Locked(0)
+        let slowest = Locked(0)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             // Each worker builds its renderer before its clock starts, as a
             // batch worker does once for all its units.
@@ -149,11 +150,12 @@ public struct Benchmark {
             for index in stride(from: worker, to: units.count, by: jobs) {
                 guard let rendered = try? renderer.render(UnitDocument(unit: units[index], source: SourceMap(file: "bench")), .project(index: 0)),
                       (try? AtomicFile.write(rendered.pdf, to: folder.appendingPathComponent("\(index).pdf"))) != nil else { continue }
-                pages.add(rendered.pageCount)
+                pages.withLock { $0 += rendered.pageCount }
             }
-            slowest.raise(to: Int(milliseconds(ContinuousClock.now - started) * 1000))
+            let took = Int(milliseconds(ContinuousClock.now - started) * 1000)
+            slowest.withLock { $0 = max($0, took) }
         }
-        return Double(pages.value) / max(Double(slowest.value) / 1e6, 1e-9)
+        return Double(pages.current) / max(Double(slowest.current) / 1e6, 1e-9)
     }
 
     /// In a child for a profiler: the direct drawing of the first unit's
@@ -312,13 +314,4 @@ func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}
-
-/// A count (or a maximum) shared by the worker threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var total = 0
-    func add(_ count: Int) { lock.lock(); total += count; lock.unlock() }
-    func raise(to value: Int) { lock.lock(); total = max(total, value); lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return total }
 }

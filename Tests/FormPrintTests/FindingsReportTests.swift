@@ -1,5 +1,5 @@
 import Foundation
-import ImportingTestSupport
+import TestSupport
 import Testing
 import ZIPFoundation
 

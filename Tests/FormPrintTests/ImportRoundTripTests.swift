@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 @testable import FormPrint

@@ -1,6 +1,6 @@
 import Evaluation
 import Foundation
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 @testable import FormPrint

@@ -1,7 +1,7 @@
 import Support
 import Evaluation
 import Foundation
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 @testable import FormPrint

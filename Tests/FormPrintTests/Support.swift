@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The checkout root (Tests/FormPrintTests/Support.swift → ../..).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let exampleUnit = repositoryRoot.appendingPathComponent("Examples/liuhe-2024.yaml")
-let seedText = repositoryRoot.appendingPathComponent("Examples/liuhe-2024-pasted.txt")
+let repositoryRoot = RepositoryPaths.root
+let exampleUnit = RepositoryPaths.exampleUnit
+let seedText = RepositoryPaths.seed
 
 /// Runs a command-line tool (pdftotext, pdffonts, …) and returns its output.
 func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 /// Bad input gets a message naming the file and the place, and never a crash.

@@ -1,6 +1,6 @@
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import InputReading
 import Testing
 

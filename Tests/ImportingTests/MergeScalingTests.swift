@@ -2,7 +2,7 @@ import Support
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 @testable import Importing

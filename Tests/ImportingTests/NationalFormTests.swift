@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 /// The national 9-column 项目支出绩效自评表 (official-forms.md §1.1): 主管部门

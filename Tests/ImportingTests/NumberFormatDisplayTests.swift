@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 /// Issue 14, item 6: formats that scale or split digits imported as the

@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 /// The pasted-text importer on small inputs: every repair and every

@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
 import Importing
-import ImportingTestSupport
+import TestSupport
 import Testing
 
 /// Issue 14, item 7: a cell typed below a form, after empty rows, became a

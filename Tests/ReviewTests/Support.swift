@@ -2,10 +2,10 @@ import Evaluation
 import Foundation
 import Importing
 import Review
+import TestSupport
 import Testing
 
-/// The checkout root (Tests/ReviewTests/Support.swift → ../..).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = RepositoryPaths.root
 
 /// A built-in scoring profile, read from `Scoring/`.
 func profile(_ id: String) throws -> ScoringProfile {

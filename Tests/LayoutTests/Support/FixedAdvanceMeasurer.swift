@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import TestSupport
 import Layout
 
 /// A font-free `TextMeasurer`: every character advances `font.size` plus
@@ -33,15 +34,7 @@ struct FixedAdvanceMeasurer: TextMeasurer {
 
 // MARK: - Repository files
 
-/// The repository root, found from this file's location
-/// (Tests/LayoutTests/Support/X.swift → ../../..).
-func repositoryRoot(_ filePath: String = #filePath) -> URL {
-    var url = URL(fileURLWithPath: filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url
-}
-
-func layoutsFolder() -> URL { repositoryRoot().appendingPathComponent("Layouts") }
+func layoutsFolder() -> URL { RepositoryPaths.root.appendingPathComponent("Layouts") }
 
 /// Loads one of the real `Layouts/*.yaml` files.
 func loadLayout(_ name: String) throws -> LayoutSpec {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Paths the import tests share: the checkout, its example unit and the seed.
+/// Paths the tests share: the checkout, its example unit and the seed.
 public enum RepositoryPaths {
-    /// The checkout root (Tests/ImportingTestSupport/RepositoryPaths.swift → ../..).
+    /// The checkout root (Tests/TestSupport/RepositoryPaths.swift → ../..).
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     public static let exampleUnit = root.appendingPathComponent("Examples/liuhe-2024.yaml")

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Importing
 import InputReading
+import TestSupport
 import Testing
 
 /// The limits that protect the readers from hostile or accidental input,

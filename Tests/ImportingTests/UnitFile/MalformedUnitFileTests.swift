@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Importing
 import InputReading
+import TestSupport
 import Testing
 
 /// The error reading `text` as a unit file; records an issue if it reads.

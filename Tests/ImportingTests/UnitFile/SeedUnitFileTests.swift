@@ -1,18 +1,12 @@
 import Evaluation
 import Foundation
 import Importing
+import TestSupport
 import Testing
-
-/// The repository's `Examples/` folder, found from this file's location
-/// (Tests/EvaluationTests/X.swift → ../../Examples).
-func examplesFolder(_ filePath: String = #filePath) -> URL {
-    URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples")
-}
 
 /// The seed unit file and its parsed document.
 func readSeed() throws -> (text: String, file: String, document: UnitDocument) {
-    let url = examplesFolder().appendingPathComponent("liuhe-2024.yaml")
+    let url = RepositoryPaths.exampleUnit
     let text = try String(contentsOf: url, encoding: .utf8)
     let document = try UnitFileReader.read(text: text, file: "liuhe-2024.yaml")
     return (text, "liuhe-2024.yaml", document)
