@@ -22,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The Swift runtime linked in statically: a fresh process then spends no time
-# resolving the runtime's symbols (a fifth of a one-form render; BENCHMARKS.md).
+# resolving the runtime's symbols (a fifth of a one-form render; docs/BENCHMARKS.md).
 swift build -c release --static-swift-stdlib --product formprint
 # The test-only OFD reader (easyofd) the OFD tests use; SKIP_OFD_READER=1 skips it
 # (those tests then say they were skipped).

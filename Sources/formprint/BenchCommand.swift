@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Build with `swift build -c release` and run `.build/release/formprint bench`. Reports medians of \
             repeated runs beside the targets in the performance reference; --json for machines. \
-            See BENCHMARKS.md.
+            See docs/BENCHMARKS.md.
             """)
 
     @Option(help: "One-page units per round.")
