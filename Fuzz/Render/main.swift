@@ -67,7 +67,7 @@ fuzz { data in
     let text = String(decoding: data, as: UTF8.self)
     guard let document = try? UnitFileReader.read(text: text, file: "fuzz.yaml") else { return }
     for profile in Shipped.profiles {
-        _ = Review.findings(in: document, profile: profile)
+        _ = Reviewer.findings(in: document, profile: profile)
         // The scorecard is bound beside the unit, as the renderer binds it.
         let computed = ComputedValues(Scoring.scored(document.unit, profile: profile).computed)
         for layout in Shipped.layouts { _ = try? render(document.unit, on: layout, computed: computed) }

@@ -6,7 +6,7 @@ import Testing
 @Suite("Entry checks (FP107, FP108, FP508)")
 struct EntryCheckTests {
     func codes(_ unit: UnitEvaluation, referenceYear: Int? = 2025) throws -> [String] {
-        Review.findings(in: unit, profile: try profile("jilin"), referenceYear: referenceYear).map(\.rule.code)
+        Reviewer.findings(in: unit, profile: try profile("jilin"), referenceYear: referenceYear).map(\.rule.code)
     }
 
     @Test("FP107: 万元 or 元 typed in a money cell")
@@ -14,11 +14,11 @@ struct EntryCheckTests {
         var rows = funds()
         rows[0].annualBudget = "100.00万元"
         rows[1].annualBudget = "100.00万元"
-        let found = Review.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .moneyWithUnit }
+        let found = Reviewer.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .moneyWithUnit }
         #expect(found.map(\.path.description) == ["projects[0].funds[0].annualBudget", "projects[0].funds[1].annualBudget"])
         #expect(found[0].message.chinese == "当年财政拨款 全年预算数“100.00万元”含单位“万元”；表头已注明（万元），请只填数字100.00")
         rows[0].annualBudget = "1000000元"
-        let yuan = Review.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).first { $0.rule == .moneyWithUnit }
+        let yuan = Reviewer.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).first { $0.rule == .moneyWithUnit }
         #expect(yuan?.message.chinese.contains("除以10000") == true)
         #expect(try !codes(cleanUnit()).contains("FP107"))
     }
@@ -26,7 +26,7 @@ struct EntryCheckTests {
     @Test("FP108: 执行率 0.9 where the form prints 90.00%")
     func rateAsFraction() throws {
         let rows = funds(rate: "0.9")
-        let found = Review.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .rateAsFraction }
+        let found = Reviewer.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .rateAsFraction }
         #expect(found.count == 2)
         #expect(found.first?.message.chinese == "当年财政拨款 执行率写作小数“0.9”；表格按百分数打印，应为90%（在WPS/Excel中把单元格格式设为百分比）")
         #expect(try !codes(cleanUnit(funds: funds(rate: "90.00%"))).contains("FP108"))

@@ -26,7 +26,7 @@ struct OddValuesTests {
         unit.projects[0].totalScore = value
         for id in ["national", "jilin"] {
             let p = try profile(id)
-            _ = Review.findings(in: unit, profile: p)
+            _ = Reviewer.findings(in: unit, profile: p)
             let computed = Scoring.scored(unit, profile: p).computed
             // A computed value only ever stands in for a cell the unit left empty.
             let base = FieldPath("projects").appending(0)

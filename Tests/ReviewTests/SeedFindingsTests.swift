@@ -29,7 +29,7 @@ struct SeedFindingsTests {
     @Test("with the seed's own 6-column layout (profile jilin): exactly these eight")
     func seedFindings() throws {
         let (text, document) = try seed()
-        let found = Review.findings(in: document, profile: try profile("jilin"))
+        let found = Reviewer.findings(in: document, profile: try profile("jilin"))
         #expect(found.count == Self.expected.count, "\(found.map(\.description).joined(separator: "\n"))")
         for (finding, expected) in zip(found, Self.expected) {
             #expect(finding.rule.code == expected.0)
@@ -50,21 +50,21 @@ struct SeedFindingsTests {
 
     @Test("no errors: the seed's arithmetic adds up (212.40 = 212.40 + 0.00 + 0.00; 81.06% = 172.18 ÷ 212.40)")
     func noErrors() throws {
-        let found = Review.findings(in: try seed().document, profile: try profile("jilin"))
+        let found = Reviewer.findings(in: try seed().document, profile: try profile("jilin"))
         #expect(!found.contains { $0.severity == .error })
         #expect(!found.contains { ["FP201", "FP202", "FP203", "FP204", "FP205"].contains($0.rule.code) })
     }
 
     @Test("Chinese messages name the same values")
     func chineseMessages() throws {
-        let found = Review.findings(in: try seed().document, profile: try profile("jilin"))
+        let found = Reviewer.findings(in: try seed().document, profile: try profile("jilin"))
         #expect(found.map(\.message.chinese).contains("优化政府部门：完成值14.4万元，未达到指标值≥64.4万元（完成22.4%）"))
         #expect(found.map(\.message.chinese).contains("完成时间：时效指标值=2025年不在评价年度2024年内"))
     }
 
     @Test("printed on the national form (profile national), the unmet target also needs its 偏差原因 (FP307)")
     func nationalProfile() throws {
-        let found = Review.findings(in: try seed().document, profile: try profile("national"))
+        let found = Reviewer.findings(in: try seed().document, profile: try profile("national"))
         let extra = found.filter { $0.rule == .missingDeviationReason }
         // FP307, and FP504: the seed enters no 分值, which the national form prints.
         #expect(found.count == Self.expected.count + 2)

@@ -76,9 +76,9 @@ func cleanDepartment(indicators: [IndicatorCategory]? = nil) -> DepartmentEvalua
 
 /// The codes of the findings about `unit`, in the order the checks made them.
 func codes(_ unit: UnitEvaluation, _ profileID: String = "jilin") throws -> [String] {
-    Review.findings(in: unit, profile: try profile(profileID)).map(\.rule.code)
+    Reviewer.findings(in: unit, profile: try profile(profileID)).map(\.rule.code)
 }
 
 func findings(_ unit: UnitEvaluation, _ profileID: String = "jilin", code: String) throws -> [Finding] {
-    Review.findings(in: unit, profile: try profile(profileID)).filter { $0.rule.code == code }
+    Reviewer.findings(in: unit, profile: try profile(profileID)).filter { $0.rule.code == code }
 }

@@ -27,7 +27,7 @@ public struct UnitChecker: Sendable {
         let profile = try profiles.profile(scoring, projectLayout: layout)
         let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + (try departmentScoring(document, layouts: layouts))
         let thisYear = Self.year(of: Date())
-        let reviewed = LayoutFieldChecks.check(document, findings: Review.findings(in: document, profile: profile, referenceYear: thisYear),
+        let reviewed = LayoutFieldChecks.check(document, findings: Reviewer.findings(in: document, profile: profile, referenceYear: thisYear),
                                                catalog: catalog, layouts: layouts)
         let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))

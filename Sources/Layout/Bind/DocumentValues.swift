@@ -64,7 +64,7 @@ struct DocumentValues {
         }
     }
 
-    func records(_ collection: Collection) -> [CollectionRecord] {
+    func records(_ collection: RepeatedList) -> [CollectionRecord] {
         switch (collection, instance) {
         case (.projectFunds, .project(let index)):
             return fundsRecords(unit.projects[index].funds, FieldPath("projects").appending(index).appending("funds"))

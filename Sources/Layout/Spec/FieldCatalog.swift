@@ -67,8 +67,9 @@ public struct ScalarField: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A list a layout repeats one row for.
-public enum Collection: String, Sendable, Hashable, CaseIterable {
+/// A list a layout repeats one row for (`each:`). (Not `Collection`, which
+/// would shadow Swift's protocol in every file that imports Layout.)
+public enum RepeatedList: String, Sendable, Hashable, CaseIterable {
     case projectFunds = "project.funds"
     case projectIndicators = "project.indicators"
     case departmentFunds = "department.funds"

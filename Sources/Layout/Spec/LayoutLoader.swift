@@ -310,7 +310,7 @@ final class LoadSession {
             let available = ScalarField.available(for: document, in: registry)
             if let field = ScalarField.named(name, in: registry), field.document == nil || field.document == document {
                 parts.append(.field(field))
-            } else if let collection = Collection(rawValue: name) {
+            } else if let collection = RepeatedList(rawValue: name) {
                 report("'{\(name)}' is a list, not a single value",
                        hint: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fieldKeys(in: registry).first ?? "name")}",
                        at: node, path)

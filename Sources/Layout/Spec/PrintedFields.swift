@@ -19,7 +19,7 @@ public struct PrintedFields: Sendable, Hashable {
                 if case .field(let field) = part, let level = field.level { keys.insert("\(level.rawValue).\(field.key)") }
             }
         }
-        func add(_ cell: CellSpec, _ collection: Collection?) {
+        func add(_ cell: CellSpec, _ collection: RepeatedList?) {
             switch cell.content {
             case .text(let template): add(template)
             case .column(let binding):

@@ -52,7 +52,7 @@ extension LoadSession {
     struct CellContext {
         var columns: Int
         var defaultStyle: TextStyle?
-        var collection: Collection?
+        var collection: RepeatedList?
     }
 
     func textLine(_ node: Node, _ path: FieldPath) throws -> TextLineSpec? {
@@ -112,15 +112,15 @@ extension LoadSession {
         let eachText = try fields.text("each")
         if !eachText.isEmpty {
             var repeatContext = context
-            if let collection = Collection(rawValue: eachText), collection.document == document {
+            if let collection = RepeatedList(rawValue: eachText), collection.document == document {
                 repeatContext.collection = collection
             } else if ScalarField.named(eachText, in: registry) != nil {
                 report("'\(eachText)' is a single value, not a list to repeat rows for",
                        hint: "print it in a fixed row with text: \"{\(eachText)}\"; lists are: "
-                           + Collection.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", "),
+                           + RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", "),
                        at: fields.value("each")!, path.appending("each"))
             } else {
-                let available = Collection.allCases.filter { $0.document == document }.map(\.rawValue)
+                let available = RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue)
                 report("unknown list '\(eachText)' for a \(document.rawValue) layout",
                        hint: nearest(to: eachText, in: available).map { "did you mean '\($0)'?" } ?? "available: \(available.joined(separator: ", "))",
                        at: fields.value("each")!, path.appending("each"))
@@ -269,7 +269,7 @@ extension LoadSession {
     }
 
     /// `view:` and `formula:` of a `field:` cell.
-    func binding(_ field: CollectionField, _ collection: Collection, _ cell: inout ObjectReader, _ path: FieldPath) throws -> FieldBinding? {
+    func binding(_ field: CollectionField, _ collection: RepeatedList, _ cell: inout ObjectReader, _ path: FieldPath) throws -> FieldBinding? {
         let kind = registry.declaration(field.key, at: collection.level)?.kind ?? .text
         var binding = FieldBinding(field: field, kind: kind)
         if let viewNode = cell.value("view") {

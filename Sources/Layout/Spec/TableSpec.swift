@@ -92,7 +92,7 @@ public struct BlockSpec: Sendable {
 
 /// One row per element of a collection (fund sources, indicators, tasks).
 public struct RepeatSpec: Sendable {
-    public var collection: Collection
+    public var collection: RepeatedList
     public var row: RowSpec
     /// Printed instead of `row` for the 年度资金总额/总和 row of `project.funds`
     /// (the national form gives only that row 分值 and 得分).

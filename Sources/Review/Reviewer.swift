@@ -1,8 +1,9 @@
 import Evaluation
 
 /// Reads a unit's forms the way a reviewer at the finance bureau does:
-/// every check of docs/VALIDATION.md, including those scoring makes.
-public enum Review {
+/// every check of docs/VALIDATION.md, including those scoring makes. (Not
+/// `Review`, the module's own name, which would break `Review.Finding`.)
+public enum Reviewer {
     /// All findings for `document`, each with its file:line:column, in file order.
     /// `referenceYear` (this year) judges the evaluated year when the unit
     /// gives no filing date (FP508).
