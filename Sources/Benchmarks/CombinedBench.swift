@@ -40,10 +40,10 @@ extension Benchmark {
     func drawnTwice(_ document: UnitDocument, _ renderer: UnitRenderer) throws -> Int {
         let unit = document.unit
         let computed = try renderer.scores(unit, layouts: [:], profile: nil)
-        let laidOut = try UnitRenderer.documents(of: unit).map { try renderer.layOut(document, computed, $0, layouts: [:]) }
+        let laidOut = try renderer.layouter.layOut(document, computed, layouts: [:], draft: false)
         for document in laidOut {
-            _ = try renderer.write(document, unit: unit, folder: "bench", baseName: document.baseName, options: RenderOptions())
+            _ = try renderer.writer.write(document, unit: unit, folder: "bench", options: RenderOptions())
         }
-        return try renderer.drawCombined(laidOut, unit: unit).count
+        return try renderer.writer.drawCombined(laidOut, unit: unit).count
     }
 }

@@ -63,7 +63,8 @@ struct RenderCommand: ParsableCommand {
                 for warning in folders[index].warnings { printError("\(path): warning: \(warning)") }
                 // No finding stops printing: the form is a record of what the unit
                 // wrote. Error findings mark it as a draft, unless --final.
-                let findings = try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile).findings
+                let check = try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile)
+                let findings = check.findings
                 for finding in findings { printError(FindingText.lines(finding)) }
                 let errors = findings.filter { $0.severity == .error }
                 if !errors.isEmpty {
@@ -73,7 +74,7 @@ struct RenderCommand: ParsableCommand {
                 }
                 var unitOptions = options
                 unitOptions.unitFolder = folders[index].folder
-                let rendered = try renderer.render(document, options: unitOptions, errors: errors.count)
+                let rendered = try renderer.render(check, options: unitOptions)
                 let written = try UnitFiles.write(rendered, into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }
             } catch {

@@ -53,7 +53,7 @@ struct DraftMarkTests {
     func markPlacement() throws {
         let renderer = try UnitRenderer()
         let document = try brokenSeed()
-        let laidOut = try renderer.layOut(document, .none, .project(index: 0), layouts: [:])
+        let laidOut = try renderer.layouter.layOut(document, .none, .project(index: 0), layouts: [:])
         let marked = try DraftMark.marked(laidOut.pages, measurer: renderer.typesetter)
         for page in marked {
             guard case .text(let run)? = page.overlay.last else { Issue.record("no mark"); continue }

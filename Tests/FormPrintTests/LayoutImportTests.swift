@@ -54,7 +54,7 @@ struct LayoutImportTests {
         // A computed value reads back as entered: the same text in the same
         // place, only without the mark.
         return try UnitRenderer.documents(of: unit).filter { $0.kind != .report }.map { instance in
-            PageDump.text(of: try renderer.layOut(document, .none, instance, layouts: [:]).pages)
+            PageDump.text(of: try renderer.layouter.layOut(document, .none, instance, layouts: [:]).pages)
         }.joined().replacingOccurrences(of: "  [computed]", with: "")
     }
 

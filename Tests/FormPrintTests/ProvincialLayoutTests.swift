@@ -22,7 +22,7 @@ struct ProvincialLayoutTests {
         let unit = document.unit
         let computed = try renderer.scores(unit, layouts: [:], profile: nil)
         let dump = try UnitRenderer.documents(of: unit).filter { $0.kind != .report }.map { instance in
-            PageDump.text(of: try renderer.layOut(document, computed, instance, layouts: [:]).pages)
+            PageDump.text(of: try renderer.layouter.layOut(document, computed, instance, layouts: [:]).pages)
         }.joined()
         let files = try UnitFiles.render(url, with: renderer, into: try temporaryFolder())
         return (document, dump, files)
@@ -79,7 +79,7 @@ struct ProvincialLayoutTests {
         var checked = 0
         defer { #expect(checked > 40, "\(checked) runs checked") }
         for (instance, file) in zip(UnitRenderer.documents(of: document.unit).filter { $0.kind != .report }, files.filter { $0.pathExtension == "pdf" }) {
-            let pages = try renderer.layOut(document, computed, instance, layouts: [:]).pages
+            let pages = try renderer.layouter.layOut(document, computed, instance, layouts: [:]).pages
             let xml = try run("pdftotext", ["-bbox", file.path, "-"]).output
             let words = xml.components(separatedBy: "<page ").dropFirst().map { page in
                 page.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/).map {
@@ -137,7 +137,7 @@ struct ProvincialLayoutTests {
         let renderer = try UnitRenderer()
         let document = try UnitFileReader.read(text: text, file: "fujian.yaml")
         let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
-        let dump = PageDump.text(of: try renderer.layOut(document, computed, .department, layouts: [:]).pages)
+        let dump = PageDump.text(of: try renderer.layouter.layOut(document, computed, .department, layouts: [:]).pages)
         #expect(dump.contains(" 30.00  [computed]"))
         #expect(dump.contains(" 100.00  [computed]"))
         // Without that 分值 there is no 得分 and no 合计, and FP504 says so.
@@ -160,7 +160,7 @@ struct ProvincialLayoutTests {
         #expect(found.first?.location?.line == 21)
         #expect(found.first?.path.description == "department.funds[5].subtotal")
         let renderer = try UnitRenderer()
-        let dump = PageDump.text(of: try renderer.layOut(document, .none, .department, layouts: [:]).pages)
+        let dump = PageDump.text(of: try renderer.layouter.layOut(document, .none, .department, layouts: [:]).pages)
         #expect(dump.contains(" 1300.00\n") && !dump.contains("1350.00  [computed]"))
     }
 
@@ -220,7 +220,7 @@ struct ProvincialLayoutTests {
         // …and read, printed and computed with it.
         let document = try UnitFiles.read(unitURL, fields: try renderer.catalog.fields)
         #expect(document.unit.projects[0].funds[0].extra == ["reserve": "12.50"])
-        let dump = PageDump.text(of: try renderer.layOut(document, .none, .project(index: 0), layouts: [:]).pages)
+        let dump = PageDump.text(of: try renderer.layouter.layOut(document, .none, .project(index: 0), layouts: [:]).pages)
         #expect(dump.contains(" 预备费\n") && dump.contains(" 可用数\n"))
         #expect(dump.contains("87.50  [computed]"))
         #expect(dump.contains(" 70.00\n"))

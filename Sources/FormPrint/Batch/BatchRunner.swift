@@ -161,7 +161,7 @@ public final class BatchRunner: Sendable {
             let findings = check.findings
             var options = configuration.options
             options.unitFolder = folder
-            let rendered = try renderer.render(document, options: options, errors: findings.filter { $0.severity == .error }.count)
+            let rendered = try renderer.render(check, options: options)
             let targets = rendered.files.map { configuration.output.appendingPathComponent($0.relativePath) }
             AtomicFile.removeStaleTemporaries(for: targets)
             let written = try UnitFiles.write(rendered, into: configuration.output)

@@ -3,7 +3,7 @@ import Layout
 
 /// The report as one bound document (GB/T 9704): the body, then each
 /// attached 自评表 on pages of its own, numbered in one sequence.
-extension UnitRenderer {
+extension DocumentLayouter {
     func reportPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ report: Report, _ layout: LayoutSpec, _ flow: FlowSpec,
                      layouts requested: [DocumentKind: String]) throws -> [Page] {
         let resolved = ReportBinder.bind(report, flow: flow)

@@ -23,25 +23,16 @@ public struct UnitChecker: Sendable {
     /// id or a file) or the one for the project layout the unit prints with:
     /// `layouts[.project]`, else the unit file's choice, else the default.
     public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
-        let layout = layouts[.project] ?? document.unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
-        let profile = try profiles.profile(scoring, projectLayout: layout)
-        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + (try departmentScoring(document, layouts: layouts))
+        // Scored once, for the findings here and for the printed forms.
+        let scores = try UnitScoring(catalog: catalog, profiles: profiles).scores(document.unit, layouts: layouts, profile: scoring)
+        let department = (scores.department?.findings ?? []).map { $0.located(in: document.source) }
+        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + department
         let thisYear = Self.year(of: Date())
-        let reviewed = LayoutFieldChecks.check(document, findings: Reviewer.findings(in: document, profile: profile, referenceYear: thisYear),
-                                               catalog: catalog, layouts: layouts)
+        let reviewed = LayoutFieldChecks.check(
+            document, findings: Reviewer.findings(in: document, profile: scores.profile, referenceYear: thisYear, scored: scores.projects),
+            catalog: catalog, layouts: layouts)
         let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return UnitCheck(document: document, profile: profile, findings: findings, scored: Scoring.scored(document.unit, profile: profile))
-    }
-}
-
-extension UnitChecker {
-    /// FP503–FP505 for a department form that scores (福建), by the profile
-    /// that lists its layout.
-    func departmentScoring(_ document: UnitDocument, layouts: [DocumentKind: String]) throws -> [Finding] {
-        guard document.unit.department != nil,
-              let layout = try? catalog.layout(for: .department, requested: layouts[.department] ?? document.unit.layouts[.department]),
-              layout.printsScores, let profile = try profiles.profile(listing: layout.id) else { return [] }
-        return Scoring.scoredDepartment(document.unit, profile: profile).findings.map { $0.located(in: document.source) }
+        return UnitCheck(document: document, scores: scores, findings: findings)
     }
 }
 
@@ -62,10 +53,14 @@ extension UnitChecker {
 /// What checking one unit found.
 public struct UnitCheck: Sendable {
     public var document: UnitDocument
-    public var profile: ScoringProfile
+    /// The unit's scores, which its forms print too.
+    public var scores: UnitScores
     /// Located and in file order.
     public var findings: [Finding]
-    public var scored: ScoredUnit
+
+    public var profile: ScoringProfile { scores.profile }
+    /// The project forms scored by `profile`.
+    public var scored: ScoredUnit { scores.projects }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

@@ -1,0 +1,51 @@
+import Evaluation
+import Layout
+import Review
+
+/// A unit's scores, computed once per unit and shared by its checks, its
+/// printed forms and the batch summary — instead of each computing them
+/// again (issue 16). Never written into the unit: the forms bind
+/// `computed` beside the unit's own values.
+public struct UnitScores: Sendable {
+    /// The profile for the unit's project layout (or the one asked for).
+    public var profile: ScoringProfile
+    /// The project forms scored by `profile`, whatever the layout prints
+    /// (`validate --scores` shows them; FP503–FP505 come from here).
+    public var projects: ScoredUnit
+    /// The department form scored by the profile that lists its layout,
+    /// when that layout prints scores (福建).
+    public var department: ScoredUnit?
+    /// The values the forms print in the score cells the unit left empty:
+    /// only for layouts with 分值/得分 columns.
+    public var computed: ComputedValues
+}
+
+/// Computes `UnitScores` with the layout and profile catalogues.
+struct UnitScoring {
+    let catalog: LayoutCatalog
+    let profiles: ScoringCatalog
+
+    /// `choice` is the profile asked for (an id or a file); nil for the one
+    /// the project layout calls for (`layouts[.project]`, else the unit
+    /// file's choice, else the default).
+    func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitScores {
+        let projectLayout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
+        let profile = try profiles.profile(choice, projectLayout: projectLayout)
+        let projects = Scoring.scored(unit, profile: profile)
+        var computed: [FieldPath: String] = [:]
+        // A form without 分值/得分 columns prints no score. (An unknown layout
+        // is not an error here: checking goes on, and rendering names it.)
+        if !unit.projects.isEmpty, (try? catalog.layout(for: .project, requested: projectLayout))?.printsScores == true {
+            computed = projects.computed
+        }
+        var department: ScoredUnit?
+        if unit.department != nil,
+           let layout = try? catalog.layout(for: .department, requested: requested[.department] ?? unit.layouts[.department]),
+           layout.printsScores, let departmentProfile = try profiles.profile(listing: layout.id) {
+            let scored = Scoring.scoredDepartment(unit, profile: departmentProfile)
+            computed.merge(scored.computed) { entered, _ in entered }
+            department = scored
+        }
+        return UnitScores(profile: profile, projects: projects, department: department, computed: ComputedValues(computed))
+    }
+}
