@@ -4,124 +4,90 @@ import Evaluation
 /// 9-column one (主管部门, 分值/得分, 偏差原因 columns, 总分 row) — into a
 /// `Project`, finding each block by its side label and each column by its
 /// header label.
-enum ProjectFormReader {
-    private enum RowLabel {
+struct ProjectFormReader: BlockForm {
+    enum RowKind {
         case name, competentDepartment, implementingUnit, funds, goal, indicators, total
-
-        static func classify(_ label: String) -> RowLabel? {
-            if label.hasPrefix("项目名称") { return .name }
-            if label.hasPrefix("主管部门") { return .competentDepartment }
-            if label.hasPrefix("实施单位") { return .implementingUnit }
-            if label.hasPrefix("总分") || label.hasPrefix("合计") { return .total }
-            if label.contains("总体目标") { return .goal }
-            if label.contains("绩效指标") { return .indicators }
-            if label.contains("资金") { return .funds }
-            return nil
-        }
-
-        var isPair: Bool { [.name, .competentDepartment, .implementingUnit].contains(self) }
     }
 
-    private enum Block {
-        case none
-        case funds(HeaderColumns<FundsField>?, side: GridCell)
-        case goal(HeaderColumns<GoalField>?, side: GridCell, filled: Bool)
-        case indicators(HeaderColumns<IndicatorField>?, side: GridCell)
+    enum Block: FormBlock {
+        case funds(HeaderColumns<FundsField>?)
+        case goal(HeaderColumns<GoalField>?, filled: Bool)
+        case indicators(HeaderColumns<IndicatorField>?)
 
-        /// Whether `cell` repeats this block's side label (and the block has its header).
-        func repeats(_ cell: GridCell) -> Bool {
-            let same = { (side: GridCell) in Label.normalise(side.text) == Label.normalise(cell.text) && side.id != cell.id }
+        var hasHeader: Bool {
             switch self {
-            case .none: return false
-            case .funds(let header, let side): return header != nil && same(side)
-            case .goal(let header, let side, _): return header != nil && same(side)
-            case .indicators(let header, let side): return header != nil && same(side)
+            case .funds(let header): header != nil
+            case .goal(let header, _): header != nil
+            case .indicators(let header): header != nil
             }
         }
     }
+
+    static let title = "项目支出绩效自评表"
+    static let nameLabel = "项目名称"
+
+    static func classify(_ label: String) -> RowKind? {
+        if label.hasPrefix("项目名称") { return .name }
+        if label.hasPrefix("主管部门") { return .competentDepartment }
+        if label.hasPrefix("实施单位") { return .implementingUnit }
+        if label.hasPrefix("总分") || label.hasPrefix("合计") { return .total }
+        if label.contains("总体目标") { return .goal }
+        if label.contains("绩效指标") { return .indicators }
+        if label.contains("资金") { return .funds }
+        return nil
+    }
+
+    static func isPair(_ kind: RowKind) -> Bool { [.name, .competentDepartment, .implementingUnit].contains(kind) }
+
+    var project = Project(name: "")
+    var tree = IndicatorTree()
+    /// The 绩效指标 block's columns, which the 总分 row's cells stand under.
+    var indicatorHeader: HeaderColumns<IndicatorField>?
+    var hasName = false
 
     static func read(_ table: FormTable, signatures: inout Signatures, _ context: inout ReadingContext) throws -> Project {
-        var project = Project(name: "")
-        var tree = IndicatorTree()
-        var indicatorHeader: HeaderColumns<IndicatorField>?
-        var block = Block.none
-        var labelColumn: Int?
-        var sawName = false
-
-        for row in table.rows where !row.isBlank {
-            if labelColumn == nil, CommonRows.read(row, &context) { continue }
-            if SignatureLine.isSignatureRow(row) {
-                SignatureLine.read(row, into: &signatures, &context)
-                continue
-            }
-            let first = row.cells[0]
-            let label = RowLabel.classify(Label.normalise(first.text))
-            if labelColumn == nil, label != nil { labelColumn = first.column }
-            defer {
-                if case .indicators(let header?, _) = block { indicatorHeader = header }
-            }
-            let inLabelColumn = first.column <= (labelColumn ?? first.column)
-            guard inLabelColumn, let label else {
-                // An unknown side label ends the block; its cells are reported.
-                if inLabelColumn && labelColumn != nil { block = .none } else { try continueBlock(&block, row, &project, &tree, &context) }
-                continue
-            }
-            if block.repeats(first) {
-                // Unmerged sheets repeat the side label on every row of its block.
-                context.use(first)
-                try continueBlock(&block, GridRow(cells: Array(row.cells.dropFirst()), place: row.place), &project, &tree, &context)
-                continue
-            }
-            let rest = Array(row.cells.dropFirst())
-            switch label {
-            case .name, .competentDepartment, .implementingUnit:
-                block = .none
-                let pairs = LabelValuePairs.read(row, classify: { RowLabel.classify($0).flatMap { $0.isPair ? $0 : nil } }, &context)
-                for (key, value, cell) in pairs {
-                    switch key {
-                    case .name:
-                        project.name = value
-                        sawName = true
-                        context.evidence.yearMentioned(in: value, rank: ClueRank.formField, source: "项目名称 \(value)", at: cell.place)
-                    case .competentDepartment: project.competentDepartment = value
-                    default:
-                        project.implementingUnit = value
-                        context.evidence.name(value, rank: ClueRank.formField, source: "实施单位", at: cell.place)
-                    }
-                }
-            case .funds:
-                context.use(first)
-                let header = rest.isEmpty ? nil : try fundsHeader(rest, at: first.place, &context)
-                block = .funds(header, side: first)
-            case .goal:
-                context.use(first)
-                let header = rest.isEmpty ? nil : try goalHeader(rest, at: first.place, &context)
-                block = .goal(header, side: first, filled: false)
-            case .indicators:
-                context.use(first)
-                let header = rest.isEmpty ? nil : try indicatorsHeader(rest, at: first.place, &context)
-                block = .indicators(header, side: first)
-            case .total:
-                context.use(first)
-                block = .none
-                readTotal(rest, indicatorHeader, &project, &context)
-            }
-        }
-        if !sawName {
-            throw ImportError(.missingColumns(table: "项目支出绩效自评表", missing: ["项目名称"], found: []), at: table.place)
-        }
-        project.indicators = tree.categories
-        return project
+        var form = ProjectFormReader()
+        try BlockFormReader.read(&form, table, signatures: &signatures, &context)
+        form.project.indicators = form.tree.categories
+        return form.project
     }
 
-    private static func continueBlock(_ block: inout Block, _ row: GridRow, _ project: inout Project,
-                                      _ tree: inout IndicatorTree, _ context: inout ReadingContext) throws {
+    mutating func take(_ kind: RowKind, value: String, at cell: GridCell, _ context: inout ReadingContext) {
+        switch kind {
+        case .name:
+            project.name = value
+            hasName = true
+            context.evidence.yearMentioned(in: value, rank: ClueRank.formField, source: "项目名称 \(value)", at: cell.place)
+        case .competentDepartment: project.competentDepartment = value
+        default:
+            project.implementingUnit = value
+            context.evidence.name(value, rank: ClueRank.formField, source: "实施单位", at: cell.place)
+        }
+    }
+
+    mutating func open(_ kind: RowKind, rest: [GridCell], at place: ImportPlace, _ context: inout ReadingContext) throws -> Block? {
+        switch kind {
+        case .funds:
+            return .funds(rest.isEmpty ? nil : try Self.fundsHeader(rest, at: place, &context))
+        case .goal:
+            return .goal(rest.isEmpty ? nil : try Self.goalHeader(rest, at: place, &context), filled: false)
+        case .indicators:
+            let header = rest.isEmpty ? nil : try Self.indicatorsHeader(rest, at: place, &context)
+            if header != nil { indicatorHeader = header }
+            return .indicators(header)
+        case .total:
+            readTotal(rest, &context)
+            return nil
+        case .name, .competentDepartment, .implementingUnit:
+            return nil  // pair rows never open a block
+        }
+    }
+
+    mutating func read(_ row: GridRow, in block: inout Block, _ context: inout ReadingContext) throws {
         switch block {
-        case .none:
-            return  // its cells are reported as unplaced
-        case .funds(nil, let side):
-            block = .funds(try fundsHeader(row.cells, at: row.place, &context), side: side)
-        case .funds(let header?, _):
+        case .funds(nil):
+            block = .funds(try Self.fundsHeader(row.cells, at: row.place, &context))
+        case .funds(let header?):
             let (values, leading) = BlockHeader.place(row.cells, under: header)
             var source = values[.source]
             if source == nil, let firstLeading = leading.first { source = firstLeading }
@@ -138,18 +104,20 @@ enum ProjectFormReader {
             funds.weight = take(.weight)
             funds.score = take(.score)
             project.funds.append(funds)
-        case .goal(nil, let side, _):
-            block = .goal(try goalHeader(row.cells, at: row.place, &context), side: side, filled: false)
-        case .goal(let header?, let side, let filled):
+        case .goal(nil, _):
+            block = .goal(try Self.goalHeader(row.cells, at: row.place, &context), filled: false)
+        case .goal(let header?, let filled):
             guard !filled else { return }
             let (values, _) = BlockHeader.place(row.cells, under: header)
             context.use(values[.expected])
             context.use(values[.actual])
             project.goal = Goal(expected: values[.expected]?.text.trimmedCell ?? "", actual: values[.actual]?.text.trimmedCell ?? "")
-            block = .goal(header, side: side, filled: true)
-        case .indicators(nil, let side):
-            block = .indicators(try indicatorsHeader(row.cells, at: row.place, &context), side: side)
-        case .indicators(let header?, _):
+            block = .goal(header, filled: true)
+        case .indicators(nil):
+            let header = try Self.indicatorsHeader(row.cells, at: row.place, &context)
+            indicatorHeader = header
+            block = .indicators(header)
+        case .indicators(let header?):
             IndicatorRows.read(row, under: header, into: &tree, &context)
         }
     }
@@ -170,9 +138,8 @@ enum ProjectFormReader {
     }
 
     /// The national form's last row: 总分 | 100 (under 分值) | total (under 得分).
-    private static func readTotal(_ cells: [GridCell], _ header: HeaderColumns<IndicatorField>?, _ project: inout Project,
-                                  _ context: inout ReadingContext) {
-        guard let header else { return }
+    private mutating func readTotal(_ cells: [GridCell], _ context: inout ReadingContext) {
+        guard let header = indicatorHeader else { return }
         let (values, _) = BlockHeader.place(cells, under: header)
         if let score = values[.score] {
             project.totalScore = score.text.trimmedCell
