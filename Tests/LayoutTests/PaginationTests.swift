@@ -45,6 +45,16 @@ struct PaginationTests {
             #expect(form.texts(onPage: number).joined().contains(label.text + "（续）"), "page \(number + 1)")
         }
         #expect(continued > 0)
+        // The paginator decided it: on the page where a label starts, its
+        // lines from the first; on a continuation page, its （续） text.
+        for (number, page) in form.tablePages.enumerated() {
+            for (index, piece) in page.labels {
+                let starts = page.rows.contains { $0.row == form.measured.cells[index].cell.row && !$0.isRepeatedHeader }
+                if starts { #expect(piece == .lines(0..<form.measured.cells[index].lines.count), "page \(number + 1)") }
+                if number > 0 && !starts { #expect(piece == .continued, "page \(number + 1)") }
+            }
+        }
+        #expect(form.tablePages.dropFirst().contains { $0.labels.values.contains(.continued) })
         // Only the first page has the title; the others the continued title and page numbers.
         #expect(form.texts(onPage: 0).first == "项目支出绩效自评表")
         for number in form.pages.indices.dropFirst() {

@@ -2,11 +2,8 @@
 /// closed with a border at the page foot, and its text — on a continuation
 /// page, a repeated label's "…（续）" text.
 ///
-/// A spanning label (a side label, a merged 一级/二级 group) prints as many
-/// of its lines as its rows on the page hold; a label taller than that goes
-/// on with its next lines on the following page, so no line is ever clipped
-/// or drawn over its neighbours. `labelProgress` carries, from page to page,
-/// how many lines of each label have been printed.
+/// A spanning label (a side label, a merged 一级/二级 group) prints the lines
+/// the paginator gave it on this page (`TablePage.labels`).
 struct GridPage {
     let table: MeasuredTable
     let page: TablePage
@@ -17,7 +14,7 @@ struct GridPage {
     /// size of the table.
     let cells: [Int]
 
-    func items(labelProgress: inout [Int: Int]) -> [DrawItem] {
+    func items() -> [DrawItem] {
         guard !page.rows.isEmpty else { return [] }
         var rules: [LineSegment] = []
         var texts: [DrawItem] = []
@@ -45,19 +42,11 @@ struct GridPage {
             } else if cell.cell.rowSpan == 1 {
                 // A whole single row: measured to hold all its lines.
                 if startsHere { texts += text(cell.lines, of: cell, in: frame, centred: true) }
-            } else if startsHere {
-                let shown = Array(cell.lines.prefix(capacity(of: cell, in: frame)))
-                labelProgress[index] = shown.count
-                texts += text(shown, of: cell, in: frame, centred: true)
-            } else if cell.cell.repeatsOnContinuation {
-                let done = labelProgress[index] ?? cell.lines.count
-                if done < cell.lines.count {
-                    // The label did not fit where it started: its next lines.
-                    let shown = Array(cell.lines[done..<min(cell.lines.count, done + capacity(of: cell, in: frame))])
-                    labelProgress[index] = done + shown.count
-                    texts += text(shown, of: cell, in: frame, centred: true)
-                } else {
-                    texts += text(repeated(cell, in: frame), of: cell, in: frame, centred: true)
+            } else {
+                switch page.labels[index] {
+                case .lines(let range)?: texts += text(Array(cell.lines[range]), of: cell, in: frame, centred: true)
+                case .continued?: texts += text(repeated(cell, in: frame), of: cell, in: frame, centred: true)
+                case nil: break
                 }
             }
         }

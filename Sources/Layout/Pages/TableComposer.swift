@@ -8,7 +8,6 @@ public enum TableComposer {
         let content = spec.contentRect
         let left = content.minX + (content.size.width - table.width) / 2
         var result: [Page] = []
-        var labelProgress: [Int: Int] = [:]
         var cellsByRow: [Int: [Int]] = [:]
         for (index, cell) in table.cells.enumerated() {
             for row in cell.cell.rows { cellsByRow[row, default: []].append(index) }
@@ -21,7 +20,7 @@ public enum TableComposer {
             top += tablePage.isFirst ? table.titleHeight : table.continuedTitleHeight
             let cells = Set(tablePage.rows.flatMap { cellsByRow[$0.row] ?? [] }).sorted()
             let grid = GridPage(table: table, page: tablePage, left: left, top: top, cells: cells)
-            items += grid.items(labelProgress: &labelProgress)
+            items += grid.items()
             if tablePage.isLast {
                 let bottom = tablePage.rows.last.map { top + $0.y + $0.height + TableRegions.footerGap } ?? top
                 items += footer(table.footer, left: left, width: table.width, top: bottom, rule: table.table.ruleWidth)
@@ -31,13 +30,6 @@ public enum TableComposer {
             }
             result.append(Page(size: spec.size, items: items, bookmarks: bookmarks(table, tablePage, isFirstPage: index == 0,
                                                                                   long: pages.count > 1)))
-        }
-        // A label that went on from page to page and still has lines left
-        // would lose them: that is an error, never a silent cut.
-        for (index, printed) in labelProgress where printed < table.cells[index].lines.count {
-            let cell = table.cells[index].cell
-            throw LayoutFailure.labelTooTall(row: cell.row, column: cell.column, text: cell.text, origin: cell.origin,
-                                             printedLines: printed, lines: table.cells[index].lines.count)
         }
         return result
     }

@@ -6,6 +6,9 @@ public struct TablePage: Sendable, Equatable {
     public var rows: [PlacedRow]
     public var isFirst: Bool
     public var isLast: Bool
+    /// What each spanning label on the page prints, by its index into the
+    /// measured table's cells (`LabelPlacement`).
+    public var labels: [Int: LabelPiece] = [:]
 }
 
 public struct PlacedRow: Sendable, Equatable {
@@ -142,6 +145,7 @@ public enum TablePaginator {
         } while next < rowCount || split != nil
         try placeFooter(&pages, table, rules, regions)
         pages[pages.count - 1].isLast = true
+        try LabelPlacement.place(table, on: &pages)
         return pages
     }
 
