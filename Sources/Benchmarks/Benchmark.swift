@@ -124,7 +124,7 @@ public struct Benchmark {
         lap("bind")
         let measured = try TableMeasurer.measure(resolved, with: renderer.typesetter)
         lap("measure")
-        let tablePages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+        let tablePages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
         lap("paginate")
         let pages = try TableComposer.compose(measured, pages: tablePages, page: layout.page, measurer: renderer.typesetter)
         lap("compose")

@@ -29,7 +29,7 @@ struct LayoutFuzzRegressionTests {
             case .table(let table):
                 let instance: DocumentInstance = layout.document == .department ? .department : .project(index: 0)
                 let measured = try TableMeasurer.measure(TableBinder.bind(unit, instance, onto: layout, table: table), with: measurer)
-                let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+                let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
                 #expect(!(try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)).isEmpty)
             case .flow(let flow):
                 let report = try #require(unit.report)

@@ -142,7 +142,7 @@ struct PaginationTests {
         let measured = try TableMeasurer.measure(resolved, with: FixedAdvanceMeasurer())
         // A page so short that not even one line of the first row fits.
         do {
-            _ = try TablePaginator.paginate(measured, regions: TableRegions(firstPage: .mm(5), otherPages: .mm(5), footer: .zero))
+            _ = try TablePaginator.paginate(measured, regions: Regions(firstPage: .mm(5), otherPages: .mm(5), footer: .zero))
             Issue.record("expected rowTooTall")
         } catch {
             guard case .rowTooTall(let row, _, let available, _) = error else {

@@ -81,7 +81,7 @@ package struct DocumentLayouter {
                    _ table: TableSpec) throws -> [Page] {
         let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
         let measured = try TableMeasurer.measure(resolved, with: typesetter)
-        let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
+        let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
         return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
     }
 

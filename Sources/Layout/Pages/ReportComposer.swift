@@ -15,7 +15,14 @@ public enum ReportComposer {
         /// The outline entry a heading's first line opens.
         var bookmark: Bookmark?
 
+        /// For a table body's lines, the lines of the table's header.
+        var repeatedHeader: Range<Int>?
+
         var isBlank: Bool { runs.isEmpty && rules.isEmpty }
+
+        var paginated: FlowPaginator.Line {
+            FlowPaginator.Line(keepWithNext: keepWithNext, isBlank: isBlank, repeatedHeader: repeatedHeader)
+        }
     }
 
     /// The report's pages, numbered as the layout says.
@@ -46,7 +53,13 @@ public enum ReportComposer {
         for block in report.blocks {
             switch block.kind {
             case .table(let table):
-                lines += try ReportTableLines.lines(table, origin: block.origin, flow: flow, content: content, measurer: measurer)
+                let start = lines.count
+                var tableLines = try ReportTableLines.lines(table, origin: block.origin, flow: flow, content: content, measurer: measurer)
+                for index in tableLines.indices where tableLines[index].repeatedHeader != nil {
+                    let header = tableLines[index].repeatedHeader!
+                    tableLines[index].repeatedHeader = (start + header.lowerBound)..<(start + header.upperBound)
+                }
+                lines += tableLines
             case .heading, .paragraph:
                 let level: Int? = if case .heading(let level) = block.kind { level } else { nil }
                 var blockLines = try paragraphLines(block.text, style: block.style, origin: block.origin, flow: flow, content: content,
@@ -193,28 +206,12 @@ public enum ReportComposer {
         }
     }
 
-    /// Puts lines on pages at the fixed pitch; a heading that would end a
-    /// page moves to the next one with its text; blank lines never start a page.
+    /// Puts lines on pages at the fixed pitch (`FlowPaginator` decides
+    /// which line goes where) and draws each page's lines.
     static func paginate(_ lines: [FlowLine], flow: FlowSpec, spec: PageSpec) -> [Page] {
         let content = spec.contentRect
-        let perPage = max(1, Int((content.size.height.points + Length.tolerance) / flow.lineHeight.points))
-        var pages: [[FlowLine]] = [[]]
-        var index = 0
-        while index < lines.count {
-            if pages[pages.count - 1].count == perPage { pages.append([]) }
-            let line = lines[index]
-            if pages[pages.count - 1].isEmpty && line.isBlank && pages.count > 1 { index += 1; continue }
-            // Keep a run of keep-with-next lines together with the line after it.
-            var run = index
-            while run < lines.count - 1 && lines[run].keepWithNext && !lines[run].isBlank { run += 1 }
-            let needed = run - index + 1
-            let free = perPage - pages[pages.count - 1].count
-            if line.keepWithNext && !line.isBlank && needed > free && needed <= perPage && !pages[pages.count - 1].isEmpty {
-                pages.append([])
-            }
-            pages[pages.count - 1].append(line)
-            index += 1
-        }
+        let decided = FlowPaginator.paginate(lines.map(\.paginated), regions: .uniform(content.size.height), pitch: flow.lineHeight)
+        let pages = decided.map { $0.map { lines[$0] } }
         var result: [Page] = []
         for pageLines in pages {
             var items: [DrawItem] = []

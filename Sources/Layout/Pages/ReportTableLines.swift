@@ -4,7 +4,9 @@ import Evaluation
 /// centred on a line of its own, then each row as whole lines of the fixed
 /// pitch (one line per line of text of its tallest cell), ruled, so that
 /// the text after the table stays on the 22-line grid. A row is never split
-/// over pages, and the header stays with the first row after it.
+/// over pages, the header stays with the first row after it, and a table
+/// that goes on over a page break repeats its header rows at the top of the
+/// next page (each body line names them, `repeatedHeader`).
 enum ReportTableLines {
     static func lines(_ table: ReportTable, origin: TextOrigin, flow: FlowSpec, content: Rect,
                       measurer: some TextMeasurer) throws(LayoutFailure) -> [ReportComposer.FlowLine] {
@@ -29,7 +31,10 @@ enum ReportTableLines {
             }
         }
         let rows = table.header.map { ($0, true) } + table.rows.map { ($0, false) }
+        let headerStart = lines.count
+        var header: Range<Int>?
         for (number, (cells, isHeader)) in rows.enumerated() {
+            if !isHeader && header == nil && !table.header.isEmpty { header = headerStart..<lines.count }
             let style = isHeader ? styles.header : styles.text
             var cellLines: [[TextLine]] = []
             for column in 0..<count {
@@ -68,7 +73,7 @@ enum ReportTableLines {
                 // A row holds together; the header holds to the row after it.
                 let isLastHeader = isHeader && number == table.header.count - 1
                 lines.append(.init(runs: runs, keepWithNext: lineIndex < height - 1 || isHeader && !isLastHeader || isLastHeader,
-                                   rules: rules))
+                                   rules: rules, repeatedHeader: isHeader ? nil : header))
             }
         }
         return lines

@@ -22,7 +22,7 @@ public enum TableComposer {
             let grid = GridPage(table: table, page: tablePage, left: left, top: top, cells: cells)
             items += grid.items()
             if tablePage.isLast {
-                let bottom = tablePage.rows.last.map { top + $0.y + $0.height + TableRegions.footerGap } ?? top
+                let bottom = tablePage.rows.last.map { top + $0.y + $0.height + Regions.footerGap } ?? top
                 items += footer(table.footer, left: left, width: table.width, top: bottom, rule: table.table.ruleWidth)
             }
             if let numbering = table.table.pageNumber, numbering.singlePage || pages.count > 1 {

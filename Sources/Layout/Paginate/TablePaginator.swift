@@ -43,34 +43,8 @@ public struct RowSlice: Sendable, Equatable {
     public var isLast: Bool
 }
 
-/// The space a table has: `firstPage` below the title, `otherPages` below
-/// the continued title, and the footer's height on the last page.
-public struct TableRegions: Sendable {
-    public var firstPage: Length
-    public var otherPages: Length
-    public var footer: Length
-
-    public init(firstPage: Length, otherPages: Length, footer: Length) {
-        self.firstPage = firstPage
-        self.otherPages = otherPages
-        self.footer = footer
-    }
-
-    /// The regions of `table` on pages of `page`: the content height less
-    /// the title (first page) or the continued title (other pages), and
-    /// the footer with the gap above it.
-    public init(for table: MeasuredTable, page: PageSpec) {
-        let content = page.contentRect.size.height
-        self.init(firstPage: content - table.titleHeight, otherPages: content - table.continuedTitleHeight,
-                  footer: table.footer.isEmpty ? .zero : table.footerHeight + TableRegions.footerGap)
-    }
-
-    /// Space between the table's last row and the footer.
-    public static let footerGap = Length.mm(3)
-}
-
 public enum TablePaginator {
-    public static func paginate(_ table: MeasuredTable, regions: TableRegions) throws(LayoutFailure) -> [TablePage] {
+    public static func paginate(_ table: MeasuredTable, regions: Regions) throws(LayoutFailure) -> [TablePage] {
         let rules = BreakRules(table)
         let heights = table.rowHeights
         let rowCount = heights.count
@@ -154,7 +128,7 @@ public enum TablePaginator {
     /// page of signatures never stands alone; only when no break allows it
     /// does the footer take a page of its own.
     static func placeFooter(_ pages: inout [TablePage], _ table: MeasuredTable, _ rules: BreakRules,
-                            _ regions: TableRegions) throws(LayoutFailure) {
+                            _ regions: Regions) throws(LayoutFailure) {
         guard regions.footer > .zero, let last = pages.last else { return }
         let space = last.isFirst ? regions.firstPage : regions.otherPages
         let used = last.rows.last.map { $0.y + $0.height } ?? .zero

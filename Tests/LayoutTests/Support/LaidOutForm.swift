@@ -6,7 +6,7 @@ import Testing
 /// the fixed-advance measurer, as `UnitRenderer` does with Pango.
 struct LaidOutForm {
     var measured: MeasuredTable
-    var regions: TableRegions
+    var regions: Regions
     var tablePages: [TablePage]
     var pages: [Page]
     var spec: PageSpec
@@ -23,7 +23,7 @@ struct LaidOutForm {
         if let size { spec.size = size }
         let resolved = TableBinder.bind(unit, instance, onto: layout, table: try tableSpec(layout))
         measured = try TableMeasurer.measure(resolved, with: measurer)
-        regions = TableRegions(for: measured, page: spec)
+        regions = Regions(for: measured, page: spec)
         tablePages = try TablePaginator.paginate(measured, regions: regions)
         pages = try TableComposer.compose(measured, pages: tablePages, page: spec, measurer: measurer)
     }
