@@ -39,10 +39,7 @@ func render(_ layout: LayoutSpec) throws {
     switch layout.body {
     case .table(let table):
         let instance: DocumentInstance = layout.document == .department ? .department : .project(index: 0)
-        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table)
-        let measured = try TableMeasurer.measure(resolved, with: measurer)
-        let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
-        _ = try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)
+        _ = try FormPipeline.pages(unit, instance, onto: layout, table: table, measurer: measurer)
     case .flow(let flow):
         guard let report = unit.report else { return }
         _ = try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)

@@ -52,10 +52,7 @@ func render(_ unit: UnitEvaluation, on layout: LayoutSpec, computed: ComputedVal
         let instances: [DocumentInstance] = layout.document == .department
             ? (unit.department == nil ? [] : [.department]) : unit.projects.indices.map { .project(index: $0) }
         for instance in instances {
-            let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
-            let measured = try TableMeasurer.measure(resolved, with: measurer)
-            let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
-            _ = try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)
+            _ = try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, measurer: measurer)
         }
     case .flow(let flow):
         guard let report = unit.report else { return }

@@ -74,15 +74,10 @@ struct ReportBinderTests {
 }
 
 @Suite("Composing the report (GB/T 9704)")
-struct ReportComposerTests {
-    let layout: LayoutSpec
-    let flow: FlowSpec
-    let measurer = FixedAdvanceMeasurer()
+struct ReportComposerTests: ReportSuite {
+    let fixture: ReportFixture
 
-    init() throws {
-        layout = try loadLayout("report-gbt9704.yaml")
-        flow = try flowSpec(layout)
-    }
+    init() throws { fixture = try ReportFixture() }
 
     static let sentences = [
         "为了规范柳河县政务服务和数字化建设管理局的职能配置、内设机构和人员编制，推进机构、职能、权限、程序、责任法定化。",

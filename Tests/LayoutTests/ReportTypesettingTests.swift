@@ -6,15 +6,10 @@ import Testing
 /// GB/T 9704 typesetting details: title shapes, punctuation compression,
 /// Western digits in the serif, the 附件说明 and the sealed signature.
 @Suite("Typesetting the report")
-struct ReportTypesettingTests {
-    let layout: LayoutSpec
-    let flow: FlowSpec
-    let measurer = FixedAdvanceMeasurer()
+struct ReportTypesettingTests: ReportSuite {
+    let fixture: ReportFixture
 
-    init() throws {
-        layout = try loadLayout("report-gbt9704.yaml")
-        flow = try flowSpec(layout)
-    }
+    init() throws { fixture = try ReportFixture() }
 
     func titleLines(_ title: String) -> [String] {
         let advances = title.map { $0.isASCII ? flow.title.size / 2 : flow.title.size }
@@ -176,15 +171,10 @@ struct ReportTypesettingTests {
 }
 
 @Suite("Tables in the report")
-struct ReportTableTests {
-    let layout: LayoutSpec
-    let flow: FlowSpec
-    let measurer = FixedAdvanceMeasurer()
+struct ReportTableTests: ReportSuite {
+    let fixture: ReportFixture
 
-    init() throws {
-        layout = try loadLayout("report-gbt9704.yaml")
-        flow = try flowSpec(layout)
-    }
+    init() throws { fixture = try ReportFixture() }
 
     static let table = ReportTable(title: "表1　收支情况（万元）", header: [["项目", "全年预算数", "执行率"]],
                                    rows: [["财政拨款收入", "376.36", "100.00%"], ["其中：政务大厅综合类项目经费", "212.40", "81.06%"]],

@@ -19,19 +19,6 @@ import Testing
                              metadata: DocumentMetadata(title: "测试", author: "FormPrint", subject: "", keywords: ""))
     }
 
-    static func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test("a CJK character of the bundled 宋体 is one em wide; Latin letters are narrower")
     func measuresWithTheBundledFonts() throws {
         let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
@@ -51,11 +38,11 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("formprint-rendering-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: file) }
         try data.write(to: file)
-        #expect(try Self.tool("qpdf", ["--check", file.path]).status == 0)
-        #expect(try Self.tool("pdftotext", [file.path, "-"]).output.contains("项目支出绩效自评表"))
+        #expect(try run("qpdf", ["--check", file.path]).status == 0)
+        #expect(try run("pdftotext", [file.path, "-"]).output.contains("项目支出绩效自评表"))
         // pdffonts: "ABCDEF+Name  type  encoding  emb sub uni …"; the bundled
         // 宋体 is Noto Serif CJK, embedded (emb) as a subset (sub, the tag).
-        let fonts = try Self.tool("pdffonts", [file.path]).output.split(separator: "\n").dropFirst(2)
+        let fonts = try run("pdffonts", [file.path]).output.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for font in fonts {
             #expect(font.contains("+NotoSerifCJKsc") && font.contains("yes yes"), "\(font)")

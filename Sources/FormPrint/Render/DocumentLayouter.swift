@@ -79,10 +79,7 @@ package struct DocumentLayouter {
 
     func formPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
                    _ table: TableSpec) throws -> [Page] {
-        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
-        let measured = try TableMeasurer.measure(resolved, with: typesetter)
-        let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
-        return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
+        try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, measurer: typesetter)
     }
 
     /// Two projects with the same name would write the same file: the

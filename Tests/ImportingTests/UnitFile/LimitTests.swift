@@ -36,20 +36,7 @@ struct UnitFileLimitTests {
 
     @Test("200 levels of report sections stop at the fifth level (report headings have four)", .hangGuard(minutes: 1))
     func twoHundredLevelsOfSections() throws {
-        var lines = ["formprint: 1", "unit: {name: 测试单位}", "year: 2024", "report:", "  title: 报告", "  sections:"]
-        var indent = "    "
-        for _ in 0..<200 {
-            lines.append(indent + "- heading: h")
-            lines.append(indent + "  sections:")
-            indent += "    "
-        }
-        lines.append(indent + "- heading: last")
-        let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
-        guard case .invalidValue(let message, _) = error.problem else {
-            Issue.record("expected the section depth error, got \(error.problem)")
-            return
-        }
-        #expect(message.contains("5 levels deep"))
+        try expectSectionDepthError(levels: 200)
     }
 
     @Test("200 nested lists are a wrong type, not a crash", .hangGuard(minutes: 1))

@@ -295,20 +295,7 @@ struct HostileUnitFileTests {
 
     @Test("sections nested deeper than four levels fail at the fifth, long before the depth limit")
     func tooDeep() throws {
-        var lines = ["formprint: 1", "unit:", "  name: 测试单位", "year: 2024", "report:", "  title: 报告", "  sections:"]
-        var indent = "    "
-        for _ in 0..<40 {
-            lines.append(indent + "- heading: h")
-            lines.append(indent + "  sections:")
-            indent += "    "
-        }
-        lines.append(indent + "- heading: last")
-        let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
-        guard case .invalidValue(let message, _) = error.problem else {
-            Issue.record("expected the section depth error, got \(error.problem)")
-            return
-        }
-        #expect(message.contains("5 levels deep"))
+        try expectSectionDepthError(levels: 40)
     }
 }
 
@@ -383,4 +370,22 @@ struct ReportTableFileTests {
             #expect(error.location.line == line)
         }
     }
+}
+
+/// A report whose sections nest `levels` deep is refused at the fifth level.
+func expectSectionDepthError(levels: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    var lines = ["formprint: 1", "unit: {name: 测试单位}", "year: 2024", "report:", "  title: 报告", "  sections:"]
+    var indent = "    "
+    for _ in 0..<levels {
+        lines.append(indent + "- heading: h")
+        lines.append(indent + "  sections:")
+        indent += "    "
+    }
+    lines.append(indent + "- heading: last")
+    let error = try #require(readError(lines.joined(separator: "\n") + "\n"), sourceLocation: sourceLocation)
+    guard case .invalidValue(let message, _) = error.problem else {
+        Issue.record("expected the section depth error, got \(error.problem)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(message.contains("5 levels deep"), sourceLocation: sourceLocation)
 }

@@ -1,0 +1,16 @@
+import Evaluation
+
+/// A form's layout phases in order — bind → measure → paginate → compose —
+/// the one place they are chained, for the renderer, the fuzz targets and
+/// the tests alike.
+public enum FormPipeline {
+    /// The pages of `instance` (a project or the department form) on the
+    /// table `table` of `layout`, `computed` bound beside the unit's values.
+    public static func pages(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
+                             computed: ComputedValues = .none, measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
+        let measured = try TableMeasurer.measure(resolved, with: measurer)
+        let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
+        return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)
+    }
+}

@@ -1,0 +1,25 @@
+import Layout
+
+/// The GB/T 9704 report layout and the fixed-advance measurer that the
+/// report suites typeset with.
+struct ReportFixture {
+    let layout: LayoutSpec
+    let flow: FlowSpec
+    let measurer = FixedAdvanceMeasurer()
+
+    init() throws {
+        layout = try loadLayout("report-gbt9704.yaml")
+        flow = try flowSpec(layout)
+    }
+}
+
+/// A suite over `ReportFixture`, reaching its parts by name.
+protocol ReportSuite {
+    var fixture: ReportFixture { get }
+}
+
+extension ReportSuite {
+    var layout: LayoutSpec { fixture.layout }
+    var flow: FlowSpec { fixture.flow }
+    var measurer: FixedAdvanceMeasurer { fixture.measurer }
+}
