@@ -9,21 +9,6 @@ import FuzzSupport
 import Importing
 import Layout
 
-/// Every character advances the font size (ASCII half of it), as the
-/// tests' FixedAdvanceMeasurer.
-struct FixedAdvanceMeasurer: TextMeasurer {
-    func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
-        let full = font.size + font.tracking
-        return character.isASCII ? full / 2 : full
-    }
-
-    func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
-        var total = Length.zero
-        for character in text { total += try advance(of: character, font: font) }
-        return total
-    }
-}
-
 // Fuzz/Layout/main.swift → the checkout's Examples/liuhe-2024.yaml.
 let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Examples/liuhe-2024.yaml")

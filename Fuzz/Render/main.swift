@@ -11,19 +11,6 @@ import Importing
 import Layout
 import Review
 
-struct FixedAdvanceMeasurer: TextMeasurer {
-    func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
-        let full = font.size + font.tracking
-        return character.isASCII ? full / 2 : full
-    }
-
-    func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
-        var total = Length.zero
-        for character in text { total += try advance(of: character, font: font) }
-        return total
-    }
-}
-
 /// The shipped layouts and scoring profiles, read once. Held in static
 /// storage: as top-level values captured only by the fuzz closure, the
 /// optimiser kept them where LeakSanitizer did not see them, and it reported

@@ -3,35 +3,6 @@ import Foundation
 import TestSupport
 import Layout
 
-/// A font-free `TextMeasurer`: every character advances `font.size` plus
-/// the font's tracking, ASCII characters half of that. Characters in
-/// `missing` have no glyph, as if no bundled font covered them.
-struct FixedAdvanceMeasurer: TextMeasurer {
-    var missing: Set<Character> = []
-
-    init(missing: Set<Character> = []) { self.missing = missing }
-
-    func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
-        if missing.contains(character) { throw .missingGlyphs([character]) }
-        let full = font.size + font.tracking
-        return character.isASCII ? full / 2 : full
-    }
-
-    func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
-        var absent: [Character] = []
-        var total = Length.zero
-        for character in text {
-            if missing.contains(character) {
-                if !absent.contains(character) { absent.append(character) }
-                continue
-            }
-            total += try advance(of: character, font: font)
-        }
-        if !absent.isEmpty { throw .missingGlyphs(absent) }
-        return total
-    }
-}
-
 // MARK: - Repository files
 
 func layoutsFolder() -> URL { RepositoryPaths.root.appendingPathComponent("Layouts") }
