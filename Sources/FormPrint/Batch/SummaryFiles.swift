@@ -1,3 +1,5 @@
+import InputReading
+import Evaluation
 import Foundation
 
 /// `summary.json`, `summary.csv` and the terminal table: views of a
@@ -27,9 +29,18 @@ public enum SummaryFiles {
 
     public static func read(_ url: URL) throws -> BatchSummary {
         do {
-            return try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: url))
-        } catch {
-            throw FormPrintError.unreadableSummary(url.path, "\(error)")
+            let data: Data
+            do {
+                data = try RegularFile.read(url, limit: 256 << 20)
+            } catch {
+                throw FormPrintError.unreadableSummary(url.path, error.message)
+            }
+            do {
+                return try JSONDecoder().decode(BatchSummary.self, from: data)
+            } catch {
+                throw FormPrintError.unreadableSummary(url.path, Message(
+                    chinese: "它不是FormPrint批量生成写出的summary.json（\(error)）", english: "it is not a summary.json written by formprint batch (\(error))"))
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import InputReading
+import Evaluation
 import Foundation
 
 /// Writes files so that a reader never sees a partial one: the bytes go to
@@ -50,7 +52,7 @@ public enum AtomicFile {
         for (index, file) in staged.enumerated() {
             // rename replaces whatever has the name (a link too) without following it.
             if renameat(file.directory, file.temporary, file.directory, file.name) != 0 {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemReason.message(errno: errno)
                 discard(from: index)
                 throw FormPrintError.writeFailed(file.target.path, reason)
             }
@@ -75,20 +77,21 @@ public enum AtomicFile {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !relativePath.hasPrefix("/"),
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
-            throw FormPrintError.outsideOutputFolder(relativePath, reason: "the path is absolute or has an empty, '.' or '..' part")
+            throw FormPrintError.outsideOutputFolder(relativePath, reason: Message(chinese: "路径是绝对路径，或含有空的、“.”或“..”部分",
+                                                                                  english: "the path is absolute or has an empty, '.' or '..' part"))
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw FormPrintError.writeFailed(folder.path, (error as NSError).localizedDescription)
+            throw FormPrintError.writeFailed(folder.path, SystemReason.message(of: error))
         }
         var directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, String(cString: strerror(errno))) }
+        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, SystemReason.message(errno: errno)) }
         var reached = folder
         for component in components.dropLast() {
             reached.appendPathComponent(component)
             if mkdirat(directory, component, 0o755) != 0 && errno != EEXIST {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemReason.message(errno: errno)
                 close(directory)
                 throw FormPrintError.writeFailed(reached.path, reason)
             }
@@ -99,8 +102,9 @@ public enum AtomicFile {
                 // (Linux says ENOTDIR, macOS ELOOP, for a link with O_NOFOLLOW.)
                 let isLink = fstatat(directory, component, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
                 close(directory)
-                let reason = isLink ? "it is a symbolic link; FormPrint does not write through links inside the output folder"
-                    : error == ENOTDIR ? "it is a file, not a folder" : String(cString: strerror(error))
+                let reason = isLink ? Message(chinese: "它是符号链接；FormPrint不通过输出文件夹内的链接写入",
+                                              english: "it is a symbolic link; FormPrint does not write through links inside the output folder")
+                    : error == ENOTDIR ? Message(chinese: "它是文件，不是文件夹", english: "it is a file, not a folder") : SystemReason.message(errno: error)
                 throw FormPrintError.outsideOutputFolder(reached.path, reason: reason)
             }
             close(directory)
@@ -114,25 +118,25 @@ public enum AtomicFile {
         unlinkat(directory, temporary, 0)
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemReason.message(errno: errno)
             close(directory)
             throw FormPrintError.writeFailed(target.path, reason)
         }
-        var failure: String?
+        var failure: Message?
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
+                    failure = SystemReason.message(errno: errno)
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && flush && fsync(descriptor) != 0 { failure = SystemReason.message(errno: errno) }
+        if close(descriptor) != 0 && failure == nil { failure = SystemReason.message(errno: errno) }
         if let failure {
             unlinkat(directory, temporary, 0)
             close(directory)

@@ -34,7 +34,7 @@ public final class UnitRenderer {
     /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
     public static func standardFonts(fallback: FontFallback = .none) throws -> FontLibrary {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
-            throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
+            throw FormPrintError.resourcesMissing(.fonts)
         }
         return try FontLibrary(directory: fonts, fallback: fallback)
     }
@@ -215,7 +215,7 @@ public final class UnitRenderer {
             place = location.description
         }
         let name = kind.chineseName + (detail.map { "（\($0)）" } ?? "")
-        return .layoutFailed(document: name, file: place, reason: failure.description)
+        return .layoutFailed(document: name, file: place, reason: failure.message)
     }
 
     // MARK: - Drawing

@@ -1,3 +1,4 @@
+import InputReading
 import Evaluation
 import Foundation
 import Review
@@ -26,14 +27,14 @@ public struct ScoringCatalog: Sendable {
     /// overrides where they are found).
     public static func standard() throws -> ScoringCatalog {
         guard let folder = ResourceLocator.locate("Scoring", containing: "national.yaml", environment: "FORMPRINT_SCORING") else {
-            throw FormPrintError.resourcesMissing("Scoring/ (set FORMPRINT_SCORING to FormPrint's Scoring folder)")
+            throw FormPrintError.resourcesMissing(.scoring)
         }
         var catalog = ScoringCatalog()
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw FormPrintError.resourcesMissing("Scoring/ at \(folder.path): \((error as NSError).localizedDescription)")
+            throw FormPrintError.resourcesMissing(.unlistable(folder: folder.path, reason: SystemReason.message(of: error)))
         }
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let file = folder.appendingPathComponent(name)

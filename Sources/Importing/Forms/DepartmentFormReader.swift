@@ -72,7 +72,7 @@ enum DepartmentFormReader {
                     case .name:
                         department.name = value
                         sawName = true
-                        context.evidence.name(value, rank: ClueRank.formHeader, source: "部门名称", at: cell.place)
+                        context.evidence.name(value, rank: ClueRank.formHeader, source: .label("部门名称"), at: cell.place)
                     case .annualGoal: department.annualGoal = value
                     default: department.goalCompletion = value
                     }
@@ -86,7 +86,7 @@ enum DepartmentFormReader {
             }
         }
         if !sawName {
-            throw ImportError(.missingColumns(table: "部门整体支出绩效自评表", missing: ["部门名称"], found: []), at: table.place)
+            throw ImportError(.missingColumns(table: .label("部门整体支出绩效自评表"), missing: ["部门名称"], found: []), at: table.place)
         }
         department.indicators = tree.categories
         return department
@@ -108,7 +108,7 @@ enum DepartmentFormReader {
             let task = MainTask(number: take(.number), name: take(.name), content: take(.content), completion: take(.completion))
             if !(task.number + task.name + task.content + task.completion).isEmpty {
                 department.tasks.append(task)
-                context.evidence.yearMentioned(in: task.name, rank: ClueRank.formField, source: "任务名称 \(task.name)", at: values[.name]?.place ?? row.place)
+                context.evidence.yearMentioned(in: task.name, rank: ClueRank.formField, source: .label("任务名称 \(task.name)"), at: values[.name]?.place ?? row.place)
             }
         case .indicators(nil, let side):
             block = .indicators(try indicatorsHeader(row.cells, at: row.place, &context), side: side)

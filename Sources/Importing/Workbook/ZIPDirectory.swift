@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// A check of a ZIP container's directory before ZIPFoundation reads it.
@@ -26,14 +27,20 @@ struct ZIPDirectory {
         /// counts, so the workbook would read differently in each.
         case duplicateName(String)
 
-        var description: String {
+        var message: Message {
             switch self {
-            case .noDirectory: "its ZIP directory is missing (the file is cut short or damaged)"
-            case .damaged(let what): "its ZIP directory is damaged (\(what))"
-            case .zip64: "it uses ZIP64 extensions, which a workbook of forms never needs"
-            case .tooManyEntries(let count): "it has \(count) parts, more than the \(ZIPDirectory.maximumEntries) a workbook could hold"
+            case .noDirectory:
+                Message(chinese: "缺少ZIP目录（文件不完整或已损坏）", english: "its ZIP directory is missing (the file is cut short or damaged)")
+            case .damaged(let what):
+                Message(chinese: "ZIP目录已损坏（\(what)）", english: "its ZIP directory is damaged (\(what))")
+            case .zip64:
+                Message(chinese: "使用了ZIP64扩展，表格工作簿从不需要", english: "it uses ZIP64 extensions, which a workbook of forms never needs")
+            case .tooManyEntries(let count):
+                Message(chinese: "有\(count)个部件，超过工作簿可能有的\(ZIPDirectory.maximumEntries)个",
+                        english: "it has \(count) parts, more than the \(ZIPDirectory.maximumEntries) a workbook could hold")
             case .duplicateName(let name):
-                "it holds two parts named \(name); Excel, WPS and LibreOffice would each read a different one (工作簿中有重名部件), so it is refused: save it again from the office suite"
+                Message(chinese: "工作簿中有两个名为\(name)的部件；Excel、WPS和LibreOffice各会读取不同的一个，因此拒绝读取：请用办公软件重新保存",
+                        english: "it holds two parts named \(name); Excel, WPS and LibreOffice would each read a different one, so it is refused: save it again from the office suite")
             }
         }
     }

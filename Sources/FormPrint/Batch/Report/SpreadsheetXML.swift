@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import ZIPFoundation
 
@@ -41,7 +42,9 @@ struct SpreadsheetWriter {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
                                  compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
         }
-        guard let bytes = archive.data else { throw FormPrintError.unwritableReport("the workbook archive has no bytes") }
+        guard let bytes = archive.data else {
+            throw FormPrintError.unwritableReport(Message(chinese: "工作簿压缩包没有内容", english: "the workbook archive has no bytes"))
+        }
         return bytes
     }
 
