@@ -199,7 +199,8 @@ public final class UnitRenderer {
                 var number = 2
                 while taken.contains(FileNaming.collisionKey("\(document.baseName)_\(number)")) { number += 1 }
                 name = "\(document.baseName)_\(number)"
-                warnings[index].append("two documents would be named '\(document.baseName)'; this one is written as '\(name)'")
+                warnings[index].append(Message(chinese: "两份文档都会命名为“\(document.baseName)”；这一份写为“\(name)”",
+                                               english: "two documents would be named '\(document.baseName)'; this one is written as '\(name)'").text)
             }
             taken.insert(FileNaming.collisionKey(name))
             names.append(name)

@@ -115,11 +115,12 @@ final class ProfileCache: @unchecked Sendable {
 }
 
 /// `--scoring` named a profile that does not exist.
-public struct ScoringChoiceError: Error, Sendable, CustomStringConvertible {
+public struct ScoringChoiceError: Error, Sendable, HasMessage {
     public var choice: String
     public var available: [String]
 
-    public var description: String {
-        "error: no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)"
+    public var message: Message {
+        .error(at: nil, chinese: "没有评分规则“\(choice)”；可用的有：\(available.joined(separator: "、"))，或给出评分规则文件的路径（见 docs/VALIDATION.md）",
+               english: "no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)")
     }
 }
