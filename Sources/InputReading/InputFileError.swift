@@ -48,8 +48,8 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
                 english: "cannot read the file: it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030).")
         case .wrongType(let expected, let found):
             return .error(at: at,
-                chinese: "\(path)应为\(expected.message.chinese)，实为\(found.message.chinese)。请写成\(expected.message.chinese)。",
-                english: "\(path) must be \(expected.message.english), found \(found.message.english). Write it as \(expected.message.english).")
+                chinese: "\(path)应为\(expected.expected.chinese)，实为\(found.found.chinese)。请写成\(expected.expected.chinese)。",
+                english: "\(path) must be \(expected.expected.english), found \(found.found.english). Write it as \(expected.expected.english).")
         case .missingField(let name):
             return .error(at: at, chinese: "缺少必填字段“\(name)”\(field)。请在此处添加“\(name): …”。",
                           english: "missing required field '\(name)'\(field). Add '\(name): …' here.")
@@ -93,10 +93,20 @@ public enum NodeShape: Sendable, Equatable {
     /// A scalar, with the start of what was written.
     case writtenText(String)
 
-    public var message: Message {
+    /// What was expected, with how it is written.
+    public var expected: Message {
         switch self {
         case .mapping: Message(chinese: "字段映射（键: 值）", english: "a mapping of fields (key: value)")
         case .list: Message(chinese: "列表（以“- ”开头的行）", english: "a list (lines starting with '- ')")
+        default: found
+        }
+    }
+
+    /// What was found.
+    public var found: Message {
+        switch self {
+        case .mapping: Message(chinese: "字段映射", english: "a mapping of fields")
+        case .list: Message(chinese: "列表", english: "a list")
         case .text: Message(chinese: "文字", english: "text")
         case .alias: Message(chinese: "别名", english: "an alias")
         case .writtenText(let text): Message(chinese: "文字“\(text.prefix(40))”", english: "the text \"\(text.prefix(40))\"")

@@ -90,6 +90,7 @@ struct BatchCommand: ParsableCommand {
                 skipUnchanged: skipUnchanged)
             runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
             roster = try rosterFile.map { try Roster.read(URL(fileURLWithPath: $0)) }
+            try checkOptionalLines(rendering.lines, in: runner.catalog)
         } catch let error as ValidationError {
             throw error
         } catch {

@@ -31,6 +31,9 @@ struct LayoutsCommand: ParsableCommand {
                     let isDefault = LayoutCatalog.defaults[spec.document] == spec.id ? say("（默认）", " (default)") : ""
                     print("\(spec.id)\t\(spec.document.rawValue)\(isDefault)\t\(spec.name)\t\(spec.file)")
                     if !spec.origin.isEmpty { print("\t  " + say("依据：", "source: ") + spec.origin) }
+                    if !spec.optionalLines.isEmpty {
+                        print("\t  " + say("可选行（--line）：", "optional lines (--line): ") + spec.optionalLines.joined(separator: ", "))
+                    }
                 }
             } catch {
                 printError("\(error)")

@@ -42,6 +42,9 @@ struct PrintCommand: ParsableCommand {
     @Flag(help: lenientHelp)
     var lenient = false
 
+    @Option(name: .customLong("line"), help: lineHelp)
+    var lines: [String] = []
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -70,6 +73,7 @@ struct PrintCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
+        try checkOptionalLines(lines, in: renderer.catalog)
         var failed = false
         var unusable = false
         for path in units {
@@ -83,7 +87,7 @@ struct PrintCommand: ParsableCommand {
                 continue
             }
             do {
-                let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: scoring)
+                let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: scoring, lines: Set(lines))
                 try send(postScript, title: "\(document.unit.name) \(document.unit.year)", lp: lp)
                 let destination = printer ?? say("默认打印机", "the default printer")
                 print(say("\(path)：已送往\(destination)（\(copies)份\(duplex ? "，双面" : "")）",

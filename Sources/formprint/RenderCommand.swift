@@ -51,6 +51,7 @@ struct RenderCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
+        try checkOptionalLines(rendering.lines, in: renderer.catalog)
         var failed = false
         // Every file is read first, so that two of one unit and year get
         // distinct folders instead of overwriting each other.
@@ -133,12 +134,32 @@ struct RenderingOptions: ParsableArguments {
     @Flag(help: lenientHelp)
     var lenient = false
 
+    @Option(name: .customLong("line"), help: lineHelp)
+    var lines: [String] = []
+
     func renderOptions(combined: Bool) throws -> RenderOptions {
         var options = RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
                                     layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
         options.final = final
         options.lenient = lenient
+        options.lines = Set(lines)
         return options
+    }
+}
+
+var lineHelp: ArgumentHelp {
+    help("也打印表样中的某个可选行，例如 year：标题下的“（2024年度）”（吉林表样默认不印）。可重复；`formprint layouts list` 列出各表样的可选行。",
+         "Also print an optional line of the layouts, e.g. year: the （2024年度） line under the title (off by default in the 吉林 layouts). Repeatable; `formprint layouts list` names each layout's optional lines.",
+         valueName: "name")
+}
+
+/// `--line` names that no layout of `catalog` has are a mistake on the
+/// command line (exit 64), with the names there are.
+func checkOptionalLines(_ lines: [String], in catalog: LayoutCatalog) throws {
+    let known = Set(try catalog.all().flatMap(\.optionalLines))
+    for line in lines where !known.contains(line) {
+        let names = known.sorted().joined(separator: ", ")
+        throw usageError("没有表样有可选行“\(line)”；可选行有：\(names)", "no layout has an optional line '\(line)'; the optional lines are: \(names)")
     }
 }
 

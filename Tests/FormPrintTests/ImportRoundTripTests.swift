@@ -97,7 +97,7 @@ struct ImportRoundTripTests {
         #expect {
             _ = try UnitImports.importFile(input, into: output, strict: true)
         } throws: { error in
-            let message = "\(error)"
+            let message = english(error)
             return message.contains("extra.txt: error: 1 cell fit no field") && message.contains("extra.txt:9:")
                 && message.contains("备注：无")
         }

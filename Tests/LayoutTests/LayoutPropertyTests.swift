@@ -58,7 +58,7 @@ struct LayoutPropertyTests {
                 _ = try LaidOutForm(form.unit, spec: spec, size: form.pageSize)
                 laidOut += 1
             } catch {
-                failures[Mirror(reflecting: error).children.first?.label ?? "\(error)", default: 0] += 1
+                failures[Mirror(reflecting: error).children.first?.label ?? english(error), default: 0] += 1
             }
         }
         #expect(laidOut * 10 >= Self.seeds.count * 8, "\(laidOut) of \(Self.seeds.count) laid out; failures: \(failures)")

@@ -51,4 +51,7 @@ public protocol HasMessage: CustomStringConvertible {
 
 extension HasMessage {
     public var description: String { message.text }
+
+    /// The description in `language`, whatever the command line chose.
+    public func description(in language: Language) -> String { message.text(in: language) }
 }

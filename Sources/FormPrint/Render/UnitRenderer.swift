@@ -107,7 +107,7 @@ public final class UnitRenderer {
     public func render(_ document: UnitDocument, options: RenderOptions, errors: Int = 0) throws -> RenderedUnit {
         let unit = document.unit
         let computed = try scores(unit, layouts: options.layouts, profile: options.scoringProfile)
-        var laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: options.layouts) }
+        var laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: options.layouts, lines: options.lines) }
         if errors > 0 && !options.final {
             for index in laidOut.indices { laidOut[index].pages = try DraftMark.marked(laidOut[index].pages, measurer: typesetter) }
         }
@@ -141,13 +141,13 @@ public final class UnitRenderer {
 
     /// `computed` holds the scores the unit left empty.
     func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
-                layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
+                layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> LaidOutDocument {
         let unit = document.unit
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         var pages: [Page]
         do {
-            pages = try paginate(unit, computed, instance, layout, layouts: requested)
+            pages = try paginate(unit, computed, instance, layout, layouts: requested, lines: lines)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -166,10 +166,10 @@ public final class UnitRenderer {
 
     /// The layout phases, from model to positioned pages.
     func paginate(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                  layouts requested: [DocumentKind: String]) throws -> [Page] {
+                  layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            return try formPages(unit, computed, instance, layout, table)
+            return try formPages(unit, computed, instance, layout, table, lines: lines)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
@@ -179,8 +179,8 @@ public final class UnitRenderer {
     }
 
     func formPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                   _ table: TableSpec) throws -> [Page] {
-        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
+                   _ table: TableSpec, lines: Set<String> = []) throws -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed, lines: lines)
         let measured = try TableMeasurer.measure(resolved, with: typesetter)
         let pages = try TablePaginator.paginate(measured, regions: TableRegions(for: measured, page: layout.page))
         return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: typesetter)
@@ -299,10 +299,10 @@ public final class UnitRenderer {
 
     /// All the unit's documents in one PostScript file, for one print job.
     public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
-                                   scoringProfile: String? = nil) throws -> Data {
+                                   scoringProfile: String? = nil, lines: Set<String> = []) throws -> Data {
         let unit = document.unit
         let computed = try scores(unit, layouts: requested, profile: scoringProfile)
-        let laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: requested) }
+        let laidOut = try Self.documents(of: unit).map { try layOut(document, computed, $0, layouts: requested, lines: lines) }
         let metadata = DocumentMetadata(title: document.unit.name, author: document.unit.name, subject: "", keywords: "")
         return try PostScriptWriter(typesetter: typesetter, creationDate: Self.creationDate(for: document.unit))
             .postScript(PagedDocument(pages: laidOut.flatMap(\.pages), metadata: metadata))

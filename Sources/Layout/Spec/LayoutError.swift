@@ -33,6 +33,8 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { text.text }
+
+    public func description(in language: Language) -> String { text.text(in: language) }
 }
 
 extension Message {

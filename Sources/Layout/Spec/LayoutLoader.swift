@@ -63,8 +63,8 @@ public enum LayoutLoader {
         case .unreadable(let reason): (Message(chinese: "无法读取文件：\(reason.chinese)", english: "cannot read the file: \(reason.english)"), .none)
         case .notUTF8Text: (error.message, .none)
         case .wrongType(let expected, let found):
-            (Message(chinese: "应为\(expected.message.chinese)，实为\(found.message.chinese)", english: "must be \(expected.message.english), found \(found.message.english)"),
-             Message(chinese: "请写成\(expected.message.chinese)", english: "write it as \(expected.message.english)"))
+            (Message(chinese: "应为\(expected.expected.chinese)，实为\(found.found.chinese)", english: "must be \(expected.expected.english), found \(found.found.english)"),
+             Message(chinese: "请写成\(expected.expected.chinese)", english: "write it as \(expected.expected.english)"))
         case .missingField(let name):
             (Message(chinese: "缺少必填字段“\(name)”", english: "missing required field '\(name)'"),
              Message(chinese: "请在此处添加“\(name): …”", english: "add '\(name): …' here"))

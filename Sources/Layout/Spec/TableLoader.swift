@@ -63,9 +63,16 @@ extension LoadSession {
         let spaceBefore = try length(&fields, "spaceBefore") ?? .zero
         let spaceAfter = try length(&fields, "spaceAfter") ?? .zero
         let template = template(text, at: fields.value("text")!, path.appending("text"))
+        let optionalName = try fields.text("optional")
+        if !optionalName.isEmpty, !optionalName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            report(Message(chinese: "可选行的名称“\(optionalName)”只能由字母、数字和“-”组成", english: "the optional line's name '\(optionalName)' must be letters, digits and '-' only"),
+                   hint: Message(chinese: "例如 optional: year（用 --line year 打印）", english: "e.g. optional: year (printed with --line year)"),
+                   at: fields.value("optional")!, path.appending("optional"))
+        }
         checkUnknown(fields)
         guard let style, let template else { return nil }
-        return TextLineSpec(text: template, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, path: path)
+        return TextLineSpec(text: template, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, path: path,
+                            optionalName: optionalName.isEmpty ? nil : optionalName)
     }
 
     /// A footer line: `{text: …}` or `{signatures: [{label, value, line}, …]}`.
