@@ -32,9 +32,9 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
         let pages = unit.documents.reduce(0) { $0 + $1.pages }
         let findings = unit.warnings + unit.documents.flatMap(\.findings)
         let documents = unit.documents.count
-        var text = "\(counter) \(statusWord(unit.status)) \(unit.input) → \(unit.folder ?? "") "
+        var text = "\(counter) \(statusWord(unit.status)) \(unit.input) → \(unit.folder ?? "")"
             + say("（\(documents)份文档，\(pages)页" + (findings.isEmpty ? "" : "，\(findings.count)个问题") + "）",
-                  "(\(documents) documents, \(pages) pages" + (findings.isEmpty ? "" : ", \(findings.count) finding\(findings.count == 1 ? "" : "s")") + ")")
+                  " (\(documents) documents, \(pages) pages" + (findings.isEmpty ? "" : ", \(findings.count) finding\(findings.count == 1 ? "" : "s")") + ")")
             + "\n"
         if mode == .verbose {
             text += files.map { "  " + $0 + "\n" }.joined()

@@ -128,6 +128,7 @@ struct OfficerFileTests {
         let notes = try importedNotes(sheet)
         #expect(notes.count == 1)
         #expect(notes.first?.place.short.english == "项目支出绩效自评表!" + String(merged.split(separator: ":")[1]))
-        #expect(notes.first?.text.english.contains("二级指标为空且未与上一行合并") == true)
+        #expect(notes.first?.text.chinese.contains("二级指标为空且未与上一行合并") == true)
+        #expect(notes.first?.text.english.contains("not merged with the one above") == true)
     }
 }

@@ -39,7 +39,7 @@ struct LayoutPropertyTests {
             switch failure {
             case .rowTooTall, .textDoesNotFit, .columnTooNarrow, .signatureTooWide, .labelTooTall:
                 // A named limit, with the row and the space (see the README's Limits).
-                #expect(failure.description.contains("mm") || failure.description.contains("lines"), "seed \(seed): \(failure)")
+                #expect(failure.description(in: .english).contains("mm") || failure.description(in: .english).contains("lines"), "seed \(seed): \(failure)")
             case .missingGlyphs:
                 Issue.record("seed \(seed): the fixed-advance measurer has every glyph: \(failure)")
             }
