@@ -100,8 +100,8 @@ struct WorksheetReader {
             let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
             if let reason = shown.keptBecause {
                 context.note(.inferred, place, Message(
-                    chinese: "保留了存储值\(cell.value)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason)）；请核对该值",
-                    english: "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason)); check the value"))
+                    chinese: "保留了存储值\(cell.value)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason.chinese)）；请核对该值",
+                    english: "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason.english)); check the value"))
             }
             return shown.text
         }

@@ -20,7 +20,7 @@ struct ZIPDirectory {
 
     enum Problem: Error, Equatable {
         case noDirectory
-        case damaged(String)
+        case damaged(Message)
         case zip64
         case tooManyEntries(Int)
         /// Two entries of one name: office suites disagree on which one
@@ -32,7 +32,7 @@ struct ZIPDirectory {
             case .noDirectory:
                 Message(chinese: "缺少ZIP目录（文件不完整或已损坏）", english: "its ZIP directory is missing (the file is cut short or damaged)")
             case .damaged(let what):
-                Message(chinese: "ZIP目录已损坏（\(what)）", english: "its ZIP directory is damaged (\(what))")
+                Message(chinese: "ZIP目录已损坏（\(what.chinese)）", english: "its ZIP directory is damaged (\(what.english))")
             case .zip64:
                 Message(chinese: "使用了ZIP64扩展，表格工作簿从不需要", english: "it uses ZIP64 extensions, which a workbook of forms never needs")
             case .tooManyEntries(let count):
@@ -73,7 +73,7 @@ struct ZIPDirectory {
         var names: Set<String> = []
         for index in 0..<entries {
             guard inside(position, 46), u32(position) == 0x0201_4B50 else {
-                throw .damaged("entry \(index + 1) of \(entries) is not where the directory says")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目（共\(entries)个）不在目录所说的位置", english: "entry \(index + 1) of \(entries) is not where the directory says"))
             }
             let flags = u16(position + 8)
             let method = u16(position + 10)
@@ -83,18 +83,18 @@ struct ZIPDirectory {
             let localOffset = u32(position + 42)
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF { throw .zip64 }
             guard inside(position + 46, nameLength + extraLength + commentLength) else {
-                throw .damaged("entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目超出了文件末尾", english: "entry \(index + 1) runs past the end of the file"))
             }
             if hasZIP64Field(from: position + 46 + nameLength, length: extraLength) { throw .zip64 }
             // Compared as the names are looked up: case and "\" vs "/" aside.
             let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
             guard names.insert(name.lowercased().replacingOccurrences(of: "\\", with: "/")).inserted else { throw .duplicateName(name) }
             guard inside(localOffset, 30), u32(localOffset) == 0x0403_4B50 else {
-                throw .damaged("the local header of entry \(index + 1) is missing")
+                throw .damaged(Message(chinese: "缺少第\(index + 1)个条目的本地头", english: "the local header of entry \(index + 1) is missing"))
             }
             let localNameLength = u16(localOffset + 26), localExtraLength = u16(localOffset + 28)
             guard inside(localOffset + 30, localNameLength + localExtraLength) else {
-                throw .damaged("the local header of entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目的本地头超出了文件末尾", english: "the local header of entry \(index + 1) runs past the end of the file"))
             }
             if hasZIP64Field(from: localOffset + 30 + localNameLength, length: localExtraLength) { throw .zip64 }
             let dataOffset = localOffset + 30 + localNameLength + localExtraLength
@@ -102,12 +102,12 @@ struct ZIPDirectory {
             // Whatever size ZIPFoundation takes the data to have, it lies inside the file.
             let dataSize = max(compressed, localCompressed, method == 0 ? max(uncompressed, localUncompressed) : 0)
             guard inside(dataOffset, dataSize) else {
-                throw .damaged("the data of entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目的数据超出了文件末尾", english: "the data of entry \(index + 1) runs past the end of the file"))
             }
             if flags & 0x8 != 0 {
                 let descriptor = dataOffset + (method == 0 ? uncompressed : compressed)
                 guard inside(descriptor, 16) else {
-                    throw .damaged("the data descriptor of entry \(index + 1) runs past the end of the file")
+                    throw .damaged(Message(chinese: "第\(index + 1)个条目的数据描述符超出了文件末尾", english: "the data descriptor of entry \(index + 1) runs past the end of the file"))
                 }
             }
             position += 46 + nameLength + extraLength + commentLength
@@ -123,7 +123,9 @@ struct ZIPDirectory {
         let lowest = max(0, bytes.count - 22 - Int(UInt16.max))
         while offset >= lowest {
             if u32(offset) == 0x0605_4B50 {
-                guard offset + 22 + u16(offset + 20) <= bytes.count else { throw .damaged("the end record's comment runs past the end") }
+                guard offset + 22 + u16(offset + 20) <= bytes.count else {
+                    throw .damaged(Message(chinese: "结束记录的注释超出了文件末尾", english: "the end record's comment runs past the end"))
+                }
                 return offset
             }
             offset -= 1
