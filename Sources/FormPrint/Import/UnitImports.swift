@@ -86,16 +86,16 @@ public enum UnitImports {
     }
 
     /// What the command prints for one import.
-    public static func report(_ outcome: Outcome) -> String {
+    public static func report(_ outcome: Outcome, in language: Language = .current) -> String {
         let imported = outcome.imported
         let documents = imported.documents.count
         var lines = ["\(outcome.input.path) → \(outcome.output.path)"]
         lines.append(Message(chinese: "  识别出\(imported.unit.name) \(imported.unit.year)年度的\(documents)份文档：",
-                             english: "  recognised \(documents) document\(documents == 1 ? "" : "s") for \(imported.unit.name), \(imported.unit.year):").text)
-        for document in imported.documents { lines.append("    \(document)") }
-        for note in imported.notes { lines.append("  \(note)") }
+                             english: "  recognised \(documents) document\(documents == 1 ? "" : "s") for \(imported.unit.name), \(imported.unit.year):").text(in: language))
+        for document in imported.documents { lines.append("    " + document.description(in: language)) }
+        for note in imported.notes { lines.append("  " + note.description(in: language)) }
         lines.append(Message(chinese: "  已修正\(imported.repairs.count)处，未导入\(imported.unplaced.count)处，推断\(imported.inferences.count)处",
-                             english: "  \(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred").text)
+                             english: "  \(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred").text(in: language))
         return lines.joined(separator: "\n")
     }
 }

@@ -36,9 +36,9 @@ public struct ImportNote: Sendable, Hashable, HasMessage {
         self.text = text
     }
 
-    /// `place: unplaced: …` / `place：未导入：…`.
+    /// `place: unplaced: …` / `place: 未导入：…`.
     public var message: Message {
-        Message(chinese: "\(place)：\(kind.word.chinese)：\(text.chinese)", english: "\(place): \(kind.rawValue): \(text.english)")
+        Message(chinese: "\(place): \(kind.word.chinese)：\(text.chinese)", english: "\(place): \(kind.rawValue): \(text.english)")
     }
 
     public func message(in language: Language) -> String { message.text(in: language) }
