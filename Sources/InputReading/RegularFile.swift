@@ -87,6 +87,9 @@ public enum RegularFile {
 /// Foundation's English, "The file doesn't exist."); any other is named by
 /// its number and the system's text.
 public enum SystemReason {
+    /// Bytes that are not UTF-8 text, for a file read as text.
+    public static let notUTF8 = Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8")
+
     public static func message(errno code: Int32) -> Message {
         switch code {
         case ENOENT: Message(chinese: "文件或文件夹不存在，请检查路径和名称", english: "there is no such file or folder; check the path and the name")
@@ -117,7 +120,7 @@ public enum SystemReason {
         case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return message(errno: ENOENT)
         case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return message(errno: EACCES)
         case NSFileReadInapplicableStringEncodingError:
-            return Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8")
+            return SystemReason.notUTF8
         case NSFileWriteOutOfSpaceError: return message(errno: ENOSPC)
         case NSFileWriteVolumeReadOnlyError: return message(errno: EROFS)
         default: return Message(chinese: "错误\(error.domain) \(error.code)", english: "error \(error.domain) \(error.code)")

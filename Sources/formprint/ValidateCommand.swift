@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
                 if scores { print(FindingText.scores(check)) }
                 print(FindingText.summary(check))
             } catch {
-                report.unreadable.append(.init(file: path, reason: "\(error)"))
+                report.unreadable.append(.init(file: path, reason: "\(error)", message: (error as? any HasMessage)?.message))
                 if format == .text { printError("\(error)") }
             }
         }

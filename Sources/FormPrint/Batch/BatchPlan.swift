@@ -176,7 +176,7 @@ public struct BatchPlan: Sendable {
         do {
             let data = try RegularFile.read(URL(fileURLWithPath: list), limit: YAMLDocument.maximumFileSize)
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw FormPrintError.unreadableList(list, Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8"))
+                throw FormPrintError.unreadableList(list, SystemReason.notUTF8)
             }
             text = decoded
         } catch let error as RegularFile.Failure {

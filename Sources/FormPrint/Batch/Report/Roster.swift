@@ -30,7 +30,7 @@ public struct Roster: Sendable, Equatable {
             }
         } else {
             guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .utf16) else {
-                throw FormPrintError.unreadableRoster(url.path, Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8"))
+                throw FormPrintError.unreadableRoster(url.path, SystemReason.notUTF8)
             }
             lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t").first.map(String.init) ?? "" }
         }
