@@ -34,7 +34,7 @@ public enum UnitFiles {
             return imported.document(file: file)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
+            throw InputFileError(.notUTF8Text,
                                  at: SourceLocation(file: file, line: 0, column: 0), path: FieldPath())
         }
         return try UnitFileReader.read(text: text, file: file, fields: fields)

@@ -2,21 +2,24 @@ import Evaluation
 
 /// Why a unit or layout file could not be read, written for the person fixing it:
 /// what is wrong, where (file:line:column and the field path), how to fix it.
-public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertible {
+/// `message` is the type's catalogue of sentences, in Chinese and English.
+public struct InputFileError: Error, Sendable, Equatable, HasMessage {
     public enum Problem: Sendable, Equatable {
-        /// The file is not well-formed YAML/JSON.
+        /// The file is not well-formed YAML/JSON (the parser's own words).
         case syntax(String)
         /// The file could not be read at all.
-        case unreadable(String)
+        case unreadable(Message)
+        /// Bytes that are not UTF-8 text (GB18030, a workbook, …).
+        case notUTF8Text
         /// A value has the wrong shape (a list where text was expected, …).
-        case wrongType(expected: String, found: String)
+        case wrongType(expected: NodeShape, found: NodeShape)
         case missingField(String)
         case unknownField(String, suggestion: String?)
         /// Every unknown field of a file, reported at once.
         case unknownFields([UnknownField])
-        case invalidValue(String, hint: String)
+        case invalidValue(Message, hint: Message)
         /// A limit that protects against hostile input was exceeded.
-        case limitExceeded(String)
+        case limitExceeded(Message)
     }
 
     public var problem: Problem
@@ -29,33 +32,91 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         self.path = path
     }
 
-    public var description: String {
+    public var message: Message {
         let field = path.components.isEmpty ? "" : " (\(path))"
+        let at = location.description
         switch problem {
-        case .syntax(let message):
-            return "\(location): error: not valid YAML/JSON: \(message). Check indentation and quoting near this line; values that start with > = [ { * & ! | or contain \": \" must be quoted."
-        case .unreadable(let message):
-            return "\(location.file): error: cannot read the file: \(message)."
+        case .syntax(let detail):
+            return .error(at: at,
+                chinese: "不是有效的YAML/JSON：\(detail)。请检查这一行附近的缩进和引号；以 > = [ { * & ! | 开头或含有“: ”的值须加引号。",
+                english: "not valid YAML/JSON: \(detail). Check indentation and quoting near this line; values that start with > = [ { * & ! | or contain \": \" must be quoted.")
+        case .unreadable(let reason):
+            return .error(at: location.file, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
+        case .notUTF8Text:
+            return .error(at: location.file,
+                chinese: "无法读取文件：不是UTF-8文本。请另存为UTF-8（中文版Office保存的文件常为GB18030编码）。",
+                english: "cannot read the file: it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030).")
         case .wrongType(let expected, let found):
-            return "\(location): error: \(path) must be \(expected), found \(found). Write it as \(expected)."
+            return .error(at: at,
+                chinese: "\(path)应为\(expected.expected.chinese)，实为\(found.found.chinese)。请写成\(expected.expected.chinese)。",
+                english: "\(path) must be \(expected.expected.english), found \(found.found.english). Write it as \(expected.expected.english).")
         case .missingField(let name):
-            return "\(location): error: missing required field '\(name)'\(field). Add '\(name): …' here."
+            return .error(at: at, chinese: "缺少必填字段“\(name)”\(field)。请在此处添加“\(name): …”。",
+                          english: "missing required field '\(name)'\(field). Add '\(name): …' here.")
         case .unknownField(let name, let suggestion):
-            let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the field names in README.md."
-            return "\(location): error: unknown field '\(name)'\(field); \(hint)"
+            return .error(at: at,
+                chinese: "未知字段“\(name)”\(field)；" + (suggestion.map { "是否应为“\($0)”？" } ?? "请删除，或对照README.md中的字段名。"),
+                english: "unknown field '\(name)'\(field); " + (suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the field names in README.md."))
         case .unknownFields(let fields):
-            return fields.map(\.description).joined(separator: "\n")
-        case .invalidValue(let message, let hint):
-            return "\(location): error: \(path): \(message). \(hint)"
-        case .limitExceeded(let message):
-            return "\(location.line == 0 ? location.file : location.description): error: \(message)"
+            return .joined(fields.map(\.message))
+        case .invalidValue(let detail, let hint):
+            return .error(at: at, chinese: "\(path)：\(detail.chinese)。\(hint.chinese)", english: "\(path): \(detail.english). \(hint.english)")
+        case .limitExceeded(let detail):
+            return .error(at: location.line == 0 ? location.file : at, chinese: detail.chinese, english: detail.english)
+        }
+    }
+}
+
+extension Message {
+    /// "use one of: a, b, c" — the values a setting takes.
+    public static func useOneOf(_ names: [String]) -> Message {
+        Message(chinese: "请用以下之一：\(names.joined(separator: "、"))", english: "use one of: \(names.joined(separator: ", "))")
+    }
+
+    /// "did you mean 'x'?" after a misspelt name.
+    public static func didYouMean(_ name: String) -> Message {
+        Message(chinese: "是否应为“\(name)”？", english: "did you mean '\(name)'?")
+    }
+
+    /// No hint.
+    public static let none = Message(chinese: "", english: "")
+
+    /// A flag written as something else than true or false.
+    public static func notTrueOrFalse(_ text: String) -> Message {
+        Message(chinese: "“\(text)”不是 true 或 false", english: "'\(text)' is not true or false")
+    }
+}
+
+/// What a YAML/JSON value is, or should be, in a `wrongType` error.
+public enum NodeShape: Sendable, Equatable {
+    case mapping, list, text, alias
+    /// A scalar, with the start of what was written.
+    case writtenText(String)
+
+    /// What was expected, with how it is written.
+    public var expected: Message {
+        switch self {
+        case .mapping: Message(chinese: "字段映射（键: 值）", english: "a mapping of fields (key: value)")
+        case .list: Message(chinese: "列表（以“- ”开头的行）", english: "a list (lines starting with '- ')")
+        default: found
+        }
+    }
+
+    /// What was found.
+    public var found: Message {
+        switch self {
+        case .mapping: Message(chinese: "字段映射", english: "a mapping of fields")
+        case .list: Message(chinese: "列表", english: "a list")
+        case .text: Message(chinese: "文字", english: "text")
+        case .alias: Message(chinese: "别名", english: "an alias")
+        case .writtenText(let text): Message(chinese: "文字“\(text.prefix(40))”", english: "the text \"\(text.prefix(40))\"")
         }
     }
 }
 
 /// A field of a unit file that no reader and no declaration knows, with the
 /// nearest declared field by key or by Chinese label.
-public struct UnknownField: Sendable, Equatable, CustomStringConvertible {
+public struct UnknownField: Sendable, Equatable, HasMessage {
     public var name: String
     public var suggestion: FieldSuggestion?
     public var location: SourceLocation
@@ -68,10 +129,12 @@ public struct UnknownField: Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
-    public var description: String {
+    public var message: Message {
         let field = path.components.isEmpty ? "" : " (\(path))"
-        let hint = suggestion.map { "did you mean \($0.description)? 是否应为 \($0.description)？" }
-            ?? "remove it, or declare it in Layouts/fields.yaml or the layout's 'fields:' section. 请删除该字段，或在字段登记表中声明。"
-        return "\(location): error: unknown field '\(name)'\(field) 未知字段“\(name)”; \(hint)"
+        return .error(at: location.description,
+            chinese: "未知字段“\(name)”\(field)；" + (suggestion.map { "是否应为 \($0.description)？" }
+                ?? "请删除该字段，或在 Layouts/fields.yaml 或表样的“fields:”部分中声明。"),
+            english: "unknown field '\(name)'\(field); " + (suggestion.map { "did you mean \($0.description)?" }
+                ?? "remove it, or declare it in Layouts/fields.yaml or the layout's 'fields:' section."))
     }
 }

@@ -1,10 +1,12 @@
+import Evaluation
+
 /// Characters that print as nothing but change what a value means: control
 /// characters, bidirectional overrides that reorder text (and could make a
 /// file name or a name on an official form read differently from what it
 /// is), zero-width joiners and byte-order marks pasted in from other
 /// programs. A value holding one is rejected with its code point, so that
 /// what is printed is exactly what was written.
-public struct InvisibleCharacter: Sendable, Equatable, CustomStringConvertible {
+public struct InvisibleCharacter: Sendable, Equatable, HasMessage {
     public var scalar: Unicode.Scalar
 
     /// The first invisible character of `text`; line breaks and tabs are
@@ -26,23 +28,26 @@ public struct InvisibleCharacter: Sendable, Equatable, CustomStringConvertible {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    public var description: String {
+    public var message: Message {
         let name = [scalar.properties.name, scalar.properties.nameAlias].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        let kind = switch scalar.properties.generalCategory {
-        case .privateUse: "the private-use character"
+        let named = name.isEmpty ? "" : " (\(name))"
+        switch scalar.properties.generalCategory {
+        case .privateUse: return Message(chinese: "私用区字符 \(codePoint)\(named)", english: "the private-use character \(codePoint)\(named)")
         // Control characters have no name in Swift's Unicode data.
-        case .control: "the control character"
-        default: "the invisible character"
+        case .control: return Message(chinese: "控制字符 \(codePoint)\(named)", english: "the control character \(codePoint)\(named)")
+        default: return Message(chinese: "不可见字符 \(codePoint)\(named)", english: "the invisible character \(codePoint)\(named)")
         }
-        return name.isEmpty ? "\(kind) \(codePoint)" : "\(kind) \(codePoint) (\(name))"
     }
 
-    public var hint: String {
+    public var hint: Message {
         switch scalar.properties.generalCategory {
-        case .privateUse: "Replace it with the character meant: a private-use character is drawn differently by every font, if at all."
+        case .privateUse:
+            Message(chinese: "请换成本来要写的字符：私用区字符在各字体中显示不同，甚至不显示。",
+                    english: "Replace it with the character meant: a private-use character is drawn differently by every font, if at all.")
         case .format where (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
-            "Delete it: it reorders the text around it."
-        default: "Delete it (it was probably pasted in from another program)."
+            Message(chinese: "请删除：它会改变周围文字的顺序。", english: "Delete it: it reorders the text around it.")
+        default:
+            Message(chinese: "请删除（多半是从其他程序粘贴进来的）。", english: "Delete it (it was probably pasted in from another program).")
         }
     }
 }

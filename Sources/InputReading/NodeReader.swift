@@ -36,12 +36,15 @@ public final class NodeReader {
         visited += 1
         if visited > Self.maximumNodes {
             throw InputFileError(
-                .limitExceeded("the file expands to more than \(Self.maximumNodes) values (are YAML aliases `*name` nesting each other?); unit files are limited to \(Self.maximumNodes) values"),
+                .limitExceeded(Message(
+                    chinese: "文件展开后超过\(Self.maximumNodes)个值（是否有相互嵌套的YAML别名 `*name`？）；单位文件最多\(Self.maximumNodes)个值",
+                    english: "the file expands to more than \(Self.maximumNodes) values (are YAML aliases `*name` nesting each other?); unit files are limited to \(Self.maximumNodes) values")),
                 at: location(of: node), path: path)
         }
         if path.components.count > Self.maximumDepth {
             throw InputFileError(
-                .limitExceeded("fields nest deeper than \(Self.maximumDepth) levels; unit files are never that deep"),
+                .limitExceeded(Message(chinese: "字段嵌套超过\(Self.maximumDepth)层；单位文件不会这么深",
+                                       english: "fields nest deeper than \(Self.maximumDepth) levels; unit files are never that deep")),
                 at: location(of: node), path: path)
         }
         sourceMap.record(path, location(of: node))
@@ -50,7 +53,7 @@ public final class NodeReader {
     public func object(_ node: Node, at path: FieldPath) throws -> ObjectReader {
         try visit(node, path)
         guard case .mapping(let mapping) = node else {
-            throw InputFileError(.wrongType(expected: "a mapping of fields (key: value)", found: Self.describe(node)),
+            throw InputFileError(.wrongType(expected: .mapping, found: Self.describe(node)),
                                 at: location(of: node), path: path)
         }
         return ObjectReader(reader: self, node: node, mapping: mapping, path: path)
@@ -62,7 +65,7 @@ public final class NodeReader {
             return []
         }
         guard case .sequence(let sequence) = node else {
-            throw InputFileError(.wrongType(expected: "a list (lines starting with '- ')", found: Self.describe(node)),
+            throw InputFileError(.wrongType(expected: .list, found: Self.describe(node)),
                                 at: location(of: node), path: path)
         }
         return Array(sequence)
@@ -73,28 +76,30 @@ public final class NodeReader {
     public func text(_ node: Node, at path: FieldPath) throws -> String {
         try visit(node, path)
         guard case .scalar(let scalar) = node else {
-            throw InputFileError(.wrongType(expected: "text", found: Self.describe(node)),
+            throw InputFileError(.wrongType(expected: .text, found: Self.describe(node)),
                                 at: location(of: node), path: path)
         }
         if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
         if scalar.string.utf8.count > Self.maximumValueLength, case let length = scalar.string.count, length > Self.maximumValueLength {
             throw InputFileError(
-                .limitExceeded("the value has \(length) characters; a value is limited to \(Self.maximumValueLength) characters (about 30 pages). Shorten it, or split it into several paragraphs or rows"),
+                .limitExceeded(Message(
+                    chinese: "该值有\(length)个字符；一个值最多\(Self.maximumValueLength)个字符（约30页）。请缩短，或分成几段或几行",
+                    english: "the value has \(length) characters; a value is limited to \(Self.maximumValueLength) characters (about 30 pages). Shorten it, or split it into several paragraphs or rows")),
                 at: location(of: node), path: path)
         }
         if let invisible = InvisibleCharacter.first(in: scalar.string) {
-            throw InputFileError(.invalidValue("the value contains \(invisible.description)",
+            throw InputFileError(.invalidValue(Message(chinese: "该值含有\(invisible.message.chinese)", english: "the value contains \(invisible.message.english)"),
                                                hint: invisible.hint), at: location(of: node), path: path)
         }
         return scalar.string
     }
 
-    public static func describe(_ node: Node) -> String {
+    public static func describe(_ node: Node) -> NodeShape {
         switch node {
-        case .scalar(let scalar): "the text \"\(scalar.string.prefix(40))\""
-        case .mapping: "a mapping of fields"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar(let scalar): .writtenText(String(scalar.string.prefix(40)))
+        case .mapping: .mapping
+        case .sequence: .list
+        case .alias: .alias
         }
     }
 }
@@ -147,10 +152,11 @@ public struct ObjectReader {
         }
     }
 
-    public mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: String) throws -> Int {
+    public mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: Message) throws -> Int {
         let raw = try requiredText(key)
         guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
-            throw InputFileError(.invalidValue("'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)", hint: hint),
+            throw InputFileError(.invalidValue(Message(chinese: "“\(raw)”不是\(range.lowerBound)到\(range.upperBound)之间的整数",
+                                                english: "'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)"), hint: hint),
                                 at: reader.location(of: value(key)!), path: path.appending(key))
         }
         return number

@@ -14,7 +14,7 @@ public enum YAMLDocument {
     public static func text(contentsOf url: URL) throws -> String {
         let data = try data(contentsOf: url)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputFileError(.unreadable("it is not UTF-8 text; save it as UTF-8 (files from Chinese Office installations are often GB18030)"),
+            throw InputFileError(.notUTF8Text,
                                  at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
         }
         return text
@@ -26,10 +26,11 @@ public enum YAMLDocument {
         do {
             return try RegularFile.read(url, limit: maximumFileSize)
         } catch .tooLarge(let bytes, _) {
-            throw InputFileError(.limitExceeded("the file has \(bytes >> 20) MB; unit and layout files are limited to \(maximumFileSize >> 20) MB"),
+            throw InputFileError(.limitExceeded(Message(chinese: "文件有\(bytes >> 20) MB；单位文件和表样文件最大\(maximumFileSize >> 20) MB",
+                                                        english: "the file has \(bytes >> 20) MB; unit and layout files are limited to \(maximumFileSize >> 20) MB")),
                                  at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
         } catch {
-            throw InputFileError(.unreadable(error.description), at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
+            throw InputFileError(.unreadable(error.message), at: SourceLocation(file: url.path, line: 0, column: 0), path: FieldPath())
         }
     }
 

@@ -2,7 +2,7 @@ import Evaluation
 
 /// Why a document could not be laid out, with enough context to fix the
 /// input: which text, where it comes from, and what did not fit.
-public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
     /// Characters no bundled font covers.
     case missingGlyphs([Character], in: TextOrigin, text: String)
     /// A row that does not fit on an empty page.
@@ -17,23 +17,36 @@ public enum LayoutFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// A signature field (label and value) wider than the whole table.
     case signatureTooWide(text: String, origin: TextOrigin, needed: Length, available: Length)
 
-    public var description: String {
+    /// The type's catalogue of sentences, in Chinese and English.
+    public var message: Message {
         switch self {
         case .missingGlyphs(let characters, let origin, let text):
             let list = characters.map { c in
                 "'\(c)' (" + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ") + ")"
             }.joined(separator: ", ")
-            return "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, add a font that covers it to Fonts/, or allow the machine's fonts with --font-fallback system"
+            return Message(
+                chinese: "\(origin)：随附字体中没有“\(text.prefix(30))”里\(list)的字形；请替换该字符，把含有它的字体加入 Fonts/，或用 --font-fallback system 允许使用本机字体",
+                english: "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, add a font that covers it to Fonts/, or allow the machine's fonts with --font-fallback system")
         case .rowTooTall(let row, let height, let available, let firstText):
-            return "row \(row + 1) (\"\(firstText.prefix(20))…\") is \(height) tall but a page has only \(available) for it; shorten its text or split it over several rows"
+            return Message(
+                chinese: "第\(row + 1)行（“\(firstText.prefix(20))…”）高\(height)，但一页只有\(available)可用；请缩短其文字或拆成几行",
+                english: "row \(row + 1) (\"\(firstText.prefix(20))…\") is \(height) tall but a page has only \(available) for it; shorten its text or split it over several rows")
         case .textDoesNotFit(let row, let column, let text, let origin, let needed, let available):
-            return "\(origin): the text \"\(text.prefix(30))\" in row \(row + 1), column \(column + 1) needs \(needed) but its row is fixed at \(available); shorten the text, lower the style's minSize, or remove the block's rowHeight"
+            return Message(
+                chinese: "\(origin)：第\(row + 1)行第\(column + 1)列的文字“\(text.prefix(30))”需要\(needed)，但该行固定为\(available)；请缩短文字、调低样式的 minSize，或去掉该块的 rowHeight",
+                english: "\(origin): the text \"\(text.prefix(30))\" in row \(row + 1), column \(column + 1) needs \(needed) but its row is fixed at \(available); shorten the text, lower the style's minSize, or remove the block's rowHeight")
         case .columnTooNarrow(let row, let column, let character, let origin, let needed, let available):
-            return "\(origin): row \(row + 1), column \(column + 1) has \(available) for text inside its padding, less than the \(needed) of the character '\(character)'; widen the column, reduce its padding or use a smaller style"
+            return Message(
+                chinese: "\(origin)：第\(row + 1)行第\(column + 1)列除去内边距只有\(available)，小于字符“\(character)”所需的\(needed)；请加宽该列、减小内边距或换用较小的样式",
+                english: "\(origin): row \(row + 1), column \(column + 1) has \(available) for text inside its padding, less than the \(needed) of the character '\(character)'; widen the column, reduce its padding or use a smaller style")
         case .labelTooTall(let row, let column, let text, let origin, let printed, let lines):
-            return "\(origin): the label \"\(text.prefix(30))\" in row \(row + 1), column \(column + 1) has \(lines) lines but its rows, cut over pages, hold only \(printed) of them; shorten it, widen its column or use a smaller style"
+            return Message(
+                chinese: "\(origin)：第\(row + 1)行第\(column + 1)列的标签“\(text.prefix(30))”有\(lines)行，但它所跨的行分页后只容得下\(printed)行；请缩短、加宽该列或换用较小的样式",
+                english: "\(origin): the label \"\(text.prefix(30))\" in row \(row + 1), column \(column + 1) has \(lines) lines but its rows, cut over pages, hold only \(printed) of them; shorten it, widen its column or use a smaller style")
         case .signatureTooWide(let text, let origin, let needed, let available):
-            return "\(origin): the signature field \"\(text.prefix(30))\" needs \(needed) but the table is \(available) wide; shorten the value"
+            return Message(
+                chinese: "\(origin)：签署栏“\(text.prefix(30))”需要\(needed)，但表格只有\(available)宽；请缩短该值",
+                english: "\(origin): the signature field \"\(text.prefix(30))\" needs \(needed) but the table is \(available) wide; shorten the value")
         }
     }
 }

@@ -1,5 +1,10 @@
-/// Failures of the rendering back end: missing fonts, a cairo, qpdf or OFD error.
-public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+import Evaluation
+
+/// Failures of the rendering back end: missing fonts, a cairo, qpdf or OFD
+/// error. `message` is the type's catalogue, in Chinese and English; the
+/// detail is the C library's own report (a cairo status, qpdf's text),
+/// which names the failing call and is not translated.
+public enum RenderError: Error, Sendable, Equatable, HasMessage {
     case fontsMissing(String)
     case cairo(String)
     /// qpdf could not read a document's PDF or write the combined one.
@@ -7,16 +12,19 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// hb-subset or the ZIP writer failed on an OFD file.
     case ofd(String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .fontsMissing(let places):
-            "error: the bundled fonts were not found (looked in: \(places)); set FORMPRINT_FONTS to the Fonts/ folder of FormPrint"
-        case .cairo(let message):
-            "error: the PDF could not be written: \(message)"
-        case .ofd(let message):
-            "error: the OFD file could not be written (OFD 文件写入失败): \(message); the PDF is unaffected, leave out --format ofd to skip it"
-        case .assembly(let message):
-            "error: the combined PDF could not be assembled (合并 PDF 失败): \(message); the documents' own PDFs are unaffected, render without --combined (batch: --no-combined) to skip it"
+            .error(at: nil, chinese: "找不到随附字体（查找了：\(places)）；请把 FORMPRINT_FONTS 设为FormPrint的Fonts/文件夹",
+                   english: "the bundled fonts were not found (looked in: \(places)); set FORMPRINT_FONTS to the Fonts/ folder of FormPrint")
+        case .cairo(let detail):
+            .error(at: nil, chinese: "无法写出PDF：\(detail)", english: "the PDF could not be written: \(detail)")
+        case .ofd(let detail):
+            .error(at: nil, chinese: "OFD文件写入失败：\(detail)；PDF不受影响，去掉 --format ofd 即可跳过",
+                   english: "the OFD file could not be written: \(detail); the PDF is unaffected, leave out --format ofd to skip it")
+        case .assembly(let detail):
+            .error(at: nil, chinese: "合并PDF失败：\(detail)；各文档自己的PDF不受影响，不加 --combined（批量：--no-combined）即可跳过",
+                   english: "the combined PDF could not be assembled: \(detail); the documents' own PDFs are unaffected, render without --combined (batch: --no-combined) to skip it")
         }
     }
 }

@@ -19,21 +19,23 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
     init(mode: Mode) { self.mode = mode }
 
     func started(total: Int) {
-        if mode != .quiet { write("batch: \(total) unit\(total == 1 ? "" : "s")\n", to: .standardOutput) }
+        if mode != .quiet { write(startLine(total) + "\n", to: .standardOutput) }
     }
 
     func finished(_ unit: UnitSummary, files: [String], counts: BatchCounts) {
         let counter = "[\(String(counts.done).leftPadded(to: String(counts.total).count))/\(counts.total)]"
         if unit.status == .failed {
-            write("\(counter) failed     \(unit.input)\n" + unit.errors.map { "  " + $0 + "\n" }.joined(), to: .standardError)
+            write("\(counter) \(statusWord(unit.status)) \(unit.input)\n" + unit.errors.map { "  " + $0 + "\n" }.joined(), to: .standardError)
             return
         }
         guard mode != .quiet else { return }
         let pages = unit.documents.reduce(0) { $0 + $1.pages }
         let findings = unit.warnings + unit.documents.flatMap(\.findings)
-        var text = "\(counter) \(unit.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(unit.input) → "
-            + "\(unit.folder ?? "") (\(unit.documents.count) documents, \(pages) pages"
-            + (findings.isEmpty ? "" : ", \(findings.count) finding\(findings.count == 1 ? "" : "s")") + ")\n"
+        let documents = unit.documents.count
+        var text = "\(counter) \(statusWord(unit.status)) \(unit.input) → \(unit.folder ?? "")"
+            + say("（\(documents)份文档，\(pages)页" + (findings.isEmpty ? "" : "，\(findings.count)个问题") + "）",
+                  " (\(documents) documents, \(pages) pages" + (findings.isEmpty ? "" : ", \(findings.count) finding\(findings.count == 1 ? "" : "s")") + ")")
+            + "\n"
         if mode == .verbose {
             text += files.map { "  " + $0 + "\n" }.joined()
             text += findings.map { "  " + $0 + "\n" }.joined()
@@ -59,18 +61,18 @@ final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
     private let output = FileHandle.standardError
 
     func started(total: Int) {
-        lock.withLock { redraw("batch: \(total) unit\(total == 1 ? "" : "s")") }
+        lock.withLock { redraw(startLine(total)) }
     }
 
     func finished(_ unit: UnitSummary, files: [String], counts: BatchCounts) {
         lock.withLock {
             var above = ""
             if unit.status == .failed {
-                above += "failed: \(unit.input)\n" + unit.errors.map { "  " + $0 + "\n" }.joined()
+                above += say("失败：\(unit.input)", "failed: \(unit.input)") + "\n" + unit.errors.map { "  " + $0 + "\n" }.joined()
             }
-            var status = "[\(counts.done)/\(counts.total)] " + String(format: "%.1f units/s", counts.rate)
-            if let remaining = counts.remaining { status += " · " + Self.duration(remaining) + " left" }
-            if counts.failed > 0 { status += " · \(counts.failed) failed" }
+            var status = "[\(counts.done)/\(counts.total)] " + say(String(format: "每秒%.1f个单位", counts.rate), String(format: "%.1f units/s", counts.rate))
+            if let remaining = counts.remaining { status += " · " + say("剩余" + Self.duration(remaining), Self.duration(remaining) + " left") }
+            if counts.failed > 0 { status += " · " + say("失败\(counts.failed)个", "\(counts.failed) failed") }
             status += " · " + (unit.unit ?? unit.input)
             clear()
             output.write(Data(above.utf8))
@@ -111,8 +113,24 @@ final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
 
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
-        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
+        return whole >= 60 ? say("\(whole / 60)分\(whole % 60)秒", "\(whole / 60) min \(whole % 60) s") : say("\(whole)秒", "\(whole) s")
     }
+}
+
+/// "batch: 200 units" when a batch starts.
+private func startLine(_ total: Int) -> String {
+    say("批量生成：\(total)个单位", "batch: \(total) unit\(total == 1 ? "" : "s")")
+}
+
+/// A unit's status in the per-unit lines, padded to one width.
+private func statusWord(_ status: UnitSummary.Status) -> String {
+    let word = switch status {
+    case .rendered: say("已生成", "rendered")
+    case .unchanged: say("未变", "unchanged")
+    case .failed: say("失败", "failed")
+    case .notStarted: say("未开始", "not-started")
+    }
+    return word.paddedToColumns(10)
 }
 
 extension String {

@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Batch sizes for the scaling figures.")
     var scaling: [Int] = [10, 100, 1000]
 
+    @OptionGroup var language: LanguageOption
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 

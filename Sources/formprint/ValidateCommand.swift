@@ -4,40 +4,50 @@ import FormPrint
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Check unit files the way a reviewer at the finance bureau reads them, and score them.",
-        discussion: """
-            Prints every finding as FILE:LINE:COLUMN: SEVERITY[CODE]: message, with the message in Chinese \
-            and the field path below it. The rules and the scoring are listed in docs/VALIDATION.md. \
-            Exit status: 0 clean (notes and warnings only), 1 errors (or warnings with --strict), \
-            2 an input that could not be read.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "validate",
+            abstract: say("像财政局审核人员那样检查各单位的输入，并评分。", "Check unit files the way a reviewer at the finance bureau reads them, and score them."),
+            discussion: say("""
+                每个问题打印为 文件:行:列: 级别[代码]：说明（工作簿为 文件 工作表!单元格），下一行是字段路径。\
+                规则和评分见 docs/VALIDATION.md。退出状态：0 无错误（只有提示和警告），1 有错误（加 --strict 时警告也算），2 有输入无法读取。
+                """, """
+                Prints every finding as FILE:LINE:COLUMN: SEVERITY[CODE]: message (a workbook's as FILE SHEET!CELL), \
+                with the field path below it. The rules and the scoring are listed in docs/VALIDATION.md. \
+                Exit status: 0 clean (notes and warnings only), 1 errors (or warnings with --strict), \
+                2 an input that could not be read.
+                """))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "Unit files (YAML or JSON).")
+    @Argument(help: inputHelp)
     var units: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: help("输出格式：text 或 json。", "Output format: text or json."))
     var format: Format = .text
 
-    @Flag(help: "Fail (exit 1) on warnings too.")
+    @Flag(help: help("有警告也失败（退出状态1）。", "Fail (exit 1) on warnings too."))
     var strict = false
 
-    @Flag(help: "Also print each project's 分值, 得分, 总分 and 等级 (text format; JSON always has them).")
+    @Flag(help: help("另打印每个项目的分值、得分、总分和等级（text格式；JSON总是包含）。",
+                     "Also print each project's 分值, 得分, 总分 and 等级 (text format; JSON always has them)."))
     var scores = false
 
-    @Option(help: "Scoring profile: an id from Scoring/ (national, jilin) or a profile file. Default: the profile of the project layout.")
+    @Option(help: help("评分规则：Scoring/ 中的标识（national、jilin）或评分规则文件。默认：项目表样的评分规则。",
+                       "Scoring profile: an id from Scoring/ (national, jilin) or a profile file. Default: the profile of the project layout."))
     var scoring: String?
 
-    @Option(name: .customLong("layout"), help: "Layout for a document kind, as KIND=ID, as for `render`; picks the scoring profile of that project layout. Repeatable.")
+    @Option(name: .customLong("layout"), help: help("为某类文档指定表样，写作 类型=标识，同 `render`；并选用该项目表样的评分规则。可重复。",
+                                                   "Layout for a document kind, as KIND=ID, as for `render`; picks the scoring profile of that project layout. Repeatable."))
     var layoutChoices: [String] = []
 
-    @Flag(help: "For a workbook or pasted table: a cell holding data that fits no field is a note, not an error.")
+    @Flag(help: lenientHelp)
     var lenient = false
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let layouts = try parseLayoutChoices(layoutChoices)
@@ -58,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
                 if scores { print(FindingText.scores(check)) }
                 print(FindingText.summary(check))
             } catch {
-                report.unreadable.append(.init(file: path, reason: "\(error)"))
+                report.unreadable.append(.init(file: path, reason: "\(error)", message: (error as? any HasMessage)?.message))
                 if format == .text { printError("\(error)") }
             }
         }
@@ -74,7 +84,9 @@ func parseLayoutChoices(_ choices: [String]) throws -> [DocumentKind: String] {
     for choice in choices {
         let parts = choice.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = DocumentKind(rawValue: parts[0]) else {
-            throw ValidationError("--layout takes KIND=ID with KIND one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(choice)'")
+            let kinds = DocumentKind.allCases.map(\.rawValue)
+            throw usageError("--layout 的格式是 类型=标识，类型为\(kinds.joined(separator: "、"))之一；收到的是“\(choice)”",
+                             "--layout takes KIND=ID with KIND one of \(kinds.joined(separator: ", ")); got '\(choice)'")
         }
         requested[kind] = parts[1]
     }

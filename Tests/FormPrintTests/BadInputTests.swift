@@ -30,7 +30,7 @@ struct BadInputTests {
         #expect {
             _ = try UnitFiles.render(url, with: renderer, into: output)
         } throws: { error in
-            let message = "\(error)"
+            let message = english(error)
             return message.contains("unit.yaml:6:") && message.contains("U+2A6A5") && message.contains("projects[0].name")
         }
         let written = try FileManager.default.subpathsOfDirectory(atPath: output.path)
@@ -52,7 +52,7 @@ struct BadInputTests {
         #expect {
             _ = try renderer.render(document, layouts: [.project: "project-nowhere"])
         } throws: { error in
-            "\(error)".contains("project-nowhere") && "\(error)".contains("project-jilin")
+            english(error).contains("project-nowhere") && english(error).contains("project-jilin")
         }
     }
 
@@ -83,7 +83,7 @@ struct BadInputTests {
         #expect {
             _ = try renderer.render(document, .project(index: 0))
         } throws: { error in
-            let message = "\(error)"
+            let message = english(error)
             return message.contains("U+2A6A5") && message.contains("project-jilin.yaml") && message.contains("table.title[0]")
         }
     }

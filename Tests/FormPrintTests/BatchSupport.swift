@@ -135,11 +135,15 @@ private func isStale(_ binary: URL) -> Bool {
 }
 
 /// Runs the built `formprint` with `arguments`; returns status, stdout and stderr.
+/// Runs the built `formprint`. Its language does not depend on the
+/// machine's locale: English unless `environment` sets another (an empty
+/// value is unset, which means Chinese) or the arguments pass `--lang`.
 func runFormPrint(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
     let process = Process()
     process.executableURL = formprintBinary
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let english = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"]
+    process.environment = ProcessInfo.processInfo.environment.merging(english) { $1 }.merging(environment) { $1 }
     let output = Pipe(), errors = Pipe()
     process.standardOutput = output
     process.standardError = errors

@@ -60,9 +60,9 @@ struct CombinedAssemblyTests {
                                       outline: [], pageLabels: [])
             Issue.record("expected an error")
         } catch {
-            let message = "\(error)"
+            let message = english(error)
             #expect(message.contains("2024_部门整体支出绩效自评表"), "\(message)")
-            #expect(message.contains("合并 PDF 失败") && message.contains("--no-combined"), "\(message)")
+            #expect(message.contains("could not be assembled") && message.contains("--no-combined"), "\(message)")
         }
     }
 }

@@ -57,7 +57,10 @@ struct FindingsReportTests {
             for sheet in book.worksheets:
                 rows = [[c.value for c in row] for row in sheet.iter_rows()]
                 out[sheet.title] = {"rows": rows, "frozen": sheet.freeze_panes, "filter": sheet.auto_filter.ref,
-                                    "widths": [sheet.column_dimensions[k].width for k in sorted(sheet.column_dimensions)]}
+                                    "widths": [sheet.column_dimensions[k].width for k in sorted(sheet.column_dimensions)],
+                                    "heights": {str(k): d.height for k, d in sheet.row_dimensions.items() if d.height},
+                                    "orientation": sheet.page_setup.orientation, "fitToWidth": sheet.page_setup.fitToWidth,
+                                    "fitToPage": sheet.sheet_properties.pageSetUpPr.fitToPage, "printTitles": sheet.print_title_rows}
             print(json.dumps(out, ensure_ascii=False))
             """
         let scriptURL = try temporaryFolder().appendingPathComponent("read.py")
@@ -72,6 +75,16 @@ struct FindingsReportTests {
         #expect(findings.first as? [String] == ["单位", "文档", "级别", "代码", "问题", "位置", "字段"])
         #expect(book["问题清单"]?["frozen"] as? String == "A2")
         #expect((book["问题清单"]?["filter"] as? String)?.hasPrefix("A1:G") == true)
+        // As LibreOffice showed it (issue 17): printed landscape, one page wide, the header on every
+        // page; columns as wide as their text up to a cap; a row with a long message is tall
+        // enough for its wrapped lines.
+        #expect(book["问题清单"]?["orientation"] as? String == "landscape")
+        #expect(book["问题清单"]?["fitToWidth"] as? Int == 1 && book["问题清单"]?["fitToPage"] as? Bool == true)
+        #expect(book["问题清单"]?["printTitles"] as? String == "$1:$1")
+        let widths = try #require(book["问题清单"]?["widths"] as? [Double])
+        #expect(widths.count == 7 && widths[2] < 10 && widths[4] <= 70, "\(widths)")
+        let heights = try #require(book["问题清单"]?["heights"] as? [String: Double])
+        #expect(!heights.isEmpty && heights.values.allSatisfy { $0 >= 28.5 }, "\(heights)")
         // One row per finding of every unit.
         let recorded = summary.units.reduce(0) { $0 + $1.allRecords.count }
         #expect(findings.count - 1 == recorded)
@@ -131,5 +144,22 @@ struct FindingsReportTests {
         _ = try archive.extract(try #require(archive["xl/worksheets/sheet2.xml"])) { sheet.append($0) }
         let xml = String(decoding: sheet, as: UTF8.self)
         #expect(xml.contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://x&quot;)</t>"))
+    }
+
+    @Test("columns are as wide as their text up to a cap, and a row whose text wraps is as tall as its lines")
+    func widthsAndHeights() {
+        let sheet = SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "级别", "问题"],
+                                            rows: [[.text("柳河县教育局"), .text("警告"), .text(String(repeating: "很长的说明", count: 20))],
+                                                   [.text("短"), .text("提示"), .text("短句")]],
+                                            widths: [36, 8, 70])
+        // 单位: six CJK characters (12 units) + 2; 级别: the header + 4; 问题: capped at 70.
+        #expect(sheet.fittedWidths == [14, 8, 70])
+        // 100 CJK characters are 200 units: three lines in a 70-wide column, 14.25 pt each.
+        #expect(SpreadsheetWriter.height(sheet.rows[0], widths: sheet.fittedWidths) == 3 * 14.25)
+        #expect(SpreadsheetWriter.height(sheet.rows[1], widths: sheet.fittedWidths) == nil)
+        let xml = SpreadsheetWriter.worksheet(sheet)
+        #expect(xml.contains("<row r=\"2\" ht=\"42.75\" customHeight=\"1\">") && xml.contains("<row r=\"3\">"))
+        #expect(xml.contains("orientation=\"landscape\"") && xml.contains("fitToWidth=\"1\"") && xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+        #expect(SpreadsheetWriter.workbook([sheet]).contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'问题清单'!$1:$1</definedName>"))
     }
 }

@@ -36,7 +36,7 @@ struct FontFallbackTests {
             _ = try renderer.render(try UnitFiles.read(url), instance)
             return "no error"
         } catch {
-            return "\(error)"
+            return english(error)
         }
     }
 
@@ -151,8 +151,8 @@ struct UnusualUnicodeRenderTests {
             let text = try run("pdftotext", [written[0].path, "-"]).output
             #expect(text.precomposedStringWithCanonicalMapping.contains(value.precomposedStringWithCanonicalMapping), "\(text)")
         } catch {
-            #expect(!prints, "\(error)")
-            #expect("\(error)".contains(named) && "\(error)".contains("unit.yaml:5:") && "\(error)".contains("projects[0].name"), "\(error)")
+            #expect(!prints, "\(english(error))")
+            #expect(english(error).contains(named) && english(error).contains("unit.yaml:5:") && english(error).contains("projects[0].name"), "\(english(error))")
         }
     }
 }

@@ -97,7 +97,7 @@ struct ImportRoundTripTests {
         #expect {
             _ = try UnitImports.importFile(input, into: output, strict: true)
         } throws: { error in
-            let message = "\(error)"
+            let message = english(error)
             return message.contains("extra.txt: error: 1 cell fit no field") && message.contains("extra.txt:9:")
                 && message.contains("备注：无")
         }
@@ -105,7 +105,8 @@ struct ImportRoundTripTests {
         // Without --strict the same input imports, and the cell is reported.
         let outcome = try UnitImports.importFile(input, into: output)
         #expect(outcome.imported.unplaced.count == 1)
-        #expect(UnitImports.report(outcome).contains("1 unplaced"))
+        #expect(UnitImports.report(outcome, in: .english).contains("1 unplaced"))
+        #expect(UnitImports.report(outcome, in: .chinese).contains("未导入1处"))
     }
 
     @Test func aFailedImportLeavesNoFileBehind() throws {

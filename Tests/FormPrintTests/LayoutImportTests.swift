@@ -123,7 +123,7 @@ struct LayoutImportTests {
         let indicators = imported.unit.projects[0].indicators.flatMap(\.subcategories).flatMap(\.indicators)
         #expect(indicators.map(\.target) == unit.projects[0].indicators.flatMap(\.subcategories).flatMap(\.indicators).map(\.target))
         #expect(indicators.first?.target == ">=12次")
-        #expect(imported.notes.contains { $0.message.contains("read as layout project-sichuan") })
+        #expect(imported.notes.contains { $0.text.english.contains("read as layout project-sichuan") })
     }
 
     @Test("the seed's paste still goes through FormPrint's own 吉林 reader, unchanged")

@@ -78,7 +78,7 @@ struct LayoutVariantRenderTests {
             _ = try LayoutCatalog.standard(adding: [folder])
             Issue.record("expected the broken layout to be rejected")
         } catch let error as LayoutError {
-            let lines = error.description.split(separator: "\n").map(String.init)
+            let lines = english(error).split(separator: "\n").map(String.init)
             #expect(lines.contains { $0.hasPrefix(folder.appendingPathComponent("bad.yaml").path + ":4:") && $0.contains("unknown page size 'A5'") })
             #expect(lines.contains { $0.contains(":5:") && $0.contains("unknown style 'none'") })
         }

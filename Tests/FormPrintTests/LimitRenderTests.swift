@@ -48,7 +48,7 @@ struct LimitRenderTests {
         #expect {
             _ = try UnitFiles.render(url, with: try UnitRenderer(), into: output)
         } throws: { error in
-            "\(error)" == "\(url.path):9:15: error: the value has 1048576 characters; a value is limited to 20000 characters (about 30 pages). Shorten it, or split it into several paragraphs or rows"
+            english(error) == "\(url.path):9:15: error: the value has 1048576 characters; a value is limited to 20000 characters (about 30 pages). Shorten it, or split it into several paragraphs or rows"
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }

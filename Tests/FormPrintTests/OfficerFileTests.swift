@@ -31,7 +31,7 @@ struct OfficerFileTests {
         let findings = try checker.check(document).findings
         let unmet = try #require(findings.first { $0.rule == .targetNotMet })
         #expect(unmet.location?.description == "\(seedText.path):18 第6列")
-        #expect(FindingText.lines(unmet).hasPrefix("\(seedText.path):18 第6列: warning[FP301]: 优化政府部门"))
+        #expect(FindingText.lines(unmet, in: .english).hasPrefix("\(seedText.path):18 第6列: warning[FP301]: 优化政府部门"))
         // The same findings as for the unit file, only placed in the paste.
         let fromUnitFile = try checker.check(try UnitFiles.read(path: exampleUnit.path, catalog: checker.catalog)).findings
         #expect(findings.map(\.rule) .sorted() == fromUnitFile.map(\.rule).sorted())
@@ -75,7 +75,7 @@ struct OfficerFileTests {
         #expect {
             try UnitFiles.read(path: url.path, catalog: checker.catalog)
         } throws: { error in
-            "\(error)".contains("请于月底前报送") && "\(error)".contains("fit no field")
+            english(error).contains("请于月底前报送") && english(error).contains("fit no field")
         }
         #expect(throws: Never.self) { try UnitFiles.read(path: url.path, catalog: checker.catalog, lenient: true) }
         // On the command line: an error (unusable input, 2) unless --lenient.
@@ -127,7 +127,8 @@ struct OfficerFileTests {
         sheet.merges.removeAll { $0 == merged }
         let notes = try importedNotes(sheet)
         #expect(notes.count == 1)
-        #expect(notes.first?.place.shortDescription == "项目支出绩效自评表!" + String(merged.split(separator: ":")[1]))
-        #expect(notes.first?.message.contains("二级指标为空且未与上一行合并") == true)
+        #expect(notes.first?.place.short.english == "项目支出绩效自评表!" + String(merged.split(separator: ":")[1]))
+        #expect(notes.first?.text.chinese.contains("二级指标为空且未与上一行合并") == true)
+        #expect(notes.first?.text.english.contains("not merged with the one above") == true)
     }
 }

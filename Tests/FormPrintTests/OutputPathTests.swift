@@ -71,7 +71,7 @@ struct OutputPathTests {
         #expect {
             _ = try UnitFiles.render(url, with: try UnitRenderer(), into: sandbox.output)
         } throws: { error in
-            "\(error)".contains("refusing to write") && "\(error)".contains("symbolic link") && "\(error)".contains("测试单位")
+            english(error).contains("refusing to write") && english(error).contains("symbolic link") && english(error).contains("测试单位")
         }
         try sandbox.expectVictimUntouched()
     }
@@ -151,7 +151,7 @@ struct OutputPathTests {
         #expect {
             _ = try UnitRenderer(extraLayoutFolders: [layouts])
         } throws: { error in
-            "\(error)".contains("the id '../../victim/x' must be letters, digits, '-' and '_' only")
+            english(error).contains("the id '../../victim/x' must be letters, digits, '-' and '_' only")
         }
         try sandbox.expectVictimUntouched()
     }

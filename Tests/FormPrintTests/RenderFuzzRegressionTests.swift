@@ -25,14 +25,14 @@ struct RenderFuzzRegressionTests {
         do {
             document = try UnitFileReader.read(text: text, file: name)
         } catch {
-            #expect("\(error)".hasPrefix(name))
+            #expect(english(error).hasPrefix(name))
             return
         }
         do {
             let rendered = try UnitRenderer().render(document, options: RenderOptions())
             #expect(!rendered.documents.isEmpty)
         } catch {
-            #expect(!"\(error)".isEmpty)
+            #expect(!english(error).isEmpty)
         }
     }
 }

@@ -56,7 +56,7 @@ struct ReportAttachmentTests {
             _ = try UnitFileReader.read(text: try Self.unitText(projectName: "2024年政数局综合项目"), file: "unit.yaml")
             Issue.record("expected an error")
         } catch {
-            let message = "\(error)"
+            let message = english(error)
             #expect(message.contains("unit.yaml:"))
             #expect(message.contains("no project named '2024年政数局综合项目' to attach"))
             #expect(message.contains("did you mean '2024年政数局综合类项目'?"))

@@ -23,7 +23,7 @@ struct ReportSectionTests {
         #expect {
             _ = try UnitFileReader.read(text: text, file: "deep.yaml")
         } throws: { error in
-            let message = "\(error)"
+            let message = english(error)
             return message.hasPrefix("deep.yaml:") && message.contains("5 levels deep") && message.contains("（一）")
         }
         // Four levels are fine.

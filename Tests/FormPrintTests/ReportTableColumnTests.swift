@@ -23,7 +23,7 @@ struct ReportTableColumnTests {
         #expect {
             _ = try UnitFileReader.read(text: Self.unit(columns: columns), file: "table.yaml")
         } throws: { error in
-            "\(error)".hasPrefix("table.yaml:12:") && "\(error)".contains("not a positive number up to 1000")
+            english(error).hasPrefix("table.yaml:12:") && english(error).contains("not a positive number up to 1000")
         }
     }
 
@@ -35,7 +35,7 @@ struct ReportTableColumnTests {
         #expect {
             _ = try UnitFiles.render(url, with: try UnitRenderer(), into: folder.appendingPathComponent("out"))
         } throws: { error in
-            "\(error)".contains("less than the") && "\(error)".contains("widen the column")
+            english(error).contains("less than the") && english(error).contains("widen the column")
         }
     }
 

@@ -30,16 +30,22 @@ struct ValidateTests {
         #expect(try checker.check(document, scoring: file).profile.id == "national")
     }
 
-    @Test("findings print like a compiler's, under the path as given, with the Chinese message and the field")
+    @Test("findings print like a compiler's, under the path as given, in the language chosen, with the field")
     func text() throws {
         let check = try UnitChecker().check(try UnitFiles.read(path: seedPath))
         let finding = try #require(check.findings.first { $0.rule == .targetNotMet })
-        #expect(FindingText.lines(finding) == """
+        #expect(FindingText.lines(finding, in: .chinese) == """
+            \(seedPath):75:60: 警告[FP301]：优化政府部门：完成值14.4万元，未达到指标值≥64.4万元（完成22.4%）
+                字段 projects[0].indicators[2].subcategories[0].indicators[0].actual
+            """)
+        #expect(FindingText.lines(finding, in: .english) == """
             \(seedPath):75:60: warning[FP301]: 优化政府部门: 14.4万元 of ≥64.4万元, 22.4%: target not met
-                优化政府部门：完成值14.4万元，未达到指标值≥64.4万元（完成22.4%）
                 at projects[0].indicators[2].subcategories[0].indicators[0].actual
             """)
-        #expect(FindingText.summary(check) == "\(seedPath): 0 errors, 7 warnings, 1 note (scoring profile jilin)")
+        // The library's default, whatever the machine's locale, is Chinese.
+        #expect(FindingText.lines(finding) == FindingText.lines(finding, in: .chinese))
+        #expect(FindingText.summary(check, in: .english) == "\(seedPath): 0 errors, 7 warnings, 1 note (scoring profile jilin)")
+        #expect(FindingText.summary(check, in: .chinese) == "\(seedPath)：0个错误，7个警告，1个提示（评分规则 jilin）")
         // The seed enters no 分值: FormPrint makes none up, so no 总分 or 等级.
         #expect(FindingText.scores(check).contains("总分 —\t等级 —"), "\(FindingText.scores(check))")
     }

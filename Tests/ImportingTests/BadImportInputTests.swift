@@ -12,7 +12,7 @@ struct BadImportInputTests {
             _ = try body()
             return "no error"
         } catch {
-            return "\(error)"
+            return english(error)
         }
     }
 
@@ -63,7 +63,7 @@ struct BadImportInputTests {
         let imported = try UnitImporter.importData(encoded, file: "seed-gb.txt")
         let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
         #expect(imported.unit == example)
-        #expect(imported.inferences.first?.message == "the text was decoded as GB18030")
+        #expect(imported.inferences.first?.text.english == "the text was decoded as GB18030")
     }
 
     @Test("invisible characters pasted into cells are removed, each removal noted with its line")
@@ -75,10 +75,10 @@ struct BadImportInputTests {
         let imported = try PastedTextImporter.importText(dirty, file: "dirty.txt")
         let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
         #expect(imported.unit == example)
-        let removals = imported.repairs.filter { $0.message.contains("invisible character") }
+        let removals = imported.repairs.filter { $0.text.english.contains("invisible character") }
         #expect(removals.map(\.place.description) == ["dirty.txt:4:1", "dirty.txt:9:1"])
-        #expect(removals.contains { $0.message.contains("U+200B") && $0.message.contains("U+200E") })
-        #expect(removals.contains { $0.message.contains("U+FEFF") })
+        #expect(removals.contains { $0.text.english.contains("U+200B") && $0.text.english.contains("U+200E") })
+        #expect(removals.contains { $0.text.english.contains("U+FEFF") })
         #expect(removals.allSatisfy { $0.description.hasPrefix("dirty.txt:") })
     }
 
@@ -108,7 +108,7 @@ struct BadImportInputTests {
         var sheet = nationalSheet()
         sheet.cells["F12"] = nil
         let text = message { try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [sheet]).data(), file: "n.xlsx") }
-        #expect(text.hasPrefix("n.xlsx: sheet '项目自评表' row 12 column A (A12): error: the 项目支出绩效自评表 绩效指标 header lacks the column 实际完成值"), "\(text)")
+        #expect(text.hasPrefix("n.xlsx 项目自评表!A12: error: the 项目支出绩效自评表 绩效指标 header lacks the column 实际完成值"), "\(text)")
     }
 
     @Test("a workbook with no recognisable form names each sheet")
@@ -126,8 +126,8 @@ struct BadImportInputTests {
         var notes = XLSXWorkbook.Sheet(name: "说明")
         notes.text("C7", "本表由财务科填写")
         let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [nationalSheet(), notes]).data(), file: "two.xlsx")
-        let descriptions = imported.unplaced.map(\.description)
-        #expect(descriptions.contains("two.xlsx: sheet '说明' row 7 column C (C7): unplaced: \"本表由财务科填写\" in sheet '说明', which holds no recognisable form, fits no field; it is not in the unit file"), "\(descriptions)")
+        let descriptions = imported.unplaced.map { $0.description(in: .english) }
+        #expect(descriptions.contains("two.xlsx 说明!C7: unplaced: \"本表由财务科填写\" in sheet '说明', which holds no recognisable form, fits no field; it is not in the unit file"), "\(descriptions)")
     }
 
     @Test("an empty text file is no form")

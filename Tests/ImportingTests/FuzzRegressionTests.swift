@@ -25,7 +25,7 @@ struct FuzzRegressionTests {
             _ = try body()
             return "no error"
         } catch {
-            return "\(error)"
+            return english(error)
         }
     }
 

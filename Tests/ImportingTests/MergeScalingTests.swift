@@ -28,8 +28,8 @@ struct MergeScalingTests {
         let start = ProcessInfo.processInfo.environment["FORMPRINT_PRINT_TIMES"] == nil ? nil : Date()
         let imported = try WorkbookImporter.importWorkbook(try workbook.data(), file: "merges.xlsx")
         if let start { print("20 000 merges: \(Date().timeIntervalSince(start)) s") }
-        #expect(imported.unplaced.contains { $0.message.contains("藏在合并下") && $0.message.contains("hidden under a merged cell") })
-        #expect(!imported.unplaced.contains { $0.message.contains("合并左上角") && $0.message.contains("hidden under") })
+        #expect(imported.unplaced.contains { $0.text.english.contains("藏在合并下") && $0.text.english.contains("hidden under a merged cell") })
+        #expect(!imported.unplaced.contains { $0.text.english.contains("合并左上角") && $0.text.english.contains("hidden under") })
     }
 
     @Test("the sweep finds exactly the cells a naive check finds, overlapping merges included", arguments: 0..<20)

@@ -17,7 +17,7 @@ struct NumberFormatDisplayTests {
         sheet.set("B1", .number(raw), format: format)
         let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [sheet]).data(), file: "p.xlsx",
                                                            options: ImportOptions(year: 2024, unitName: "u"))
-        return (try #require(imported.unit.projects.first).name, imported.notes.filter { $0.message.contains("number format") })
+        return (try #require(imported.unit.projects.first).name, imported.notes.filter { $0.text.english.contains("number format") })
     }
 
     @Test("scaling commas and the 万元 display tricks", arguments: [
@@ -45,7 +45,7 @@ struct NumberFormatDisplayTests {
         #expect(result.text == raw)
         let note = try #require(result.notes.first)
         #expect(note.place == .cell(file: "p.xlsx", sheet: "p", row: 1, column: 2))
-        #expect(note.message.contains("the stored value \(raw) is kept"))
+        #expect(note.text.english.contains("the stored value \(raw) is kept"))
     }
 
     @Test("a number too large for its format is never NaN", arguments: [("1E+160", "0.00%"), ("9.9E+150", "#,##0.00")])

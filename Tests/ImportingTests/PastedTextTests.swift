@@ -24,11 +24,11 @@ struct PastedTextTests {
         }
         #expect(lines == [39, 61, 73, 75, 89, 93, 94, 95, 101, 103, 109, 115, 121, 127, 127, 127, 129, 133, 135, 145])
         #expect(imported.unplaced.isEmpty)
-        #expect(imported.inferences.map(\.description) == [
+        #expect(imported.inferences.map { $0.description(in: .english) } == [
             "seed.txt:4:6: inferred: the evaluated year 2024 is taken from 项目名称 2024年政数局综合类项目",
             "seed.txt:22:6: inferred: the unit's name 柳河县政务服务和数字化建设管理局 is taken from 部门名称",
         ])
-        #expect(imported.repairs.first { $0.message.contains("stray") }?.description
+        #expect(imported.repairs.first { $0.text.english.contains("stray") }?.description(in: .english)
                 == "seed.txt:133:1: repaired: removed the stray \"x\" after the heading 部门绩效情况")
     }
 
@@ -60,7 +60,7 @@ struct PastedTextTests {
     func preamble() throws {
         let (report, imported) = try report("根据要求，现将自评情况报告如下：\n一、概况\n正文。\n")
         #expect(report.sections.count == 1)
-        #expect(imported.unplaced.map(\.description) == [
+        #expect(imported.unplaced.map { $0.description(in: .english) } == [
             "r.txt:2:1: unplaced: \"根据要求，现将自评情况报告如下：\" comes before the report's first heading; the report has no place for it",
         ])
     }
@@ -93,7 +93,7 @@ struct PastedTextTests {
     func unplacedCell() throws {
         let text = "项目支出绩效自评表\n项目名称\t甲\n实施单位\t乙\t备注\n"
         let imported = try PastedTextImporter.importText(text, file: "u.txt", options: Self.options)
-        #expect(imported.unplaced.map(\.description) == [
+        #expect(imported.unplaced.map { $0.description(in: .english) } == [
             "u.txt:3:8: unplaced: \"备注\" in the 项目支出绩效自评表 甲 fits no field; it is not in the unit file",
         ])
     }

@@ -17,7 +17,7 @@ struct StrayCellTests {
         workbook.sheets[0].text("E60", "200人")
         let imported = try WorkbookImporter.importWorkbook(try workbook.data(), file: "stray.xlsx")
         #expect(imported.unit.projects == clean.unit.projects, "no indicator row was added")
-        #expect(imported.unplaced.contains { $0.message.contains("随手记的备注") && $0.message.contains("below a form") },
+        #expect(imported.unplaced.contains { $0.text.english.contains("随手记的备注") && $0.text.english.contains("below a form") },
                 "\(imported.unplaced)")
         #expect(imported.unplaced.contains { $0.place == .cell(file: "stray.xlsx", sheet: "项目支出绩效自评表", row: 60, column: 4) })
     }
@@ -32,6 +32,6 @@ struct StrayCellTests {
         let stray = seed.replacingOccurrences(of: marker, with: "\n\n\t\t随手记的备注\t200人\n" + marker.dropFirst(), options: [], range: seed.range(of: marker))
         let imported = try PastedTextImporter.importText(stray, file: "stray.txt")
         #expect(imported.unit.projects == clean.unit.projects)
-        #expect(imported.unplaced.contains { $0.message.contains("随手记的备注") && $0.message.contains("below a form") }, "\(imported.unplaced)")
+        #expect(imported.unplaced.contains { $0.text.english.contains("随手记的备注") && $0.text.english.contains("below a form") }, "\(imported.unplaced)")
     }
 }

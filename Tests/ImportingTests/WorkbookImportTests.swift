@@ -35,7 +35,7 @@ struct WorkbookImportTests {
         #expect(imported.documents.map(\.kind) == [.project, .department, .report])
         // Places name the sheet, row and column.
         #expect(imported.documents[0].place == .cell(file: "liuhe.xlsx", sheet: "项目支出绩效自评表", row: 4, column: 3))
-        #expect(imported.repairs.contains { $0.place == .cell(file: "liuhe.xlsx", sheet: "自评报告", row: 3, column: 1) && $0.message.contains("(一)") })
+        #expect(imported.repairs.contains { $0.place == .cell(file: "liuhe.xlsx", sheet: "自评报告", row: 3, column: 1) && $0.text.english.contains("(一)") })
     }
 
     @Test("percentages, two-decimal amounts and whole numbers show as Excel shows them")
@@ -103,11 +103,11 @@ struct WorkbookImportTests {
         #expect(project.name == "内联项目")
         #expect(project.funds == [FundsRow(source: "年度资金总和", initialBudget: "100.00", annualBudget: "100.00", executed: "95.50", executionRate: "95.50%")])
         // A formula Excel never computed has no value to import: said, not guessed.
-        #expect(imported.unplaced.contains { $0.place == .cell(file: "kinds.xlsx", sheet: "项目", row: 3, column: 2) && $0.message.contains("formula") })
+        #expect(imported.unplaced.contains { $0.place == .cell(file: "kinds.xlsx", sheet: "项目", row: 3, column: 2) && $0.text.english.contains("formula") })
         // An unknown row label and its cells are reported with sheet, row and column.
-        let unknown = imported.unplaced.map(\.description)
-        #expect(unknown.contains { $0.contains("sheet '项目' row 6 column A (A6)") && $0.contains("备注") })
-        #expect(unknown.contains { $0.contains("row 6 column B (B6)") && $0.contains("TRUE") })
+        let unknown = imported.unplaced.map { $0.description(in: .english) }
+        #expect(unknown.contains { $0.contains("项目!A6") && $0.contains("备注") })
+        #expect(unknown.contains { $0.contains("项目!B6") && $0.contains("TRUE") })
     }
 }
 
@@ -142,8 +142,8 @@ struct ThirdPartyWorkbookTests {
         #expect(imported.unit.projects == example.projects)
         #expect(imported.unit.department == example.department)
         #expect(imported.unit.signatures.date == "2025年3月1日")
-        let unplaced = imported.unplaced.map(\.description)
-        #expect(unplaced.contains { $0.contains("sheet '填表说明' row 4 column B (B4)") && $0.contains("本表由财务科填写") }, "\(unplaced)")
-        #expect(imported.documents.map { $0.place.shortDescription } == ["项目表!B3", "部门整体表!A1"])
+        let unplaced = imported.unplaced.map { $0.description(in: .english) }
+        #expect(unplaced.contains { $0.contains("填表说明!B4") && $0.contains("本表由财务科填写") }, "\(unplaced)")
+        #expect(imported.documents.map { $0.place.short.english } == ["项目表!B3", "部门整体表!A1"])
     }
 }

@@ -114,57 +114,57 @@ struct LayoutLoaderTests {
     @Test("a broken layout reports every problem at once, each with file:line and a hint")
     func everyProblemAtOnce() throws {
         let problems = loadProblems(Self.broken)
-        func find(_ message: String) -> LayoutProblem? { problems.first { $0.message.contains(message) } }
+        func find(_ message: String) -> LayoutProblem? { problems.first { $0.message.english.contains(message) } }
 
         let columns = try #require(find("the columns add up to"))
         #expect(columns.location.line == 13)
-        #expect(columns.message.contains("wider than the page"))
-        #expect(columns.message.contains("165.0mm"))
-        #expect(columns.hint.contains("A4-landscape"))
+        #expect(columns.message.english.contains("wider than the page"))
+        #expect(columns.message.english.contains("165.0mm"))
+        #expect(columns.hint.english.contains("A4-landscape"))
 
         let placeholder = try #require(find("unknown field '{project.nmae}'"))
         #expect(placeholder.location.line == 17)
-        #expect(placeholder.hint == "did you mean '{project.name}'?")
+        #expect(placeholder.hint.english == "did you mean '{project.name}'?")
 
         let span = try #require(find("the row covers 5 columns but 6 are available"))
         #expect(span.location.line == 18)
-        #expect(span.hint.contains("add up to 6"))
+        #expect(span.hint.english.contains("add up to 6"))
 
         let style = try #require(find("unknown style 'vaule'"))
         #expect(style.location.line == 19)
-        #expect(style.hint == "did you mean 'value'?")
+        #expect(style.hint.english == "did you mean 'value'?")
 
         let merge = try #require(find("'merge' only applies to group fields"))
         #expect(merge.location.line == 25)
-        #expect(merge.message.contains("'name'"))
-        #expect(merge.hint.contains("remove 'merge: true'"))
+        #expect(merge.message.english.contains("'name'"))
+        #expect(merge.hint.english.contains("remove 'merge: true'"))
 
         let field = try #require(find("unknown field 'tagret'"))
         #expect(field.location.line == 26)
-        #expect(field.message.contains("project.indicators"))
-        #expect(field.hint == "did you mean 'target'（年度指标值）?")
+        #expect(field.message.english.contains("project.indicators"))
+        #expect(field.hint.english == "did you mean 'target'（年度指标值）?")
 
         let topLevel = try #require(find("unknown field 'orign'"))
         #expect(topLevel.location.line == 5)
-        #expect(topLevel.hint == "did you mean 'origin'?")
+        #expect(topLevel.hint.english == "did you mean 'origin'?")
 
         #expect(problems.count == 7, "\(problems.map(\.description).joined(separator: "\n"))")
         for problem in problems {
             #expect(problem.location.file == "broken.yaml")
-            #expect(problem.description.hasPrefix("broken.yaml:\(problem.location.line):\(problem.location.column): error:"))
-            #expect(!problem.hint.isEmpty, "no hint for \(problem)")
+            #expect(problem.description(in: .english).hasPrefix("broken.yaml:\(problem.location.line):\(problem.location.column): error:"))
+            #expect(!problem.hint.english.isEmpty, "no hint for \(problem)")
         }
         // The error's description lists them all, one per line.
         let error = LayoutError(problems: problems)
-        #expect(error.description.split(separator: "\n").count == problems.count)
+        #expect(english(error).split(separator: "\n").count == problems.count)
     }
 
     @Test("a placeholder of another document kind is rejected")
     func placeholderOfOtherDocument() throws {
         let text = Self.broken
             .replacingOccurrences(of: "{project.nmae}", with: "{department.name}")
-        let problem = try #require(loadProblems(text).first { $0.message.contains("{department.name}") })
-        #expect(problem.message == "unknown field '{department.name}' for a project layout")
+        let problem = try #require(loadProblems(text).first { $0.message.english.contains("{department.name}") })
+        #expect(problem.message.english == "unknown field '{department.name}' for a project layout")
         #expect(problem.location.line == 17)
     }
 
@@ -172,18 +172,18 @@ struct LayoutLoaderTests {
     func bodyMatchesDocument() throws {
         let reportWithTable = Self.broken.replacingOccurrences(of: "document: project", with: "document: report")
         #expect(reportWithTable != Self.broken)
-        #expect(loadProblems(reportWithTable).contains { $0.message == "a report layout is a 'flow', not a 'table'" })
+        #expect(loadProblems(reportWithTable).contains { $0.message.english == "a report layout is a 'flow', not a 'table'" })
         let report = try String(contentsOf: layoutsFolder().appendingPathComponent("report-gbt9704.yaml"), encoding: .utf8)
         let formWithFlow = report.replacingOccurrences(of: "document: report", with: "document: project")
-        #expect(loadProblems(formWithFlow).contains { $0.message == "a project form is a 'table', not a 'flow'" })
+        #expect(loadProblems(formWithFlow).contains { $0.message.english == "a project form is a 'table', not a 'flow'" })
     }
 
     @Test("an unknown collection for 'each' suggests the nearest list")
     func unknownCollection() throws {
         let text = Self.broken.replacingOccurrences(of: "each: project.indicators", with: "each: project.indicator")
-        let problem = try #require(loadProblems(text).first { $0.message.contains("unknown list") })
+        let problem = try #require(loadProblems(text).first { $0.message.english.contains("unknown list") })
         #expect(problem.location.line == 21)
-        #expect(problem.hint == "did you mean 'project.indicators'?")
+        #expect(problem.hint.english == "did you mean 'project.indicators'?")
     }
 
     @Test("YAML syntax errors in a layout are located")
@@ -197,29 +197,29 @@ struct LayoutLoaderTests {
     func missingPage() throws {
         let text = Self.broken.replacingOccurrences(of: "page:\n  size: A4\n  margins: {top: 20mm, bottom: 18mm, left: 25mm, right: 20mm}\n", with: "")
         let problems = loadProblems(text)
-        let page = try #require(problems.first { $0.message.contains("'page'") })
-        #expect(page.message == "missing required field 'page'")
-        #expect(page.hint == "add 'page: …' here")
+        let page = try #require(problems.first { $0.message.english.contains("'page'") })
+        #expect(page.message.english == "missing required field 'page'")
+        #expect(page.hint.english == "add 'page: …' here")
         #expect(page.location.line == 1)
         // The other problems are still all found.
-        #expect(problems.contains { $0.message.contains("unknown field 'tagret'") })
-        #expect(problems.contains { $0.message.contains("unknown style 'vaule'") })
+        #expect(problems.contains { $0.message.english.contains("unknown field 'tagret'") })
+        #expect(problems.contains { $0.message.english.contains("unknown style 'vaule'") })
     }
 
     @Test("a wrong type inside a layout is reported in words")
     func wrongTypeInWords() throws {
         let text = Self.broken.replacingOccurrences(of: "name: broken", with: "name: [a, b]")
         let problem = try #require(loadProblems(text).first { $0.path.description == "name" })
-        #expect(problem.message == "must be text, found a list")
+        #expect(problem.message.english == "must be text, found a list")
         #expect(problem.location.line == 4)
-        #expect(!problem.description.contains("wrongType("))
+        #expect(!problem.description(in: .english).contains("wrongType("))
     }
 
     @Test("a block without rows is still reported; a block whose row is broken is not called empty")
     func emptyBlock() throws {
         let text = Self.broken + "\n    - side: {text: 空}\n"
         let problems = loadProblems(text)
-        let empty = problems.filter { $0.message == "the block has no rows" }
+        let empty = problems.filter { $0.message.english == "the block has no rows" }
         #expect(empty.count == 1)
         #expect(empty.first?.path.description == "table.blocks[2]")
         #expect(empty.first?.location.line == 28)

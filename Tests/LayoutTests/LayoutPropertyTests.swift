@@ -40,7 +40,7 @@ struct LayoutPropertyTests {
             switch failure {
             case .rowTooTall, .textDoesNotFit, .columnTooNarrow, .signatureTooWide, .labelTooTall:
                 // A named limit, with the row and the space (see the README's Limits).
-                #expect(failure.description.contains("mm") || failure.description.contains("lines"), "seed \(seed): \(failure)")
+                #expect(failure.description(in: .english).contains("mm") || failure.description(in: .english).contains("lines"), "seed \(seed): \(failure)")
             case .missingGlyphs:
                 Issue.record("seed \(seed): the fixed-advance measurer has every glyph: \(failure)")
             }
@@ -59,7 +59,7 @@ struct LayoutPropertyTests {
                 _ = try LaidOutForm(form.unit, spec: spec, size: form.pageSize)
                 laidOut += 1
             } catch {
-                failures[Mirror(reflecting: error).children.first?.label ?? "\(error)", default: 0] += 1
+                failures[Mirror(reflecting: error).children.first?.label ?? english(error), default: 0] += 1
             }
         }
         #expect(laidOut * 10 >= Self.seeds.count * 8, "\(laidOut) of \(Self.seeds.count) laid out; failures: \(failures)")

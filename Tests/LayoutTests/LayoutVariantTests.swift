@@ -34,7 +34,7 @@ struct LayoutVariantCheckTests {
     @Test("each problem of a variant layout is reported with its line, in words, with a hint")
     func variantProblems() throws {
         let problems = loadProblems(Self.variant, file: "variant.yaml")
-        let messages = problems.map { "\($0.location.line): \($0.message) — \($0.hint)" }
+        let messages = problems.map { "\($0.location.line): \($0.message.english) — \($0.hint.english)" }
         let expected = [
             "6: minSize 12.0pt must be from 4pt up to the style's size (10.5pt) — minSize is how far the text may shrink in a fixed-height row",
             "12: '{project.funds}' is a list, not a single value — repeat a row for it with each: project.funds and cells like {field: source}",
@@ -182,8 +182,8 @@ struct LayoutVariantTests {
             #expect(row == 0 && column == 1)
             #expect(origin.description == "projects[0].indicators[0].subcategories[0].indicators[0].target")
             #expect(available == .mm(8) && !needed.fits(in: available))
-            #expect(error.description.contains("row 1, column 2"))
-            #expect(error.description.contains("lower the style's minSize"))
+            #expect(english(error).contains("row 1, column 2"))
+            #expect(english(error).contains("lower the style's minSize"))
         }
     }
 

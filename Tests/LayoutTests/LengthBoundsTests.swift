@@ -22,9 +22,9 @@ struct LengthBoundsTests {
         let text = try Self.jilin()
         #expect(text.contains(original))
         let problems = loadProblems(text.replacingOccurrences(of: original, with: replacement))
-        let problem = try #require(problems.first { $0.message.contains("too large") }, "\(problems)")
-        #expect(problem.message.contains(meaning), "\(problem)")
-        #expect(problem.hint.hasPrefix("write at most"))
+        let problem = try #require(problems.first { $0.message.english.contains("too large") }, "\(problems)")
+        #expect(problem.message.english.contains(meaning), "\(problem)")
+        #expect(problem.hint.english.hasPrefix("write at most"))
         #expect(problem.location.line > 0)
     }
 

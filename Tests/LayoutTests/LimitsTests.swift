@@ -33,7 +33,7 @@ struct LayoutLimitsTests {
         let text = Self.jilin.replacingOccurrences(of: "columns: [22mm, 27mm, 32mm, 30mm, 27mm, 27mm]",
                                                    with: "columns: [22mm, 27mm, 32mm, 300mm, 27mm, 27mm]")
         let problem = try #require(problems(text).first)
-        #expect(problem.description.contains("the columns add up to 435.0mm, wider than the page's 165.0mm between the margins"),
+        #expect(problem.description(in: .english).contains("the columns add up to 435.0mm, wider than the page's 165.0mm between the margins"),
                 "\(problem)")
     }
 
@@ -42,7 +42,7 @@ struct LayoutLimitsTests {
         let text = Self.jilin.replacingOccurrences(of: "{text: 项目支出绩效自评表, style: title, spaceAfter: 4mm}",
                                                    with: "{text: \"\(String(repeating: "表", count: 1 << 20))\", style: title, spaceAfter: 4mm}")
         let problem = try #require(problems(text).first)
-        #expect(problem.message.contains("limited to 20000 characters") && problem.path.description == "table.title[0].text", "\(problem)")
+        #expect(problem.message.english.contains("limited to 20000 characters") && problem.path.description == "table.title[0].text", "\(problem)")
     }
 
     /// Layout files have no recursive structure, so nested aliases cannot
@@ -59,7 +59,7 @@ struct LayoutLimitsTests {
         }
         lines.insert(contentsOf: bomb, at: blocks + 1)
         let problem = try #require(problems(lines.joined(separator: "\n")).first)
-        #expect(problem.description == "limit.yaml:38:11: error: table.blocks[2].rows[0][0]: must be a mapping of fields (key: value), found a list; write it as a mapping of fields (key: value)")
+        #expect(problem.description(in: .english) == "limit.yaml:42:11: error: table.blocks[2].rows[0][0]: must be a mapping of fields (key: value), found a list; write it as a mapping of fields (key: value)")
     }
 
     @Test("an invisible character in layout text is refused with its code point and place",
@@ -68,7 +68,7 @@ struct LayoutLimitsTests {
         let text = Self.jilin.replacingOccurrences(of: "{text: 项目支出绩效自评表, style: title, spaceAfter: 4mm}",
                                                    with: "{text: \"项目\(escape)支出绩效自评表\", style: title, spaceAfter: 4mm}")
         let problem = try #require(problems(text).first)
-        #expect(problem.path.description == "table.title[0].text" && problem.message.contains("U+"), "\(problem)")
-        #expect(problem.description.hasPrefix("limit.yaml:"))
+        #expect(problem.path.description == "table.title[0].text" && problem.message.english.contains("U+"), "\(problem)")
+        #expect(problem.description(in: .english).hasPrefix("limit.yaml:"))
     }
 }

@@ -151,7 +151,7 @@ struct PaginationTests {
             }
             #expect(row == 0)
             #expect(available == .mm(5))
-            #expect(error.description.hasPrefix("row 1 "))
+            #expect(english(error).hasPrefix("row 1 "))
         }
     }
 
@@ -168,8 +168,8 @@ struct PaginationTests {
         do {
             _ = try TableMeasurer.measure(resolved, with: FixedAdvanceMeasurer(missing: ["𠀀"]))
         } catch {
-            #expect(error.description.hasPrefix("projects[0].name: "))
-            #expect(error.description.contains("'𠀀' (U+20000)"))
+            #expect(english(error).hasPrefix("projects[0].name: "))
+            #expect(english(error).contains("'𠀀' (U+20000)"))
         }
     }
 

@@ -245,7 +245,7 @@ struct ReportComposerTests: ReportSuite {
             #expect(characters == ["𠀀"])
             #expect(origin == .unit(FieldPath("report").appending("sections").appending(0).appending("paragraphs").appending(1)))
             #expect(text.contains("有𠀀字"))
-            #expect(error.description.hasPrefix("report.sections[0].paragraphs[1]: "))
+            #expect(english(error).hasPrefix("report.sections[0].paragraphs[1]: "))
         }
     }
 }

@@ -24,7 +24,7 @@ struct SpanAndFormulaLoaderTests {
         """
     }
 
-    func messages(_ text: String) -> [String] { loadProblems(text).map { "\($0.location.line): \($0.message)" + ($0.hint.isEmpty ? "" : " — \($0.hint)") } }
+    func messages(_ text: String) -> [String] { loadProblems(text).map { "\($0.location.line): \($0.message.english)" + ($0.hint.english.isEmpty ? "" : " — \($0.hint.english)") } }
 
     @Test("a cell spanning rows takes its columns in the rows below; the spec loads and binds as placed")
     func rowSpanLoadsAndBinds() throws {

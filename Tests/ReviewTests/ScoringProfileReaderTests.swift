@@ -75,26 +75,26 @@ struct ScoringProfileReaderTests {
     @Test("weights that do not make the total are an error at the weights")
     func weightsNotTotal() throws {
         let found = try #require(error(Self.minimal.replacingOccurrences(of: "weight: 90", with: "weight: 80")))
-        #expect(found.description.contains("add up to 90, not the total 100"))
+        #expect(found.description(in: .english).contains("add up to 90, not the total 100"))
         #expect(found.location.line == 6, "the first line of the weights list")
     }
 
     @Test("an unknown field is an error with a suggestion")
     func unknownField() throws {
         let found = try #require(error(Self.minimal.replacingOccurrences(of: "executionRate: {weight: 10}", with: "executionRate: {weight: 10, methd: bands}")))
-        #expect(found.description.contains("did you mean 'method'?"))
+        #expect(found.description(in: .english).contains("did you mean 'method'?"))
         #expect(found.location.line == 3)
     }
 
     @Test("an unknown 反向 formula is an error naming the two")
     func unknownReverse() throws {
         let text = Self.minimal.replacingOccurrences(of: "  weights:", with: "  reverse: inverse\n  weights:")
-        #expect(try #require(error(text)).description.contains("Use 'ratio'"))
+        #expect(try #require(error(text)).description(in: .english).contains("Use 'ratio'"))
     }
 
     @Test("grades must go down to 0")
     func gradesToZero() throws {
         let text = Self.minimal.replacingOccurrences(of: "{grade: 不合格, from: 0}", with: "{grade: 不合格, from: 10}")
-        #expect(try #require(error(text)).description.contains("grades must go from the highest minimum down to 0"))
+        #expect(try #require(error(text)).description(in: .english).contains("grades must go from the highest minimum down to 0"))
     }
 }

@@ -1,3 +1,5 @@
+import InputReading
+import Evaluation
 import Foundation
 
 /// One unit file of a batch.
@@ -130,7 +132,9 @@ public struct BatchPlan: Sendable {
         }
         if isDirectory.boolValue { return try unitFiles(below: argument) }
         if isUnitFile(argument) { return [argument] }
-        guard listDepth == 0 else { throw FormPrintError.unreadableList(argument, "a list file may not name another list file") }
+        guard listDepth == 0 else {
+            throw FormPrintError.unreadableList(argument, Message(chinese: "列表文件中不能再列出列表文件", english: "a list file may not name another list file"))
+        }
         return try listed(in: argument)
     }
 
@@ -170,9 +174,13 @@ public struct BatchPlan: Sendable {
     private static func listed(in list: String) throws -> [String] {
         let text: String
         do {
-            text = try String(contentsOfFile: list, encoding: .utf8)
-        } catch {
-            throw FormPrintError.unreadableList(list, (error as NSError).localizedDescription)
+            let data = try RegularFile.read(URL(fileURLWithPath: list), limit: YAMLDocument.maximumFileSize)
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw FormPrintError.unreadableList(list, SystemReason.notUTF8)
+            }
+            text = decoded
+        } catch let error as RegularFile.Failure {
+            throw FormPrintError.unreadableList(list, error.message)
         }
         let folder = URL(fileURLWithPath: list).deletingLastPathComponent()
         var paths: [String] = []

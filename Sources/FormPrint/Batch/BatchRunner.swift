@@ -35,7 +35,7 @@ public struct BatchConfiguration: Sendable {
 /// every file written — is the same whatever the number of jobs.
 public final class BatchRunner: Sendable {
     public let configuration: BatchConfiguration
-    let catalog: LayoutCatalog
+    public let catalog: LayoutCatalog
     let fonts: FontLibrary
     let scoring: ScoringCatalog
     /// Checks each unit as `formprint validate` does; its findings go into

@@ -1,3 +1,5 @@
+import Evaluation
+import Review
 import Foundation
 
 /// What a batch did, unit by unit and document by document: the terminal
@@ -32,6 +34,12 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     public var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted && missingShards.isEmpty }
 
     public struct Totals: Sendable, Codable, Equatable {
+        /// Whether a finding's line (`…: error[FP201]: …`, `…: 错误[FP201]：…`)
+        /// has `severity`, in either language.
+        static func isFinding(_ line: String, _ severity: Severity) -> Bool {
+            line.contains(": \(severity.rawValue)[") || line.contains(": \(severity.word.chinese)[")
+        }
+
         public var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0
         public var documents = 0, pages = 0, warnings = 0, errors = 0
 
@@ -48,8 +56,9 @@ public struct BatchSummary: Sendable, Codable, Equatable {
                 pages += unit.documents.reduce(0) { $0 + $1.pages }
                 errors += unit.errors.count
                 for remark in unit.warnings + unit.documents.flatMap(\.findings) {
-                    // Findings read `file:line:column: error[FP201]: …`; notes are not counted.
-                    if remark.contains(": error[") { errors += 1 } else if !remark.contains(": note[") { warnings += 1 }
+                    // Findings read `file:line:column: error[FP201]: …` (`错误[FP201]：…`
+                    // in Chinese); notes are not counted.
+                    if Self.isFinding(remark, .error) { errors += 1 } else if !Self.isFinding(remark, .note) { warnings += 1 }
                 }
             }
         }

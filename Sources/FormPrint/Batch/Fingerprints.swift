@@ -20,6 +20,7 @@ struct UnitFingerprint {
         hash.field("combined", String(options.combined))
         hash.field("scoring-profile", options.scoringProfile ?? "")
         hash.field("layout-choices", options.layouts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ","))
+        if !options.lines.isEmpty { hash.field("optional-lines", options.lines.sorted().joined(separator: ",")) }
         hash.field("source-date-epoch", sourceDateEpoch)
         hash.field("fonts", fonts)
         hash.field("scoring", scoring)

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// Decides each unit's output folder over the whole batch (every shard
@@ -50,11 +51,26 @@ enum OutputFolders {
                 number += 1
             }
             owner[key(folder, identity.year)] = index
-            result[index] = Assignment(folder: folder, warnings: [
-                "unit '\(identity.name)' (\(identity.year)) is also in \(inputs[first].path); written to folder '\(folder)'",
-            ])
-            result[first]?.warnings.append("unit '\(identity.name)' (\(identity.year)) is also in \(inputs[index].path), which is written to folder '\(folder)'")
+            result[index] = Assignment(folder: folder, warnings: [Message(
+                chinese: "单位“\(identity.name)”（\(identity.year)年度）\(duplicateMarker.chinese)\(inputs[first].path)中；写入文件夹“\(folder)”",
+                english: "unit '\(identity.name)' (\(identity.year))\(duplicateMarker.english)\(inputs[first].path); written to folder '\(folder)'").text])
+            result[first]?.warnings.append(Message(
+                chinese: "单位“\(identity.name)”（\(identity.year)年度）\(duplicateMarker.chinese)\(inputs[index].path)中，后者写入文件夹“\(folder)”",
+                english: "unit '\(identity.name)' (\(identity.year))\(duplicateMarker.english)\(inputs[index].path), which is written to folder '\(folder)'").text)
         }
         return result
     }
+
+    /// The words that mark a duplicate-unit warning, in either language
+    /// (a merged summary may hold shards run in both).
+    static let duplicateMarker = Message(chinese: "也在", english: " is also in ")
+
+    public static func isDuplicateWarning(_ warning: String) -> Bool {
+        warning.contains(duplicateMarker.english) || (warning.hasPrefix("单位“") && warning.contains("）" + duplicateMarker.chinese))
+    }
+}
+
+extension UnitSummary {
+    /// The warnings that another input holds the same unit and year.
+    public var duplicateWarnings: [String] { warnings.filter(OutputFolders.isDuplicateWarning) }
 }

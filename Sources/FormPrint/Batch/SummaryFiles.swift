@@ -1,3 +1,5 @@
+import InputReading
+import Evaluation
 import Foundation
 
 /// `summary.json`, `summary.csv` and the terminal table: views of a
@@ -27,9 +29,18 @@ public enum SummaryFiles {
 
     public static func read(_ url: URL) throws -> BatchSummary {
         do {
-            return try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: url))
-        } catch {
-            throw FormPrintError.unreadableSummary(url.path, "\(error)")
+            let data: Data
+            do {
+                data = try RegularFile.read(url, limit: 256 << 20)
+            } catch {
+                throw FormPrintError.unreadableSummary(url.path, error.message)
+            }
+            do {
+                return try JSONDecoder().decode(BatchSummary.self, from: data)
+            } catch {
+                throw FormPrintError.unreadableSummary(url.path, Message(
+                    chinese: "它不是FormPrint批量生成写出的summary.json（\(error)）", english: "it is not a summary.json written by formprint batch (\(error))"))
+            }
         }
     }
 
@@ -55,7 +66,8 @@ public enum SummaryFiles {
         }
         // A merged summary without some shard says so, rather than look complete.
         for shard in summary.missingShards {
-            lines.append(row(["", "", "", "", "", "", "no summary of shard \(shard): its units are not listed", "", "", "missing", "shard \(shard)"]))
+            lines.append(row(["", "", "", "", "", "", Message(chinese: "缺少分片\(shard)的汇总：其单位未列出", english: "no summary of shard \(shard): its units are not listed").text,
+                              "", "", "missing", "shard \(shard)"]))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -70,29 +82,42 @@ public enum SummaryFiles {
     }
 
     /// The table printed at the end of a run.
-    public static func table(_ summary: BatchSummary) -> String {
+    public static func table(_ summary: BatchSummary, in language: Language = .current) -> String {
+        func say(_ chinese: String, _ english: String) -> String { Message(chinese: chinese, english: english).text(in: language) }
         let totals = summary.totals
-        var outcome = ["\(totals.rendered) rendered"]
-        if totals.unchanged > 0 { outcome.append("\(totals.unchanged) unchanged") }
-        if totals.failed > 0 { outcome.append("\(totals.failed) failed") }
-        if totals.notStarted > 0 { outcome.append("\(totals.notStarted) not started") }
-        if !summary.missingShards.isEmpty { outcome.append("incomplete: no summary of shard " + summary.missingShards.joined(separator: ", ")) }
-        let rate = summary.seconds > 0 ? String(format: "%.1f units/s", Double(totals.rendered + totals.unchanged) / summary.seconds) : ""
+        var outcome = [say("生成\(totals.rendered)个", "\(totals.rendered) rendered")]
+        if totals.unchanged > 0 { outcome.append(say("未变\(totals.unchanged)个", "\(totals.unchanged) unchanged")) }
+        if totals.failed > 0 { outcome.append(say("失败\(totals.failed)个", "\(totals.failed) failed")) }
+        if totals.notStarted > 0 { outcome.append(say("未开始\(totals.notStarted)个", "\(totals.notStarted) not started")) }
+        if !summary.missingShards.isEmpty {
+            outcome.append(say("不完整：缺少分片" + summary.missingShards.joined(separator: "、") + "的汇总",
+                               "incomplete: no summary of shard " + summary.missingShards.joined(separator: ", ")))
+        }
+        let perSecond = summary.seconds > 0 ? Double(totals.rendered + totals.unchanged) / summary.seconds : 0
+        let rate = summary.seconds > 0 ? say(String(format: "每秒%.1f个单位", perSecond), String(format: "%.1f units/s", perSecond)) : ""
         let rows: [(String, String, String)] = [
-            ("units", String(totals.units), outcome.joined(separator: ", ")),
-            ("documents", String(totals.documents), ""),
-            ("pages", String(totals.pages), ""),
-            ("warnings", String(totals.warnings), ""),
-            ("errors", String(totals.errors), ""),
-            ("time", String(format: "%.1f s", summary.seconds), rate),
+            (say("单位", "units"), String(totals.units), outcome.joined(separator: say("，", ", "))),
+            (say("文档", "documents"), String(totals.documents), ""),
+            (say("页数", "pages"), String(totals.pages), ""),
+            (say("警告", "warnings"), String(totals.warnings), ""),
+            (say("错误", "errors"), String(totals.errors), ""),
+            (say("用时", "time"), String(format: "%.1f s", summary.seconds), rate),
         ]
         let width = rows.map(\.1.count).max() ?? 0
         var lines = rows.map { name, value, note in
-            "  " + name.padding(toLength: 10, withPad: " ", startingAt: 0) + value.leftPadded(to: width, with: " ")
-                + (note.isEmpty ? "" : "   " + note)
+            "  " + name.paddedToColumns(10) + value.leftPadded(to: width, with: " ") + (note.isEmpty ? "" : "   " + note)
         }
-        let title = summary.interrupted ? "FormPrint batch (interrupted)" : "FormPrint batch"
-        lines.insert(title + (summary.shard.map { ", shard \($0)" } ?? ""), at: 0)
+        let title = summary.interrupted ? say("FormPrint 批量生成（已中断）", "FormPrint batch (interrupted)") : say("FormPrint 批量生成", "FormPrint batch")
+        lines.insert(title + (summary.shard.map { say("，分片\($0)", ", shard \($0)") } ?? ""), at: 0)
         return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The text followed by spaces up to `columns` terminal columns, a
+    /// CJK character taking two.
+    public func paddedToColumns(_ columns: Int) -> String {
+        let width = reduce(0) { $0 + (($1.unicodeScalars.first?.value ?? 0) >= 0x1100 ? 2 : 1) }
+        return self + String(repeating: " ", count: max(0, columns - width))
     }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 extension BatchSummary {
@@ -23,7 +24,9 @@ extension BatchSummary {
             let missing = (1...count).filter { !present.contains($0) }
             missingShards += missing.map { "\($0)/\(count)" }
             if !missing.isEmpty {
-                problems.append("error: no summary of shard \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): those units were not rendered (or not yet)")
+                let list = missing.map { "\($0)/\(count)" }
+                problems.append(Message.error(at: nil, chinese: "缺少分片\(list.joined(separator: "、"))的汇总：这些单位未生成（或尚未生成）",
+                                              english: "no summary of shard \(list.joined(separator: ", ")): those units were not rendered (or not yet)").text)
             }
         }
         var writers: [String: String] = [:]
@@ -31,7 +34,8 @@ extension BatchSummary {
             for file in unit.documents.flatMap(\.files) + (unit.combined.map { [$0] } ?? []) {
                 let key = FileNaming.collisionKey(file)
                 if let other = writers[key], other != unit.input {
-                    problems.append("error: \(file) is written by both \(other) and \(unit.input); run the shards with the same inputs")
+                    problems.append(Message.error(at: nil, chinese: "\(file)同时由\(other)和\(unit.input)写出；请用相同的输入运行各分片",
+                                                  english: "\(file) is written by both \(other) and \(unit.input); run the shards with the same inputs").text)
                 }
                 writers[key] = unit.input
             }

@@ -28,7 +28,7 @@ public enum UnitImports {
         }
         let output = chosen ?? outputURL(for: input, in: folder)
         if output.standardizedFileURL.path == input.standardizedFileURL.path {
-            throw ImportError(.unsupportedInput("the unit file would overwrite its own input; choose another folder with -o"), at: .file(input.path))
+            throw ImportError(.wouldOverwriteInput, at: .file(input.path))
         }
         let text = UnitFileWriter.yaml(imported.unit, header: header(for: input, imported), fields: try catalog.fields)
         try AtomicFile.write(Data(text.utf8), to: output)
@@ -63,8 +63,10 @@ public enum UnitImports {
                 number += 1
             } while taken[FileNaming.collisionKey(output.lastPathComponent)] != nil
             taken[FileNaming.collisionKey(output.lastPathComponent)] = input
-            return (output, "warning: \(input.path) and \(first.path) would both be imported to \(outputURL(for: input, in: folder).lastPathComponent); "
-                    + "\(input.lastPathComponent) is written to \(output.lastPathComponent) / 两个输入同名，已分别写入")
+            return (output, Message(
+                chinese: "警告：\(input.path)和\(first.path)都会导入为\(outputURL(for: input, in: folder).lastPathComponent)；\(input.lastPathComponent)另写为\(output.lastPathComponent)",
+                english: "warning: \(input.path) and \(first.path) would both be imported to \(outputURL(for: input, in: folder).lastPathComponent); "
+                    + "\(input.lastPathComponent) is written to \(output.lastPathComponent)").text)
         }
     }
 
@@ -77,20 +79,23 @@ public enum UnitImports {
             lines.append("")
             lines.append("Import notes (\(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred):")
             for note in imported.notes {
-                lines.append("  \(note.place.shortDescription): \(note.kind.rawValue): \(note.message)")
+                lines.append("  \(note.place.short.english): \(note.kind.rawValue): \(note.text.english)")
             }
         }
         return lines
     }
 
     /// What the command prints for one import.
-    public static func report(_ outcome: Outcome) -> String {
+    public static func report(_ outcome: Outcome, in language: Language = .current) -> String {
         let imported = outcome.imported
+        let documents = imported.documents.count
         var lines = ["\(outcome.input.path) → \(outcome.output.path)"]
-        lines.append("  recognised \(imported.documents.count) document\(imported.documents.count == 1 ? "" : "s") for \(imported.unit.name), \(imported.unit.year):")
-        for document in imported.documents { lines.append("    \(document)") }
-        for note in imported.notes { lines.append("  \(note)") }
-        lines.append("  \(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred")
+        lines.append(Message(chinese: "  识别出\(imported.unit.name) \(imported.unit.year)年度的\(documents)份文档：",
+                             english: "  recognised \(documents) document\(documents == 1 ? "" : "s") for \(imported.unit.name), \(imported.unit.year):").text(in: language))
+        for document in imported.documents { lines.append("    " + document.description(in: language)) }
+        for note in imported.notes { lines.append("  " + note.description(in: language)) }
+        lines.append(Message(chinese: "  已修正\(imported.repairs.count)处，未导入\(imported.unplaced.count)处，推断\(imported.inferences.count)处",
+                             english: "  \(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred").text(in: language))
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,6 @@
+import Evaluation
 import Foundation
+import InputReading
 import Support
 
 /// Writes files so that a reader never sees a partial one: the bytes go to
@@ -51,7 +53,7 @@ public enum AtomicFile {
         for (index, file) in staged.enumerated() {
             // rename replaces whatever has the name (a link too) without following it.
             if renameat(file.directory, file.temporary, file.directory, file.name) != 0 {
-                let reason = SystemError.last.description
+                let reason = SystemError.last.message
                 discard(from: index)
                 throw FormPrintError.writeFailed(file.target.path, reason)
             }
@@ -81,16 +83,16 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw FormPrintError.writeFailed(folder.path, (error as NSError).localizedDescription)
+            throw FormPrintError.writeFailed(folder.path, SystemReason.message(of: error))
         }
         var directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, SystemError.last.description) }
+        guard directory >= 0 else { throw FormPrintError.writeFailed(folder.path, SystemError.last.message) }
         var reached = folder
         for component in components.dropLast() {
             reached.appendPathComponent(component)
             if mkdirat(directory, component, 0o755) != 0, case let error = SystemError.last, error.code != EEXIST {
                 close(directory)
-                throw FormPrintError.writeFailed(reached.path, error.description)
+                throw FormPrintError.writeFailed(reached.path, error.message)
             }
             let next = openat(directory, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard next >= 0 else {
@@ -99,8 +101,9 @@ public enum AtomicFile {
                 // (Linux says ENOTDIR, macOS ELOOP, for a link with O_NOFOLLOW.)
                 let isLink = fstatat(directory, component, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
                 close(directory)
-                let reason = isLink ? "it is a symbolic link; FormPrint does not write through links inside the output folder"
-                    : error.code == ENOTDIR ? "it is a file, not a folder" : error.description
+                let reason = isLink ? Message(chinese: "它是符号链接；FormPrint不通过输出文件夹内的链接写入",
+                                              english: "it is a symbolic link; FormPrint does not write through links inside the output folder")
+                    : error.code == ENOTDIR ? Message(chinese: "它是文件，不是文件夹", english: "it is a file, not a folder") : error.message
                 throw FormPrintError.outsideOutputFolder(reached.path, reason: reason)
             }
             close(directory)
@@ -114,7 +117,7 @@ public enum AtomicFile {
         unlinkat(directory, temporary, 0)
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = SystemError.last.description
+            let reason = SystemError.last.message
             close(directory)
             throw FormPrintError.writeFailed(target.path, reason)
         }
@@ -129,7 +132,7 @@ public enum AtomicFile {
         if let failure {
             unlinkat(directory, temporary, 0)
             close(directory)
-            throw FormPrintError.writeFailed(target.path, failure.description)
+            throw FormPrintError.writeFailed(target.path, failure.message)
         }
         return Staged(directory: directory, temporary: temporary, name: name, target: target)
     }

@@ -25,8 +25,8 @@ package struct DocumentLayouter {
     /// Every document of the unit, laid out, named apart (two projects with
     /// one name), and marked 「草稿」 when `draft`.
     package func layOut(_ document: UnitDocument, _ computed: ComputedValues, layouts requested: [DocumentKind: String],
-                draft: Bool) throws -> [LaidOutDocument] {
-        var laidOut = try UnitRenderer.documents(of: document.unit).map { try layOut(document, computed, $0, layouts: requested) }
+                        draft: Bool, lines: Set<String> = []) throws -> [LaidOutDocument] {
+        var laidOut = try UnitRenderer.documents(of: document.unit).map { try layOut(document, computed, $0, layouts: requested, lines: lines) }
         if draft {
             for index in laidOut.indices { laidOut[index].pages = try DraftMark.marked(laidOut[index].pages, measurer: typesetter) }
         }
@@ -40,13 +40,13 @@ package struct DocumentLayouter {
 
     /// `computed` holds the scores the unit left empty.
     package func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
-                        layouts requested: [DocumentKind: String]) throws -> LaidOutDocument {
+                        layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> LaidOutDocument {
         let unit = document.unit
         let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         var pages: [Page]
         do {
-            pages = try paginate(unit, computed, instance, layout, layouts: requested)
+            pages = try paginate(unit, computed, instance, layout, layouts: requested, lines: lines)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -65,10 +65,10 @@ package struct DocumentLayouter {
 
     /// The layout phases, from model to positioned pages.
     func paginate(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                  layouts requested: [DocumentKind: String]) throws -> [Page] {
+                  layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            return try formPages(unit, computed, instance, layout, table)
+            return try formPages(unit, computed, instance, layout, table, lines: lines)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
@@ -78,8 +78,8 @@ package struct DocumentLayouter {
     }
 
     func formPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                   _ table: TableSpec) throws -> [Page] {
-        try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, measurer: typesetter)
+                   _ table: TableSpec, lines: Set<String> = []) throws -> [Page] {
+        try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, lines: lines, measurer: typesetter)
     }
 
     /// Two projects with the same name would write the same file: the
@@ -95,7 +95,8 @@ package struct DocumentLayouter {
                 var number = 2
                 while taken.contains(FileNaming.collisionKey("\(document.baseName)_\(number)")) { number += 1 }
                 name = "\(document.baseName)_\(number)"
-                warnings[index].append("two documents would be named '\(document.baseName)'; this one is written as '\(name)'")
+                warnings[index].append(Message(chinese: "两份文档都会命名为“\(document.baseName)”；这一份写为“\(name)”",
+                                               english: "two documents would be named '\(document.baseName)'; this one is written as '\(name)'").text)
             }
             taken.insert(FileNaming.collisionKey(name))
             names.append(name)
@@ -111,6 +112,6 @@ package struct DocumentLayouter {
             place = location.description
         }
         let name = kind.chineseName + (detail.map { "（\($0)）" } ?? "")
-        return .layoutFailed(document: name, file: place, reason: failure.description)
+        return .layoutFailed(document: name, file: place, reason: failure.message)
     }
 }

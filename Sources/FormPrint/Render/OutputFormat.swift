@@ -46,6 +46,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// An imported workbook or paste may have cells that fit no field (they
     /// are then notes, not an error).
     public var lenient: Bool = false
+    /// The layouts' optional lines to print (`--line year`: the （2024年度）
+    /// line of a layout whose template has none by default).
+    public var lines: Set<String> = []
 
     public init(formats: [OutputFormat] = [.pdf], resolution: Double = 150, combined: Bool = false,
                 layouts: [DocumentKind: String] = [:], scoringProfile: String? = nil, unitFolder: String? = nil) {

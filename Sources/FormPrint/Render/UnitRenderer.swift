@@ -41,7 +41,7 @@ public final class UnitRenderer {
     /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
     public static func standardFonts(fallback: FontFallback = .none) throws -> FontLibrary {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
-            throw FormPrintError.resourcesMissing("Fonts/ (set FORMPRINT_FONTS to FormPrint's Fonts folder)")
+            throw FormPrintError.resourcesMissing(.fonts)
         }
         return try FontLibrary(directory: fonts, fallback: fallback)
     }
@@ -104,9 +104,10 @@ public final class UnitRenderer {
 
     /// All the unit's documents in one PostScript file, for one print job.
     public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
-                                   scoringProfile: String? = nil) throws -> Data {
+                                   scoringProfile: String? = nil, lines: Set<String> = []) throws -> Data {
         let computed = try scores(document.unit, layouts: requested, profile: scoringProfile)
-        return try writer.postScript(try layouter.layOut(document, computed, layouts: requested, draft: false), unit: document.unit)
+        return try writer.postScript(try layouter.layOut(document, computed, layouts: requested, draft: false, lines: lines),
+                                     unit: document.unit)
     }
 
     /// `2024_全部自评文档.pdf`
@@ -123,7 +124,7 @@ public final class UnitRenderer {
     /// completely or fails with the first error — then writes them all.
     func render(_ document: UnitDocument, computed: ComputedValues, options: RenderOptions, draft: Bool) throws -> RenderedUnit {
         let unit = document.unit
-        let laidOut = try layouter.layOut(document, computed, layouts: options.layouts, draft: draft)
+        let laidOut = try layouter.layOut(document, computed, layouts: options.layouts, draft: draft, lines: options.lines)
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let documents = try laidOut.map { try writer.write($0, unit: unit, folder: folder, options: options) }
         var combined: OutputFile?

@@ -25,7 +25,7 @@ public struct LayoutCatalog: Sendable {
     /// The built-in layouts (and `extraFolders`, in order).
     public static func standard(adding extraFolders: [URL] = []) throws -> LayoutCatalog {
         guard let folder = ResourceLocator.locate("Layouts", containing: "README.md", environment: "FORMPRINT_LAYOUTS") else {
-            throw FormPrintError.resourcesMissing("Layouts/ (set FORMPRINT_LAYOUTS to FormPrint's Layouts folder)")
+            throw FormPrintError.resourcesMissing(.layouts)
         }
         var catalog = LayoutCatalog()
         for name in try Self.layoutFiles(in: folder) {
@@ -43,7 +43,7 @@ public struct LayoutCatalog: Sendable {
             return try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !Self.registryFiles.contains($0) }.sorted()
         } catch {
-            throw FormPrintError.unreadableLayouts(folder.path, (error as NSError).localizedDescription)
+            throw FormPrintError.unreadableLayouts(folder.path, SystemReason.message(of: error))
         }
     }
 
@@ -117,8 +117,8 @@ enum LayoutCache {
             guard spec.id == id else {
                 throw LayoutError(problems: [LayoutProblem(
                     location: SourceLocation(file: file.path, line: 1, column: 1), path: "id",
-                    message: "the built-in layout file \(file.lastPathComponent) has the id '\(spec.id)'",
-                    hint: "name a built-in layout file after its id: \(spec.id).yaml")])
+                    message: Message(chinese: "内置表样文件\(file.lastPathComponent)的标识是“\(spec.id)”", english: "the built-in layout file \(file.lastPathComponent) has the id '\(spec.id)'"),
+                    hint: Message(chinese: "内置表样文件请以其标识命名：\(spec.id).yaml", english: "name a built-in layout file after its id: \(spec.id).yaml"))])
             }
             specs[file.path] = spec
             return spec

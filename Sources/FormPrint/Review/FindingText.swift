@@ -3,26 +3,26 @@ import Foundation
 import Review
 
 /// Findings and scores as people read them in a terminal: a compiler-style
-/// first line (`file:line:column: warning[FP301]: …`, which editors jump
-/// to), the Chinese message, and the field path.
+/// first line (`file:line:column: 警告[FP301]：…`, which editors jump to)
+/// and the field path, in the language chosen (`Language.current` unless
+/// given).
 public enum FindingText {
-    public static func lines(_ finding: Finding) -> String {
-        """
-        \(finding)
-            \(finding.message.chinese)
-            at \(finding.path)
-        """
+    public static func lines(_ finding: Finding, in language: Language = .current) -> String {
+        finding.line(in: language) + "\n    " + Message(chinese: "字段 \(finding.path)", english: "at \(finding.path)").text(in: language)
     }
 
     /// "Examples/liuhe-2024.yaml: 0 errors, 7 warnings, 1 note (scoring profile jilin)".
-    public static func summary(_ check: UnitCheck) -> String {
+    public static func summary(_ check: UnitCheck, in language: Language = .current) -> String {
         let errors = check.count(.error), warnings = check.count(.warning), notes = check.count(.note)
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(check.document.source.file): \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note")) (scoring profile \(check.profile.id))"
+        return Message(
+            chinese: "\(check.document.source.file)：\(errors)个错误，\(warnings)个警告，\(notes)个提示（评分规则 \(check.profile.id)）",
+            english: "\(check.document.source.file): \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note")) (scoring profile \(check.profile.id))"
+        ).text(in: language)
     }
 
     /// Each project's 分值 and 得分, 总分 and 等级, as a small table.
-    public static func scores(_ check: UnitCheck) -> String {
+    public static func scores(_ check: UnitCheck, in language: Language = .current) -> String {
         let places = check.profile.decimals
         func cell(_ value: Decimal?, fixed: Bool) -> String {
             guard let value else { return "—" }
@@ -30,7 +30,8 @@ public enum FindingText {
         }
         var lines: [String] = []
         for card in check.scored.projects {
-            lines.append("\(card.name) — scoring profile \(check.profile.id)")
+            lines.append(Message(chinese: "\(card.name) — 评分规则 \(check.profile.id)",
+                                 english: "\(card.name) — scoring profile \(check.profile.id)").text(in: language))
             let rate = card.executionRate.map { "执行率 " + ($0 * 100).fixed(places: 2) + "%" } ?? "执行率 —"
             lines.append("  \(card.execution.label)\t分值 \(cell(card.execution.weight, fixed: false))\t得分 \(cell(card.execution.score, fixed: true))\t(\(rate))")
             for line in card.indicators {

@@ -1,3 +1,4 @@
+import InputReading
 import Evaluation
 import Foundation
 import Review
@@ -27,14 +28,14 @@ public struct ScoringCatalog: Sendable {
     /// overrides where they are found).
     public static func standard() throws -> ScoringCatalog {
         guard let folder = ResourceLocator.locate("Scoring", containing: "national.yaml", environment: "FORMPRINT_SCORING") else {
-            throw FormPrintError.resourcesMissing("Scoring/ (set FORMPRINT_SCORING to FormPrint's Scoring folder)")
+            throw FormPrintError.resourcesMissing(.scoring)
         }
         var catalog = ScoringCatalog()
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw FormPrintError.resourcesMissing("Scoring/ at \(folder.path): \((error as NSError).localizedDescription)")
+            throw FormPrintError.resourcesMissing(.unlistable(folder: folder.path, reason: SystemReason.message(of: error)))
         }
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let file = folder.appendingPathComponent(name)
@@ -113,11 +114,12 @@ enum ProfileCache {
 }
 
 /// `--scoring` named a profile that does not exist.
-public struct ScoringChoiceError: Error, Sendable, CustomStringConvertible {
+public struct ScoringChoiceError: Error, Sendable, HasMessage {
     public var choice: String
     public var available: [String]
 
-    public var description: String {
-        "error: no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)"
+    public var message: Message {
+        .error(at: nil, chinese: "没有评分规则“\(choice)”；可用的有：\(available.joined(separator: "、"))，或给出评分规则文件的路径（见 docs/VALIDATION.md）",
+               english: "no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)")
     }
 }

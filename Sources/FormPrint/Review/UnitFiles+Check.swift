@@ -24,7 +24,7 @@ extension UnitFiles {
                 // A FIFO or a device is refused as such, never read forever.
                 data = try RegularFile.read(URL(fileURLWithPath: path), limit: YAMLDocument.maximumFileSize)
             } catch {
-                throw ImportError(.unreadable(error.description), at: .file(path))
+                throw ImportError(.unreadable(error.message), at: .file(path))
             }
             return try read(data, file: path, fields: fields, layouts: layouts, lenient: lenient)
         }

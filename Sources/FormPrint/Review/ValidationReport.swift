@@ -22,7 +22,7 @@ public struct ValidationReport: Sendable {
     }
 
     public func json() throws -> String {
-        let files = checks.map(JSONFile.init) + unreadable.map { JSONFile(file: $0.file, error: $0.reason) }
+        let files = checks.map(JSONFile.init) + unreadable.map { JSONFile(file: $0.file, error: $0.reason, message: $0.message) }
         let document = JSONDocument(files: files, errors: count(.error), warnings: count(.warning), notes: count(.note),
                                     unreadable: unreadable.count)
         let encoder = JSONEncoder()
@@ -34,11 +34,15 @@ public struct ValidationReport: Sendable {
     /// or checked (no such scoring profile).
     public struct UnusableInput: Sendable {
         public var file: String
+        /// In the language of the run.
         public var reason: String
+        /// Both languages, when the error has a catalogued message.
+        public var message: Message?
 
-        public init(file: String, reason: String) {
+        public init(file: String, reason: String, message: Message? = nil) {
             self.file = file
             self.reason = reason
+            self.message = message
         }
     }
 
@@ -55,13 +59,16 @@ public struct ValidationReport: Sendable {
     struct JSONFile: Encodable {
         var file: String
         var error: String?
+        /// The error in both languages (`error` is in the run's).
+        var errorMessage: JSONMessage?
         var profile: String?
         var findings: [JSONFinding]?
         var scores: [JSONScorecard]?
 
-        init(file: String, error: String) {
+        init(file: String, error: String, message: Message?) {
             self.file = file
             self.error = error
+            errorMessage = message.map { JSONMessage(zh: $0.chinese, en: $0.english) }
         }
 
         init(_ check: UnitCheck) {

@@ -83,7 +83,7 @@ enum BlockFormReader {
             open = try form.open(kind, rest: Array(row.cells.dropFirst()), at: first.place, &context).map { ($0, first) }
         }
         if !form.hasName {
-            throw ImportError(.missingColumns(table: Form.title, missing: [Form.nameLabel], found: []), at: table.place)
+            throw ImportError(.missingColumns(table: .label(Form.title), missing: [Form.nameLabel], found: []), at: table.place)
         }
     }
 }

@@ -50,7 +50,7 @@ struct DepartmentFormReader: BlockForm {
         case .name:
             department.name = value
             hasName = true
-            context.evidence.name(value, rank: ClueRank.formHeader, source: "部门名称", at: cell.place)
+            context.evidence.name(value, rank: ClueRank.formHeader, source: .label("部门名称"), at: cell.place)
         case .annualGoal: department.annualGoal = value
         default: department.goalCompletion = value
         }
@@ -77,7 +77,7 @@ struct DepartmentFormReader: BlockForm {
             let task = MainTask(number: take(.number), name: take(.name), content: take(.content), completion: take(.completion))
             if !(task.number + task.name + task.content + task.completion).isEmpty {
                 department.tasks.append(task)
-                context.evidence.yearMentioned(in: task.name, rank: ClueRank.formField, source: "任务名称 \(task.name)", at: values[.name]?.place ?? row.place)
+                context.evidence.yearMentioned(in: task.name, rank: ClueRank.formField, source: .label("任务名称 \(task.name)"), at: values[.name]?.place ?? row.place)
             }
         case .indicators(nil):
             block = .indicators(try Self.indicatorsHeader(row.cells, at: row.place, &context))

@@ -18,7 +18,7 @@ enum CommonRows {
         guard let first = row.cells.first else { return true }
         if row.cells.count == 1, FormTitle.isYearLine(first.text) {
             if let year = FormTitle.year(in: first.text) {
-                context.evidence.year(year, rank: ClueRank.declared, source: "the line \(first.text.trimmedCell)", at: first.place)
+                context.evidence.year(year, rank: ClueRank.declared, source: Message(chinese: "“\(first.text.trimmedCell)”一行", english: "the line \(first.text.trimmedCell)"), at: first.place)
             }
             context.use(first)
             return true
@@ -40,7 +40,7 @@ enum CommonRows {
                 value = ""
             }
             value = value.replacingOccurrences(of: "（盖章）", with: "").trimmedCell
-            context.evidence.name(value, rank: ClueRank.declared, source: prefix, at: first.place)
+            context.evidence.name(value, rank: ClueRank.declared, source: .label(prefix), at: first.place)
             return true
         }
         return false
@@ -97,7 +97,7 @@ enum BlockHeader {
         let header = HeaderColumns(cells, classify: classify)
         let missing = header.missing(required)
         if !missing.isEmpty {
-            throw ImportError(.missingColumns(table: table, missing: missing.map(\.label),
+            throw ImportError(.missingColumns(table: .label(table), missing: missing.map(\.label),
                                               found: header.columns.map { $0.cell.text.trimmedCell }), at: place)
         }
         for column in header.columns where column.field != nil { context.use(column.cell) }

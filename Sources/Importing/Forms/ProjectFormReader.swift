@@ -57,11 +57,11 @@ struct ProjectFormReader: BlockForm {
         case .name:
             project.name = value
             hasName = true
-            context.evidence.yearMentioned(in: value, rank: ClueRank.formField, source: "项目名称 \(value)", at: cell.place)
+            context.evidence.yearMentioned(in: value, rank: ClueRank.formField, source: .label("项目名称 \(value)"), at: cell.place)
         case .competentDepartment: project.competentDepartment = value
         default:
             project.implementingUnit = value
-            context.evidence.name(value, rank: ClueRank.formField, source: "实施单位", at: cell.place)
+            context.evidence.name(value, rank: ClueRank.formField, source: .label("实施单位"), at: cell.place)
         }
     }
 
@@ -167,8 +167,9 @@ enum IndicatorRows {
            values[.level3] != nil {
             // In a workbook an empty 二级 cell that no merge covers was left
             // empty: ask rather than silently put the row in the group above.
-            context.note(.unplaced, ImportPlace.at(row.place, column: column),
-                         "the 二级指标 cell is empty and not merged with the one above; the row is read under \"\(group)\" — merge the cells or write the 二级指标 (二级指标为空且未与上一行合并，暂归入“\(group)”，请合并单元格或填写二级指标)")
+            context.note(.unplaced, ImportPlace.at(row.place, column: column), Message(
+                chinese: "二级指标为空且未与上一行合并，暂归入“\(group)”；请合并单元格或填写二级指标",
+                english: "the 二级指标 cell is empty and not merged with the one above; the row is read under \"\(group)\" — merge the cells or write the 二级指标"))
         }
         let name = take(.level3), target = take(.target), actual = take(.actual)
         let weight = take(.weight), score = take(.score), deviation = take(.deviation)

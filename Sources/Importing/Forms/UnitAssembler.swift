@@ -31,7 +31,7 @@ struct UnitAssembler {
     mutating func read(_ table: FormTable) throws {
         context.use(table.title)
         if let title = table.title, let year = FormTitle.year(in: title.text) {
-            context.evidence.year(year, rank: ClueRank.formHeader, source: "the title \(title.text)", at: title.place)
+            context.evidence.year(year, rank: ClueRank.formHeader, source: Message(chinese: "标题“\(title.text)”", english: "the title \(title.text)"), at: title.place)
         }
         let readings = layouts.filter { $0.document == table.kind }.compactMap(LayoutFormReader.init).map { $0.read(table) }
         // The best fit; on a tie, the form FormPrint has a reader of its own for.
@@ -39,11 +39,15 @@ struct UnitAssembler {
             a.score != b.score ? a.score < b.score : (Self.builtInReaders.contains(a.layoutID) ? 0 : 1) > (Self.builtInReaders.contains(b.layoutID) ? 0 : 1)
         }
         if let best, best.score >= Self.recognitionThreshold {
-            context.note(.inferred, table.place, "the \(table.kind.chineseName) is read as layout \(best.layoutID): \(best.matched) of \(best.expected) of its labels are in place")
+            context.note(.inferred, table.place, Message(
+                chinese: "\(table.kind.chineseName)按表样\(best.layoutID)读取：其\(best.expected)个标签中有\(best.matched)个在位",
+                english: "the \(table.kind.chineseName) is read as layout \(best.layoutID): \(best.matched) of \(best.expected) of its labels are in place"))
             if best.layoutID != LayoutDefaults.layouts[table.kind] { chosenLayouts[table.kind] = best.layoutID }
             if !Self.builtInReaders.contains(best.layoutID) { return try apply(best, table) }
         } else if let best, best.expected > 0 {
-            context.note(.inferred, table.place, "the \(table.kind.chineseName) matches no layout well; the closest is \(best.layoutID) with \(best.matched) of \(best.expected) labels in place, so it is read by its labels")
+            context.note(.inferred, table.place, Message(
+                chinese: "\(table.kind.chineseName)与各表样都不太吻合；最接近的是\(best.layoutID)（\(best.expected)个标签中\(best.matched)个在位），因此按标签读取",
+                english: "the \(table.kind.chineseName) matches no layout well; the closest is \(best.layoutID) with \(best.matched) of \(best.expected) labels in place, so it is read by its labels"))
         }
         do {
             try readByLabels(table)
@@ -51,7 +55,9 @@ struct UnitAssembler {
             // Name the layout the form came closest to, so that the person
             // can compare the form with it (or add a layout of their own).
             guard case .missingColumns(let name, let missing, let found) = error.problem, let best, best.expected > 0 else { throw error }
-            throw ImportError(.missingColumns(table: "\(name) (closest layout: \(best.layoutID), \(best.matched) of \(best.expected) of its labels in place)",
+            throw ImportError(.missingColumns(table: Message(
+                chinese: "\(name.chinese)（最接近的表样：\(best.layoutID)，\(best.expected)个标签中\(best.matched)个在位）",
+                english: "\(name.english) (closest layout: \(best.layoutID), \(best.matched) of \(best.expected) of its labels in place)"),
                                               missing: missing, found: found), at: error.place)
         }
     }
@@ -72,21 +78,24 @@ struct UnitAssembler {
     /// A project form read: what is left of its table is reported, and the
     /// form listed among the documents recognised.
     private mutating func add(_ project: Project, from table: FormTable, layout: String?) {
-        context.reportUnused(table.rows, in: "in the 项目支出绩效自评表 \(project.name)")
+        context.reportUnused(table.rows, in: Message(chinese: "位于项目支出绩效自评表“\(project.name)”中", english: "in the 项目支出绩效自评表 \(project.name)"))
         projects.append(project)
         let indicators = project.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
-        documents.append(RecognisedDocument(kind: .project, place: table.place,
-            summary: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators" + (layout.map { " (layout \($0))" } ?? "")))
+        documents.append(RecognisedDocument(kind: .project, place: table.place, summary: Message(
+            chinese: "\(project.name)：资金\(project.funds.count)行，指标\(indicators)个" + (layout.map { "（表样\($0)）" } ?? ""),
+            english: "\(project.name): \(project.funds.count) funds rows, \(indicators) indicators" + (layout.map { " (layout \($0))" } ?? ""))))
     }
 
     private mutating func add(_ value: DepartmentEvaluation, from table: FormTable, layout: String?) {
-        context.reportUnused(table.rows, in: "in the 部门整体支出绩效自评表")
+        context.reportUnused(table.rows, in: Message(chinese: "位于部门整体支出绩效自评表中", english: "in the 部门整体支出绩效自评表"))
         department = (value, table.place)
         let indicators = value.indicators.flatMap(\.subcategories).flatMap(\.indicators).count
         let funds = value.funds.isEmpty ? "" : "\(value.funds.count) funds rows, "
-        documents.append(RecognisedDocument(kind: .department, place: table.place,
-            summary: "\(value.name): \(funds)\(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"
-                + (layout.map { " (layout \($0))" } ?? "")))
+        documents.append(RecognisedDocument(kind: .department, place: table.place, summary: Message(
+            chinese: "\(value.name)：" + (value.funds.isEmpty ? "" : "资金\(value.funds.count)行，") + "任务\(value.tasks.count)项，指标\(indicators)个"
+                + (layout.map { "（表样\($0)）" } ?? ""),
+            english: "\(value.name): \(funds)\(value.tasks.count) task\(value.tasks.count == 1 ? "" : "s"), \(indicators) indicators"
+                + (layout.map { " (layout \($0))" } ?? ""))))
     }
 
     /// A form read by its layout: every cell the layout places is in the
@@ -99,7 +108,7 @@ struct UnitAssembler {
             if SignatureLine.isSignatureRow(row) { SignatureLine.read(row, into: &signatures, &context) } else { _ = CommonRows.read(row, &context) }
         }
         if let (year, cell) = reading.year {
-            context.evidence.year(year, rank: ClueRank.declared, source: "the line \(cell.text.trimmedCell)", at: cell.place)
+            context.evidence.year(year, rank: ClueRank.declared, source: Message(chinese: "“\(cell.text.trimmedCell)”一行", english: "the line \(cell.text.trimmedCell)"), at: cell.place)
         }
         for key in Signatures.typedKeys + reading.signatures.extra.keys.sorted() where !reading.signatures.value(key).isEmpty {
             signatures.setValue(reading.signatures.value(key), key)
@@ -107,16 +116,23 @@ struct UnitAssembler {
         switch table.kind {
         case .project:
             let project = reading.project
-            guard !project.name.isEmpty else { throw ImportError(.missingColumns(table: "项目支出绩效自评表 (layout \(reading.layoutID))", missing: ["项目名称"], found: []), at: table.place) }
+            guard !project.name.isEmpty else {
+                throw ImportError(.missingColumns(table: Message(chinese: "项目支出绩效自评表（表样\(reading.layoutID)）", english: "项目支出绩效自评表 (layout \(reading.layoutID))"),
+                                                  missing: ["项目名称"], found: []), at: table.place)
+            }
             context.evidence.name(project.implementingUnit.replacingOccurrences(of: "（盖章）", with: ""), rank: ClueRank.formField,
-                                  source: "实施单位", at: table.place)
-            context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField, source: "the project name \(project.name)", at: table.place)
+                                  source: .label("实施单位"), at: table.place)
+            context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField,
+                                           source: Message(chinese: "项目名称“\(project.name)”", english: "the project name \(project.name)"), at: table.place)
             add(project, from: table, layout: reading.layoutID)
         case .department:
             if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
             let value = reading.department
-            guard !value.name.isEmpty else { throw ImportError(.missingColumns(table: "部门整体支出绩效自评表 (layout \(reading.layoutID))", missing: ["部门名称"], found: []), at: table.place) }
-            context.evidence.name(value.name, rank: ClueRank.formHeader, source: "部门名称", at: table.place)
+            guard !value.name.isEmpty else {
+                throw ImportError(.missingColumns(table: Message(chinese: "部门整体支出绩效自评表（表样\(reading.layoutID)）", english: "部门整体支出绩效自评表 (layout \(reading.layoutID))"),
+                                                  missing: ["部门名称"], found: []), at: table.place)
+            }
+            context.evidence.name(value.name, rank: ClueRank.formHeader, source: .label("部门名称"), at: table.place)
             add(value, from: table, layout: reading.layoutID)
         case .report:
             break
@@ -127,7 +143,7 @@ struct UnitAssembler {
         if let first = report { throw ImportError(.duplicateDocument(.report, first: first.place), at: title.place) }
         context.use(title)
         if let year = FormTitle.year(in: title.text) {
-            context.evidence.year(year, rank: ClueRank.report, source: "the report title \(title.text)", at: title.place)
+            context.evidence.year(year, rank: ClueRank.report, source: Message(chinese: "报告标题“\(title.text)”", english: "the report title \(title.text)"), at: title.place)
         }
         let value = ReportParser.parse(title: title.text.trimmedCell, lines: lines, &context)
         report = (value, title.place)
@@ -138,13 +154,14 @@ struct UnitAssembler {
             }
         }
         let (sections, paragraphs) = count(value.sections)
-        documents.append(RecognisedDocument(kind: .report, place: title.place,
-            summary: "\(value.sections.count) top-level sections, \(sections) headings, \(paragraphs) paragraphs"))
+        documents.append(RecognisedDocument(kind: .report, place: title.place, summary: Message(
+            chinese: "一级标题\(value.sections.count)个，标题共\(sections)个，段落\(paragraphs)个",
+            english: "\(value.sections.count) top-level sections, \(sections) headings, \(paragraphs) paragraphs")))
     }
 
     /// Rows outside every form: year and unit lines and signature lines are
     /// read; anything else is reported.
-    mutating func readLoose(_ rows: [GridRow], where description: String) {
+    mutating func readLoose(_ rows: [GridRow], where description: Message) {
         for row in rows {
             if CommonRows.read(row, &context) { continue }
             if SignatureLine.isSignatureRow(row) {
@@ -174,7 +191,8 @@ struct UnitAssembler {
         var context = self.context
         guard !documents.isEmpty else {
             let leftOver = context.notes.filter { $0.kind == .unplaced }.count
-            let details = leftOver == 0 ? ["the file is empty"] : ["\(leftOver) cells or lines, none of them a form's title or first label"]
+            let details = leftOver == 0 ? [Message(chinese: "文件是空的", english: "the file is empty")]
+                : [Message(chinese: "\(leftOver)个单元格或行，都不是表的标题或首个标签", english: "\(leftOver) cells or lines, none of them a form's title or first label")]
             throw ImportError(.noRecognisableForm(details: details), at: .file(file))
         }
         let name: String
@@ -182,7 +200,8 @@ struct UnitAssembler {
             name = given
         } else if let clue = context.evidence.bestName {
             name = clue.value
-            context.note(.inferred, clue.place, "the unit's name \(clue.value) is taken from \(clue.source)")
+            context.note(.inferred, clue.place, Message(chinese: "单位名称“\(clue.value)”取自\(clue.source.chinese)",
+                                                        english: "the unit's name \(clue.value) is taken from \(clue.source.english)"))
         } else {
             throw ImportError(.unknownUnitName, at: .file(file))
         }
@@ -191,7 +210,8 @@ struct UnitAssembler {
             year = given
         } else if let clue = context.evidence.bestYear {
             year = clue.value
-            context.note(.inferred, clue.place, "the evaluated year \(clue.value) is taken from \(clue.source)")
+            context.note(.inferred, clue.place, Message(chinese: "评价年度\(clue.value)取自\(clue.source.chinese)",
+                                                        english: "the evaluated year \(clue.value) is taken from \(clue.source.english)"))
         } else {
             throw ImportError(.unknownYear, at: .file(file))
         }

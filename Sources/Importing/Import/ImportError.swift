@@ -1,31 +1,34 @@
 import Evaluation
 
 /// Why an input could not be imported, written for the person who has to
-/// fix the file: what is wrong, where, and what to do.
-public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+/// fix the file: what is wrong, where, and what to do. `message` is the
+/// type's catalogue of sentences, in Chinese and English.
+public struct ImportError: Error, Sendable, Equatable, HasMessage {
     public enum Problem: Sendable, Equatable {
-        case unreadable(String)
+        case unreadable(Message)
         /// Neither UTF-8, UTF-16 with a byte-order mark, nor GB18030.
         case unknownTextEncoding
         case binaryNotText
         /// Not a ZIP container, or a damaged one.
-        case corruptWorkbook(String)
+        case corruptWorkbook(Message)
         /// An encrypted OLE container: a workbook saved with a password.
         case passwordProtectedWorkbook
         /// An OLE container without encryption: the old binary .xls format.
         case legacyExcelFormat
-        case workbookTooLarge(String)
-        /// A table's header lacks columns the form needs.
-        case missingColumns(table: String, missing: [String], found: [String])
+        case workbookTooLarge(Message)
+        /// A table's header lacks columns the form needs. `table` names the
+        /// form (and the layout it was read by, or came closest to).
+        case missingColumns(table: Message, missing: [String], found: [String])
         /// Nothing in the file looks like one of the forms.
-        case noRecognisableForm(details: [String])
+        case noRecognisableForm(details: [Message])
         /// A second copy of a document that a unit has only once.
         case duplicateDocument(DocumentKind, first: ImportPlace)
         case unknownYear
         case unknownUnitName
         /// `--strict`: cells that fit nowhere.
         case unplacedCells([ImportNote])
-        case unsupportedInput(String)
+        /// The unit file `import` would write is its own input.
+        case wouldOverwriteInput
     }
 
     public var problem: Problem
@@ -36,41 +39,65 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         self.place = place
     }
 
-    public var description: String {
-        let at = "\(place): error: "
+    public var message: Message {
+        let at = place.description
         switch problem {
         case .unreadable(let reason):
-            return at + "cannot read the file: \(reason)."
+            return .error(at: at, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
         case .unknownTextEncoding:
-            return at + "the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text."
+            return .error(at: at, chinese: "文本既不是UTF-8、UTF-16（带字节顺序标记）也不是GB18030；请另存为UTF-8文本。",
+                          english: "the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text.")
         case .binaryNotText:
-            return at + "this is not a text file or workbook FormPrint can import (it holds binary data); import .txt/.tsv text or .xlsx workbooks."
+            return .error(at: at, chinese: "这不是FormPrint能导入的文本文件或工作簿（含二进制数据）；请导入.txt/.tsv文本或.xlsx工作簿。",
+                          english: "this is not a text file or workbook FormPrint can import (it holds binary data); import .txt/.tsv text or .xlsx workbooks.")
         case .corruptWorkbook(let reason):
-            return at + "the workbook is damaged or not an .xlsx file (\(reason)); open it in Excel or WPS and save it again as .xlsx."
+            return .error(at: at, chinese: "工作簿已损坏或不是.xlsx文件（\(reason.chinese)）；请在Excel或WPS中打开并另存为.xlsx。",
+                          english: "the workbook is damaged or not an .xlsx file (\(reason.english)); open it in Excel or WPS and save it again as .xlsx.")
         case .passwordProtectedWorkbook:
-            return at + "the workbook is password-protected (encrypted); open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密) and save it as .xlsx."
+            return .error(at: at,
+                chinese: "工作簿设有密码（已加密）；请在Excel或WPS中打开，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密）后另存为.xlsx。",
+                english: "the workbook is password-protected (encrypted); open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密) and save it as .xlsx.")
         case .legacyExcelFormat:
-            return at + "this is an old binary Excel workbook (.xls); open it in Excel or WPS and save it as .xlsx (Excel 工作簿)."
+            return .error(at: at, chinese: "这是旧版二进制Excel工作簿（.xls）；请在Excel或WPS中打开并另存为.xlsx（Excel 工作簿）。",
+                          english: "this is an old binary Excel workbook (.xls); open it in Excel or WPS and save it as .xlsx (Excel 工作簿).")
         case .workbookTooLarge(let reason):
-            return at + "the workbook is too large to be a self-evaluation form (\(reason))."
+            return .error(at: at, chinese: "工作簿过大，不像是自评表（\(reason.chinese)）。",
+                          english: "the workbook is too large to be a self-evaluation form (\(reason.english)).")
         case .missingColumns(let table, let missing, let found):
-            let foundText = found.isEmpty ? "no column labels" : "only " + found.joined(separator: ", ")
-            return at + "the \(table) header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (found \(foundText)); add the missing column\(missing.count == 1 ? "" : "s") with \(missing.count == 1 ? "its" : "their") label as in the official form."
+            let one = missing.count == 1
+            return .error(at: at,
+                chinese: "\(table.chinese)的表头缺少“\(missing.joined(separator: "”“"))”列（"
+                    + (found.isEmpty ? "没有找到列标题" : "只找到" + found.joined(separator: "、")) + "）；请按官方表样添加缺少的列及其标题。",
+                english: "the \(table.english) header lacks the column\(one ? "" : "s") \(missing.joined(separator: ", ")) (found "
+                    + (found.isEmpty ? "no column labels" : "only " + found.joined(separator: ", "))
+                    + "); add the missing column\(one ? "" : "s") with \(one ? "its" : "their") label as in the official form.")
         case .noRecognisableForm(let details):
-            let detail = details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")"
-            return at + "no recognisable form: expected a title such as 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告, or a first row labelled 项目名称 or 部门名称\(detail)."
+            return .error(at: at,
+                chinese: "没有可识别的表：应有“项目支出绩效自评表”“部门整体支出绩效自评表”或“部门整体支出绩效自评报告”之类的标题，或首行为“项目名称”或“部门名称”"
+                    + (details.isEmpty ? "" : "（" + details.map(\.chinese).joined(separator: "；") + "）") + "。",
+                english: "no recognisable form: expected a title such as 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告, or a first row labelled 项目名称 or 部门名称"
+                    + (details.isEmpty ? "" : " (" + details.map(\.english).joined(separator: "; ") + ")") + ".")
         case .duplicateDocument(let kind, let first):
-            return at + "a second \(kind.chineseName) (the first is at \(first.shortDescription)); a unit file holds one per unit — split the input into one file per unit."
+            return .error(at: at,
+                chinese: "又一份\(kind.chineseName)（第一份在\(first.short.chinese)）；一个单位文件每个单位只有一份——请把输入拆成每个单位一个文件。",
+                english: "a second \(kind.chineseName) (the first is at \(first.short.english)); a unit file holds one per unit — split the input into one file per unit.")
         case .unknownYear:
-            return at + "cannot tell the evaluated year: no title line like （2024年度） and no year such as 2024年 in a project or task name; pass --year YEAR."
+            return .error(at: at,
+                chinese: "无法确定评价年度：没有（2024年度）这样的标题行，项目或任务名称中也没有2024年这样的年份；请用 --year 年度 指定。",
+                english: "cannot tell the evaluated year: no title line like （2024年度） and no year such as 2024年 in a project or task name; pass --year YEAR.")
         case .unknownUnitName:
-            return at + "cannot tell the unit's name: no 部门名称 or 实施单位 was found; pass --unit NAME."
+            return .error(at: at, chinese: "无法确定单位名称：没有找到“部门名称”或“实施单位”；请用 --unit 名称 指定。",
+                          english: "cannot tell the unit's name: no 部门名称 or 实施单位 was found; pass --unit NAME.")
         case .unplacedCells(let notes):
-            let list = notes.prefix(20).map { "\n  \($0)" }.joined()
-            let more = notes.count > 20 ? "\n  … and \(notes.count - 20) more" : ""
-            return at + "\(notes.count) cell\(notes.count == 1 ? "" : "s") fit no field of the recognised forms (--strict):\(list)\(more)\nMove them into the form's columns or delete them, or import without --strict to review them."
-        case .unsupportedInput(let reason):
-            return at + reason
+            let more = notes.count - 20
+            return .error(at: at,
+                chinese: "\(notes.count)个单元格不属于所识别表格的任何字段（--strict）：" + notes.prefix(20).map { "\n  \($0.message(in: .chinese))" }.joined()
+                    + (more > 0 ? "\n  ……另有\(more)个" : "") + "\n请把它们移到表格的栏目中或删除，或不加 --strict 导入后逐一检查。",
+                english: "\(notes.count) cell\(notes.count == 1 ? "" : "s") fit no field of the recognised forms (--strict):" + notes.prefix(20).map { "\n  \($0.message(in: .english))" }.joined()
+                    + (more > 0 ? "\n  … and \(more) more" : "") + "\nMove them into the form's columns or delete them, or import without --strict to review them.")
+        case .wouldOverwriteInput:
+            return .error(at: at, chinese: "导入的单位文件会覆盖它自己的输入；请用 -o 另选文件夹。",
+                          english: "the unit file would overwrite its own input; choose another folder with -o")
         }
     }
 }

@@ -1,7 +1,9 @@
+import Evaluation
+
 /// Something the importer wants the person to know about one place of the
 /// input. Nothing is changed or dropped silently: every repair of the text
 /// and every cell that fitted nowhere becomes a note.
-public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
+public struct ImportNote: Sendable, Hashable, HasMessage {
     public enum Kind: String, Sendable, Hashable {
         /// The input was repaired while reading (a heading's stray " x", a
         /// paragraph re-joined across an old page break, …). Review it.
@@ -12,17 +14,32 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
         /// A value the importer had to infer (the unit's name, the year,
         /// the text encoding) and where it took it from.
         case inferred
+
+        /// 已修正 / 未导入 / 推断 — repaired / unplaced / inferred.
+        public var word: Message {
+            switch self {
+            case .repaired: Message(chinese: "已修正", english: "repaired")
+            case .unplaced: Message(chinese: "未导入", english: "unplaced")
+            case .inferred: Message(chinese: "推断", english: "inferred")
+            }
+        }
     }
 
     public var kind: Kind
     public var place: ImportPlace
-    public var message: String
+    /// What was done or found, without the place.
+    public var text: Message
 
-    public init(_ kind: Kind, at place: ImportPlace, _ message: String) {
+    public init(_ kind: Kind, at place: ImportPlace, _ text: Message) {
         self.kind = kind
         self.place = place
-        self.message = message
+        self.text = text
     }
 
-    public var description: String { "\(place): \(kind.rawValue): \(message)" }
+    /// `place: unplaced: …` / `place: 未导入：…`.
+    public var message: Message {
+        Message(chinese: "\(place): \(kind.word.chinese)：\(text.chinese)", english: "\(place): \(kind.rawValue): \(text.english)")
+    }
+
+    public func message(in language: Language) -> String { message.text(in: language) }
 }

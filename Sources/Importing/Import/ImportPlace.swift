@@ -1,6 +1,8 @@
+import Evaluation
 /// Where an imported value (or a problem) is in the file it came from:
 /// line and column for text, sheet, row and column for workbooks — so a
-/// message can send the person straight to the cell.
+/// message can send the person straight to the cell (`自评表.xlsx 项目自评表!B4`,
+/// as the officer's spreadsheet names it, in both languages).
 public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
     /// A line and column of a text file (both 1-based; the column counts
     /// characters, a tab counting as one).
@@ -21,7 +23,7 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
         case .text(let file, let line, let column):
             "\(file):\(line):\(column)"
         case .cell(let file, let sheet, let row, let column):
-            "\(file): sheet '\(sheet)' row \(row) column \(Self.columnName(column)) (\(Self.columnName(column))\(row))"
+            "\(file) \(sheet)!\(Self.columnName(column))\(row)"
         case .file(let file):
             file
         }
@@ -33,12 +35,12 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
         return place
     }
 
-    /// The short form used inside messages: "line 12" or "B7".
-    public var shortDescription: String {
+    /// The short form used inside messages: "line 12" (第12行) or "项目!B7".
+    public var short: Message {
         switch self {
-        case .text(_, let line, _): "line \(line)"
-        case .cell(_, let sheet, let row, let column): "\(sheet)!\(Self.columnName(column))\(row)"
-        case .file: "the file"
+        case .text(_, let line, _): Message(chinese: "第\(line)行", english: "line \(line)")
+        case .cell(_, let sheet, let row, let column): Message(chinese: "\(sheet)!\(Self.columnName(column))\(row)", english: "\(sheet)!\(Self.columnName(column))\(row)")
+        case .file: Message(chinese: "文件中", english: "the file")
         }
     }
 

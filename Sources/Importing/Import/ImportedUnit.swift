@@ -33,17 +33,20 @@ public struct ImportedUnit: Sendable {
 
 /// One document found in the input, with where its title is and a short
 /// count of what was read from it.
-public struct RecognisedDocument: Sendable, Hashable, CustomStringConvertible {
+public struct RecognisedDocument: Sendable, Hashable, HasMessage {
     public var kind: DocumentKind
     public var place: ImportPlace
     /// E.g. "2024年政数局综合类项目: 4 funds rows, 6 indicators".
-    public var summary: String
+    public var summary: Message
 
-    public init(kind: DocumentKind, place: ImportPlace, summary: String) {
+    public init(kind: DocumentKind, place: ImportPlace, summary: Message) {
         self.kind = kind
         self.place = place
         self.summary = summary
     }
 
-    public var description: String { "\(kind.chineseName) (\(place.shortDescription)): \(summary)" }
+    public var message: Message {
+        Message(chinese: "\(kind.chineseName)（\(place.short.chinese)）：\(summary.chinese)",
+                english: "\(kind.chineseName) (\(place.short.english)): \(summary.english)")
+    }
 }

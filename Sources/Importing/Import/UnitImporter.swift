@@ -17,7 +17,7 @@ public enum UnitImporter {
         do {
             data = try RegularFile.read(url, limit: maximumInputSize)
         } catch {
-            throw ImportError(.unreadable(error.description), at: .file(url.path))
+            throw ImportError(.unreadable(error.message), at: .file(url.path))
         }
         return try importData(data, file: url.path, options: options)
     }
@@ -38,20 +38,22 @@ public enum UnitImporter {
         let (text, encoding) = try TextDecoder.decode(data, file: file)
         var imported = try PastedTextImporter.importText(text, file: file, options: options)
         if encoding != .utf8 {
-            imported.notes.insert(ImportNote(.inferred, at: .file(file), "the text was decoded as \(encoding.rawValue)"), at: 0)
+            imported.notes.insert(ImportNote(.inferred, at: .file(file), Message(chinese: "文本按\(encoding.rawValue)解码",
+                                                                                english: "the text was decoded as \(encoding.rawValue)")), at: 0)
         }
         return imported
     }
 
     private static func documents(of unit: UnitEvaluation, file: String) -> [RecognisedDocument] {
         var documents = unit.projects.map { project in
-            RecognisedDocument(kind: .project, place: .file(file), summary: project.name)
+            RecognisedDocument(kind: .project, place: .file(file), summary: .label(project.name))
         }
         if let department = unit.department {
-            documents.append(RecognisedDocument(kind: .department, place: .file(file), summary: department.name))
+            documents.append(RecognisedDocument(kind: .department, place: .file(file), summary: .label(department.name)))
         }
         if let report = unit.report {
-            documents.append(RecognisedDocument(kind: .report, place: .file(file), summary: "\(report.sections.count) top-level sections"))
+            documents.append(RecognisedDocument(kind: .report, place: .file(file), summary: Message(chinese: "一级标题\(report.sections.count)个",
+                                                                                                   english: "\(report.sections.count) top-level sections")))
         }
         return documents
     }

@@ -50,8 +50,8 @@ public enum PastedTextImporter {
         let (tables, loose) = splitter.finish()
         for table in tables { try assembler.read(table) }
         if let report { try assembler.readReport(title: report.title, lines: report.lines) }
-        assembler.readLoose(loose, where: "outside every form")
-        assembler.readLoose(stray, where: "below a form, after an empty line,")
+        assembler.readLoose(loose, where: .outsideEveryForm)
+        assembler.readLoose(stray, where: .belowFormAfterEmptyLine)
         var imported = try assembler.finish(options, file: file)
         imported.notes.insert(contentsOf: cleaning, at: 0)
         return imported

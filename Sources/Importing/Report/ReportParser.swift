@@ -58,7 +58,8 @@ struct ReportParser {
         for marker in ["- ", "• ", "* ", "· "] where text.hasPrefix(marker) {
             text = String(text.dropFirst(marker.count)).trimmedCell
             isListItem = true
-            context.note(.repaired, line.place, "removed the list marker \"\(marker.trimmedCell)\" before \"\(ReadingContext.excerpt(text))\"")
+            context.note(.repaired, line.place, Message(chinese: "删去了“\(ReadingContext.excerpt(text))”前的列表符号“\(marker.trimmedCell)”",
+                                                        english: "removed the list marker \"\(marker.trimmedCell)\" before \"\(ReadingContext.excerpt(text))\""))
         }
         if let number = HeadingNumber.parse(text) {
             if isHeading(number) {
@@ -73,8 +74,9 @@ struct ReportParser {
         if !startsNewParagraph, let last = lastParagraph, !Self.endsSentence(last.section.paragraphs[last.index]) {
             let before = last.section.paragraphs[last.index]
             last.section.paragraphs[last.index] += text
-            context.note(.repaired, line.place,
-                         "re-joined \"…\(String(before.suffix(6)))\" (\(last.place.shortDescription)) with \"\(ReadingContext.excerpt(text))\": one paragraph broken across a page break")
+            context.note(.repaired, line.place, Message(
+                chinese: "把“…\(String(before.suffix(6)))”（\(last.place.short.chinese)）与“\(ReadingContext.excerpt(text))”接为一段：原段落被分页断开",
+                english: "re-joined \"…\(String(before.suffix(6)))\" (\(last.place.short.english)) with \"\(ReadingContext.excerpt(text))\": one paragraph broken across a page break"))
             return
         }
         addParagraph(text, line, &context)
@@ -82,7 +84,8 @@ struct ReportParser {
 
     private mutating func addParagraph(_ text: String, _ line: TextLine, _ context: inout ReadingContext) {
         guard let section = open.last else {
-            context.note(.unplaced, line.place, "\"\(ReadingContext.excerpt(text))\" comes before the report's first heading; the report has no place for it")
+            context.note(.unplaced, line.place, Message(chinese: "“\(ReadingContext.excerpt(text))”在报告第一个标题之前；报告中没有它的位置",
+                                                        english: "\"\(ReadingContext.excerpt(text))\" comes before the report's first heading; the report has no place for it"))
             return
         }
         section.paragraphs.append(text)
@@ -111,10 +114,12 @@ struct ReportParser {
 
     private mutating func openHeading(_ number: HeadingNumber, _ line: TextLine, _ context: inout ReadingContext) {
         if number.halfWidthBrackets {
-            context.note(.repaired, line.place, "read the half-width \"\(number.marker.trimmedCell)\" as the heading number \(number.standardMarker)")
+            context.note(.repaired, line.place, Message(chinese: "把半角的“\(number.marker.trimmedCell)”读作标题序号\(number.standardMarker)",
+                                                        english: "read the half-width \"\(number.marker.trimmedCell)\" as the heading number \(number.standardMarker)"))
         }
         if number.extraComma {
-            context.note(.repaired, line.place, "dropped the \"、\" after the heading number \(number.standardMarker)")
+            context.note(.repaired, line.place, Message(chinese: "删去了标题序号\(number.standardMarker)后的“、”",
+                                                        english: "dropped the \"、\" after the heading number \(number.standardMarker)"))
         }
         let (heading, runIn) = Self.splitRunIn(number.rest.trimmedCell, line, &context)
         let section = Section(level: number.level, heading: heading)
@@ -139,16 +144,20 @@ struct ReportParser {
         let rest = String(text[text.index(after: cut)...]).trimmedCell
         if rest.isEmpty {
             if separator == "。" || separator == "：" {
-                context.note(.repaired, line.place, "dropped the \"\(separator)\" ending the heading \(heading)")
+                context.note(.repaired, line.place, Message(chinese: "删去了标题“\(heading)”末尾的“\(separator)”",
+                                                            english: "dropped the \"\(separator)\" ending the heading \(heading)"))
             }
             return (heading, nil)
         }
         if rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter {
-            context.note(.repaired, line.place, "removed the stray \"\(letter)\" after the heading \(heading)")
+            context.note(.repaired, line.place, Message(chinese: "删去了标题“\(heading)”后多余的“\(letter)”",
+                                                        english: "removed the stray \"\(letter)\" after the heading \(heading)"))
             return (heading, nil)
         }
-        let at = separator == "。" || separator == "：" ? " at its \"\(separator)\"" : ""
-        context.note(.repaired, line.place, "moved the text after the heading \(heading)\(at) (\"\(ReadingContext.excerpt(rest))\") into its own paragraph")
+        let atSeparator = separator == "。" || separator == "："
+        context.note(.repaired, line.place, Message(
+            chinese: "把标题“\(heading)”" + (atSeparator ? "在“\(separator)”处" : "") + "之后的文字（“\(ReadingContext.excerpt(rest))”）移为单独一段",
+            english: "moved the text after the heading \(heading)" + (atSeparator ? " at its \"\(separator)\"" : "") + " (\"\(ReadingContext.excerpt(rest))\") into its own paragraph"))
         return (heading, rest)
     }
 
@@ -156,7 +165,8 @@ struct ReportParser {
         var heading = heading
         while let last = heading.last, "、，,；;".contains(last) {
             heading.removeLast()
-            context.note(.repaired, line.place, "dropped the \"\(last)\" ending the heading \(heading)")
+            context.note(.repaired, line.place, Message(chinese: "删去了标题“\(heading)”末尾的“\(last)”",
+                                                        english: "dropped the \"\(last)\" ending the heading \(heading)"))
         }
         return heading
     }
@@ -177,12 +187,12 @@ struct ReportParser {
               last.text.range(of: #"^(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"#, options: .regularExpression) != nil
         else { return ("", "") }
         lines.removeLast()
-        context.note(.inferred, last.place, "read \"\(last.text)\" as the report's date (成文日期)")
+        context.note(.inferred, last.place, Message(chinese: "把“\(last.text)”读作报告的成文日期", english: "read \"\(last.text)\" as the report's date (成文日期)"))
         guard let previous = lines.last, previous.text.count <= 40, !endsSentence(previous.text),
               HeadingNumber.parse(previous.text) == nil, !previous.text.contains("，") else { return ("", last.text) }
         lines.removeLast()
-        context.note(.inferred, previous.place, "read \"\(previous.text)\" as the report's signature (署名)")
-        context.evidence.name(previous.text, rank: ClueRank.report, source: "the report's 署名", at: previous.place)
+        context.note(.inferred, previous.place, Message(chinese: "把“\(previous.text)”读作报告的署名", english: "read \"\(previous.text)\" as the report's signature (署名)"))
+        context.evidence.name(previous.text, rank: ClueRank.report, source: Message(chinese: "报告的署名", english: "the report's 署名"), at: previous.place)
         return (previous.text, last.text)
     }
 }

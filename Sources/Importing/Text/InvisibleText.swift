@@ -1,3 +1,4 @@
+import Evaluation
 import InputReading
 
 /// Removes the invisible characters that the unit-file reader rejects
@@ -17,9 +18,10 @@ enum InvisibleText {
     }
 
     static func note(_ removed: [InvisibleCharacter], at place: ImportPlace) -> ImportNote {
-        let names = removed.map(\.description)
-        let unique = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return ImportNote(.repaired, at: place, "removed \(unique.joined(separator: ", "))")
+        let names = removed.map(\.message)
+        let unique = names.reduce(into: [Message]()) { if !$0.contains($1) { $0.append($1) } }
+        return ImportNote(.repaired, at: place, Message(chinese: "删去了" + unique.map(\.chinese).joined(separator: "、"),
+                                                        english: "removed " + unique.map(\.english).joined(separator: ", ")))
     }
 
     /// Cleans pasted text line by line, noting each line's removals.

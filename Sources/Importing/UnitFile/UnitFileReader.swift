@@ -70,15 +70,20 @@ public enum UnitFileReader {
         let reader = context.reader
         var fields = try reader.object(node, at: FieldPath())
         let version = try fields.requiredInteger("formprint", in: 1...1,
-            hint: "Start the file with 'formprint: 1' (the unit file format version this FormPrint reads).")
-        guard version == formatVersion else { throw InputFileError(.invalidValue("unknown format version \(version)", hint: "write formprint: 1"), at: reader.location(of: node), path: "formprint") }
+            hint: Message(chinese: "请在文件开头写“formprint: 1”（本版FormPrint读取的单位文件格式版本）。",
+                          english: "Start the file with 'formprint: 1' (the unit file format version this FormPrint reads)."))
+        guard version == formatVersion else {
+            throw InputFileError(.invalidValue(Message(chinese: "未知的格式版本\(version)", english: "unknown format version \(version)"),
+                                               hint: Message(chinese: "请写 formprint: 1", english: "write formprint: 1")),
+                                 at: reader.location(of: node), path: "formprint")
+        }
         var unitFields = try fields.optionalObject("unit") ?? {
             throw InputFileError(.missingField("unit"), at: reader.location(of: node), path: FieldPath())
         }()
         let name = try unitFields.requiredText("name")
         context.finish(unitFields)
         let year = try fields.requiredInteger("year", in: 1990...2100,
-            hint: "Write the evaluated budget year as four digits, e.g. 'year: 2024'.")
+            hint: Message(chinese: "请用四位数字写评价的预算年度，例如“year: 2024”。", english: "Write the evaluated budget year as four digits, e.g. 'year: 2024'."))
         let layouts = try readLayoutChoice(&fields, context)
         let projects = try fields.list("projects") { try readProject($0, $1, context) }
         let department = try fields.optionalObject("department").map { try readDepartment($0, context) }
@@ -184,7 +189,8 @@ public enum UnitFileReader {
             case "true", "yes": sealed = true
             case "false", "no": sealed = false
             case let other:
-                throw InputFileError(.invalidValue("'\(other)' is not true or false", hint: "write sealed: true when the report is stamped with the unit's seal"),
+                throw InputFileError(.invalidValue(.notTrueOrFalse(other),
+                                                   hint: Message(chinese: "报告加盖单位公章时写 sealed: true", english: "write sealed: true when the report is stamped with the unit's seal")),
                                      at: reader.location(of: node), path: fields.path.appending("sealed"))
             }
         }
@@ -213,13 +219,15 @@ public enum UnitFileReader {
                 form = .project(0)
             } else {
                 let names = projects.map(\.name)
-                let hint = nearest(to: projectName, in: names).map { "did you mean '\($0)'?" }
-                    ?? "name one of the unit's projects: \(names.joined(separator: ", "))"
-                throw InputFileError(.invalidValue("no project named '\(projectName)' to attach", hint: hint),
+                let hint = nearest(to: projectName, in: names).map { Message(chinese: "是否应为“\($0)”？", english: "did you mean '\($0)'?") }
+                    ?? Message(chinese: "请写本单位的一个项目：\(names.joined(separator: "、"))", english: "name one of the unit's projects: \(names.joined(separator: ", "))")
+                throw InputFileError(.invalidValue(Message(chinese: "没有名为“\(projectName)”的项目可附表", english: "no project named '\(projectName)' to attach"), hint: hint),
                                      at: reader.location(of: fields.value("project") ?? node), path: path.appending("project"))
             }
         default:
-            throw InputFileError(.invalidValue("unknown form '\(formText)' to attach", hint: "use form: department or form: project (with project: 项目名称)"),
+            throw InputFileError(.invalidValue(Message(chinese: "未知的附表“\(formText)”", english: "unknown form '\(formText)' to attach"),
+                                               hint: Message(chinese: "请写 form: department 或 form: project（并写 project: 项目名称）",
+                                                             english: "use form: department or form: project (with project: 项目名称)")),
                                  at: reader.location(of: fields.value("form")!), path: path.appending("form"))
         }
         context.finish(fields)
@@ -233,8 +241,10 @@ public enum UnitFileReader {
     private static func readSection(_ node: Node, _ path: FieldPath, _ context: ReadContext, depth: Int = 1) throws -> ReportSection {
         let reader = context.reader
         guard depth <= maximumSectionDepth else {
-            throw InputFileError(.invalidValue("this section is nested \(depth) levels deep; report headings have four levels (一、 （一） 1. （1）)",
-                                               hint: "move it up a level, or write its text as paragraphs of the section above"),
+            throw InputFileError(.invalidValue(Message(chinese: "该节嵌套了\(depth)层；报告标题只有四级（一、 （一） 1. （1））",
+                                                       english: "this section is nested \(depth) levels deep; report headings have four levels (一、 （一） 1. （1）)"),
+                                               hint: Message(chinese: "请上移一级，或把其文字写成上一节的段落",
+                                                             english: "move it up a level, or write its text as paragraphs of the section above")),
                                  at: reader.location(of: node), path: path)
         }
         var fields = try reader.object(node, at: path)
@@ -259,8 +269,9 @@ public enum UnitFileReader {
             // Finite and bounded: `inf` and `1e309` (which reads as inf) piled
             // every column up at the left edge (issue 14).
             guard let value = Double(text), value.isFinite, value > 0, value <= 1000 else {
-                throw InputFileError(.invalidValue("column width '\(text)' is not a positive number up to 1000",
-                                                   hint: "give relative widths, e.g. columns: [3, 2, 2]"), at: reader.location(of: node), path: path)
+                throw InputFileError(.invalidValue(Message(chinese: "列宽“\(text)”不是不超过1000的正数", english: "column width '\(text)' is not a positive number up to 1000"),
+                                                   hint: Message(chinese: "请给出相对宽度，例如 columns: [3, 2, 2]", english: "give relative widths, e.g. columns: [3, 2, 2]")),
+                                     at: reader.location(of: node), path: path)
             }
             return value
         }
@@ -268,8 +279,9 @@ public enum UnitFileReader {
         if let afterNode = fields.value("after") {
             let text = try reader.text(afterNode, at: path.appending("after"))
             guard let value = Int(text), (0...paragraphs).contains(value) else {
-                throw InputFileError(.invalidValue("'after: \(text)' names no paragraph of this section",
-                                                   hint: "write the number of the paragraph the table follows, from 0 (before the first) to \(paragraphs)"),
+                throw InputFileError(.invalidValue(Message(chinese: "“after: \(text)”不是本节的段落", english: "'after: \(text)' names no paragraph of this section"),
+                                                   hint: Message(chinese: "请写表格所跟随段落的序号，从0（第一段之前）到\(paragraphs)",
+                                                                 english: "write the number of the paragraph the table follows, from 0 (before the first) to \(paragraphs)")),
                                      at: reader.location(of: afterNode), path: path.appending("after"))
             }
             after = value
@@ -277,11 +289,14 @@ public enum UnitFileReader {
         context.finish(fields)
         let table = ReportTable(title: title, header: header, rows: rows, columns: columns, afterParagraph: after)
         if table.columnCount == 0 {
-            throw InputFileError(.invalidValue("the table has no cells", hint: "give it rows: [[…], …]"), at: reader.location(of: node), path: path)
+            throw InputFileError(.invalidValue(Message(chinese: "表格没有单元格", english: "the table has no cells"),
+                                               hint: Message(chinese: "请写 rows: [[…], …]", english: "give it rows: [[…], …]")), at: reader.location(of: node), path: path)
         }
         if !columns.isEmpty && columns.count != table.columnCount {
-            throw InputFileError(.invalidValue("\(columns.count) column widths for a table of \(table.columnCount) columns",
-                                               hint: "give one width per column, or leave 'columns' out for equal columns"),
+            throw InputFileError(.invalidValue(Message(chinese: "给了\(columns.count)个列宽，表格却有\(table.columnCount)列",
+                                                       english: "\(columns.count) column widths for a table of \(table.columnCount) columns"),
+                                               hint: Message(chinese: "每列给一个宽度，或省略“columns”使各列等宽",
+                                                             english: "give one width per column, or leave 'columns' out for equal columns")),
                                  at: reader.location(of: node), path: path.appending("columns"))
         }
         return table

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// Shows a stored number the way Excel or WPS displays it with its cell's
@@ -54,13 +55,13 @@ struct ExcelNumberFormat {
     /// The cell's text as Excel shows it, or its stored value with the
     /// reason it is kept (a format FormPrint cannot show exactly, or a
     /// number too large for it): never a different number without a note.
-    func checkedDisplay(_ raw: String, date1904: Bool) -> (text: String, keptBecause: String?) {
+    func checkedDisplay(_ raw: String, date1904: Bool) -> (text: String, keptBecause: Message?) {
         if Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) != nil, let reason = UnsupportedNumberFormat.reason(code) {
             return (raw, reason)
         }
         let text = display(raw, date1904: date1904)
         if text.contains("NaN") || text.contains("nan") {
-            return (raw, "the number is too large to show with this format")
+            return (raw, Message(chinese: "数字太大，无法按此格式显示", english: "the number is too large to show with this format"))
         }
         return (text, nil)
     }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// Number formats whose display FormPrint does not reproduce exactly as
@@ -7,13 +8,15 @@ import Foundation
 /// number silently (issue 14).
 enum UnsupportedNumberFormat {
     /// Why `code` cannot be shown as the office suites show it, or nil.
-    static func reason(_ code: String) -> String? {
+    static func reason(_ code: String) -> Message? {
         let outsideQuotes = unquoted(code).lowercased()
-        if outsideQuotes.contains("[dbnum") { return "it writes the digits as Chinese numerals ([DBNum])" }
+        if outsideQuotes.contains("[dbnum") { return Message(chinese: "它把数字写成中文数字（[DBNum]）", english: "it writes the digits as Chinese numerals ([DBNum])") }
         if outsideQuotes.range(of: #"\[(<|>|=|<=|>=|<>)-?[0-9.]+\]"#, options: .regularExpression) != nil {
-            return "it chooses its section by a condition ([>=100] …)"
+            return Message(chinese: "它按条件选择格式段（[>=100] …）", english: "it chooses its section by a condition ([>=100] …)")
         }
-        if outsideQuotes.range(of: #"[0#?]\s*/\s*[0-9#?]"#, options: .regularExpression) != nil { return "it shows a fraction (# ?/?)" }
+        if outsideQuotes.range(of: #"[0#?]\s*/\s*[0-9#?]"#, options: .regularExpression) != nil {
+            return Message(chinese: "它显示为分数（# ?/?）", english: "it shows a fraction (# ?/?)")
+        }
         return nil
     }
 

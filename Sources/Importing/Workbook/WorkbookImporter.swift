@@ -12,27 +12,32 @@ public enum WorkbookImporter {
         let reader = WorksheetReader(parts: parts, file: file)
         var assembler = UnitAssembler(file: file, layouts: options.layouts)
         var numbering = CellNumbering()
-        var unrecognised: [String] = []
+        var unrecognised: [Message] = []
         for sheet in parts.sheets {
             guard let data = try package.part(sheet.path) else {
-                throw ImportError(.corruptWorkbook("the sheet '\(sheet.name)' (\(sheet.path)) is missing"), at: .file(file))
+                throw ImportError(.corruptWorkbook(Message(chinese: "缺少工作表“\(sheet.name)”（\(sheet.path)）",
+                                                           english: "the sheet '\(sheet.name)' (\(sheet.path)) is missing")), at: .file(file))
             }
             let rows = try reader.rows(of: sheet, data: data, numbering: &numbering, &assembler.context)
             let found = try read(rows, &assembler)
             if !found && rows.contains(where: { !$0.isBlank }) {
                 let cells = rows.reduce(0) { $0 + $1.cells.count }
-                unrecognised.append("sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label")
+                unrecognised.append(Message(chinese: "工作表“\(sheet.name)”：\(cells)个单元格，都不是表的标题或首个标签",
+                                            english: "sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label"))
                 // Template notes ("金额单位：万元") are read quietly; anything else is listed.
-                assembler.readLoose(rows, where: "in sheet '\(sheet.name)', which holds no recognisable form,")
+                assembler.readLoose(rows, where: Message(chinese: "位于没有可识别表格的工作表“\(sheet.name)”中",
+                                                         english: "in sheet '\(sheet.name)', which holds no recognisable form,"))
             }
         }
         for name in parts.hiddenSheets {
-            let message = "the sheet '\(name)' is hidden in the workbook and was not read (Excel and WPS neither show nor print it; 隐藏的工作表未导入); unhide it to import it"
+            let message = Message(chinese: "工作表“\(name)”在工作簿中是隐藏的，未导入（Excel和WPS既不显示也不打印它）；取消隐藏后再导入",
+                                  english: "the sheet '\(name)' is hidden in the workbook and was not read (Excel and WPS neither show nor print it); unhide it to import it")
             assembler.context.notes.append(ImportNote(.unplaced, at: .file(file), message))
             unrecognised.append(message)
         }
         if assembler.isEmpty {
-            throw ImportError(.noRecognisableForm(details: unrecognised.isEmpty ? ["every sheet is empty"] : unrecognised), at: .file(file))
+            throw ImportError(.noRecognisableForm(details: unrecognised.isEmpty ? [Message(chinese: "所有工作表都是空的", english: "every sheet is empty")] : unrecognised),
+                              at: .file(file))
         }
         return try assembler.finish(options, file: file)
     }
@@ -64,8 +69,8 @@ public enum WorkbookImporter {
                 }
                 let (tables, loose) = splitter.finish()
                 for table in tables { try assembler.read(table) }
-                assembler.readLoose(loose, where: "outside every form")
-                assembler.readLoose(stray, where: "below a form, after empty rows,")
+                assembler.readLoose(loose, where: .outsideEveryForm)
+                assembler.readLoose(stray, where: .belowFormAfterEmptyRows)
                 try assembler.readReport(title: row.cells[0], lines: lines)
                 return true
             }
@@ -75,8 +80,8 @@ public enum WorkbookImporter {
         for table in tables { try assembler.read(table) }
         found = !tables.isEmpty
         if found {
-            assembler.readLoose(loose, where: "outside every form")
-            assembler.readLoose(stray, where: "below a form, after empty rows,")
+            assembler.readLoose(loose, where: .outsideEveryForm)
+            assembler.readLoose(stray, where: .belowFormAfterEmptyRows)
         }
         return found
     }

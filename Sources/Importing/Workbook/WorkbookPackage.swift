@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import ZIPFoundation
 
@@ -22,21 +23,22 @@ struct WorkbookPackage {
             throw ImportError(data.range(of: marker) != nil ? .passwordProtectedWorkbook : .legacyExcelFormat, at: .file(file))
         }
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw ImportError(.corruptWorkbook(data.isEmpty ? "the file is empty" : "it is not a ZIP container"), at: .file(file))
+            throw ImportError(.corruptWorkbook(data.isEmpty ? Message(chinese: "文件是空的", english: "the file is empty")
+                                                            : Message(chinese: "不是ZIP容器", english: "it is not a ZIP container")), at: .file(file))
         }
         // ZIPFoundation trusts the offsets in the archive; ZIPDirectory
         // checks them first (see there why).
         do {
             try ZIPDirectory.check([UInt8](data))
         } catch .tooManyEntries(let count) {
-            throw ImportError(.workbookTooLarge("it has \(count) parts"), at: .file(file))
+            throw ImportError(.workbookTooLarge(Message(chinese: "有\(count)个部件", english: "it has \(count) parts")), at: .file(file))
         } catch {
-            throw ImportError(.corruptWorkbook(error.description), at: .file(file))
+            throw ImportError(.corruptWorkbook(error.message), at: .file(file))
         }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw ImportError(.corruptWorkbook("its ZIP directory is damaged"), at: .file(file))
+            throw ImportError(.corruptWorkbook(Message(chinese: "ZIP目录已损坏", english: "its ZIP directory is damaged")), at: .file(file))
         }
     }
 
@@ -46,7 +48,8 @@ struct WorkbookPackage {
     func part(_ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= UInt64(Self.maximumPartSize) else {
-            throw ImportError(.workbookTooLarge("\(path) unpacks to \(entry.uncompressedSize >> 20) MB"), at: .file(file))
+            throw ImportError(.workbookTooLarge(Message(chinese: "\(path)解压后有\(entry.uncompressedSize >> 20) MB",
+                                                        english: "\(path) unpacks to \(entry.uncompressedSize >> 20) MB")), at: .file(file))
         }
         var data = Data()
         do {
@@ -57,14 +60,16 @@ struct WorkbookPackage {
                 if data.count > Self.maximumPartSize { throw ArchiveTooLarge() }
             }
             guard checksum == entry.checksum else {
-                throw ImportError(.corruptWorkbook("the part \(path) is damaged (its checksum does not match)"), at: .file(file))
+                throw ImportError(.corruptWorkbook(Message(chinese: "部件\(path)已损坏（校验和不符）",
+                                                           english: "the part \(path) is damaged (its checksum does not match)")), at: .file(file))
             }
         } catch let error as ImportError {
             throw error
         } catch is ArchiveTooLarge {
-            throw ImportError(.workbookTooLarge("\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB"), at: .file(file))
+            throw ImportError(.workbookTooLarge(Message(chinese: "\(path)解压后超过\(Self.maximumPartSize >> 20) MB",
+                                                        english: "\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB")), at: .file(file))
         } catch {
-            throw ImportError(.corruptWorkbook("the part \(path) cannot be unpacked"), at: .file(file))
+            throw ImportError(.corruptWorkbook(Message(chinese: "部件\(path)无法解压", english: "the part \(path) cannot be unpacked")), at: .file(file))
         }
         return data
     }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// The parts of a workbook the importer needs before reading any sheet:
@@ -24,7 +25,8 @@ struct WorkbookParts {
         let workbookPath = try Self.relationships(of: "", in: package)
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
         guard let workbook = try package.part(workbookPath) else {
-            throw ImportError(.corruptWorkbook("it has no \(workbookPath), so it is not an Excel workbook"), at: .file(file))
+            throw ImportError(.corruptWorkbook(Message(chinese: "没有\(workbookPath)，不是Excel工作簿",
+                                                       english: "it has no \(workbookPath), so it is not an Excel workbook")), at: .file(file))
         }
         let relationships = try Self.relationships(of: workbookPath, in: package)
         var sheetIDs: [(name: String, id: String)] = []

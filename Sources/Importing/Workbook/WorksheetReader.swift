@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// Reads one worksheet part into grid rows: each cell's displayed text
@@ -50,7 +51,8 @@ struct WorksheetReader {
             if covered.contains(index) {
                 // Excel shows only a merge's first cell; a value hidden under
                 // the merge is not what the person sees, but say so.
-                context.note(.unplaced, place, "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read")
+                context.note(.unplaced, place, Message(chinese: "“\(ReadingContext.excerpt(text))”被合并单元格遮住，未读取",
+                                                       english: "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read"))
                 continue
             }
             byRow[raw.row, default: []].append(GridCell(id: numbering.take(), text: text, column: raw.column, place: place))
@@ -72,7 +74,8 @@ struct WorksheetReader {
         switch cell.type {
         case "s":
             guard let index = Int(cell.value), parts.sharedStrings.indices.contains(index) else {
-                context.note(.unplaced, place, "the cell refers to shared string \(cell.value), which the workbook does not have")
+                context.note(.unplaced, place, Message(chinese: "该单元格引用的共享字符串\(cell.value)在工作簿中不存在",
+                                                       english: "the cell refers to shared string \(cell.value), which the workbook does not have"))
                 return ""
             }
             return parts.sharedStrings[index]
@@ -87,7 +90,8 @@ struct WorksheetReader {
         default:
             if cell.value.isEmpty {
                 if cell.hasFormula {
-                    context.note(.unplaced, place, "the formula has no computed value (the workbook was never recalculated); open it in Excel or WPS and save it")
+                    context.note(.unplaced, place, Message(chinese: "公式没有计算结果（工作簿从未重新计算）；请在Excel或WPS中打开并保存",
+                                                           english: "the formula has no computed value (the workbook was never recalculated); open it in Excel or WPS and save it"))
                 }
                 return ""
             }
@@ -95,7 +99,9 @@ struct WorksheetReader {
             if cell.type == "d" { return cell.value }
             let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
             if let reason = shown.keptBecause {
-                context.note(.inferred, place, "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason)); check the value")
+                context.note(.inferred, place, Message(
+                    chinese: "保留了存储值\(cell.value)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason.chinese)）；请核对该值",
+                    english: "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason.english)); check the value"))
             }
             return shown.text
         }
@@ -154,8 +160,14 @@ struct WorksheetReader {
             default: break
             }
         })
-        if tooMany { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumCells) cells"), at: .file(file)) }
-        if tooManyMerges { throw ImportError(.workbookTooLarge("\(part) has more than \(Self.maximumMerges) merged ranges"), at: .file(file)) }
+        if tooMany {
+            throw ImportError(.workbookTooLarge(Message(chinese: "\(part)超过\(Self.maximumCells)个单元格", english: "\(part) has more than \(Self.maximumCells) cells")),
+                              at: .file(file))
+        }
+        if tooManyMerges {
+            throw ImportError(.workbookTooLarge(Message(chinese: "\(part)超过\(Self.maximumMerges)个合并区域", english: "\(part) has more than \(Self.maximumMerges) merged ranges")),
+                              at: .file(file))
+        }
         return (cells, merges)
     }
 

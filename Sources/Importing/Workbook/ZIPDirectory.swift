@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// A check of a ZIP container's directory before ZIPFoundation reads it.
@@ -19,21 +20,27 @@ struct ZIPDirectory {
 
     enum Problem: Error, Equatable {
         case noDirectory
-        case damaged(String)
+        case damaged(Message)
         case zip64
         case tooManyEntries(Int)
         /// Two entries of one name: office suites disagree on which one
         /// counts, so the workbook would read differently in each.
         case duplicateName(String)
 
-        var description: String {
+        var message: Message {
             switch self {
-            case .noDirectory: "its ZIP directory is missing (the file is cut short or damaged)"
-            case .damaged(let what): "its ZIP directory is damaged (\(what))"
-            case .zip64: "it uses ZIP64 extensions, which a workbook of forms never needs"
-            case .tooManyEntries(let count): "it has \(count) parts, more than the \(ZIPDirectory.maximumEntries) a workbook could hold"
+            case .noDirectory:
+                Message(chinese: "缺少ZIP目录（文件不完整或已损坏）", english: "its ZIP directory is missing (the file is cut short or damaged)")
+            case .damaged(let what):
+                Message(chinese: "ZIP目录已损坏（\(what.chinese)）", english: "its ZIP directory is damaged (\(what.english))")
+            case .zip64:
+                Message(chinese: "使用了ZIP64扩展，表格工作簿从不需要", english: "it uses ZIP64 extensions, which a workbook of forms never needs")
+            case .tooManyEntries(let count):
+                Message(chinese: "有\(count)个部件，超过工作簿可能有的\(ZIPDirectory.maximumEntries)个",
+                        english: "it has \(count) parts, more than the \(ZIPDirectory.maximumEntries) a workbook could hold")
             case .duplicateName(let name):
-                "it holds two parts named \(name); Excel, WPS and LibreOffice would each read a different one (工作簿中有重名部件), so it is refused: save it again from the office suite"
+                Message(chinese: "工作簿中有两个名为\(name)的部件；Excel、WPS和LibreOffice各会读取不同的一个，因此拒绝读取：请用办公软件重新保存",
+                        english: "it holds two parts named \(name); Excel, WPS and LibreOffice would each read a different one, so it is refused: save it again from the office suite")
             }
         }
     }
@@ -66,7 +73,7 @@ struct ZIPDirectory {
         var names: Set<String> = []
         for index in 0..<entries {
             guard inside(position, 46), u32(position) == 0x0201_4B50 else {
-                throw .damaged("entry \(index + 1) of \(entries) is not where the directory says")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目（共\(entries)个）不在目录所说的位置", english: "entry \(index + 1) of \(entries) is not where the directory says"))
             }
             let flags = u16(position + 8)
             let method = u16(position + 10)
@@ -76,18 +83,18 @@ struct ZIPDirectory {
             let localOffset = u32(position + 42)
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF { throw .zip64 }
             guard inside(position + 46, nameLength + extraLength + commentLength) else {
-                throw .damaged("entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目超出了文件末尾", english: "entry \(index + 1) runs past the end of the file"))
             }
             if hasZIP64Field(from: position + 46 + nameLength, length: extraLength) { throw .zip64 }
             // Compared as the names are looked up: case and "\" vs "/" aside.
             let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
             guard names.insert(name.lowercased().replacingOccurrences(of: "\\", with: "/")).inserted else { throw .duplicateName(name) }
             guard inside(localOffset, 30), u32(localOffset) == 0x0403_4B50 else {
-                throw .damaged("the local header of entry \(index + 1) is missing")
+                throw .damaged(Message(chinese: "缺少第\(index + 1)个条目的本地头", english: "the local header of entry \(index + 1) is missing"))
             }
             let localNameLength = u16(localOffset + 26), localExtraLength = u16(localOffset + 28)
             guard inside(localOffset + 30, localNameLength + localExtraLength) else {
-                throw .damaged("the local header of entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目的本地头超出了文件末尾", english: "the local header of entry \(index + 1) runs past the end of the file"))
             }
             if hasZIP64Field(from: localOffset + 30 + localNameLength, length: localExtraLength) { throw .zip64 }
             let dataOffset = localOffset + 30 + localNameLength + localExtraLength
@@ -95,12 +102,12 @@ struct ZIPDirectory {
             // Whatever size ZIPFoundation takes the data to have, it lies inside the file.
             let dataSize = max(compressed, localCompressed, method == 0 ? max(uncompressed, localUncompressed) : 0)
             guard inside(dataOffset, dataSize) else {
-                throw .damaged("the data of entry \(index + 1) runs past the end of the file")
+                throw .damaged(Message(chinese: "第\(index + 1)个条目的数据超出了文件末尾", english: "the data of entry \(index + 1) runs past the end of the file"))
             }
             if flags & 0x8 != 0 {
                 let descriptor = dataOffset + (method == 0 ? uncompressed : compressed)
                 guard inside(descriptor, 16) else {
-                    throw .damaged("the data descriptor of entry \(index + 1) runs past the end of the file")
+                    throw .damaged(Message(chinese: "第\(index + 1)个条目的数据描述符超出了文件末尾", english: "the data descriptor of entry \(index + 1) runs past the end of the file"))
                 }
             }
             position += 46 + nameLength + extraLength + commentLength
@@ -116,7 +123,9 @@ struct ZIPDirectory {
         let lowest = max(0, bytes.count - 22 - Int(UInt16.max))
         while offset >= lowest {
             if u32(offset) == 0x0605_4B50 {
-                guard offset + 22 + u16(offset + 20) <= bytes.count else { throw .damaged("the end record's comment runs past the end") }
+                guard offset + 22 + u16(offset + 20) <= bytes.count else {
+                    throw .damaged(Message(chinese: "结束记录的注释超出了文件末尾", english: "the end record's comment runs past the end"))
+                }
                 return offset
             }
             offset -= 1

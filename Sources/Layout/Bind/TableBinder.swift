@@ -6,13 +6,16 @@ import Foundation
 /// text is measured. Cells are placed as in any table: left to right, each
 /// in the first column that no cell spanning down from above occupies.
 public enum TableBinder {
+    /// `lines` are the optional lines asked for (`--line year`); the
+    /// layout's other optional lines are left out.
     public static func bind(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
-                            computed: ComputedValues = .none) -> ResolvedTable {
+                            computed: ComputedValues = .none, lines: Set<String> = []) -> ResolvedTable {
         let values = DocumentValues(unit: unit, instance: instance)
         var builder = Builder(values: values, computed: computed, layoutFile: layout.file, continuedMark: table.continuedMark)
         for block in table.blocks { builder.add(block) }
         return ResolvedTable(
-            title: table.title.map(builder.line), continuedTitle: table.continuedTitle.map(builder.line),
+            title: table.title.filter { $0.isPrinted(with: lines) }.map(builder.line),
+            continuedTitle: table.continuedTitle.filter { $0.isPrinted(with: lines) }.map(builder.line),
             footer: table.footer.map(builder.footerLine), pageNumber: table.pageNumber,
             columns: table.columns, padding: table.cellPadding,
             ruleWidth: table.ruleWidth, minimumRowHeight: table.minimumRowHeight, rowCount: builder.rowCount,

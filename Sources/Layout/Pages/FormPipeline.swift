@@ -5,10 +5,12 @@ import Evaluation
 /// the tests alike.
 public enum FormPipeline {
     /// The pages of `instance` (a project or the department form) on the
-    /// table `table` of `layout`, `computed` bound beside the unit's values.
+    /// table `table` of `layout`, `computed` bound beside the unit's values;
+    /// `lines` are the layout's optional lines to print (`--line`).
     public static func pages(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
-                             computed: ComputedValues = .none, measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
-        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed)
+                             computed: ComputedValues = .none, lines: Set<String> = [],
+                             measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+        let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed, lines: lines)
         let measured = try TableMeasurer.measure(resolved, with: measurer)
         let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
         return try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)

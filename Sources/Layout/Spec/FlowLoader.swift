@@ -14,8 +14,8 @@ extension LoadSession {
             let numberingText = try heading.text("numbering")
             let numbering = numberingText.isEmpty ? HeadingNumbering.none : HeadingNumbering(rawValue: numberingText)
             if numbering == nil {
-                self.report("unknown numbering '\(numberingText)'",
-                            hint: "use one of: \(HeadingNumbering.allCases.map(\.rawValue).joined(separator: ", "))",
+                self.report(Message(chinese: "未知编号方式“\(numberingText)”", english: "unknown numbering '\(numberingText)'"),
+                            hint: .useOneOf(HeadingNumbering.allCases.map(\.rawValue)),
                             at: heading.value("numbering")!, path.appending("numbering"))
             }
             self.checkUnknown(heading)
@@ -40,7 +40,7 @@ extension LoadSession {
             }
         }
         checkUnknown(fields)
-        if headings.isEmpty { report("missing 'headings'", hint: "list one style per heading level", at: node, path) }
+        if headings.isEmpty { report(Message(chinese: "缺少“headings”", english: "missing 'headings'"), hint: Message(chinese: "每级标题列出一个样式", english: "list one style per heading level"), at: node, path) }
         guard let title, let body, let tables, headings.allSatisfy({ $0 != nil }), !headings.isEmpty else { return nil }
         return FlowSpec(title: title, linesAfterTitle: linesAfterTitle, headings: headings.compactMap { $0 }, body: body,
                         lineHeight: lineHeight, firstLineIndent: indent, signatureRightIndent: signatureIndent, pageNumber: pageNumber,
@@ -53,7 +53,7 @@ extension LoadSession {
         guard var numbering = try fields.optionalObject("pageNumber") else { return nil }
         let format = try numbering.requiredText("format")
         if !format.contains("{page}") {
-            report("the page number format has no '{page}'", hint: "e.g. format: \"— {page} —\" or \"第 {page} 页 共 {pages} 页\"",
+            report(Message(chinese: "页码格式中没有“{page}”", english: "the page number format has no '{page}'"), hint: Message(chinese: "例如 format: \"— {page} —\" 或 \"第 {page} 页 共 {pages} 页\"", english: "e.g. format: \"— {page} —\" or \"第 {page} 页 共 {pages} 页\""),
                    at: numbering.node, numbering.path)
         }
         let style = namedStyle(&numbering, "style")
@@ -68,7 +68,7 @@ extension LoadSession {
 
     func namedStyle(_ fields: inout ObjectReader, _ key: String) -> TextStyle? {
         guard let node = fields.value(key) else {
-            report("missing '\(key)'", hint: "name a style defined under 'styles:'", at: fields.node, fields.path)
+            report(Message(chinese: "缺少“\(key)”", english: "missing '\(key)'"), hint: Message(chinese: "请写“styles:”下定义的样式名", english: "name a style defined under 'styles:'"), at: fields.node, fields.path)
             return nil
         }
         guard let name = attempt({ try reader.text(node, at: fields.path.appending(key)) }) else { return nil }
@@ -79,7 +79,7 @@ extension LoadSession {
         guard let node = fields.value(key) else { return value }
         let text = try reader.text(node, at: fields.path.appending(key))
         guard let number = Double(text), number >= 0, number <= 100 else {
-            report("'\(text)' is not a number from 0 to 100", at: node, fields.path.appending(key))
+            report(Message(chinese: "“\(text)”不是0到100之间的数", english: "'\(text)' is not a number from 0 to 100"), at: node, fields.path.appending(key))
             return value
         }
         return number

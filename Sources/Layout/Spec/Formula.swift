@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// A computed cell of a layout: 福建's 小计④ = initialBudget + carryover +
@@ -84,7 +85,7 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
         let expression = try parser.expression()
         parser.skipSpaces()
         guard parser.position == parser.characters.count else {
-            throw FormulaError(message: "unexpected '\(parser.characters[parser.position])' at character \(parser.position + 1)")
+            throw FormulaError(message: .unexpectedCharacter(parser.characters[parser.position], at: parser.position))
         }
         return Formula(expression: expression, source: text)
     }
@@ -122,14 +123,16 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
 
         mutating func factor() throws(FormulaError) -> Expression {
             skipSpaces()
-            guard position < characters.count else { throw FormulaError(message: "the formula ends where a field or number was expected") }
+            guard position < characters.count else {
+                throw FormulaError(message: Message(chinese: "公式在应为字段或数字处结束", english: "the formula ends where a field or number was expected"))
+            }
             let character = characters[position]
             if character == "(" || character == "（" {
                 position += 1
                 let inner = try expression()
                 skipSpaces()
                 guard position < characters.count, characters[position] == ")" || characters[position] == "）" else {
-                    throw FormulaError(message: "'(' without a closing ')'")
+                    throw FormulaError(message: Message(chinese: "“(”没有对应的“)”", english: "'(' without a closing ')'"))
                 }
                 position += 1
                 return inner
@@ -138,7 +141,8 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
                 let start = position
                 while position < characters.count, characters[position].isASCII, characters[position].isNumber || characters[position] == "." { position += 1 }
                 guard let number = Decimal(string: String(characters[start..<position]), locale: Locale(identifier: "en_US_POSIX")) else {
-                    throw FormulaError(message: "'\(String(characters[start..<position]))' is not a number")
+                    throw FormulaError(message: Message(chinese: "“\(String(characters[start..<position]))”不是数字",
+                                                        english: "'\(String(characters[start..<position]))' is not a number"))
                 }
                 return .number(number)
             }
@@ -148,11 +152,18 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
                       characters[position].isLetter || characters[position].isNumber || characters[position] == "_" { position += 1 }
                 return .field(String(characters[start..<position]))
             }
-            throw FormulaError(message: "unexpected '\(character)' at character \(position + 1)")
+            throw FormulaError(message: .unexpectedCharacter(character, at: position))
         }
     }
 }
 
 public struct FormulaError: Error, Sendable, Equatable {
-    public var message: String
+    public var message: Message
+}
+
+extension Message {
+    /// A formula's character that fits nowhere; `index` counts from 0.
+    static func unexpectedCharacter(_ character: Character, at index: Int) -> Message {
+        Message(chinese: "第\(index + 1)个字符“\(character)”不应出现在此", english: "unexpected '\(character)' at character \(index + 1)")
+    }
 }

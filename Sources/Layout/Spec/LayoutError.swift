@@ -2,29 +2,50 @@ import Evaluation
 
 /// Everything wrong with one layout file, found in one pass so that
 /// `formprint layouts check` can report all of it at once.
-public struct LayoutError: Error, Sendable, CustomStringConvertible {
+public struct LayoutError: Error, Sendable, HasMessage {
     public var problems: [LayoutProblem]
 
     public init(problems: [LayoutProblem]) { self.problems = problems }
 
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var message: Message { .joined(problems.map(\.text)) }
 }
 
+/// One problem of a layout file: what is wrong (`message`) and how to fix
+/// it (`hint`), each in Chinese and English, at its line and path.
 public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation
     public var path: FieldPath
-    public var message: String
-    public var hint: String
+    public var message: Message
+    public var hint: Message
 
-    public init(location: SourceLocation, path: FieldPath, message: String, hint: String) {
+    public init(location: SourceLocation, path: FieldPath, message: Message, hint: Message = Message(chinese: "", english: "")) {
         self.location = location
         self.path = path
         self.message = message
         self.hint = hint
     }
 
-    public var description: String {
+    /// `file:line:column: error: path: message; hint`.
+    public var text: Message {
         let field = path.components.isEmpty ? "" : "\(path): "
-        return "\(location): error: \(field)\(message)" + (hint.isEmpty ? "" : "; \(hint)")
+        return .error(at: location.description, chinese: field + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
+                      english: field + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
+    }
+
+    public var description: String { text.text }
+
+    public func description(in language: Language) -> String { text.text(in: language) }
+}
+
+extension Message {
+    static func unknownLayoutField(_ name: String) -> Message {
+        Message(chinese: "未知字段“\(name)”", english: "unknown field '\(name)'")
+    }
+
+    static let seeLayoutsReadme = Message(chinese: "本部分的字段见 Layouts/README.md", english: "see Layouts/README.md for the fields of this section")
+
+    /// "available: a, b" after an unknown name.
+    static func available(_ names: [String]) -> Message {
+        Message(chinese: "可用的有：\(names.joined(separator: "、"))", english: "available: \(names.joined(separator: ", "))")
     }
 }

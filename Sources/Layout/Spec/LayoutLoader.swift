@@ -21,7 +21,7 @@ public enum LayoutLoader {
             throw error
         } catch {
             throw LayoutError(problems: [LayoutProblem(location: SourceLocation(file: url.path, line: 0, column: 0),
-                                                       path: FieldPath(), message: "\(error)", hint: "")])
+                                                       path: FieldPath(), message: Self.unexpected(error))])
         }
     }
 
@@ -33,7 +33,7 @@ public enum LayoutLoader {
             throw LayoutError(problems: [problem(from: error)])
         } catch {
             throw LayoutError(problems: [LayoutProblem(location: SourceLocation(file: file, line: 0, column: 0), path: FieldPath(),
-                                                       message: "\(error)", hint: "")])
+                                                       message: Self.unexpected(error))])
         }
         let session = LoadSession(file: file, fields: registry)
         do {
@@ -43,23 +43,35 @@ public enum LayoutLoader {
             session.problems.append(problem(from: error))
         } catch {
             session.problems.append(LayoutProblem(location: SourceLocation(file: file, line: 1, column: 1),
-                                                  path: FieldPath(), message: "\(error)", hint: ""))
+                                                  path: FieldPath(), message: Self.unexpected(error)))
         }
         throw LayoutError(problems: session.problems)
     }
 
+    /// An error no reader expected, said in its own catalogue's words when
+    /// it has one.
+    static func unexpected(_ error: any Error) -> Message {
+        (error as? any HasMessage)?.message ?? Message(chinese: "\(error)", english: "\(error)")
+    }
+
     static func problem(from error: InputFileError) -> LayoutProblem {
         // Written for the person fixing the file, not as a Swift enum dump.
-        let (message, hint): (String, String) = switch error.problem {
-        case .syntax(let text): ("not valid YAML: \(text)", "check indentation and quoting near this line")
-        case .unreadable(let text): ("cannot read the file: \(text)", "")
-        case .wrongType(let expected, let found): ("must be \(expected), found \(found)", "write it as \(expected)")
-        case .missingField(let name): ("missing required field '\(name)'", "add '\(name): …' here")
-        case .unknownField(let name, let suggestion):
-            ("unknown field '\(name)'", suggestion.map { "did you mean '\($0)'?" } ?? "see Layouts/README.md for the fields of this section")
+        let (message, hint): (Message, Message) = switch error.problem {
+        case .syntax(let text):
+            (Message(chinese: "不是有效的YAML：\(text)", english: "not valid YAML: \(text)"),
+             Message(chinese: "请检查这一行附近的缩进和引号", english: "check indentation and quoting near this line"))
+        case .unreadable(let reason): (Message(chinese: "无法读取文件：\(reason.chinese)", english: "cannot read the file: \(reason.english)"), .none)
+        case .notUTF8Text: (error.message, .none)
+        case .wrongType(let expected, let found):
+            (Message(chinese: "应为\(expected.expected.chinese)，实为\(found.found.chinese)", english: "must be \(expected.expected.english), found \(found.found.english)"),
+             Message(chinese: "请写成\(expected.expected.chinese)", english: "write it as \(expected.expected.english)"))
+        case .missingField(let name):
+            (Message(chinese: "缺少必填字段“\(name)”", english: "missing required field '\(name)'"),
+             Message(chinese: "请在此处添加“\(name): …”", english: "add '\(name): …' here"))
+        case .unknownField(let name, let suggestion): (.unknownLayoutField(name), suggestion.map { .didYouMean($0) } ?? .seeLayoutsReadme)
         case .invalidValue(let text, let hint): (text, hint)
-        case .unknownFields(let fields): (fields.map(\.description).joined(separator: "; "), "")
-        case .limitExceeded(let text): (text, "")
+        case .unknownFields(let fields): (.joined(fields.map(\.message), separator: "; "), .none)
+        case .limitExceeded(let text): (text, .none)
         }
         return LayoutProblem(location: error.location, path: error.path, message: message, hint: hint)
     }
@@ -82,7 +94,7 @@ final class LoadSession {
         self.registry = fields
     }
 
-    func report(_ message: String, hint: String = "", at node: Node, _ path: FieldPath) {
+    func report(_ message: Message, hint: Message = .none, at node: Node, _ path: FieldPath) {
         problems.append(LayoutProblem(location: reader.location(of: node), path: path, message: message, hint: hint))
     }
 
@@ -90,8 +102,8 @@ final class LoadSession {
     func checkUnknown(_ fields: ObjectReader) {
         for unknown in fields.unknownKeys() {
             problems.append(LayoutProblem(
-                location: unknown.location, path: fields.path, message: "unknown field '\(unknown.key)'",
-                hint: unknown.suggestion.map { "did you mean '\($0)'?" } ?? "see Layouts/README.md for the fields of this section"))
+                location: unknown.location, path: fields.path, message: .unknownLayoutField(unknown.key),
+                hint: unknown.suggestion.map { .didYouMean($0) } ?? .seeLayoutsReadme))
         }
     }
 
@@ -109,17 +121,17 @@ final class LoadSession {
     func layout(_ root: Node) throws -> LayoutSpec? {
         var fields = try reader.object(root, at: FieldPath())
         _ = try fields.requiredInteger("formprint-layout", in: 1...1,
-            hint: "Start the file with 'formprint-layout: 1' (the layout format version).")
+            hint: Message(chinese: "请在文件开头写“formprint-layout: 1”（表样的格式版本）。", english: "Start the file with 'formprint-layout: 1' (the layout format version)."))
         let id = try fields.requiredText("id")
         if id.isEmpty || id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            report("the id '\(id)' must be letters, digits, '-' and '_' only", at: fields.value("id")!, FieldPath("id"))
+            report(Message(chinese: "标识“\(id)”只能由字母、数字、“-”和“_”组成", english: "the id '\(id)' must be letters, digits, '-' and '_' only"), at: fields.value("id")!, FieldPath("id"))
         }
         let documentText = try fields.requiredText("document")
         if let kind = DocumentKind(rawValue: documentText) {
             document = kind
         } else {
-            report("unknown document '\(documentText)'",
-                   hint: "use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))",
+            report(Message(chinese: "未知文档类型“\(documentText)”", english: "unknown document '\(documentText)'"),
+                   hint: .useOneOf(DocumentKind.allCases.map(\.rawValue)),
                    at: fields.value("document")!, FieldPath("document"))
         }
         let name = try fields.text("name")
@@ -141,14 +153,14 @@ final class LoadSession {
         case (nil, let flow?):
             body = attempt { try self.flow(flow, path: FieldPath("flow")) }.flatMap { $0 }.map { .flow($0) }
         case (nil, nil):
-            report("the layout has neither 'table' nor 'flow'", hint: "add a 'table:' (forms) or 'flow:' (reports) section", at: root, FieldPath())
+            report(Message(chinese: "表样既没有“table”也没有“flow”", english: "the layout has neither 'table' nor 'flow'"), hint: Message(chinese: "请添加“table:”（表格）或“flow:”（报告）部分", english: "add a 'table:' (forms) or 'flow:' (reports) section"), at: root, FieldPath())
         case (_?, _?):
-            report("the layout has both 'table' and 'flow'", hint: "a layout is either a form (table) or a report (flow)", at: root, FieldPath())
+            report(Message(chinese: "表样同时有“table”和“flow”", english: "the layout has both 'table' and 'flow'"), hint: Message(chinese: "表样要么是表格（table），要么是报告（flow）", english: "a layout is either a form (table) or a report (flow)"), at: root, FieldPath())
         }
         if document == .report && tableNode != nil {
-            report("a report layout is a 'flow', not a 'table'", hint: "use 'flow:' for document: report", at: tableNode!, FieldPath("table"))
+            report(Message(chinese: "报告表样是“flow”，不是“table”", english: "a report layout is a 'flow', not a 'table'"), hint: Message(chinese: "document: report 请用“flow:”", english: "use 'flow:' for document: report"), at: tableNode!, FieldPath("table"))
         } else if document != .report && flowNode != nil {
-            report("a \(document.rawValue) form is a 'table', not a 'flow'", hint: "use 'table:' for forms", at: flowNode!, FieldPath("flow"))
+            report(Message(chinese: "\(document.rawValue)表是“table”，不是“flow”", english: "a \(document.rawValue) form is a 'table', not a 'flow'"), hint: Message(chinese: "表格请用“table:”", english: "use 'table:' for forms"), at: flowNode!, FieldPath("flow"))
         }
         checkUnknown(fields)
         guard let page, let body, problems.isEmpty else { return nil }
@@ -168,7 +180,7 @@ final class LoadSession {
         case "", "A4": size = .a4Portrait
         case "A4-landscape": size = .a4Landscape
         default:
-            report("unknown page size '\(sizeName)'", hint: "use A4 or A4-landscape", at: page.value("size")!, page.path.appending("size"))
+            report(Message(chinese: "未知纸张尺寸“\(sizeName)”", english: "unknown page size '\(sizeName)'"), hint: Message(chinese: "请用 A4 或 A4-landscape", english: "use A4 or A4-landscape"), at: page.value("size")!, page.path.appending("size"))
         }
         var margins = Margins(top: .mm(20), bottom: .mm(20), left: .mm(20), right: .mm(20))
         if var m = try page.optionalObject("margins") {
@@ -180,7 +192,7 @@ final class LoadSession {
         }
         checkUnknown(page)
         if !(margins.left + margins.right + .mm(20)).fits(in: size.width) || !(margins.top + margins.bottom + .mm(20)).fits(in: size.height) {
-            report("the margins leave less than 20 mm for the content", hint: "reduce the margins", at: page.node, page.path)
+            report(Message(chinese: "页边距留给内容的空间不足20毫米", english: "the margins leave less than 20 mm for the content"), hint: Message(chinese: "请减小页边距", english: "reduce the margins"), at: page.node, page.path)
         }
         return PageSpec(size: size, margins: margins)
     }
@@ -193,11 +205,11 @@ final class LoadSession {
     func length(_ node: Node, _ path: FieldPath) throws -> Length? {
         let text = try reader.text(node, at: path)
         guard let value = Length(parsing: text), value.points >= 0 else {
-            report("'\(text)' is not a length", hint: "write a number with a unit: 20mm, 1.5cm, 10.5pt", at: node, path)
+            report(Message(chinese: "“\(text)”不是长度", english: "'\(text)' is not a length"), hint: Message(chinese: "请写带单位的数字：20mm、1.5cm、10.5pt", english: "write a number with a unit: 20mm, 1.5cm, 10.5pt"), at: node, path)
             return nil
         }
         if case .key(let key)? = path.components.last, let bound = LengthBounds.bound(for: key), !value.fits(in: bound.maximum) {
-            report("'\(text)' is too large for \(bound.meaning)", hint: "write at most \(bound.maximum)", at: node, path)
+            report(Message(chinese: "“\(text)”作为\(bound.meaning)太大", english: "'\(text)' is too large for \(bound.meaning)"), hint: Message(chinese: "最多写\(bound.maximum)", english: "write at most \(bound.maximum)"), at: node, path)
             return nil
         }
         return value
@@ -209,7 +221,7 @@ final class LoadSession {
         let text = try reader.text(node, at: fields.path.appending(key))
         let negative = text.hasPrefix("-")
         guard let value = Length(parsing: negative ? String(text.dropFirst()) : text), value.points < 5 else {
-            report("'\(text)' is not a small length", hint: "e.g. tracking: -0.21pt", at: node, fields.path.appending(key))
+            report(Message(chinese: "“\(text)”不是小的长度值", english: "'\(text)' is not a small length"), hint: Message(chinese: "例如 tracking: -0.21pt", english: "e.g. tracking: -0.21pt"), at: node, fields.path.appending(key))
             return nil
         }
         return negative ? Length(points: -value.points) : value
@@ -231,23 +243,23 @@ final class LoadSession {
         let familyText = try fields.requiredText("family")
         let family = FontFamily(rawValue: familyText)
         if family == nil {
-            report("unknown font family '\(familyText)'", hint: "use one of: \(FontFamily.allCases.map(\.rawValue).joined(separator: ", "))",
+            report(Message(chinese: "未知字体族“\(familyText)”", english: "unknown font family '\(familyText)'"), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
                    at: fields.value("family")!, path.appending("family"))
         }
         let bold = try boolean(&fields, "bold") ?? false
         let vertical = try boolean(&fields, "vertical") ?? false
         let size = try length(&fields, "size")
-        if fields.value("size") == nil { report("missing 'size'", hint: "e.g. size: 10.5pt (五号) or 12pt (小四)", at: node, path) }
+        if fields.value("size") == nil { report(Message(chinese: "缺少“size”", english: "missing 'size'"), hint: Message(chinese: "例如 size: 10.5pt（五号）或 12pt（小四）", english: "e.g. size: 10.5pt (五号) or 12pt (小四)"), at: node, path) }
         let alignText = try fields.text("align")
         let align = alignText.isEmpty ? .left : HorizontalAlignment(rawValue: alignText)
         if align == nil {
-            report("unknown alignment '\(alignText)'", hint: "use left, center or right", at: fields.value("align")!, path.appending("align"))
+            report(Message(chinese: "未知对齐方式“\(alignText)”", english: "unknown alignment '\(alignText)'"), hint: Message(chinese: "请用 left、center 或 right", english: "use left, center or right"), at: fields.value("align")!, path.appending("align"))
         }
         var lineSpacing = 1.25
         let spacingText = try fields.text("lineSpacing")
         if !spacingText.isEmpty {
             if let value = Double(spacingText), (0.8...4).contains(value) { lineSpacing = value } else {
-                report("lineSpacing '\(spacingText)' must be a number from 0.8 to 4", at: fields.value("lineSpacing")!, path.appending("lineSpacing"))
+                report(Message(chinese: "lineSpacing“\(spacingText)”须为0.8到4之间的数", english: "lineSpacing '\(spacingText)' must be a number from 0.8 to 4"), at: fields.value("lineSpacing")!, path.appending("lineSpacing"))
             }
         }
         let tracking = try length(signed: &fields, "tracking") ?? .zero
@@ -257,18 +269,18 @@ final class LoadSession {
             let text = try reader.text(latinNode, at: path.appending("latin"))
             latinFamily = FontFamily(rawValue: text)
             if latinFamily == nil {
-                report("unknown font family '\(text)'", hint: "use one of: \(FontFamily.allCases.map(\.rawValue).joined(separator: ", "))",
+                report(Message(chinese: "未知字体族“\(text)”", english: "unknown font family '\(text)'"), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
                        at: latinNode, path.appending("latin"))
             }
         }
         checkUnknown(fields)
         guard let family, let size, let align else { return nil }
         if size.points < 4 || size.points > 72 {
-            report("font size \(size.points)pt is outside 4pt–72pt", at: node, path.appending("size"))
+            report(Message(chinese: "字号\(size.points)pt不在4pt–72pt之间", english: "font size \(size.points)pt is outside 4pt–72pt"), at: node, path.appending("size"))
         }
         if let minimumSize, minimumSize.points < 4 || minimumSize.points > size.points + 0.001 {
-            report("minSize \(minimumSize.points)pt must be from 4pt up to the style's size (\(size.points)pt)",
-                   hint: "minSize is how far the text may shrink in a fixed-height row", at: fields.value("minSize")!, path.appending("minSize"))
+            report(Message(chinese: "minSize \(minimumSize.points)pt须在4pt到该样式字号（\(size.points)pt）之间", english: "minSize \(minimumSize.points)pt must be from 4pt up to the style's size (\(size.points)pt)"),
+                   hint: Message(chinese: "minSize 是固定行高中文字最多可缩小到的字号", english: "minSize is how far the text may shrink in a fixed-height row"), at: fields.value("minSize")!, path.appending("minSize"))
         }
         return TextStyle(family: family, bold: bold, size: size, align: align, lineSpacing: lineSpacing, vertical: vertical,
                          tracking: tracking, minimumSize: minimumSize, latinFamily: latinFamily)
@@ -280,7 +292,7 @@ final class LoadSession {
         case "true", "yes": return true
         case "false", "no": return false
         case let other:
-            report("'\(other)' is not true or false", at: node, fields.path.appending(key))
+            report(Message(chinese: "“\(other)”不是 true 或 false", english: "'\(other)' is not true or false"), at: node, fields.path.appending(key))
             return nil
         }
     }
@@ -288,8 +300,9 @@ final class LoadSession {
     func styleReference(_ name: String, at node: Node, _ path: FieldPath) -> TextStyle? {
         if let style = styles[name] { return style }
         let suggestion = nearest(to: name, in: styles.keys.sorted())
-        report("unknown style '\(name)'",
-               hint: suggestion.map { "did you mean '\($0)'?" } ?? "define it under 'styles:' (defined: \(styles.keys.sorted().joined(separator: ", ")))",
+        report(Message(chinese: "未知样式“\(name)”", english: "unknown style '\(name)'"),
+               hint: suggestion.map { .didYouMean($0) } ?? Message(chinese: "请在“styles:”下定义（已定义：\(styles.keys.sorted().joined(separator: "、"))）",
+                                                                   english: "define it under 'styles:' (defined: \(styles.keys.sorted().joined(separator: ", ")))"),
                at: node, path)
         return nil
     }
@@ -303,7 +316,7 @@ final class LoadSession {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else {
-                report("'{' without a closing '}' in \"\(text)\"", hint: "write a field as {year} or {project.name}", at: node, path)
+                report(Message(chinese: "“\(text)”中的“{”没有对应的“}”", english: "'{' without a closing '}' in \"\(text)\""), hint: Message(chinese: "字段写作 {year} 或 {project.name}", english: "write a field as {year} or {project.name}"), at: node, path)
                 return nil
             }
             let name = String(rest[rest.index(after: open)..<close])
@@ -311,15 +324,17 @@ final class LoadSession {
             if let field = ScalarField.named(name, in: registry), field.document == nil || field.document == document {
                 parts.append(.field(field))
             } else if let collection = RepeatedList(rawValue: name) {
-                report("'{\(name)}' is a list, not a single value",
-                       hint: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fieldKeys(in: registry).first ?? "name")}",
+                report(Message(chinese: "“{\(name)}”是列表，不是单个值", english: "'{\(name)}' is a list, not a single value"),
+                       hint: Message(chinese: "请用 each: \(collection.rawValue) 重复一行，单元格写成 {field: \(collection.fieldKeys(in: registry).first ?? "name")}",
+                                     english: "repeat a row for it with each: \(collection.rawValue) and cells like {field: \(collection.fieldKeys(in: registry).first ?? "name")}"),
                        at: node, path)
                 ok = false
             } else {
                 let suggestion = nearest(to: name, in: available)
-                report("unknown field '{\(name)}' for a \(document.rawValue) layout",
-                       hint: suggestion.map { "did you mean '{\($0)}'?" }
-                           ?? "available: \(available.joined(separator: ", ")); declare a new field under 'fields:'",
+                report(Message(chinese: "\(document.rawValue)表样没有字段“{\(name)}”", english: "unknown field '{\(name)}' for a \(document.rawValue) layout"),
+                       hint: suggestion.map { .didYouMean("{\($0)}") }
+                           ?? Message(chinese: "可用的有：\(available.joined(separator: "、"))；新字段请在“fields:”下声明",
+                                      english: "available: \(available.joined(separator: ", ")); declare a new field under 'fields:'"),
                        at: node, path)
                 ok = false
             }

@@ -18,13 +18,13 @@ extension LoadSession {
             columns = try reader.list(columnsNode, at: path.appending("columns")).enumerated().compactMap { index, node in
                 try length(node, path.appending("columns").appending(index))
             }
-            if columns.isEmpty { report("'columns' is empty", hint: "list each column's width, e.g. [25mm, 30mm]", at: columnsNode, path.appending("columns")) }
+            if columns.isEmpty { report(Message(chinese: "“columns”是空的", english: "'columns' is empty"), hint: Message(chinese: "列出每列宽度，例如 [25mm, 30mm]", english: "list each column's width, e.g. [25mm, 30mm]"), at: columnsNode, path.appending("columns")) }
             if let page, !columns.reduce(.zero, +).fits(in: page.contentRect.size.width) {
-                report("the columns add up to \(columns.reduce(.zero, +)), wider than the page's \(page.contentRect.size.width) between the margins",
-                       hint: "narrow the columns or the margins, or use 'size: A4-landscape'", at: columnsNode, path.appending("columns"))
+                report(Message(chinese: "各列合计\(columns.reduce(.zero, +))，比页边距之间的\(page.contentRect.size.width)还宽", english: "the columns add up to \(columns.reduce(.zero, +)), wider than the page's \(page.contentRect.size.width) between the margins"),
+                       hint: Message(chinese: "请收窄各列或页边距，或用“size: A4-landscape”", english: "narrow the columns or the margins, or use 'size: A4-landscape'"), at: columnsNode, path.appending("columns"))
             }
         } else {
-            report("missing 'columns'", hint: "list each column's width, e.g. columns: [25mm, 30mm, 30mm]", at: node, path)
+            report(Message(chinese: "缺少“columns”", english: "missing 'columns'"), hint: Message(chinese: "列出每列宽度，例如 columns: [25mm, 30mm, 30mm]", english: "list each column's width, e.g. columns: [25mm, 30mm, 30mm]"), at: node, path)
         }
         var padding = CellPadding(horizontal: .mm(1.5), vertical: .mm(1.2))
         if var p = try fields.optionalObject("padding") {
@@ -42,7 +42,7 @@ extension LoadSession {
         }
         checkUnknown(fields)
         if blocks.isEmpty && fields.value("blocks") == nil {
-            report("missing 'blocks'", hint: "list the table's rows in blocks (see Layouts/README.md)", at: node, path)
+            report(Message(chinese: "缺少“blocks”", english: "missing 'blocks'"), hint: Message(chinese: "把表格的行按块列出（见 Layouts/README.md）", english: "list the table's rows in blocks (see Layouts/README.md)"), at: node, path)
         }
         return TableSpec(title: title, continuedTitle: continuedTitle, continuedMark: continuedMark, footer: footer,
                          pageNumber: pageNumber, columns: columns, cellPadding: padding, ruleWidth: rule,
@@ -63,9 +63,16 @@ extension LoadSession {
         let spaceBefore = try length(&fields, "spaceBefore") ?? .zero
         let spaceAfter = try length(&fields, "spaceAfter") ?? .zero
         let template = template(text, at: fields.value("text")!, path.appending("text"))
+        let optionalName = try fields.text("optional")
+        if !optionalName.isEmpty, !optionalName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            report(Message(chinese: "可选行的名称“\(optionalName)”只能由字母、数字和“-”组成", english: "the optional line's name '\(optionalName)' must be letters, digits and '-' only"),
+                   hint: Message(chinese: "例如 optional: year（用 --line year 打印）", english: "e.g. optional: year (printed with --line year)"),
+                   at: fields.value("optional")!, path.appending("optional"))
+        }
         checkUnknown(fields)
         guard let style, let template else { return nil }
-        return TextLineSpec(text: template, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, path: path)
+        return TextLineSpec(text: template, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, path: path,
+                            optionalName: optionalName.isEmpty ? nil : optionalName)
     }
 
     /// A footer line: `{text: …}` or `{signatures: [{label, value, line}, …]}`.
@@ -87,11 +94,11 @@ extension LoadSession {
             return SignatureFieldSpec(label: labelTemplate, value: valueTemplate, lineWidth: width, path: path)
         }
         if line.value("text") != nil {
-            report("a footer line has either 'text' or 'signatures', not both", hint: "split it into two lines", at: node, path)
+            report(Message(chinese: "表尾一行只能有“text”或“signatures”之一，不能都有", english: "a footer line has either 'text' or 'signatures', not both"), hint: Message(chinese: "请拆成两行", english: "split it into two lines"), at: node, path)
         }
         checkUnknown(line)
         if signatures.isEmpty {
-            report("'signatures' is empty", hint: "list the fields, e.g. - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}",
+            report(Message(chinese: "“signatures”是空的", english: "'signatures' is empty"), hint: Message(chinese: "列出各栏，例如 - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}", english: "list the fields, e.g. - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}"),
                    at: line.value("signatures")!, path.appending("signatures"))
         }
         guard let style, signatures.allSatisfy({ $0 != nil }), !signatures.isEmpty else { return nil }
@@ -115,14 +122,16 @@ extension LoadSession {
             if let collection = RepeatedList(rawValue: eachText), collection.document == document {
                 repeatContext.collection = collection
             } else if ScalarField.named(eachText, in: registry) != nil {
-                report("'\(eachText)' is a single value, not a list to repeat rows for",
-                       hint: "print it in a fixed row with text: \"{\(eachText)}\"; lists are: "
-                           + RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", "),
+                report(Message(chinese: "“\(eachText)”是单个值，不是可以逐行重复的列表", english: "'\(eachText)' is a single value, not a list to repeat rows for"),
+                       hint: Message(chinese: "请在固定行中用 text: \"{\(eachText)}\" 打印它；列表有："
+                                         + RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: "、"),
+                                     english: "print it in a fixed row with text: \"{\(eachText)}\"; lists are: "
+                                         + RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue).joined(separator: ", ")),
                        at: fields.value("each")!, path.appending("each"))
             } else {
                 let available = RepeatedList.allCases.filter { $0.document == document }.map(\.rawValue)
-                report("unknown list '\(eachText)' for a \(document.rawValue) layout",
-                       hint: nearest(to: eachText, in: available).map { "did you mean '\($0)'?" } ?? "available: \(available.joined(separator: ", "))",
+                report(Message(chinese: "\(document.rawValue)表样没有列表“\(eachText)”", english: "unknown list '\(eachText)' for a \(document.rawValue) layout"),
+                       hint: nearest(to: eachText, in: available).map { .didYouMean($0) } ?? .available(available),
                        at: fields.value("each")!, path.appending("each"))
             }
             var totalRow: RowSpec?
@@ -131,8 +140,8 @@ extension LoadSession {
             }
             let order = try rowOrder(&fields, path)
             if (totalRow != nil || order != .asWritten), let collection = repeatContext.collection, collection.level != .funds {
-                report("'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not \(collection.rawValue)",
-                       hint: "remove them from this block", at: node, path)
+                report(Message(chinese: "“totalRow”和“order”只用于资金块（project.funds、department.funds），不用于\(collection.rawValue)", english: "'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not \(collection.rawValue)"),
+                       hint: Message(chinese: "请从该块中删去", english: "remove them from this block"), at: node, path)
             }
             if let rowNode = fields.value("row") {
                 if let row = try row(rowNode, path.appending("row"), repeatContext, columns: rowColumns),
@@ -140,10 +149,10 @@ extension LoadSession {
                     repeated = RepeatSpec(collection: collection, row: row, totalRow: totalRow, order: order)
                 }
             } else {
-                report("'each' needs a 'row' to repeat", hint: "add row: [ {field: …}, … ]", at: node, path)
+                report(Message(chinese: "“each”需要一个要重复的“row”", english: "'each' needs a 'row' to repeat"), hint: Message(chinese: "请添加 row: [ {field: …}, … ]", english: "add row: [ {field: …}, … ]"), at: node, path)
             }
         } else if fields.value("row") != nil {
-            report("'row' without 'each'", hint: "name the list to repeat the row for, e.g. each: project.funds", at: fields.value("row")!, path.appending("row"))
+            report(Message(chinese: "有“row”而没有“each”", english: "'row' without 'each'"), hint: Message(chinese: "请写出要重复该行的列表，例如 each: project.funds", english: "name the list to repeat the row for, e.g. each: project.funds"), at: fields.value("row")!, path.appending("row"))
         }
         for (key, list) in [("header", header), ("rows", rows)] {
             guard let listNode = fields.value(key) else { continue }
@@ -161,8 +170,8 @@ extension LoadSession {
             }
         }
         if let repeated, repeated.row.width != rowColumns || (repeated.totalRow.map { $0.width != rowColumns } ?? false) {
-            report("the repeated row covers \(repeated.row.width) columns but \(rowColumns) are available",
-                   hint: "make the cells' spans add up to \(rowColumns)", at: fields.value("row") ?? node, path.appending("row"))
+            report(Message(chinese: "重复行占\(repeated.row.width)列，但可用的是\(rowColumns)列", english: "the repeated row covers \(repeated.row.width) columns but \(rowColumns) are available"),
+                   hint: Message(chinese: "使各单元格的 span 合计为\(rowColumns)", english: "make the cells' spans add up to \(rowColumns)"), at: fields.value("row") ?? node, path.appending("row"))
         }
         let keepTogether = try boolean(&fields, "keepTogether") ?? false
         let rowHeight = try length(&fields, "rowHeight")
@@ -170,7 +179,7 @@ extension LoadSession {
         // A block with 'each' whose row or list had problems was reported
         // above; calling it empty as well would mislead.
         if header.isEmpty && rows.isEmpty && repeated == nil && eachText.isEmpty {
-            report("the block has no rows", hint: "give it 'rows', or 'each' with a 'row'", at: node, path)
+            report(Message(chinese: "该块没有行", english: "the block has no rows"), hint: Message(chinese: "请给出“rows”，或带“row”的“each”", english: "give it 'rows', or 'each' with a 'row'"), at: node, path)
         }
         return BlockSpec(side: side, header: header.compactMap { $0 }, rows: rows.compactMap { $0 }, repeated: repeated,
                          keepTogether: keepTogether, rowHeight: rowHeight, path: path)
@@ -180,7 +189,7 @@ extension LoadSession {
         guard let node = fields.value("order") else { return .asWritten }
         let text = try reader.text(node, at: path.appending("order"))
         guard let order = RowOrder(rawValue: text) else {
-            report("unknown order '\(text)'", hint: "use one of: \(RowOrder.allCases.map(\.rawValue).joined(separator: ", "))",
+            report(Message(chinese: "未知顺序“\(text)”", english: "unknown order '\(text)'"), hint: .useOneOf(RowOrder.allCases.map(\.rawValue)),
                    at: node, path.appending("order"))
             return .asWritten
         }
@@ -208,23 +217,25 @@ extension LoadSession {
                 if keys.contains(name) {
                     content = try binding(CollectionField(name), collection, &fields, path).map { .column($0) }
                 } else {
-                    report("unknown field '\(name)' in \(collection.rawValue)",
-                           hint: (registry.suggestion(for: name, at: collection.level)?.description ?? nearest(to: name, in: keys))
-                               .map { "did you mean \($0)?" } ?? "its fields are: \(keys.joined(separator: ", ")); declare a new one under 'fields: \(collection.level.rawValue):'",
+                    report(Message(chinese: "\(collection.rawValue)中没有字段“\(name)”", english: "unknown field '\(name)' in \(collection.rawValue)"),
+                           hint: (registry.suggestion(for: name, at: collection.level)?.description ?? nearest(to: name, in: keys).map { "'\($0)'" })
+                               .map { Message(chinese: "是否应为 \($0)？", english: "did you mean \($0)?") }
+                               ?? Message(chinese: "它的字段有：\(keys.joined(separator: "、"))；新字段请在“fields: \(collection.level.rawValue):”下声明",
+                                          english: "its fields are: \(keys.joined(separator: ", ")); declare a new one under 'fields: \(collection.level.rawValue):'"),
                            at: fieldNode, path.appending("field"))
                 }
             } else {
-                report("'field' is only for rows repeated with 'each'",
-                       hint: "for a single value write text: \"{\(name)}\"", at: fieldNode, path.appending("field"))
+                report(Message(chinese: "“field”只用于用“each”重复的行", english: "'field' is only for rows repeated with 'each'"),
+                       hint: Message(chinese: "单个值请写 text: \"{\(name)}\"", english: "for a single value write text: \"{\(name)}\""), at: fieldNode, path.appending("field"))
             }
         } else {
-            report("a cell needs exactly one of 'text' or 'field'", hint: "e.g. {text: 项目名称} or {field: target}", at: node, path)
+            report(Message(chinese: "单元格须有且只有“text”或“field”之一", english: "a cell needs exactly one of 'text' or 'field'"), hint: Message(chinese: "例如 {text: 项目名称} 或 {field: target}", english: "e.g. {text: 项目名称} or {field: target}"), at: node, path)
         }
         var span = 1
         let spanText = try fields.text("span")
         if !spanText.isEmpty {
             if let value = Int(spanText), value >= 1, value <= max(1, context.columns) { span = value } else {
-                report("span '\(spanText)' must be a whole number from 1 to \(context.columns)", at: fields.value("span")!, path.appending("span"))
+                report(Message(chinese: "span“\(spanText)”须为1到\(context.columns)之间的整数", english: "span '\(spanText)' must be a whole number from 1 to \(context.columns)"), at: fields.value("span")!, path.appending("span"))
             }
         }
         var rowSpan = RowSpan.rows(1)
@@ -232,34 +243,36 @@ extension LoadSession {
             let text = try reader.text(rowsNode, at: path.appending("rows"))
             if text == "all" {
                 if context.collection == nil {
-                    report("'rows: all' spans every row of a repeated list; this cell is not in one",
-                           hint: "give a number of rows, e.g. rows: 2", at: rowsNode, path.appending("rows"))
+                    report(Message(chinese: "“rows: all”跨重复列表的所有行；此单元格不在重复列表中", english: "'rows: all' spans every row of a repeated list; this cell is not in one"),
+                           hint: Message(chinese: "请给出行数，例如 rows: 2", english: "give a number of rows, e.g. rows: 2"), at: rowsNode, path.appending("rows"))
                 } else { rowSpan = .all }
             } else if let count = Int(text), count >= 1, count <= 200, context.collection == nil || count == 1 {
                 rowSpan = .rows(count)
             } else {
-                report("rows '\(text)' must be a whole number of rows from 1 to 200" + (context.collection == nil ? "" : ", or 'all' in a repeated row"),
-                       hint: context.collection == nil ? "e.g. rows: 2" : "a repeated row's cell spans one row, or all of them with rows: all",
+                report(Message(chinese: "rows“\(text)”须为1到200之间的整数行数" + (context.collection == nil ? "" : "，在重复行中也可写“all”"),
+                               english: "rows '\(text)' must be a whole number of rows from 1 to 200" + (context.collection == nil ? "" : ", or 'all' in a repeated row")),
+                       hint: context.collection == nil ? Message(chinese: "例如 rows: 2", english: "e.g. rows: 2")
+                           : Message(chinese: "重复行的单元格跨一行，或用 rows: all 跨所有行", english: "a repeated row's cell spans one row, or all of them with rows: all"),
                        at: rowsNode, path.appending("rows"))
             }
         }
         let styleName = try fields.text("style")
         var style = context.defaultStyle
         if !styleName.isEmpty { style = styleReference(styleName, at: fields.value("style")!, path.appending("style")) }
-        else if style == nil { report("the cell has no style and the table no 'cellStyle'", hint: "add style: NAME", at: node, path) }
+        else if style == nil { report(Message(chinese: "单元格没有样式，表格也没有“cellStyle”", english: "the cell has no style and the table no 'cellStyle'"), hint: Message(chinese: "请添加 style: 样式名", english: "add style: NAME"), at: node, path) }
         let merge = try boolean(&fields, "merge") ?? false
         if merge, case .column(let binding)? = content, !binding.field.isGroup {
-            report("'merge' only applies to group fields (category, subcategory), not '\(binding.field.key)'",
-                   hint: "remove 'merge: true'", at: fields.value("merge")!, path.appending("merge"))
+            report(Message(chinese: "“merge”只用于分组字段（category、subcategory），不用于“\(binding.field.key)”", english: "'merge' only applies to group fields (category, subcategory), not '\(binding.field.key)'"),
+                   hint: Message(chinese: "请删去“merge: true”", english: "remove 'merge: true'"), at: fields.value("merge")!, path.appending("merge"))
         } else if merge, case .text? = content {
-            report("'merge' does nothing on fixed text: only a repeated 一级/二级 field merges down over its group",
-                   hint: "remove 'merge: true', or span the cell over rows with rows: N", at: fields.value("merge")!, path.appending("merge"))
+            report(Message(chinese: "“merge”对固定文字不起作用：只有重复的一级/二级字段才向下合并其分组", english: "'merge' does nothing on fixed text: only a repeated 一级/二级 field merges down over its group"),
+                   hint: Message(chinese: "请删去“merge: true”，或用 rows: N 让单元格跨行", english: "remove 'merge: true', or span the cell over rows with rows: N"), at: fields.value("merge")!, path.appending("merge"))
         }
         var format = CellFormat.asWritten
         if let formatNode = fields.value("format") {
             let text = try reader.text(formatNode, at: path.appending("format"))
             if let value = CellFormat(rawValue: text) { format = value } else {
-                report("unknown format '\(text)'", hint: "use one of: \(CellFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+                report(Message(chinese: "未知格式“\(text)”", english: "unknown format '\(text)'"), hint: .useOneOf(CellFormat.allCases.map(\.rawValue)),
                        at: formatNode, path.appending("format"))
             }
         }
@@ -275,13 +288,13 @@ extension LoadSession {
         if let viewNode = cell.value("view") {
             let text = try reader.text(viewNode, at: path.appending("view"))
             guard let view = ValueView(rawValue: text) else {
-                report("unknown view '\(text)'", hint: "use one of: \(ValueView.allCases.map(\.rawValue).joined(separator: ", "))",
+                report(Message(chinese: "未知视图“\(text)”", english: "unknown view '\(text)'"), hint: .useOneOf(ValueView.allCases.map(\.rawValue)),
                        at: viewNode, path.appending("view"))
                 return nil
             }
             if kind != .value {
-                report("'view: \(text)' shows a part of a written indicator value, but '\(field.key)' is \(kind.rawValue)",
-                       hint: "use it on target, actual or another field of kind value", at: viewNode, path.appending("view"))
+                report(Message(chinese: "“view: \(text)”显示指标值的一部分，但“\(field.key)”是\(kind.rawValue)", english: "'view: \(text)' shows a part of a written indicator value, but '\(field.key)' is \(kind.rawValue)"),
+                       hint: Message(chinese: "请用在 target、actual 或其他 value 类字段上", english: "use it on target, actual or another field of kind value"), at: viewNode, path.appending("view"))
             }
             binding.view = view
         }
@@ -291,24 +304,24 @@ extension LoadSession {
                 let formula = try Formula.parse(text)
                 for key in formula.fields {
                     guard let declaration = registry.declaration(key, at: collection.level) else {
-                        report("the formula reads '\(key)', which a row of \(collection.rawValue) does not have",
-                               hint: registry.suggestion(for: key, at: collection.level).map { "did you mean \($0.description)?" }
-                                   ?? "declare it under 'fields: \(collection.level.rawValue):'",
+                        report(Message(chinese: "公式读取“\(key)”，但\(collection.rawValue)的行没有该字段", english: "the formula reads '\(key)', which a row of \(collection.rawValue) does not have"),
+                               hint: registry.suggestion(for: key, at: collection.level).map { Message(chinese: "是否应为 \($0.description)？", english: "did you mean \($0.description)?") }
+                                   ?? Message(chinese: "请在“fields: \(collection.level.rawValue):”下声明", english: "declare it under 'fields: \(collection.level.rawValue):'"),
                                at: formulaNode, path.appending("formula"))
                         continue
                     }
                     if ![.money, .percent, .number, .score].contains(declaration.kind) {
-                        report("the formula reads '\(key)', a \(declaration.kind.rawValue) field, not a number",
-                               hint: "formulas read money, percent, number or score fields", at: formulaNode, path.appending("formula"))
+                        report(Message(chinese: "公式读取的“\(key)”是\(declaration.kind.rawValue)字段，不是数字", english: "the formula reads '\(key)', a \(declaration.kind.rawValue) field, not a number"),
+                               hint: Message(chinese: "公式只读取 money、percent、number 或 score 类字段", english: "formulas read money, percent, number or score fields"), at: formulaNode, path.appending("formula"))
                     }
                 }
                 if binding.view != nil {
-                    report("a cell has either 'view' or 'formula', not both", at: formulaNode, path.appending("formula"))
+                    report(Message(chinese: "单元格只能有“view”或“formula”之一，不能都有", english: "a cell has either 'view' or 'formula', not both"), at: formulaNode, path.appending("formula"))
                 }
                 binding.formula = formula
             } catch {
-                report("the formula '\(text)' cannot be read: \(error.message)",
-                       hint: "write fields and numbers with + - * / and brackets, e.g. executed / adjustedBudget", at: formulaNode, path.appending("formula"))
+                report(Message(chinese: "无法读取公式“\(text)”：\(error.message.chinese)", english: "the formula '\(text)' cannot be read: \(error.message.english)"),
+                       hint: Message(chinese: "用 + - * / 和括号连接字段和数字，例如 executed / adjustedBudget", english: "write fields and numbers with + - * / and brackets, e.g. executed / adjustedBudget"), at: formulaNode, path.appending("formula"))
             }
         }
         return binding
@@ -325,14 +338,15 @@ extension LoadSession {
                 while occupied[r].contains(column) { column += 1 }
                 let span = cell.rowSpan.count ?? 1
                 if r + span > rows.count {
-                    report("the cell spans \(span) rows but only \(rows.count - r) \(rows.count - r == 1 ? "row is" : "rows are") left in this part of the block",
-                           hint: "make 'rows' at most \(rows.count - r), or add the rows it spans", at: nodes[r], cell.path)
+                    report(Message(chinese: "该单元格跨\(span)行，但该块这一部分只剩\(rows.count - r)行",
+                                   english: "the cell spans \(span) rows but only \(rows.count - r) \(rows.count - r == 1 ? "row is" : "rows are") left in this part of the block"),
+                           hint: Message(chinese: "使“rows”不超过\(rows.count - r)，或补上它所跨的行", english: "make 'rows' at most \(rows.count - r), or add the rows it spans"), at: nodes[r], cell.path)
                 }
                 for below in r..<min(rows.count, r + span) {
                     for c in column..<(column + cell.span) {
                         if below > r && occupied[below].contains(c) {
-                            report("the cell overlaps a cell spanning down from above at row \(below + 1), column \(c + 1)",
-                                   hint: "check the 'rows' and 'span' of the rows above", at: nodes[r], cell.path)
+                            report(Message(chinese: "该单元格与上方向下跨行的单元格在第\(below + 1)行第\(c + 1)列重叠", english: "the cell overlaps a cell spanning down from above at row \(below + 1), column \(c + 1)"),
+                                   hint: Message(chinese: "请检查上方各行的“rows”和“span”", english: "check the 'rows' and 'span' of the rows above"), at: nodes[r], cell.path)
                         }
                         occupied[below].insert(c)
                     }
@@ -341,8 +355,8 @@ extension LoadSession {
             }
             let filled = occupied[r].count, last = (occupied[r].max() ?? -1) + 1
             if filled != columns || last != columns {
-                report("the row covers \(filled) columns but \(columns) are available",
-                       hint: "make the cells' spans (and those of cells spanning down from above) add up to \(columns)", at: nodes[r], row.path)
+                report(Message(chinese: "该行占\(filled)列，但可用的是\(columns)列", english: "the row covers \(filled) columns but \(columns) are available"),
+                       hint: Message(chinese: "使各单元格的 span（含上方向下跨行的单元格）合计为\(columns)", english: "make the cells' spans (and those of cells spanning down from above) add up to \(columns)"), at: nodes[r], row.path)
             }
         }
     }

@@ -35,13 +35,24 @@ public struct TextLineSpec: Sendable {
     public var spaceAfter: Length
     /// Where the line is in its layout file, for messages.
     public var path: FieldPath
+    /// The name of an optional line (`optional: year`): printed only when
+    /// asked for (`--line year`), because the official template the layout
+    /// follows has no such line. nil for a line that is always printed.
+    public var optionalName: String?
 
-    public init(text: TextTemplate, style: TextStyle, spaceBefore: Length = .zero, spaceAfter: Length = .zero, path: FieldPath) {
+    public init(text: TextTemplate, style: TextStyle, spaceBefore: Length = .zero, spaceAfter: Length = .zero, path: FieldPath,
+                optionalName: String? = nil) {
         self.text = text
         self.style = style
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
         self.path = path
+        self.optionalName = optionalName
+    }
+
+    /// Whether the line is printed when the optional lines `chosen` are asked for.
+    public func isPrinted(with chosen: Set<String>) -> Bool {
+        optionalName.map(chosen.contains) ?? true
     }
 }
 
@@ -182,6 +193,13 @@ extension TableSpec {
 }
 
 extension LayoutSpec {
+    /// The names of the layout's optional lines (`optional:` in its title
+    /// lines), for `layouts list` and for checking `--line`.
+    public var optionalLines: [String] {
+        guard case .table(let table) = body else { return [] }
+        return Array(Set((table.title + table.continuedTitle).compactMap(\.optionalName))).sorted()
+    }
+
     /// Whether the layout prints any score (分值, 得分, 总分, 评价等级): only
     /// then is the unit scored before it is bound.
     public var printsScores: Bool {

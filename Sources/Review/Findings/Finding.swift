@@ -29,10 +29,13 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
-    /// `file:line:column: warning[FP301]: message`, as compilers write it.
-    public var description: String {
+    /// `file:line:column: warning[FP301]: message`, as compilers write it
+    /// (`警告[FP301]：…` in Chinese).
+    public var description: String { line(in: .current) }
+
+    public func line(in language: Language) -> String {
         let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue)[\(rule.code)]: \(message.english)"
+        return "\(place)\(severity.word.text(in: language))[\(rule.code)]\(language == .chinese ? "：" : ": ")\(message.text(in: language))"
     }
 
     /// The order of a report: by file position, then code.
@@ -42,16 +45,5 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         if left != right { return left < right }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.path.description < b.path.description
-    }
-}
-
-/// A finding's message in both languages the forms are read in.
-public struct Message: Sendable, Hashable {
-    public var chinese: String
-    public var english: String
-
-    public init(chinese: String, english: String) {
-        self.chinese = chinese
-        self.english = english
     }
 }

@@ -19,10 +19,12 @@ public enum ScoringProfileReader {
         let reader = NodeReader(file: file)
         var fields = try reader.object(root, at: FieldPath())
         _ = try fields.requiredInteger("formprint-scoring", in: 1...formatVersion,
-            hint: "Start the file with 'formprint-scoring: 1' (the scoring profile format version).")
+            hint: Message(chinese: "请在文件开头写“formprint-scoring: 1”（评分规则的格式版本）。",
+                          english: "Start the file with 'formprint-scoring: 1' (the scoring profile format version)."))
         let id = try fields.requiredText("id")
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw InputFileError(.invalidValue("'\(id)' is not a profile id", hint: "Use letters, digits, '-' and '_', e.g. 'national'."),
+            throw InputFileError(.invalidValue(Message(chinese: "“\(id)”不是评分规则标识", english: "'\(id)' is not a profile id"),
+                                               hint: Message(chinese: "请用字母、数字、“-”和“_”，例如“national”。", english: "Use letters, digits, '-' and '_', e.g. 'national'.")),
                                  at: reader.location(of: fields.value("id")!), path: "id")
         }
         let name = try fields.text("name")
@@ -39,8 +41,9 @@ public enum ScoringProfileReader {
         let indicators = try readIndicators(&indicatorFields, reader)
         let weightSum = indicators.weights.reduce(executionRate.weight) { $0 + $1.weight }
         guard weightSum == total else {
-            throw InputFileError(.invalidValue("executionRate.weight and the indicator weights add up to \(weightSum), not the total \(total)",
-                                               hint: "Make them add up to \(total)."),
+            throw InputFileError(.invalidValue(Message(chinese: "executionRate.weight与各指标权重合计\(weightSum)，不等于总分\(total)",
+                                                       english: "executionRate.weight and the indicator weights add up to \(weightSum), not the total \(total)"),
+                                               hint: Message(chinese: "请使其合计为\(total)。", english: "Make them add up to \(total).")),
                                  at: reader.location(of: indicatorFields.value("weights") ?? indicatorFields.node), path: "indicators.weights")
         }
         guard var qualitativeFields = try fields.optionalObject("qualitative") else {
@@ -54,8 +57,8 @@ public enum ScoringProfileReader {
             return grade
         }
         guard grades.last?.minimum == 0, zip(grades, grades.dropFirst()).allSatisfy({ $0.minimum > $1.minimum }) else {
-            throw InputFileError(.invalidValue("grades must go from the highest minimum down to 0",
-                                               hint: "e.g. 优 from 90, 良 from 80, 中 from 60, 差 from 0."),
+            throw InputFileError(.invalidValue(Message(chinese: "等级须从最高下限依次降到0", english: "grades must go from the highest minimum down to 0"),
+                                               hint: Message(chinese: "例如 优 从90、良 从80、中 从60、差 从0。", english: "e.g. 优 from 90, 良 from 80, 中 from 60, 差 from 0.")),
                                  at: reader.location(of: fields.value("grades") ?? root), path: "grades")
         }
         var decimals = 2
@@ -64,13 +67,16 @@ public enum ScoringProfileReader {
         if var format = try fields.optionalObject("format") {
             if let text = try optionalText(&format, "decimals") {
                 guard let value = Int(text), (0...6).contains(value) else {
-                    throw InputFileError(.invalidValue("'\(text)' is not a number of decimals from 0 to 6", hint: "Forms print scores with 2."),
+                    throw InputFileError(.invalidValue(Message(chinese: "“\(text)”不是0到6之间的小数位数", english: "'\(text)' is not a number of decimals from 0 to 6"),
+                                                       hint: Message(chinese: "表格打印分数保留2位。", english: "Forms print scores with 2.")),
                                          at: reader.location(of: format.value("decimals")!), path: "format.decimals")
                 }
                 decimals = value
             }
             emptyCell = try format.text("emptyCell")
-            scoreColumns = try flag(&format, "scoreColumns", reader, hint: "Write 'scoreColumns: false' for a form without 分值/得分 columns.") ?? true
+            scoreColumns = try flag(&format, "scoreColumns", reader,
+                                    hint: Message(chinese: "没有分值/得分栏的表写“scoreColumns: false”。",
+                                                  english: "Write 'scoreColumns: false' for a form without 分值/得分 columns.")) ?? true
             try format.finish()
         }
         try fields.finish()
@@ -95,12 +101,14 @@ public enum ScoringProfileReader {
             return ExecutionRateRule(weight: weight, method: .proportional)
         case "bands":
             guard bands.last?.minimumRate == 0 else {
-                throw InputFileError(.invalidValue("rate bands must end with one from 0%", hint: "Add '- {from: 0%, share: 0%}' last."),
+                throw InputFileError(.invalidValue(Message(chinese: "执行率档次须以从0%起的一档结束", english: "rate bands must end with one from 0%"),
+                                                   hint: Message(chinese: "请在最后加上“- {from: 0%, share: 0%}”。", english: "Add '- {from: 0%, share: 0%}' last.")),
                                      at: reader.location(of: fields.node), path: fields.path.appending("bands"))
             }
             return ExecutionRateRule(weight: weight, method: .bands(bands))
         default:
-            throw InputFileError(.invalidValue("unknown method '\(method)'", hint: "Use 'proportional' or 'bands'."),
+            throw InputFileError(.invalidValue(Message(chinese: "未知方法“\(method)”", english: "unknown method '\(method)'"),
+                                               hint: Message(chinese: "请用“proportional”或“bands”。", english: "Use 'proportional' or 'bands'.")),
                                  at: reader.location(of: fields.node), path: fields.path.appending("method"))
         }
     }
@@ -115,12 +123,15 @@ public enum ScoringProfileReader {
         }
         let reverseText = try fields.text("reverse")
         guard let reverse = reverseText.isEmpty ? .ratio : ReverseFormula(rawValue: reverseText) else {
-            throw InputFileError(.invalidValue("unknown formula '\(reverseText)'", hint: "Use 'ratio' (w × t ÷ a) or 'linear' (w × max(0, 1 − (a − t) ÷ t))."),
+            throw InputFileError(.invalidValue(Message(chinese: "未知公式“\(reverseText)”", english: "unknown formula '\(reverseText)'"),
+                                               hint: Message(chinese: "请用“ratio”（w × t ÷ a）或“linear”（w × max(0, 1 − (a − t) ÷ t)）。",
+                                                             english: "Use 'ratio' (w × t ÷ a) or 'linear' (w × max(0, 1 − (a − t) ÷ t)).")),
                                  at: reader.location(of: fields.value("reverse")!), path: fields.path.appending("reverse"))
         }
         let farAbove = try number(&fields, "farAbove", reader)
         let deviation = try flag(&fields, "deviationRequired", reader,
-                                 hint: "Write 'deviationRequired: true' when the form has a 偏差原因 column.") ?? false
+                                 hint: Message(chinese: "表中有偏差原因栏时写“deviationRequired: true”。",
+                                               english: "Write 'deviationRequired: true' when the form has a 偏差原因 column.")) ?? false
         try fields.finish()
         return IndicatorRules(weights: weights, reverse: reverse, farAboveRatio: farAbove, deviationRequired: deviation)
     }
@@ -138,10 +149,10 @@ public enum ScoringProfileReader {
         return QualitativeRules(bands: bands, achieved: achieved)
     }
 
-    private static func flag(_ fields: inout ObjectReader, _ key: String, _ reader: NodeReader, hint: String) throws -> Bool? {
+    private static func flag(_ fields: inout ObjectReader, _ key: String, _ reader: NodeReader, hint: Message) throws -> Bool? {
         guard let text = try optionalText(&fields, key), !text.isEmpty else { return nil }
         guard text == "true" || text == "false" else {
-            throw InputFileError(.invalidValue("'\(text)' is not true or false", hint: hint),
+            throw InputFileError(.invalidValue(.notTrueOrFalse(text), hint: hint),
                                  at: reader.location(of: fields.value(key)!), path: fields.path.appending(key))
         }
         return text == "true"
@@ -159,7 +170,9 @@ public enum ScoringProfileReader {
         let value = WrittenValue(text)
         guard let quantity = value.quantity, quantity.comparator == nil, value.assumptions.isEmpty,
               quantity.unit.isNone || quantity.unit.isPercent else {
-            throw InputFileError(.invalidValue("'\(text)' is not a number", hint: "Write a number such as 10 or 12.5, or a percentage such as 80%."),
+            throw InputFileError(.invalidValue(Message(chinese: "“\(text)”不是数字", english: "'\(text)' is not a number"),
+                                               hint: Message(chinese: "请写10或12.5这样的数字，或80%这样的百分数。",
+                                                             english: "Write a number such as 10 or 12.5, or a percentage such as 80%.")),
                                  at: reader.location(of: fields.value(key)!), path: fields.path.appending(key))
         }
         return quantity.unit.isPercent ? quantity.number / 100 : quantity.number

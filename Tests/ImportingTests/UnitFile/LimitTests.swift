@@ -21,10 +21,10 @@ struct UnitFileLimitTests {
             Issue.record("expected limitExceeded, got \(error.problem)")
             return
         }
-        #expect(message.contains("1048576 characters") && message.contains("limited to 20000 characters"), "\(message)")
+        #expect(message.english.contains("1048576 characters") && message.english.contains("limited to 20000 characters"), "\(message)")
         #expect(error.location.line == 8)
         #expect(error.path.description == "projects[0].goal.actual")
-        #expect(error.description.hasPrefix("unit.yaml:8:"))
+        #expect(english(error).hasPrefix("unit.yaml:8:"))
     }
 
     @Test("a value at the limit is read")
@@ -43,7 +43,7 @@ struct UnitFileLimitTests {
     func twoHundredNestedLists() throws {
         let text = "formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
         let error = try #require(readError(text))
-        #expect(error.problem == .wrongType(expected: "a mapping of fields (key: value)", found: "a list"))
+        #expect(error.problem == .wrongType(expected: .mapping, found: .list))
     }
 
     @Test("100 000 nested lists stop at the YAML parser's nesting limit", .hangGuard(minutes: 1))
@@ -66,7 +66,7 @@ struct UnitFileLimitTests {
             _ = try UnitFileReader.read(contentsOf: url)
             Issue.record("expected the size limit")
         } catch let error as InputFileError {
-            #expect(error.description == "\(url.path): error: the file has 16 MB; unit and layout files are limited to 16 MB")
+            #expect(english(error) == "\(url.path): error: the file has 16 MB; unit and layout files are limited to 16 MB")
         }
     }
 }

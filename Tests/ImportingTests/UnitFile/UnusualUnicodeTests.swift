@@ -46,8 +46,8 @@ struct UnusualUnicodeTests {
         let (escape, named) = Self.invisible[index]
         let error = try #require(readError(Self.unit(escape, in: field)))
         #expect(error.path.description == field)
-        #expect(error.description.contains(named), "\(error)")
-        #expect(error.description.hasPrefix("unit.yaml:\(error.location.line):"))
+        #expect(english(error).contains(named), "\(english(error))")
+        #expect(english(error).hasPrefix("unit.yaml:\(error.location.line):"))
         #expect(error.location.line >= 4)
     }
 
@@ -59,7 +59,7 @@ struct UnusualUnicodeTests {
             return
         }
         #expect(error.location.line == 5 && error.location.column == 14)
-        #expect(error.description.contains("control characters are not allowed (U+0007)"), "\(error)")
+        #expect(english(error).contains("control characters are not allowed (U+0007)"), "\(english(error))")
     }
 
     @Test("combining marks, emoji with their joiners' neighbours, rare CJK and other scripts are read as written",
@@ -79,6 +79,6 @@ struct UnusualUnicodeTests {
     @Test("an emoji joined by a zero-width joiner is refused for the joiner")
     func emojiSequenceWithJoiner() throws {
         let error = try #require(readError(Self.unit("👨\\u200D👩", in: "projects[0].name")))
-        #expect(error.description.contains("U+200D (ZERO WIDTH JOINER)"), "\(error)")
+        #expect(english(error).contains("U+200D (ZERO WIDTH JOINER)"), "\(english(error))")
     }
 }

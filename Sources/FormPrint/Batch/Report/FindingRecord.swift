@@ -24,13 +24,7 @@ public struct FindingRecord: Sendable, Codable, Equatable {
     }
 
     /// 错误 / 警告 / 提示.
-    public var severityName: String {
-        switch severity {
-        case "error": "错误"
-        case "warning": "警告"
-        default: "提示"
-        }
-    }
+    public var severityName: String { (Severity(rawValue: severity) ?? .note).word.chinese }
 }
 
 /// A unit's standing in the bureau's report.

@@ -77,9 +77,9 @@ public struct FindingsReport: Sendable {
         }
         return try SpreadsheetWriter.data([
             SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "文档", "级别", "代码", "问题", "位置", "字段"], rows: findings,
-                                    widths: [28, 30, 8, 9, 70, 44, 40]),
+                                    widths: [36, 42, 8, 9, 70, 44, 56]),
             SpreadsheetWriter.Sheet(name: "单位状态", header: ["单位", "年度", "状态", "错误", "警告", "提示", "总分 等级", "页数", "文件"], rows: units,
-                                    widths: [30, 8, 10, 7, 7, 7, 36, 10, 44]),
+                                    widths: [36, 8, 10, 7, 7, 7, 44, 10, 44]),
         ])
     }
 
@@ -139,7 +139,7 @@ public struct FindingsReport: Sendable {
             th { background: #ddebf7; } .failed .status, .errors .status, tr.error td:first-child { color: #b00000; font-weight: bold; }
             .notSubmitted .status { color: #7a5a00; font-weight: bold; } .warnings .status, tr.warning td:first-child { color: #8a4b00; }
             .clean .status { color: #1d6b1d; } ul.counts { list-style: none; padding: 0; } ul.counts li { display: inline; margin-right: 2em; }
-            td.place { font-family: monospace; font-size: 0.9em; } @media print { a { color: inherit; text-decoration: none; } section { break-inside: avoid; } }
+            td.place { font-family: monospace; font-size: 0.9em; white-space: nowrap; } @media print { a { color: inherit; text-decoration: none; } section { break-inside: avoid; } }
             </style></head><body>
             <h1>预算绩效自评 问题清单</h1>
             <p>共 \(lines.count) 个单位。按状态排列：无法生成、有错误、未提交、有警告、无问题。</p>

@@ -1,3 +1,5 @@
+import InputReading
+import Evaluation
 import Foundation
 import Importing
 
@@ -15,20 +17,20 @@ public struct Roster: Sendable, Equatable {
     public static func read(_ url: URL) throws -> Roster {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try RegularFile.read(url, limit: YAMLDocument.maximumFileSize)
         } catch {
-            throw FormPrintError.unreadableRoster(url.path, (error as NSError).localizedDescription)
+            throw FormPrintError.unreadableRoster(url.path, error.message)
         }
         let lines: [String]
         if url.pathExtension.lowercased() == "xlsx" {
             do {
                 lines = try WorkbookImporter.firstColumn(data, file: url.path)
             } catch {
-                throw FormPrintError.unreadableRoster(url.path, "\(error)")
+                throw FormPrintError.unreadableRoster(url.path, (error as? any HasMessage)?.message ?? Message(chinese: "\(error)", english: "\(error)"))
             }
         } else {
             guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .utf16) else {
-                throw FormPrintError.unreadableRoster(url.path, "it is not UTF-8 text")
+                throw FormPrintError.unreadableRoster(url.path, SystemReason.notUTF8)
             }
             lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t").first.map(String.init) ?? "" }
         }

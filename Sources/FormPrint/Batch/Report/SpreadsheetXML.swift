@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import ZIPFoundation
 
@@ -12,13 +13,50 @@ struct SpreadsheetWriter {
         var name: String
         var header: [String]
         var rows: [[Cell]]
-        /// Column widths in characters (Excel's unit).
+        /// The widest each column may be, in characters (Excel's unit); a
+        /// column is as wide as its longest text (`fittedWidths`), up to
+        /// this, and longer text wraps in a taller row.
         var widths: [Double]
+
+        /// Each column as wide as its widest cell or header (a CJK
+        /// character counting two units, as in 宋体 11pt), at most `widths`.
+        var fittedWidths: [Double] {
+            widths.indices.map { index in
+                let texts = [header[index]] + rows.compactMap { index < $0.count ? $0[index].text : nil }
+                let widest = texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { SpreadsheetWriter.units(String($0)) }.max() ?? 0
+                return min(widths[index], max(Double(SpreadsheetWriter.units(header[index])) + 4, Double(widest) + 2))
+            }
+        }
     }
 
     enum Cell {
         case text(String)
         case number(String)
+
+        var text: String {
+            switch self {
+            case .text(let text), .number(let text): text
+            }
+        }
+    }
+
+    /// A text's width in Excel's units: a CJK (or other wide) character
+    /// takes two, any other one.
+    static func units(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+    }
+
+    /// The height of a row whose cells wrap in `widths`: 14.25 pt a line
+    /// (Excel's for an 11 pt font), nil for a row of single lines. Written
+    /// out, because LibreOffice does not grow a row for wrapped text on
+    /// opening an .xlsx.
+    static func height(_ row: [Cell], widths: [Double]) -> Double? {
+        let lines = row.enumerated().map { index, cell -> Int in
+            guard index < widths.count, case .text(let text) = cell else { return 1 }
+            let room = max(1, Int(widths[index]) - 1)
+            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, (units(String($1)) + room - 1) / room) }
+        }.max() ?? 1
+        return lines > 1 ? Double(lines) * 14.25 : nil
     }
 
     static let timestamp = Date(timeIntervalSince1970: 946_684_800)
@@ -41,7 +79,9 @@ struct SpreadsheetWriter {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
                                  compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
         }
-        guard let bytes = archive.data else { throw FormPrintError.unwritableReport("the workbook archive has no bytes") }
+        guard let bytes = archive.data else {
+            throw FormPrintError.unwritableReport(Message(chinese: "工作簿压缩包没有内容", english: "the workbook archive has no bytes"))
+        }
         return bytes
     }
 
@@ -57,8 +97,10 @@ struct SpreadsheetWriter {
 
     static func workbook(_ sheets: [Sheet]) -> String {
         let list = sheets.enumerated().map { "<sheet name=\"\(escaped($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+        // Filters, and the header row printed at the top of every page.
         let filters = sheets.enumerated().map { index, sheet in
             "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(escaped(sheet.name))'!$A$1:$\(column(sheet.header.count))$\(sheet.rows.count + 1)</definedName>"
+                + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(escaped(sheet.name))'!$1:$1</definedName>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -76,19 +118,21 @@ struct SpreadsheetWriter {
             """
     }
 
-    /// Style 1: the bold, shaded header; style 2: wrapped text, top-aligned.
+    /// Style 1: the bold, shaded header; style 2: wrapped text, top-aligned;
+    /// style 3: a number, top-aligned beside wrapped text.
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" fillId="2" applyFont="1" applyFill="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf/><xf fontId="1" fillId="2" applyFont="1" applyFill="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf><xf applyAlignment="1"><alignment vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 
     static func worksheet(_ sheet: Sheet) -> String {
-        let columns = sheet.widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>" }.joined()
+        let widths = sheet.fittedWidths
+        let columns = widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>" }.joined()
         var rows = "<row r=\"1\">" + sheet.header.enumerated().map { index, text in
             "<c r=\"\(column(index + 1))1\" t=\"inlineStr\" s=\"1\"><is><t>\(escaped(text))</t></is></c>"
         }.joined() + "</row>"
         for (r, row) in sheet.rows.enumerated() {
-            rows += "<row r=\"\(r + 2)\">"
+            rows += "<row r=\"\(r + 2)\"" + (height(row, widths: widths).map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "") + ">"
             for (c, cell) in row.enumerated() {
                 let reference = "\(column(c + 1))\(r + 2)"
                 switch cell {
@@ -96,7 +140,7 @@ struct SpreadsheetWriter {
                 case .text(let text):
                     rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(escaped(SpreadsheetText.neutralised(text)))</t></is></c>"
                 case .number(let number):
-                    rows += "<c r=\"\(reference)\"><v>\(escaped(number))</v></c>"
+                    rows += "<c r=\"\(reference)\" s=\"3\"><v>\(escaped(number))</v></c>"
                 }
             }
             rows += "</row>"
@@ -104,7 +148,7 @@ struct SpreadsheetWriter {
         let last = "\(column(sheet.header.count))\(sheet.rows.count + 1)"
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>\(columns)</cols><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/></worksheet>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>\(columns)</cols><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
             """
     }
 
