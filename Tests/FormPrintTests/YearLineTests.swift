@@ -12,7 +12,7 @@ struct YearLineTests {
         let renderer = try UnitRenderer()
         let document = try UnitFiles.read(exampleUnit)
         let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
-        return PageDump.text(of: try renderer.layOut(document, computed, instance, layouts: [:], lines: lines).pages)
+        return PageDump.text(of: try renderer.layouter.layOut(document, computed, instance, layouts: [:], lines: lines).pages)
     }
 
     @Test("the 吉林 forms print no year line by default and （2024年度） under the title with the optional line 'year'",

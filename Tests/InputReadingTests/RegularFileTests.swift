@@ -31,10 +31,10 @@ import Testing
         let folder = Self.temporary("folder")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: RegularFile.Failure.notAFile("a folder")) { try RegularFile.read(folder, limit: 1 << 20) }
+        #expect(throws: RegularFile.Failure.notAFile(.folder)) { try RegularFile.read(folder, limit: 1 << 20) }
         let fifo = folder.appendingPathComponent("pipe")
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        #expect(throws: RegularFile.Failure.notAFile("a named pipe (FIFO)")) { try RegularFile.read(fifo, limit: 1 << 20) }
+        #expect(throws: RegularFile.Failure.notAFile(.fifo)) { try RegularFile.read(fifo, limit: 1 << 20) }
         #expect(throws: RegularFile.Failure.self) { try RegularFile.read(folder.appendingPathComponent("missing.yaml"), limit: 1 << 20) }
     }
 }

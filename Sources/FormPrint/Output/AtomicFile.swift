@@ -78,7 +78,8 @@ public enum AtomicFile {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !relativePath.hasPrefix("/"),
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
-            throw FormPrintError.outsideOutputFolder(relativePath, reason: "the path is absolute or has an empty, '.' or '..' part")
+            throw FormPrintError.outsideOutputFolder(relativePath, reason: Message(chinese: "路径是绝对路径，或含有空的、“.”或“..”部分",
+                                                                                  english: "the path is absolute or has an empty, '.' or '..' part"))
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
