@@ -8,7 +8,7 @@ import PackageDescription
 // most layout tests run without fonts.
 let package = Package(
     name: "FormPrint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "FormPrint", targets: ["FormPrint"]),
         .executable(name: "formprint", targets: ["formprint"]),
@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `formprint serve` (Sources/Serving): the web server, its database
+        // and the bcrypt hashes of passwords and access codes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,10 +49,22 @@ let package = Package(
             dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "ZIPFoundation"],
             resources: []
         ),
+        // The web desk (`formprint serve`): routes only wire; submissions,
+        // access and rendering live in its folders, over the FormPrint facade.
+        .target(
+            name: "Serving",
+            dependencies: ["FormPrint", "Evaluation", "Importing", "Review", "ZIPFoundation",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Review", "Importing", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation",
+                                                         .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Importing", "InputReading"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading"]),
         // Page-dump snapshots are read by path, not bundled.

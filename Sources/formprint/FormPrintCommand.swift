@@ -9,7 +9,7 @@ struct FormPrintCommand: ParsableCommand {
         abstract: "Print China's budget-performance self-evaluation forms (预算绩效自评) as PDF, PostScript, PNG or SVG.",
         version: UnitRenderer.version,
         subcommands: [RenderCommand.self, BatchCommand.self, SummaryCommand.self, PrintCommand.self, ValidateCommand.self,
-                      ImportCommand.self, LayoutsCommand.self, BenchCommand.self])
+                      ImportCommand.self, LayoutsCommand.self, BenchCommand.self, ServeCommand.self])
 
     static func main() {
         // Under a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ,
