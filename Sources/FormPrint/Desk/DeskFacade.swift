@@ -66,3 +66,12 @@ package enum Booklet {
             .combine(parts.map { (name: $0.title, pdf: $0.pdf) }, metadata: metadata, outline: outline, pageLabels: labels)
     }
 }
+
+/// The font the desk's pages fall back to on a machine without Chinese
+/// fonts: the bundled 黑体 the forms themselves use.
+package enum DeskAssets {
+    package static func pageFont() -> URL? {
+        ResourceLocator.locate("Fonts", containing: "FormPrintHei-Regular.ttf", environment: "FORMPRINT_FONTS")?
+            .appendingPathComponent("FormPrintHei-Regular.ttf")
+    }
+}

@@ -64,8 +64,11 @@ package struct PageFrame: Sendable {
             """
     }
 
+    // The machine's own Chinese font when it has one; else the bundled 黑体,
+    // fetched once and cached (7 MB, on the office network only).
     static let css = """
-        body{font-family:"Noto Sans CJK SC","Microsoft YaHei","SimSun",sans-serif;margin:0;color:#222;background:#fafafa}
+        @font-face{font-family:"FormPrint Hei";src:local("Microsoft YaHei"),local("Noto Sans CJK SC"),local("SimHei"),url(/font/hei.ttf) format("truetype")}
+        body{font-family:"Microsoft YaHei","Noto Sans CJK SC","SimSun","FormPrint Hei",sans-serif;margin:0;color:#222;background:#fafafa}
         header{background:#8b1a1a;color:#fff;padding:.5em 1em}header a,header button{color:#fff;margin-left:1em}
         header nav{display:inline}header .who{margin-left:1em;opacity:.85}
         header button{background:none;border:1px solid #fff;cursor:pointer}

@@ -27,6 +27,13 @@ package struct DeskRoutes: Sendable {
         router.post("/login") { request, _ in await respond(request) { visit in try await unitLogin(request, visit) } }
         router.post("/login/admin") { request, _ in await respond(request) { visit in try await adminLogin(request, visit) } }
         router.post("/logout") { request, _ in await respond(request) { visit in try await logout(request, visit) } }
+        router.get("/font/hei.ttf") { _, _ in
+            guard let url = DeskAssets.pageFont(), let data = try? Data(contentsOf: url) else { return Response(status: .notFound) }
+            var response = Responses.file(data, name: "FormPrintHei-Regular.ttf", inline: true)
+            response.headers[.contentType] = "font/ttf"
+            response.headers[.cacheControl] = "public, max-age=604800"
+            return response
+        }
         BureauRoutes(routes: self).register(on: router)
         return router
     }

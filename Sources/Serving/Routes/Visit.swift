@@ -55,7 +55,7 @@ package struct Visit: Sendable {
 
     func requireBureau(_ desk: Desk) throws {
         guard desk.requiresLogin else { return }
-        guard let session else { throw DeskText.Refusal.loginRequired }
+        guard let session, session.role != .local else { throw DeskText.Refusal.loginRequired }
         guard session.role == .admin else { throw DeskText.Refusal.notFound }
     }
 
