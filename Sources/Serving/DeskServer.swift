@@ -20,6 +20,7 @@ public enum DeskServer {
         }
         var logger = Logger(label: "formprint-serve")
         logger.logLevel = .notice
+        if desk.swept > 0 { logger.notice("removed \(desk.swept) files an interrupted run left (never accepted)") }
         let app = Application(router: DeskRoutes(desk: desk).router(),
                               configuration: .init(address: .hostname(address, port: port), serverName: "FormPrint"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) }, logger: logger)

@@ -100,6 +100,37 @@ import Testing
         }
     }
 
+    /// A workbook made by another program (openpyxl): its sheets shown as
+    /// grids, FP301 marked on the cell its place names.
+    @Test func anUploadedWorkbookShowsItsSheetsWithFindingsOnTheirCells() async throws {
+        let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
+        let workbook = repositoryRoot.appendingPathComponent("Tests/ImportingTests/Fixtures/openpyxl-jilin-2024.xlsx")
+        try await Self.app(desk).test(.router) { client in
+            let browser = TestBrowser(client)
+            let csrf = try #require(try await browser.get("/").csrf)
+            // Without --lenient, as `render`: the stray note on sheet 填表说明 stops it, and the page says where.
+            let strict = try await browser.postMultipart("/submit", fields: ["csrf": csrf], file: ("自评表.xlsx", try Data(contentsOf: workbook)))
+            let refused = try await browser.get("/s/\(try #require(TestBrowser.submission(strict)))")
+            #expect(refused.text.contains("id=\"read-error\""))
+            #expect(refused.text.contains("(B4)"))
+            let posted = try await browser.postMultipart("/submit", fields: ["csrf": csrf, "lenient": "1"],
+                                                         file: ("../../etc/passwd.xlsx", try Data(contentsOf: workbook)))
+            let id = try #require(TestBrowser.submission(posted))
+            let submission = try #require(try desk.store.submission(id))
+            #expect(submission.inputKind == .workbook)
+            // The uploaded name is kept as text only; files are named by the desk.
+            #expect(submission.inputName == "../../etc/passwd.xlsx")
+            #expect(try desk.store.files(of: submission).allSatisfy { $0.storedPath.hasPrefix("rendered/") && !$0.storedPath.contains("..") })
+            let page = try await browser.get("/s/\(id)")
+            let place = try #require(submission.findings.first { $0.code == "FP301" }).place
+            #expect(place.contains("!"))
+            #expect(page.text.contains("class=\"grid workbook\""))
+            let sheet = try #require(WorkbookGrid.sheet(of: place))
+            let cell = String(place[place.index(after: try #require(place.lastIndex(of: "!")))...])
+            #expect(page.text.contains("id=\"w-\(sheet)-\(cell)\" class=\"warning\" title=\"[FP301]"))
+        }
+    }
+
     @Test func aPostWithoutTheCSRFTokenIsRefused() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
         try await Self.app(desk).test(.router) { client in

@@ -10,7 +10,7 @@ import Testing
     static func record(unit: String, errors: Int = 0, warnings: Int = 0, readError: String? = nil, at time: Double) -> SubmissionRecord {
         SubmissionRecord(id: nil, parent: nil, owner: nil, unitName: unit, supervisor: nil, year: 2024, kind: "pasted", inputName: "粘贴.txt",
                          inputHash: String(repeating: "0", count: 64), submittedAt: time, errors: errors, warnings: warnings, notes: 0,
-                         readError: readError, findingsJSON: "[]", summaryJSON: nil, generation: 1)
+                         readError: readError, findingsJSON: "[]", summaryJSON: nil, generation: 1, lenient: false)
     }
 
     @Test func theDatabaseIsInWALMode() throws {

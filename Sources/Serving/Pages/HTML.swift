@@ -37,10 +37,11 @@ package struct PageFrame: Sendable {
 
     package func page(_ title: String, path: String, body: String) -> String {
         let l = language
-        var nav = "<a href=\"/\">\(l.pick("填报", "Submit"))</a>"
-        if session?.isBureau ?? !requiresLogin {
-            nav += " <a href=\"/bureau\">\(l.pick("汇总", "Bureau"))</a>"
-        }
+        // Beyond loopback, the links only for those who may follow them.
+        let role = session?.role
+        var nav = ""
+        if !requiresLogin || role == .unit { nav += "<a href=\"/\">\(l.pick("填报", "Submit"))</a>" }
+        if !requiresLogin || role == .admin { nav += " <a href=\"/bureau\">\(l.pick("汇总", "Bureau"))</a>" }
         if let session, session.role != .local {
             nav += " <span class=\"who\">\(HTML.escape(session.principal ?? ""))</span>"
             nav += "<form method=\"post\" action=\"/logout\" class=\"inline\">\(HTML.csrf(session.csrf))<button>\(l.pick("退出", "Log out"))</button></form>"
@@ -75,11 +76,12 @@ package struct PageFrame: Sendable {
         form.inline{display:inline}
         main{padding:1em 1.5em;max-width:1400px}
         h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em}
-        textarea.paste{width:100%;height:14em;font-family:monospace}
+        textarea,input,button,select{font-family:inherit;font-size:inherit}
+        textarea.paste{width:100%;height:14em}
         table{border-collapse:collapse;background:#fff}td,th{border:1px solid #999;padding:.25em .4em;vertical-align:top}
         th{background:#eee}
         .grid td{padding:0;min-width:4em}.grid td input,.grid td textarea{border:0;width:100%;box-sizing:border-box;font:inherit;padding:.2em;background:transparent}
-        .grid td.ln{background:#eee;color:#666;font-size:.8em;padding:.2em;text-align:right}
+        .grid.workbook td{padding:.2em .3em}.grid td.ln{background:#eee;color:#666;font-size:.8em;padding:.2em;text-align:right}
         .grid td.error{background:#fdd;outline:2px solid #c00}.grid td.warning{background:#fff3c4;outline:2px solid #d80}
         .grid td.note{background:#e6f0ff}
         .mark{font-size:.75em;font-weight:bold;color:#900;padding:0 .2em;text-decoration:none}

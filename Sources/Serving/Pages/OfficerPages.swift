@@ -1,4 +1,5 @@
 import Foundation
+import Importing
 
 /// The officer's pages (填报): hand in a form, see it checked, fix it.
 package struct OfficerPages: Sendable {
@@ -15,6 +16,7 @@ package struct OfficerPages: Sendable {
             <textarea class="paste" name="text" id="paste" placeholder="\(l.pick("在此粘贴（Ctrl+V）", "Paste here (Ctrl+V)"))"></textarea>
             <h2>\(l.pick("或上传文件", "Or upload a file"))</h2>
             <p><input type="file" name="file" accept=".xlsx,.xlsm,.yaml,.yml,.json,.txt,.tsv"> \(l.pick("不超过", "at most")) \(uploadLimit >> 20) MB</p>
+            <p><label><input type="checkbox" name="lenient" value="1"> \(l.pick("表格外多出的单元格只作提示，不算错误（同命令行 --lenient）", "A cell that fits no field is a note, not an error (as --lenient)"))</label></p>
             <p><button type="submit" id="check">\(l.pick("检查并生成", "Check and print"))</button></p>
             </form>
             """
@@ -24,7 +26,8 @@ package struct OfficerPages: Sendable {
         return frame.page(l.pick("填报自评表", "Hand in the self-evaluation"), path: "/", body: body)
     }
 
-    package func submission(_ s: SubmissionRecord, files: [RenderedFileRecord], pasted: PastedGrid?, csrf: String) -> String {
+    package func submission(_ s: SubmissionRecord, files: [RenderedFileRecord], pasted: PastedGrid?, workbook: [SheetCells] = [],
+                            csrf: String) -> String {
         let id = s.id ?? 0
         let findings = s.findings
         var body = "<p>\(l.pick("单位", "Unit"))：<strong>\(HTML.escape(s.unitName ?? "—"))</strong> · \(s.year.map(String.init) ?? "") · "
@@ -82,6 +85,7 @@ package struct OfficerPages: Sendable {
             let advice = l.pick("工作簿中的问题以“工作表!单元格”标出（见右侧）。请在 WPS/Excel 中改正后重新上传，或复制整张表粘贴到首页，在网页中逐格修改。",
                                                   "Findings in a workbook are named by sheet!cell (see the list). Fix them in WPS/Excel and upload again, or copy the sheet, paste it on the home page and edit it cell by cell here.")
             main += "<p class=\"notice\">\(advice)</p>"
+            main += WorkbookGrid(sheets: workbook, language: l).html(findings)
         }
         if !pngs.isEmpty {
             main += "<h2>\(l.pick("页面预览", "Page previews"))</h2><div class=\"previews\">"

@@ -1,6 +1,7 @@
 import FormPrint
 import Foundation
 import Hummingbird
+import Importing
 import NIOCore
 
 /// The routes: each parses, calls the desk and formats a page. Nothing
@@ -118,7 +119,7 @@ package struct DeskRoutes: Sendable {
         } else {
             throw DeskText.Refusal.emptyInput
         }
-        let id = try await desk.submit(data, uploadedName: name, owner: visit.owner, actor: session.actor)
+        let id = try await desk.submit(data, uploadedName: name, owner: visit.owner, lenient: form["lenient"] != nil, actor: session.actor)
         return Responses.redirect("/s/\(id)", visit: visit)
     }
 
@@ -132,11 +133,16 @@ package struct DeskRoutes: Sendable {
     func show(_ id: Int64, _ visit: Visit) throws -> Response {
         let submission = try visible(id, visit)
         var pasted: PastedGrid?
-        if submission.inputKind == .pasted, let data = try? desk.files.input(submission.inputHash) {
-            pasted = PastedGrid(text: String(decoding: data, as: UTF8.self))
+        var workbook: [SheetCells] = []
+        if let data = try? desk.files.input(submission.inputHash) {
+            switch submission.inputKind {
+            case .pasted: pasted = PastedGrid(text: String(decoding: data, as: UTF8.self))
+            case .workbook: workbook = (try? WorkbookImporter.sheets(data, file: InputKind.workbook.fileName)) ?? []
+            case .yaml, .json: break
+            }
         }
         return Responses.html(pages(visit).officer.submission(submission, files: try desk.store.files(of: submission), pasted: pasted,
-                                                              csrf: visit.csrf), visit: visit)
+                                                              workbook: workbook, csrf: visit.csrf), visit: visit)
     }
 
     /// The edited grid, as the text it stands for, is a new submission
@@ -149,7 +155,7 @@ package struct DeskRoutes: Sendable {
         let original = PastedGrid(text: String(decoding: try desk.files.input(submission.inputHash), as: UTF8.self))
         let edited = original.edited(form.fields)
         let newID = try await desk.submit(Data(edited.text.utf8), uploadedName: "粘贴.txt", owner: submission.owner ?? visit.owner,
-                                          parent: id, actor: session.actor)
+                                          parent: id, lenient: submission.lenient, actor: session.actor)
         return Responses.redirect("/s/\(newID)", visit: visit)
     }
 

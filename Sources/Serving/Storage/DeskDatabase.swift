@@ -67,7 +67,9 @@ package final class DeskDatabase: Sendable {
                     readError TEXT,
                     findingsJSON TEXT NOT NULL,
                     summaryJSON TEXT,
-                    generation INTEGER NOT NULL DEFAULT 1
+                    generation INTEGER NOT NULL DEFAULT 1,
+                    -- As `--lenient`: a cell that fits no field is a note.
+                    lenient INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX submissionByUnit ON submission(unitName, submittedAt);
                 CREATE INDEX submissionByOwner ON submission(owner, submittedAt);

@@ -65,6 +65,7 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     package var findingsJSON: String
     package var summaryJSON: String?
     package var generation: Int
+    package var lenient: Bool = false
 
     package var findings: [StoredFinding] {
         (try? JSONDecoder().decode([StoredFinding].self, from: Data(findingsJSON.utf8))) ?? []

@@ -85,6 +85,15 @@ package struct SubmissionStore: Sendable {
         return Dictionary(rows.map { ($0.filedUnder, $0) }, uniquingKeysWith: { a, b in (a.id ?? 0) > (b.id ?? 0) ? a : b })
     }
 
+    /// Every file path a committed row names: inputs and renderings.
+    package func storedPaths() throws -> Set<String> {
+        try database.pool.read { db in
+            let inputs = try String.fetchAll(db, sql: "SELECT DISTINCT inputHash FROM submission").map { "inputs/" + $0 }
+            let rendered = try String.fetchAll(db, sql: "SELECT storedPath FROM renderedFile")
+            return Set(inputs + rendered)
+        }
+    }
+
     // MARK: - Roster
 
     package func roster() throws -> [RosterUnit] {

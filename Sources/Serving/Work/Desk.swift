@@ -13,6 +13,8 @@ package final class Desk: Sendable {
     package let uploadLimit: Int
 
     package static let defaultUploadLimit = 16 << 20
+    /// Files a killed server left, removed at start.
+    package let swept: Int
 
     package init(data folder: URL, workers: Int, requiresLogin: Bool, uploadLimit: Int = defaultUploadLimit) throws {
         let database = try DeskDatabase(folder: folder)
@@ -20,6 +22,7 @@ package final class Desk: Sendable {
         files = FileStore(root: folder)
         self.requiresLogin = requiresLogin
         self.uploadLimit = uploadLimit
+        swept = files.sweep(keeping: try store.storedPaths())
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
             return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
@@ -29,10 +32,11 @@ package final class Desk: Sendable {
     /// Checks and renders `data` on a worker, stores the input and files,
     /// then commits the row: the submission's id is returned only once all
     /// of it is on disk and in the database.
-    package func submit(_ data: Data, uploadedName: String, owner: String?, parent: Int64? = nil, actor: String) async throws -> Int64 {
+    package func submit(_ data: Data, uploadedName: String, owner: String?, parent: Int64? = nil, lenient: Bool = false,
+                        actor: String) async throws -> Int64 {
         let kind = InputKind.of(uploadedName: uploadedName, data: data)
         let inputHash = try files.storeInput(data)
-        let processed = try await workers.run { worker in Submitting.process(data, kind: kind, with: worker) }
+        let processed = try await workers.run { worker in Submitting.process(data, kind: kind, lenient: lenient, with: worker) }
         let records = try storeFiles(processed, generation: 1)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -41,7 +45,8 @@ package final class Desk: Sendable {
             kind: kind.rawValue, inputName: String(uploadedName.prefix(200)), inputHash: inputHash, submittedAt: Date().timeIntervalSince1970,
             errors: processed.errors, warnings: processed.warnings, notes: processed.notes, readError: processed.readError,
             findingsJSON: String(decoding: try encoder.encode(processed.findings), as: UTF8.self),
-            summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1)
+            summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1,
+            lenient: lenient)
         return try store.insert(submission, files: records, actor: actor)
     }
 
@@ -52,8 +57,8 @@ package final class Desk: Sendable {
         for submission in try store.latestByUnit().values.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
             guard let id = submission.id, submission.readError == nil else { continue }
             let data = try files.input(submission.inputHash)
-            let kind = submission.inputKind
-            let processed = try await workers.run { worker in Submitting.process(data, kind: kind, with: worker) }
+            let (kind, lenient) = (submission.inputKind, submission.lenient)
+            let processed = try await workers.run { worker in Submitting.process(data, kind: kind, lenient: lenient, with: worker) }
             let generation = submission.generation + 1
             let records = try storeFiles(processed, generation: generation)
             let summary = try processed.summary.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }

@@ -32,13 +32,13 @@ package enum Submitting {
         RenderOptions(formats: [.pdf, .ps, .png], resolution: previewResolution, combined: true, layouts: [:], scoringProfile: nil)
     }
 
-    package static func process(_ data: Data, kind: InputKind, with worker: RenderWorkers.Worker) -> Processed {
+    package static func process(_ data: Data, kind: InputKind, lenient: Bool, with worker: RenderWorkers.Worker) -> Processed {
         var result = Processed()
         let document: UnitDocument
         do {
             let catalog = worker.renderer.catalog
             document = try UnitFiles.read(data, file: kind.fileName, fields: try catalog.fields,
-                                          layouts: kind == .yaml || kind == .json ? [] : try catalog.all(), lenient: false)
+                                          layouts: kind == .yaml || kind == .json ? [] : try catalog.all(), lenient: lenient)
         } catch {
             result.readError = DeskText.describe(error)
             return result
