@@ -30,7 +30,7 @@ package struct OfficerPages: Sendable {
                             csrf: String) -> String {
         let id = s.id ?? 0
         let findings = s.findings
-        var body = "<p>\(l.pick("单位", "Unit"))：<strong>\(HTML.escape(s.unitName ?? "—"))</strong> · \(s.year.map(String.init) ?? "") · "
+        var body = "<p>\(l.pick("单位：", "Unit: "))<strong>\(HTML.escape(s.unitName ?? "—"))</strong> · \(s.year.map(String.init) ?? "") · "
         body += "\(l.pick("提交于", "submitted")) \(DeskTime.text(s.submittedAt)) · <span class=\"status \(s.status.cssClass)\">\(s.status.name(l))</span> · "
         body += l.pick("错误 \(s.errors) 个，警告 \(s.warnings) 个，提示 \(s.notes) 个", "\(s.errors) errors, \(s.warnings) warnings, \(s.notes) notes")
         if let parent = s.parent { body += " · <a href=\"/s/\(parent)\">\(l.pick("修改前", "before the edit"))</a>" }
@@ -105,11 +105,14 @@ package struct OfficerPages: Sendable {
             let number = l + 1
             if line.count == 1 && line[0].isEmpty { html += "<tr><td class=\"ln\">\(number)</td><td colspan=\"\(width)\"></td></tr>"; continue }
             html += "<tr><td class=\"ln\">\(number)</td>"
-            for (c, text) in line.enumerated() {
+            // A title line (one text, then empty cells) spans the row; the
+            // empty cells are kept as they are when the grid is posted.
+            let shown = line.dropFirst().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } ? [line[0]] : line
+            for (c, text) in shown.enumerated() {
                 let column = c + 1
                 let here = marks["\(number),\(column)"] ?? []
                 let worst = here.map(\.finding.severity).min { Self.rank($0) < Self.rank($1) }
-                let span = c == line.count - 1 && line.count < width ? " colspan=\"\(width - line.count + 1)\"" : ""
+                let span = c == shown.count - 1 && shown.count < width ? " colspan=\"\(width - shown.count + 1)\"" : ""
                 let title = here.map { "[\($0.finding.code)] " + (self.l == .chinese ? $0.finding.message : $0.finding.english) }.joined(separator: "\n")
                 html += "<td id=\"c-\(number)-\(column)\"\(span)\(worst.map { " class=\"\($0)\"" } ?? "")\(title.isEmpty ? "" : " title=\"\(HTML.escape(title))\"")>"
                 html += here.map { "<a class=\"mark\" href=\"#f\($0.number)\">\($0.number)</a>" }.joined()
@@ -118,7 +121,9 @@ package struct OfficerPages: Sendable {
                     let rows = min(8, text.count / 60 + 1)
                     html += "<textarea name=\"\(name)\" rows=\"\(rows)\">\(HTML.escape(text))</textarea>"
                 } else {
-                    html += "<input name=\"\(name)\" value=\"\(HTML.escape(text))\">"
+                    // Sized to the text (a Chinese character is two), so columns fit what they hold.
+                    let size = max(6, min(40, text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } + 1))
+                    html += "<input name=\"\(name)\" value=\"\(HTML.escape(text))\" size=\"\(size)\">"
                 }
                 html += "<span class=\"printed\">\(HTML.escape(text))</span></td>"
             }
