@@ -80,7 +80,7 @@ package struct PageFrame: Sendable {
         textarea.paste{width:100%;height:14em}
         table{border-collapse:collapse;background:#fff}td,th{border:1px solid #999;padding:.25em .4em;vertical-align:top}
         th{background:#eee}
-        .grid td{padding:0;min-width:4em}.grid td input,.grid td textarea{border:0;box-sizing:border-box;font:inherit;padding:.2em;background:transparent}.grid td textarea{width:100%;min-width:24em}
+        .grid td{padding:0;min-width:4em}.grid td input,.grid td textarea{border:0;box-sizing:border-box;font:inherit;padding:.2em;background:transparent}.grid td textarea{width:100%;min-width:10em}.grid td[colspan] input{width:100%}
         .grid.workbook td{padding:.2em .3em}.grid td.ln{background:#eee;color:#666;font-size:.8em;padding:.2em;text-align:right}
         .grid td.error{background:#fdd;outline:2px solid #c00}.grid td.warning{background:#fff3c4;outline:2px solid #d80}
         .grid td.note{background:#e6f0ff}

@@ -117,12 +117,12 @@ package struct OfficerPages: Sendable {
                 html += "<td id=\"c-\(number)-\(column)\"\(span)\(worst.map { " class=\"\($0)\"" } ?? "")\(title.isEmpty ? "" : " title=\"\(HTML.escape(title))\"")>"
                 html += here.map { "<a class=\"mark\" href=\"#f\($0.number)\">\($0.number)</a>" }.joined()
                 let name = "r\(number)c\(column)"
-                if text.count > 40 {
-                    let rows = min(8, text.count / 60 + 1)
+                if text.count > 12 {
+                    let rows = min(6, text.count / 12 + 1)
                     html += "<textarea name=\"\(name)\" rows=\"\(rows)\">\(HTML.escape(text))</textarea>"
                 } else {
                     // Sized to the text (a Chinese character is two), so columns fit what they hold.
-                    let size = max(6, min(40, text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } + 1))
+                    let size = max(6, min(16, text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } + 1))
                     html += "<input name=\"\(name)\" value=\"\(HTML.escape(text))\" size=\"\(size)\">"
                 }
                 html += "<span class=\"printed\">\(HTML.escape(text))</span></td>"
