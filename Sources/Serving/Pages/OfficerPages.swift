@@ -75,6 +75,13 @@ package struct OfficerPages: Sendable {
             }
             main += "</ul>"
         }
+        if !pngs.isEmpty {
+            main += "<h2>\(l.pick("页面预览", "Page previews"))</h2><div class=\"previews\">"
+            for file in pngs {
+                main += "<a href=\"/s/\(id)/file/\(file.position)\"><img src=\"/s/\(id)/file/\(file.position)\" alt=\"\(HTML.escape(file.downloadName))\" loading=\"lazy\"></a>"
+            }
+            main += "</div>"
+        }
         if let pasted {
             main += "<h2>\(l.pick("表格（可直接修改单元格后重新检查）", "The table (edit any cell, then check again)"))</h2>"
             main += "<form method=\"post\" action=\"/s/\(id)/recheck\" id=\"grid-form\">\(HTML.csrf(csrf))"
@@ -86,13 +93,6 @@ package struct OfficerPages: Sendable {
                                                   "Findings in a workbook are named by sheet!cell (see the list). Fix them in WPS/Excel and upload again, or copy the sheet, paste it on the home page and edit it cell by cell here.")
             main += "<p class=\"notice\">\(advice)</p>"
             main += WorkbookGrid(sheets: workbook, language: l).html(findings)
-        }
-        if !pngs.isEmpty {
-            main += "<h2>\(l.pick("页面预览", "Page previews"))</h2><div class=\"previews\">"
-            for file in pngs {
-                main += "<a href=\"/s/\(id)/file/\(file.position)\"><img src=\"/s/\(id)/file/\(file.position)\" alt=\"\(HTML.escape(file.downloadName))\" loading=\"lazy\"></a>"
-            }
-            main += "</div>"
         }
         body += "<div class=\"layout\"><div class=\"main\">\(main)</div><aside><h2>\(l.pick("检查结果", "Findings"))</h2>\(list)</aside></div>"
         return frame.page(l.pick("自评表检查", "Checked form") + " #\(id)", path: "/s/\(id)", body: body)
@@ -118,7 +118,8 @@ package struct OfficerPages: Sendable {
                 html += here.map { "<a class=\"mark\" href=\"#f\($0.number)\">\($0.number)</a>" }.joined()
                 let name = "r\(number)c\(column)"
                 if text.count > 12 {
-                    let rows = min(6, text.count / 12 + 1)
+                    // A cell alone on its line (a report paragraph) spans the row.
+                    let rows = shown.count == 1 ? min(8, text.count / 50 + 1) : min(6, text.count / 12 + 1)
                     html += "<textarea name=\"\(name)\" rows=\"\(rows)\">\(HTML.escape(text))</textarea>"
                 } else {
                     // Sized to the text (a Chinese character is two), so columns fit what they hold.
