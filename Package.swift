@@ -8,7 +8,7 @@ import PackageDescription
 // most layout tests run without fonts.
 let package = Package(
     name: "FormPrint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "FormPrint", targets: ["FormPrint"]),
         .executable(name: "formprint", targets: ["formprint"]),
@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `formprint serve` (Sources/Serving): the web server, its database
+        // and the bcrypt hashes of passwords and access codes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +56,22 @@ let package = Package(
         // and the direct Cairo + Pango floor they are compared with.
         // Scaffolding, not product: nothing in FormPrint depends on it.
         .target(name: "Benchmarks", dependencies: ["FormPrint", "Evaluation", "Importing", "InputReading", "Layout", "Rendering", "Support", "CCairoPango"]),
+        // The web desk (`formprint serve`): routes only wire; submissions,
+        // access and rendering live in its folders, over the FormPrint facade.
+        .target(
+            name: "Serving",
+            dependencies: ["FormPrint", "Evaluation", "Importing", "Review", "ZIPFoundation",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation", "TestSupport",
+                                                         .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "InputReadingTests", dependencies: ["InputReading", "Evaluation"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Layout", "TestSupport"]),

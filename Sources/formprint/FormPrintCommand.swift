@@ -14,7 +14,7 @@ struct FormPrintCommand: ParsableCommand {
                             "Messages are in Chinese by default; --lang en or an English locale (e.g. LANG=en_US.UTF-8) gives English. Exit status: 0 done, 1 findings or failed units, 2 unusable input, 64 a mistake on the command line."),
             version: UnitRenderer.version,
             subcommands: [RenderCommand.self, BatchCommand.self, SummaryCommand.self, PrintCommand.self, ValidateCommand.self,
-                          ImportCommand.self, LayoutsCommand.self, BenchCommand.self])
+                          ImportCommand.self, LayoutsCommand.self, BenchCommand.self, ServeCommand.self])
     }
 
     @OptionGroup var language: LanguageOption

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A workbook sheet's cells as Excel shows their text, row and column
+/// 1-based: what a page needs to show an officer's own workbook as a grid
+/// and mark the cells that findings name (`formprint serve`).
+public struct SheetCells: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        public var row: Int
+        public var column: Int
+        public var text: String
+    }
+
+    public var name: String
+    public var cells: [Cell]
+}
+
+extension WorkbookImporter {
+    /// Every visible sheet of the workbook, read as the importer reads it.
+    public static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
+        let package = try WorkbookPackage(data: data, file: file)
+        let parts = try WorkbookParts(package)
+        let reader = WorksheetReader(parts: parts, file: file)
+        var numbering = CellNumbering()
+        var context = ReadingContext(file: file)
+        var sheets: [SheetCells] = []
+        for sheet in parts.sheets {
+            guard let sheetData = try package.part(sheet.path) else { continue }
+            var cells: [SheetCells.Cell] = []
+            for row in try reader.rows(of: sheet, data: sheetData, numbering: &numbering, &context) {
+                for cell in row.cells {
+                    if case .cell(_, _, let number, let column) = cell.place {
+                        cells.append(SheetCells.Cell(row: number, column: column, text: cell.text))
+                    }
+                }
+            }
+            sheets.append(SheetCells(name: sheet.name, cells: cells))
+        }
+        return sheets
+    }
+}

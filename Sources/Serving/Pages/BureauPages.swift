@@ -1,0 +1,136 @@
+import FormPrint
+import Foundation
+
+/// One line of the bureau's table: a unit, expected or not, and its latest
+/// submission.
+package struct UnitLine: Sendable {
+    package var name: String
+    package var onRoster: Bool
+    package var hasCode: Bool
+    package var latest: SubmissionRecord?
+
+    package var status: UnitStatus { latest?.status ?? .notSubmitted }
+
+    /// 总分 and 等级 of each project form, as the batch summary gives them.
+    package var scores: [(project: String, total: String?, grade: String?)] {
+        guard let json = latest?.summaryJSON, let summary = try? JSONDecoder().decode(UnitSummary.self, from: Data(json.utf8)) else { return [] }
+        return summary.documents.compactMap { d in
+            d.totalScore == nil && d.grade == nil ? nil : (d.project ?? d.document, d.totalScore, d.grade)
+        }
+    }
+
+    /// Roster units and every unit that submitted, worst first, then by name.
+    package static func lines(roster: [RosterUnit], latest: [String: SubmissionRecord]) -> [UnitLine] {
+        var lines = roster.map { UnitLine(name: $0.name, onRoster: true, hasCode: $0.codeHash != nil, latest: latest[$0.name]) }
+        let named = Set(roster.map(\.name))
+        for (name, submission) in latest where !named.contains(name) {
+            lines.append(UnitLine(name: name, onRoster: false, hasCode: false, latest: submission))
+        }
+        return lines.sorted { a, b in a.status != b.status ? a.status < b.status : a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+    }
+}
+
+/// The bureau's pages (汇总).
+package struct BureauPages: Sendable {
+    package var frame: PageFrame
+    var l: Language { frame.language }
+
+    package func overview(_ lines: [UnitLine], supervisors: [String], csrf: String, message: String? = nil) -> String {
+        var counts: [UnitStatus: Int] = [:]
+        for line in lines { counts[line.status, default: 0] += 1 }
+        var body = message.map { "<p class=\"notice\">\(HTML.escape($0))</p>" } ?? ""
+        body += "<p id=\"counts\">" + UnitStatus.allCases.map { "<span class=\"status \($0.cssClass)\">\($0.name(l)) \(counts[$0] ?? 0)</span>" }.joined(separator: " ") + "</p>"
+        body += "<table class=\"units\" id=\"units\"><tr><th>\(l.pick("单位", "Unit"))</th><th>\(l.pick("状态", "Status"))</th><th>\(l.pick("总分", "Total"))</th><th>\(l.pick("等级", "Grade"))</th><th>\(l.pick("最近提交", "Last submission"))</th><th>\(l.pick("错误/警告", "Errors/warnings"))</th>"
+        if frame.requiresLogin { body += "<th class=\"no-print\">\(l.pick("访问码", "Access code"))</th>" }
+        body += "</tr>"
+        for line in lines {
+            let scores = line.scores
+            body += "<tr data-unit=\"\(HTML.escape(line.name))\"><td><a href=\"/bureau/unit?name=\(HTML.query(line.name))\">\(HTML.escape(line.name))</a>\(line.onRoster ? "" : " <small>（\(l.pick("不在名单中", "not on the roster"))）</small>")</td>"
+            body += "<td><span class=\"status \(line.status.cssClass)\">\(line.status.name(l))</span></td>"
+            body += "<td>\(HTML.escape(scores.compactMap(\.total).joined(separator: "<br>")))</td><td>\(HTML.escape(scores.compactMap(\.grade).joined(separator: " ")))</td>"
+            body += "<td>\(line.latest.map { "<a href=\"/s/\($0.id ?? 0)\">\(DeskTime.text($0.submittedAt))</a>" } ?? "—")</td>"
+            body += "<td>\(line.latest.map { "\($0.errors)/\($0.warnings)" } ?? "")</td>"
+            if frame.requiresLogin {
+                body += "<td class=\"no-print\">" + (line.onRoster ? "<form method=\"post\" action=\"/bureau/code\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(line.hasCode ? l.pick("重新发放", "Issue again") : l.pick("发放访问码", "Issue a code"))</button></form>" : "") + "</td>"
+            }
+            body += "</tr>"
+        }
+        body += "</table>"
+        body += "<h2 class=\"no-print\">\(l.pick("导出", "Export"))</h2><ul class=\"no-print\">"
+        body += "<li><a href=\"/bureau/findings.xlsx\">findings.xlsx</a>（\(l.pick("各单位问题清单", "every unit's findings"))）</li>"
+        body += "<li><a href=\"/bureau/pdfs.zip\">\(l.pick("全部PDF（zip）", "All PDFs (zip)"))</a></li>"
+        if supervisors.isEmpty {
+            body += "<li>\(l.pick("按主管部门合订：所提交的表格都没有填写“主管部门”（吉林版式没有这一栏），无法分组。", "Booklets by 主管部门: no submitted form gives a 主管部门 (the 吉林 layout has no such cell), so there is nothing to group by."))</li>"
+        } else {
+            for supervisor in supervisors {
+                body += "<li><a href=\"/bureau/booklet?supervisor=\(HTML.query(supervisor))\">\(l.pick("合订本", "Booklet"))：\(HTML.escape(supervisor))</a></li>"
+            }
+        }
+        body += "</ul>"
+        body += """
+            <h2 class="no-print">\(l.pick("单位名单", "Roster"))</h2>
+            <form method="post" action="/bureau/roster" enctype="multipart/form-data" class="no-print">\(HTML.csrf(csrf))
+            <p>\(l.pick("每行一个单位名称，或上传工作簿（第一列为单位名称）。", "One unit name per line, or a workbook whose first column lists the units."))</p>
+            <textarea name="text" rows="5" cols="50"></textarea><br><input type="file" name="file" accept=".xlsx,.txt">
+            <button>\(l.pick("保存名单", "Save the roster"))</button></form>
+            <form method="post" action="/bureau/rerender" class="no-print">\(HTML.csrf(csrf))
+            <p><button>\(l.pick("全部重新生成", "Re-render all"))</button> \(l.pick("（更换版式或评分办法后）", "(after a layout or profile change)"))</p></form>
+            <p class="no-print"><a href="/bureau/audit">\(l.pick("操作记录", "Audit log"))</a></p>
+            """
+        return frame.page(l.pick("汇总：各单位提交情况", "Bureau: who has submitted"), path: "/bureau", body: body)
+    }
+
+    package func unit(_ name: String, history: [SubmissionRecord]) -> String {
+        var body = ""
+        if let latest = history.first {
+            body += "<h2>\(l.pick("最近一次提交的问题", "Findings of the latest submission"))</h2><ol class=\"findings\">"
+            if let error = latest.readError { body += "<li class=\"sev error\">\(HTML.escape(error))</li>" }
+            for finding in latest.findings {
+                body += "<li><span class=\"sev \(finding.severity)\">[\(finding.code)]</span> \(HTML.escape(l == .chinese ? finding.message : finding.english)) <small>\(HTML.escape(finding.place))</small></li>"
+            }
+            body += "</ol>"
+            body += "<h2>\(l.pick("提交历史", "History"))</h2>" + SubmissionTable(language: l).table(history)
+        } else {
+            body += "<p>\(l.pick("尚未提交。", "Nothing submitted yet."))</p>"
+        }
+        return frame.page(name, path: "/bureau/unit?name=" + HTML.query(name), body: body)
+    }
+
+    package func codeIssued(unit: String, code: String) -> String {
+        let body = """
+            <p>\(l.pick("请把下面的访问码告知", "Give this access code to")) <strong>\(HTML.escape(unit))</strong>\(l.pick("。它只显示这一次；遗失后可重新发放（旧码随即失效）。", ". It is shown only this once; issuing again makes the old one invalid."))</p>
+            <p class="code" id="code">\(HTML.escape(code))</p><p><a href="/bureau">\(l.pick("返回汇总", "Back"))</a></p>
+            """
+        return frame.page(l.pick("访问码", "Access code"), path: "/bureau", body: body)
+    }
+
+    package func audit(_ lines: [SubmissionStore.AuditLine]) -> String {
+        var body = "<table><tr><th>\(l.pick("时间", "When"))</th><th>\(l.pick("操作人", "Who"))</th><th>\(l.pick("操作", "What"))</th><th>\(l.pick("内容", "Detail"))</th></tr>"
+        for line in lines {
+            body += "<tr><td>\(DeskTime.text(line.at))</td><td>\(HTML.escape(line.actor))</td><td>\(HTML.escape(line.action))</td><td>\(HTML.escape(line.detail))</td></tr>"
+        }
+        return frame.page(l.pick("操作记录", "Audit log"), path: "/bureau/audit", body: body + "</table>")
+    }
+
+    package func login(units: [String], refusal: String? = nil, csrf: String) -> String {
+        var body = refusal.map { "<p class=\"refusal\">\(HTML.escape($0))</p>" } ?? ""
+        let options = units.map { "<option>\(HTML.escape($0))</option>" }.joined()
+        body += """
+            <h2>\(l.pick("单位登录", "Unit login"))</h2>
+            <form method="post" action="/login" id="unit-login">\(HTML.csrf(csrf))
+            <p><label>\(l.pick("单位", "Unit")) <select name="unit">\(options)</select></label></p>
+            <p><label>\(l.pick("访问码", "Access code")) <input name="code" autocomplete="off"></label></p>
+            <p><button>\(l.pick("登录", "Log in"))</button></p></form>
+            <h2>\(l.pick("财政局管理员登录", "Bureau administrator"))</h2>
+            <form method="post" action="/login/admin" id="admin-login">\(HTML.csrf(csrf))
+            <p><label>\(l.pick("用户名", "User")) <input name="user"></label></p>
+            <p><label>\(l.pick("密码", "Password")) <input name="password" type="password"></label></p>
+            <p><button>\(l.pick("登录", "Log in"))</button></p></form>
+            """
+        return frame.page(l.pick("登录", "Log in"), path: "/login", body: body)
+    }
+
+    package func refusal(_ text: String) -> String {
+        frame.page(l.pick("无法完成", "Not done"), path: "/", body: "<p class=\"refusal\" id=\"refusal\">\(HTML.escape(text))</p><p><a href=\"/\">\(l.pick("返回首页", "Home"))</a></p>")
+    }
+}

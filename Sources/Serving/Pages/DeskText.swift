@@ -1,0 +1,47 @@
+import Foundation
+
+/// The language of a page: Chinese unless `?lang=en` (or the 语言 switch,
+/// kept in a cookie) asks for English.
+package enum Language: String, Sendable {
+    case chinese = "zh", english = "en"
+
+    package func pick(_ chinese: String, _ english: String) -> String { self == .chinese ? chinese : english }
+}
+
+/// Every error the desk shows a person, as text. ONE place on purpose: the
+/// bilingual message catalogue (issue 17) replaces this function's body.
+package enum DeskText {
+    /// A failure of reading, checking or rendering an input, for the page.
+    /// FormPrint's errors already say what, where and how to fix (most in
+    /// English with the Chinese beside); the desk says what it was doing.
+    package static func describe(_ error: Error, language: Language = .chinese) -> String {
+        language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + "\(error)"
+    }
+
+    /// The refusals of the desk itself.
+    package enum Refusal: Sendable {
+        case notFound, forbiddenWithoutToken, tooLarge(limit: Int), loginRequired, wrongLogin, emptyInput, badRequest(String)
+    }
+
+    package static func describe(_ refusal: Refusal, language: Language) -> String {
+        switch refusal {
+        case .notFound:
+            language.pick("找不到这份材料（或您无权查看）。请从首页重新打开。", "Not found (or not yours to see). Start again from the home page.")
+        case .forbiddenWithoutToken:
+            language.pick("表单已过期或来源不明（缺少安全令牌），已拒绝。请刷新页面后重新提交。",
+                          "The form had no valid security token and was refused. Reload the page and submit again.")
+        case .tooLarge(let limit):
+            language.pick("上传的文件超过 \(limit >> 20) MB 的上限。请只上传自评表工作簿或粘贴表格。",
+                          "The upload is larger than the \(limit >> 20) MB limit. Upload only the evaluation workbook or the pasted table.")
+        case .loginRequired:
+            language.pick("请先登录。", "Please log in first.")
+        case .wrongLogin:
+            language.pick("单位名称、用户名或访问码/密码不正确。", "The unit, user name, access code or password is not right.")
+        case .emptyInput:
+            language.pick("没有收到内容：请粘贴从 WPS/Excel 复制的表格，或选择一个文件。",
+                          "Nothing was received: paste a table copied from WPS/Excel, or choose a file.")
+        case .badRequest(let what):
+            language.pick("请求无法处理：\(what)", "The request could not be handled: \(what)")
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import FormPrint
+import Foundation
+import Hummingbird
+import Importing
+import NIOCore
+
+/// The routes: each parses, calls the desk and formats a page. Nothing
+/// is decided here that the desk or the facade could decide.
+package struct DeskRoutes: Sendable {
+    package let desk: Desk
+    package let sessions: Sessions
+
+    package init(desk: Desk) {
+        self.desk = desk
+        sessions = Sessions(database: desk.store.database)
+    }
+
+    package func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.get("/") { request, _ in await respond(request) { visit in try home(visit) } }
+        router.post("/submit") { request, _ in await respond(request) { visit in try await submit(request, visit) } }
+        router.get("/s/:id") { request, context in await respond(request) { visit in try show(try id(context), visit) } }
+        router.post("/s/:id/recheck") { request, context in await respond(request) { visit in try await recheck(try id(context), request, visit) } }
+        router.get("/s/:id/file/:position") { request, context in
+            await respond(request) { visit in try file(try id(context), context.parameters.get("position", as: Int.self) ?? 0, visit) }
+        }
+        router.get("/login") { request, _ in await respond(request) { visit in try loginPage(visit) } }
+        router.post("/login") { request, _ in await respond(request) { visit in try await unitLogin(request, visit) } }
+        router.post("/login/admin") { request, _ in await respond(request) { visit in try await adminLogin(request, visit) } }
+        router.post("/logout") { request, _ in await respond(request) { visit in try await logout(request, visit) } }
+        router.get("/font/hei.ttf") { _, _ in
+            guard let url = DeskAssets.pageFont(), let data = try? Data(contentsOf: url) else { return Response(status: .notFound) }
+            var response = Responses.file(data, name: "FormPrintHei-Regular.ttf", inline: true)
+            response.headers[.contentType] = "font/ttf"
+            response.headers[.cacheControl] = "public, max-age=604800"
+            return response
+        }
+        BureauRoutes(routes: self).register(on: router)
+        return router
+    }
+
+    func id(_ context: BasicRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw DeskText.Refusal.notFound }
+        return id
+    }
+
+    /// Runs a route, turning refusals into pages with their status.
+    func respond(_ request: Request, _ route: (inout Visit) async throws -> Response) async -> Response {
+        var visit: Visit
+        do {
+            visit = try Visit.of(request, desk: desk, sessions: sessions)
+        } catch {
+            return Responses.html(DeskText.describe(error), status: .internalServerError,
+                                  visit: Visit(language: .chinese, session: nil, https: false))
+        }
+        do {
+            return try await route(&visit)
+        } catch let refusal as DeskText.Refusal {
+            let status: HTTPResponse.Status = switch refusal {
+            case .notFound: .notFound
+            case .forbiddenWithoutToken: .forbidden
+            case .tooLarge: .contentTooLarge
+            case .loginRequired: .seeOther
+            case .wrongLogin: .unauthorized
+            case .emptyInput, .badRequest: .badRequest
+            }
+            if case .loginRequired = refusal { return Responses.redirect("/login", visit: visit) }
+            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal, language: visit.language)), status: status, visit: visit)
+        } catch {
+            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(error, language: visit.language)), status: .internalServerError, visit: visit)
+        }
+    }
+
+    func pages(_ visit: Visit) -> (officer: OfficerPages, bureau: BureauPages) {
+        let frame = PageFrame(language: visit.language, session: visit.session, requiresLogin: desk.requiresLogin)
+        return (OfficerPages(frame: frame), BureauPages(frame: frame))
+    }
+
+    /// The posted form, within the upload limit (413 beyond it).
+    func form(_ request: Request, _ visit: Visit) async throws -> FormBody {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > desk.uploadLimit {
+            throw DeskText.Refusal.tooLarge(limit: desk.uploadLimit)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: desk.uploadLimit)
+        } catch {
+            throw DeskText.Refusal.tooLarge(limit: desk.uploadLimit)
+        }
+        let form = try FormBody(data: Data(buffer.readableBytesView), contentType: request.headers[.contentType])
+        try visit.requireToken(form)
+        return form
+    }
+
+    func requireSession(_ visit: Visit) throws -> Session {
+        // Beyond loopback the session before login opens nothing.
+        guard let session = visit.session, !(desk.requiresLogin && session.role == .local) else { throw DeskText.Refusal.loginRequired }
+        return session
+    }
+
+    // MARK: - The officer
+
+    func home(_ visit: Visit) throws -> Response {
+        let session = try requireSession(visit)
+        if session.role == .admin { return Responses.redirect("/bureau", visit: visit) }
+        let mine = try desk.store.submissions(owner: visit.owner, limit: 50)
+        return Responses.html(pages(visit).officer.home(submissions: desk.requiresLogin || !mine.isEmpty ? mine : [], csrf: visit.csrf,
+                                                        uploadLimit: desk.uploadLimit), visit: visit)
+    }
+
+    func submit(_ request: Request, _ visit: Visit) async throws -> Response {
+        let session = try requireSession(visit)
+        let form = try await form(request, visit)
+        let data: Data, name: String
+        if let file = form.file {
+            (name, data) = (file.name, file.data)
+        } else if let text = form["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            (name, data) = ("粘贴.txt", Data(text.utf8))
+        } else {
+            throw DeskText.Refusal.emptyInput
+        }
+        let id = try await desk.submit(data, uploadedName: name, owner: visit.owner, lenient: form["lenient"] != nil, actor: session.actor)
+        return Responses.redirect("/s/\(id)", visit: visit)
+    }
+
+    /// The submission, if this visit may see it; else 404, as if it did not exist.
+    func visible(_ id: Int64, _ visit: Visit) throws -> SubmissionRecord {
+        _ = try requireSession(visit)
+        guard let submission = try desk.store.submission(id), visit.maySee(submission, desk: desk) else { throw DeskText.Refusal.notFound }
+        return submission
+    }
+
+    func show(_ id: Int64, _ visit: Visit) throws -> Response {
+        let submission = try visible(id, visit)
+        var pasted: PastedGrid?
+        var workbook: [SheetCells] = []
+        if let data = try? desk.files.input(submission.inputHash) {
+            switch submission.inputKind {
+            case .pasted: pasted = PastedGrid(text: String(decoding: data, as: UTF8.self))
+            case .workbook: workbook = (try? WorkbookImporter.sheets(data, file: InputKind.workbook.fileName)) ?? []
+            case .yaml, .json: break
+            }
+        }
+        return Responses.html(pages(visit).officer.submission(submission, files: try desk.store.files(of: submission), pasted: pasted,
+                                                              workbook: workbook, csrf: visit.csrf), visit: visit)
+    }
+
+    /// The edited grid, as the text it stands for, is a new submission
+    /// whose parent is the one edited: nothing is overwritten.
+    func recheck(_ id: Int64, _ request: Request, _ visit: Visit) async throws -> Response {
+        let session = try requireSession(visit)
+        let form = try await form(request, visit)
+        let submission = try visible(id, visit)
+        guard submission.inputKind == .pasted else { throw DeskText.Refusal.badRequest(visit.language.pick("只有粘贴的表格可以在网页中修改", "only a pasted table can be edited here")) }
+        let original = PastedGrid(text: String(decoding: try desk.files.input(submission.inputHash), as: UTF8.self))
+        let edited = original.edited(form.fields)
+        let newID = try await desk.submit(Data(edited.text.utf8), uploadedName: "粘贴.txt", owner: submission.owner ?? visit.owner,
+                                          parent: id, lenient: submission.lenient, actor: session.actor)
+        return Responses.redirect("/s/\(newID)", visit: visit)
+    }
+
+    func file(_ id: Int64, _ position: Int, _ visit: Visit) throws -> Response {
+        let submission = try visible(id, visit)
+        guard let record = try desk.store.files(of: submission).first(where: { $0.position == position }) else { throw DeskText.Refusal.notFound }
+        return Responses.file(try desk.files.data(at: record.storedPath), name: record.downloadName, inline: record.role == "png")
+    }
+
+    // MARK: - Logging in
+
+    func loginPage(_ visit: Visit) throws -> Response {
+        var visit = visit
+        if visit.session == nil {
+            // A session before login only carries the login form's token.
+            let (token, session) = try sessions.open(.local, principal: nil)
+            visit.session = session
+            visit.cookies.append(visit.cookie(Visit.sessionCookie, token))
+        }
+        let units = try desk.store.roster().filter { $0.codeHash != nil }.map(\.name)
+        return Responses.html(pages(visit).bureau.login(units: units, csrf: visit.csrf), visit: visit)
+    }
+
+    func unitLogin(_ request: Request, _ visit: Visit) async throws -> Response {
+        let form = try await form(request, visit)
+        let unit = form["unit"] ?? ""
+        guard try sessions.checkUnit(unit, code: form["code"] ?? "") else {
+            try desk.store.audit(actor: "unit:" + unit, action: "login-refused", detail: "")
+            throw DeskText.Refusal.wrongLogin
+        }
+        return try start(.unit, unit, request, visit)
+    }
+
+    func adminLogin(_ request: Request, _ visit: Visit) async throws -> Response {
+        let form = try await form(request, visit)
+        let user = form["user"] ?? ""
+        guard try sessions.checkAdministrator(user, password: form["password"] ?? "") else {
+            try desk.store.audit(actor: "admin:" + user, action: "login-refused", detail: "")
+            throw DeskText.Refusal.wrongLogin
+        }
+        return try start(.admin, user, request, visit)
+    }
+
+    /// A new session on login (the one before it is closed, so a token
+    /// planted before login opens nothing).
+    func start(_ role: Session.Role, _ name: String, _ request: Request, _ visit: Visit) throws -> Response {
+        if let old = request.cookies[Visit.sessionCookie]?.value { try sessions.close(old) }
+        let (token, session) = try sessions.open(role, principal: name)
+        var visit = visit
+        visit.session = session
+        visit.cookies.append(visit.cookie(Visit.sessionCookie, token))
+        try desk.store.audit(actor: session.actor, action: "login", detail: "")
+        return Responses.redirect(role == .admin ? "/bureau" : "/", visit: visit)
+    }
+
+    func logout(_ request: Request, _ visit: Visit) async throws -> Response {
+        _ = try await form(request, visit)
+        if let token = request.cookies[Visit.sessionCookie]?.value { try sessions.close(token) }
+        var visit = visit
+        visit.cookies.append(visit.cookie(Visit.sessionCookie, "", maxAge: 0))
+        return Responses.redirect(desk.requiresLogin ? "/login" : "/", visit: visit)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+/// What the officer handed in: a pasted table, a workbook or a unit file.
+package enum InputKind: String, Sendable, Codable, CaseIterable {
+    case pasted, workbook, yaml, json
+
+    /// The name messages use for the input (粘贴.txt:18 第6列, 自评表.xlsx
+    /// 项目自评表!F16). The uploaded file's own name is kept in the database
+    /// only; it never becomes a path nor decides how the bytes are read.
+    package var fileName: String {
+        switch self {
+        case .pasted: "粘贴.txt"
+        case .workbook: "自评表.xlsx"
+        case .yaml: "自评.yaml"
+        case .json: "自评.json"
+        }
+    }
+
+    /// By the uploaded name's extension and the bytes (a ZIP is a workbook).
+    package static func of(uploadedName: String, data: Data) -> InputKind {
+        if data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) { return .workbook }
+        switch (uploadedName as NSString).pathExtension.lowercased() {
+        case "xlsx", "xlsm": return .workbook
+        case "yaml", "yml": return .yaml
+        case "json": return .json
+        default: return .pasted
+        }
+    }
+}
+
+/// One finding as the desk keeps it: the batch's record plus the line and
+/// column (or row and column) of the place, to mark it on the grid.
+package struct StoredFinding: Sendable, Codable, Equatable {
+    package var severity: String
+    package var code: String
+    package var message: String
+    package var english: String
+    package var place: String
+    package var field: String
+    package var line: Int
+    package var column: Int
+}
+
+/// A row of `submission`.
+package struct SubmissionRecord: Sendable, Codable, FetchableRecord, PersistableRecord, Equatable {
+    package static let databaseTableName = "submission"
+    package var id: Int64?
+    package var parent: Int64?
+    /// The unit account that submitted it (nil on loopback, where nobody logs in).
+    package var owner: String?
+    /// The unit's name as its forms give it (nil when the input could not be read).
+    package var unitName: String?
+    package var supervisor: String?
+    package var year: Int?
+    package var kind: String
+    package var inputName: String
+    package var inputHash: String
+    package var submittedAt: Double
+    package var errors: Int
+    package var warnings: Int
+    package var notes: Int
+    /// Why the input could not be read or rendered, in Chinese and English.
+    package var readError: String?
+    package var findingsJSON: String
+    package var summaryJSON: String?
+    package var generation: Int
+    package var lenient: Bool = false
+
+    package var findings: [StoredFinding] {
+        (try? JSONDecoder().decode([StoredFinding].self, from: Data(findingsJSON.utf8))) ?? []
+    }
+
+    package var inputKind: InputKind { InputKind(rawValue: kind) ?? .pasted }
+
+    /// The unit the bureau files it under: the account, else the forms' name.
+    package var filedUnder: String { owner ?? unitName ?? "（未识别的单位）" }
+
+    package var status: UnitStatus {
+        if readError != nil || errors > 0 { return .errors }
+        return warnings > 0 ? .warnings : .clean
+    }
+}
+
+/// A row of `renderedFile`.
+package struct RenderedFileRecord: Sendable, Codable, FetchableRecord, PersistableRecord, Equatable {
+    package static let databaseTableName = "renderedFile"
+    package var submission: Int64
+    package var generation: Int
+    package var position: Int
+    /// pdf, ps, png (a page preview) or combined.
+    package var role: String
+    package var downloadName: String
+    package var storedPath: String
+    package var sha256: String
+    package var bytes: Int
+    package var pages: Int
+}
+
+/// A unit's standing on the bureau's table.
+package enum UnitStatus: Int, Sendable, Comparable, CaseIterable {
+    case errors, notSubmitted, warnings, clean
+
+    package static func < (a: UnitStatus, b: UnitStatus) -> Bool { a.rawValue < b.rawValue }
+
+    package func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.notSubmitted, .chinese): "未提交"
+        case (.errors, .chinese): "有错误"
+        case (.warnings, .chinese): "有警告"
+        case (.clean, .chinese): "通过"
+        case (.notSubmitted, .english): "not submitted"
+        case (.errors, .english): "errors"
+        case (.warnings, .english): "warnings"
+        case (.clean, .english): "clean"
+        }
+    }
+
+    package var cssClass: String {
+        switch self {
+        case .notSubmitted: "missing"
+        case .errors: "error"
+        case .warnings: "warning"
+        case .clean: "clean"
+        }
+    }
+}
+
+/// A row of `unit`: a unit the bureau expects.
+package struct RosterUnit: Sendable, Codable, FetchableRecord, PersistableRecord, Equatable {
+    package static let databaseTableName = "unit"
+    package var name: String
+    package var supervisor: String?
+    package var codeHash: String?
+    package var onRoster: Bool
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// Submissions, their rendered files, the roster and the audit log, over
+/// the database. Files are written (atomically, by `FileStore`) before the
+/// row that names them is committed, so a row never names a missing file.
+package struct SubmissionStore: Sendable {
+    package let database: DeskDatabase
+
+    package init(database: DeskDatabase) { self.database = database }
+
+    /// Commits a submission, its files and its audit line in one transaction;
+    /// returns the submission's id.
+    package func insert(_ submission: SubmissionRecord, files: [RenderedFileRecord], actor: String) throws -> Int64 {
+        try database.pool.write { db in
+            var row = submission
+            try row.insert(db)
+            let id = db.lastInsertedRowID
+            for var file in files {
+                file.submission = id
+                try file.insert(db)
+            }
+            try Self.audit(db, actor: actor, action: "submit",
+                           detail: "#\(id) \(row.unitName ?? "?") \(row.inputName) sha256:\(row.inputHash.prefix(12)) errors:\(row.errors) warnings:\(row.warnings)")
+            return id
+        }
+    }
+
+    /// A re-render: the submission's new files replace the listed ones as
+    /// one commit (the old files stay on disk, named by the old generation).
+    package func replaceFiles(of id: Int64, generation: Int, files: [RenderedFileRecord], summaryJSON: String?, actor: String) throws {
+        try database.pool.write { db in
+            for var file in files {
+                file.submission = id
+                file.generation = generation
+                try file.insert(db)
+            }
+            try db.execute(sql: "UPDATE submission SET generation = ?, summaryJSON = COALESCE(?, summaryJSON) WHERE id = ?",
+                           arguments: [generation, summaryJSON, id])
+            try Self.audit(db, actor: actor, action: "rerender", detail: "#\(id) generation \(generation)")
+        }
+    }
+
+    package func submission(_ id: Int64) throws -> SubmissionRecord? {
+        try database.pool.read { db in try SubmissionRecord.fetchOne(db, key: id) }
+    }
+
+    /// The files of the submission's current rendering, in order.
+    package func files(of submission: SubmissionRecord) throws -> [RenderedFileRecord] {
+        guard let id = submission.id else { return [] }
+        return try database.pool.read { db in
+            try RenderedFileRecord.fetchAll(db, sql: "SELECT * FROM renderedFile WHERE submission = ? AND generation = ? ORDER BY position",
+                                            arguments: [id, submission.generation])
+        }
+    }
+
+    /// Every submission, newest first; only `owner`'s when given.
+    package func submissions(owner: String? = nil, limit: Int = 500) throws -> [SubmissionRecord] {
+        try database.pool.read { db in
+            if let owner {
+                return try SubmissionRecord.fetchAll(db, sql: "SELECT * FROM submission WHERE owner = ? ORDER BY id DESC LIMIT ?",
+                                                     arguments: [owner, limit])
+            }
+            return try SubmissionRecord.fetchAll(db, sql: "SELECT * FROM submission ORDER BY id DESC LIMIT ?", arguments: [limit])
+        }
+    }
+
+    /// The history of one unit (as the bureau files it), newest first.
+    package func history(of unit: String) throws -> [SubmissionRecord] {
+        try database.pool.read { db in
+            try SubmissionRecord.fetchAll(db, sql: """
+                SELECT * FROM submission WHERE COALESCE(owner, unitName, '（未识别的单位）') = ? ORDER BY id DESC
+                """, arguments: [unit])
+        }
+    }
+
+    /// The latest submission of every unit that submitted.
+    package func latestByUnit() throws -> [String: SubmissionRecord] {
+        let rows = try database.pool.read { db in
+            try SubmissionRecord.fetchAll(db, sql: """
+                SELECT * FROM submission WHERE id IN (
+                    SELECT MAX(id) FROM submission GROUP BY COALESCE(owner, unitName, '（未识别的单位）'))
+                """)
+        }
+        return Dictionary(rows.map { ($0.filedUnder, $0) }, uniquingKeysWith: { a, b in (a.id ?? 0) > (b.id ?? 0) ? a : b })
+    }
+
+    /// Every file path a committed row names: inputs and renderings.
+    package func storedPaths() throws -> Set<String> {
+        try database.pool.read { db in
+            let inputs = try String.fetchAll(db, sql: "SELECT DISTINCT inputHash FROM submission").map { "inputs/" + $0 }
+            let rendered = try String.fetchAll(db, sql: "SELECT storedPath FROM renderedFile")
+            return Set(inputs + rendered)
+        }
+    }
+
+    // MARK: - Roster
+
+    package func roster() throws -> [RosterUnit] {
+        try database.pool.read { db in try RosterUnit.fetchAll(db, sql: "SELECT * FROM unit WHERE onRoster = 1 ORDER BY name") }
+    }
+
+    package func rosterUnit(_ name: String) throws -> RosterUnit? {
+        try database.pool.read { db in try RosterUnit.fetchOne(db, key: name) }
+    }
+
+    /// Puts `names` on the roster (keeping codes already issued); units no
+    /// longer named leave it, their submissions kept.
+    package func setRoster(_ names: [String], actor: String) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "UPDATE unit SET onRoster = 0")
+            for name in names {
+                try db.execute(sql: "INSERT INTO unit (name, onRoster) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET onRoster = 1",
+                               arguments: [name])
+            }
+            try Self.audit(db, actor: actor, action: "roster", detail: "\(names.count) units")
+        }
+    }
+
+    package func setCodeHash(_ hash: String, for unit: String, actor: String) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "INSERT INTO unit (name, codeHash, onRoster) VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET codeHash = excluded.codeHash",
+                           arguments: [unit, hash])
+            try Self.audit(db, actor: actor, action: "issue-code", detail: unit)
+        }
+    }
+
+    // MARK: - Audit
+
+    package func audit(actor: String, action: String, detail: String) throws {
+        try database.pool.write { db in try Self.audit(db, actor: actor, action: action, detail: detail) }
+    }
+
+    static func audit(_ db: Database, actor: String, action: String, detail: String) throws {
+        try db.execute(sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                       arguments: [Date().timeIntervalSince1970, actor, action, detail])
+    }
+
+    package struct AuditLine: Sendable, Codable, FetchableRecord {
+        package var at: Double
+        package var actor: String
+        package var action: String
+        package var detail: String
+    }
+
+    package func auditLog(limit: Int = 200) throws -> [AuditLine] {
+        try database.pool.read { db in
+            try AuditLine.fetchAll(db, sql: "SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit])
+        }
+    }
+}

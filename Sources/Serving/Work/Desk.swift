@@ -1,0 +1,80 @@
+import FormPrint
+import Foundation
+
+/// The desk behind the pages: takes submissions, keeps them, re-renders.
+/// Every route calls one of these and formats the answer.
+package final class Desk: Sendable {
+    package let store: SubmissionStore
+    package let files: FileStore
+    package let workers: RenderWorkers
+    /// Whether people log in (`--listen` beyond loopback).
+    package let requiresLogin: Bool
+    /// The largest upload or paste accepted, in bytes.
+    package let uploadLimit: Int
+
+    package static let defaultUploadLimit = 16 << 20
+    /// Files a killed server left, removed at start.
+    package let swept: Int
+
+    package init(data folder: URL, workers: Int, requiresLogin: Bool, uploadLimit: Int = defaultUploadLimit) throws {
+        let database = try DeskDatabase(folder: folder)
+        store = SubmissionStore(database: database)
+        files = FileStore(root: folder)
+        self.requiresLogin = requiresLogin
+        self.uploadLimit = uploadLimit
+        swept = files.sweep(keeping: try store.storedPaths())
+        self.workers = RenderWorkers(count: workers) {
+            let renderer = try UnitRenderer()
+            return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
+        }
+    }
+
+    /// Checks and renders `data` on a worker, stores the input and files,
+    /// then commits the row: the submission's id is returned only once all
+    /// of it is on disk and in the database.
+    package func submit(_ data: Data, uploadedName: String, owner: String?, parent: Int64? = nil, lenient: Bool = false,
+                        actor: String) async throws -> Int64 {
+        let kind = InputKind.of(uploadedName: uploadedName, data: data)
+        let inputHash = try files.storeInput(data)
+        let processed = try await workers.run { worker in Submitting.process(data, kind: kind, lenient: lenient, with: worker) }
+        let records = try storeFiles(processed, generation: 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let submission = SubmissionRecord(
+            id: nil, parent: parent, owner: owner, unitName: processed.unitName, supervisor: processed.supervisor, year: processed.year,
+            kind: kind.rawValue, inputName: String(uploadedName.prefix(200)), inputHash: inputHash, submittedAt: Date().timeIntervalSince1970,
+            errors: processed.errors, warnings: processed.warnings, notes: processed.notes, readError: processed.readError,
+            findingsJSON: String(decoding: try encoder.encode(processed.findings), as: UTF8.self),
+            summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1,
+            lenient: lenient)
+        return try store.insert(submission, files: records, actor: actor)
+    }
+
+    /// Renders every unit's latest submission again (after a layout or
+    /// profile change): new files, a new generation, the old ones kept.
+    package func rerenderAll(actor: String) async throws -> Int {
+        var count = 0
+        for submission in try store.latestByUnit().values.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+            guard let id = submission.id, submission.readError == nil else { continue }
+            let data = try files.input(submission.inputHash)
+            let (kind, lenient) = (submission.inputKind, submission.lenient)
+            let processed = try await workers.run { worker in Submitting.process(data, kind: kind, lenient: lenient, with: worker) }
+            let generation = submission.generation + 1
+            let records = try storeFiles(processed, generation: generation)
+            let summary = try processed.summary.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            try store.replaceFiles(of: id, generation: generation, files: records, summaryJSON: summary, actor: actor)
+            count += 1
+        }
+        return count
+    }
+
+    private func storeFiles(_ processed: Processed, generation: Int) throws -> [RenderedFileRecord] {
+        guard !processed.files.isEmpty else { return [] }
+        let paths = try files.storeRendering(processed.files.map { (data: $0.data, fileExtension: $0.fileExtension) })
+        return zip(processed.files, paths).enumerated().map { index, pair in
+            let (file, path) = pair
+            return RenderedFileRecord(submission: 0, generation: generation, position: index + 1, role: file.role, downloadName: file.name,
+                                      storedPath: path, sha256: ContentHash.hex(file.data), bytes: file.data.count, pages: file.pages)
+        }
+    }
+}
