@@ -1,4 +1,5 @@
 import Evaluation
+import InputReading
 
 /// Why an input could not be imported, written for the person who has to
 /// fix the file: what is wrong, where, and what to do. `message` is the
@@ -43,7 +44,7 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         let at = place.description
         switch problem {
         case .unreadable(let reason):
-            return .error(at: at, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
+            return .cannotRead(at: at, reason)
         case .unknownTextEncoding:
             return .error(at: at, chinese: "文本既不是UTF-8、UTF-16（带字节顺序标记）也不是GB18030；请另存为UTF-8文本。",
                           english: "the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text.")

@@ -42,6 +42,10 @@ extension Message {
         Message(chinese: "未知字段“\(name)”", english: "unknown field '\(name)'")
     }
 
+    static func unknownFontFamily(_ name: String) -> Message {
+        Message(chinese: "未知字体族“\(name)”", english: "unknown font family '\(name)'")
+    }
+
     static let seeLayoutsReadme = Message(chinese: "本部分的字段见 Layouts/README.md", english: "see Layouts/README.md for the fields of this section")
 
     /// "available: a, b" after an unknown name.
