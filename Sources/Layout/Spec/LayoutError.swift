@@ -27,9 +27,10 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column: error: path: message; hint`.
     public var text: Message {
-        let field = path.components.isEmpty ? "" : "\(path): "
-        return .error(at: location.description, chinese: field + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
-                      english: field + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
+        let field = path.components.isEmpty ? "" : "\(path)"
+        return .error(at: location.description,
+                      chinese: (field.isEmpty ? "" : field + "：") + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
+                      english: (field.isEmpty ? "" : field + ": ") + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
     }
 
     public var description: String { text.text }
