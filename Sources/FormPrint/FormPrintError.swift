@@ -1,5 +1,6 @@
-import InputReading
 import Evaluation
+import Foundation
+import InputReading
 
 /// Errors of the facade: missing resources, layout selection, files that
 /// cannot be read or written. Errors of input files and layout are their
@@ -68,7 +69,7 @@ public enum FormPrintError: Error, Sendable, HasMessage {
         case .unreadableInput(let path, let reason):
             .error(at: path, chinese: "无法读取单位文件：\(reason.chinese)", english: "cannot read the unit file: \(reason.english)")
         case .inputMissing(let path):
-            .error(at: path, chinese: "文件或文件夹不存在，请检查路径和名称", english: "no such file or folder; check the path and the name")
+            .error(at: path, chinese: SystemReason.message(errno: ENOENT).chinese, english: SystemReason.message(errno: ENOENT).english)
         case .unreadableList(let path, let reason):
             .error(at: path, chinese: "无法读取列表文件：\(reason.chinese)", english: "cannot read the list file: \(reason.english)")
         case .unreadableSummary(let path, let reason):

@@ -41,7 +41,7 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
                 chinese: "不是有效的YAML/JSON：\(detail)。请检查这一行附近的缩进和引号；以 > = [ { * & ! | 开头或含有“: ”的值须加引号。",
                 english: "not valid YAML/JSON: \(detail). Check indentation and quoting near this line; values that start with > = [ { * & ! | or contain \": \" must be quoted.")
         case .unreadable(let reason):
-            return .error(at: location.file, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
+            return .cannotRead(at: location.file, reason)
         case .notUTF8Text:
             return .error(at: location.file,
                 chinese: "无法读取文件：不是UTF-8文本。请另存为UTF-8（中文版Office保存的文件常为GB18030编码）。",
@@ -54,9 +54,8 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
             return .error(at: at, chinese: "缺少必填字段“\(name)”\(field)。请在此处添加“\(name): …”。",
                           english: "missing required field '\(name)'\(field). Add '\(name): …' here.")
         case .unknownField(let name, let suggestion):
-            return .error(at: at,
-                chinese: "未知字段“\(name)”\(field)；" + (suggestion.map { "是否应为“\($0)”？" } ?? "请删除，或对照README.md中的字段名。"),
-                english: "unknown field '\(name)'\(field); " + (suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the field names in README.md."))
+            let hint = suggestion.map { Message.didYouMean($0) } ?? Message(chinese: "请删除，或对照README.md中的字段名。", english: "remove it or check the field names in README.md.")
+            return Message.unknownField(name, at: at, field: field, hint: hint)
         case .unknownFields(let fields):
             return .joined(fields.map(\.message))
         case .invalidValue(let detail, let hint):
@@ -77,6 +76,24 @@ extension Message {
     public static func didYouMean(_ name: String) -> Message {
         Message(chinese: "是否应为“\(name)”？", english: "did you mean '\(name)'?")
     }
+
+    /// "did you mean 'implementingUnit'（实施单位）?", the name already quoted.
+    public static func didYouMean(quoted name: String) -> Message {
+        Message(chinese: "是否应为 \(name)？", english: "did you mean \(name)?")
+    }
+
+    /// `place: error: unknown field 'x' (path); hint`.
+    static func unknownField(_ name: String, at place: String, field: String, hint: Message) -> Message {
+        .error(at: place, chinese: "未知字段“\(name)”\(field)；\(hint.chinese)", english: "unknown field '\(name)'\(field); \(hint.english)")
+    }
+
+    /// `place: error: cannot read the file: reason.`
+    public static func cannotRead(at place: String, _ reason: Message) -> Message {
+        .error(at: place, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
+    }
+
+    /// A file with nothing in it.
+    public static let emptyFile = Message(chinese: "文件是空的", english: "the file is empty")
 
     /// No hint.
     public static let none = Message(chinese: "", english: "")
@@ -131,10 +148,9 @@ public struct UnknownField: Sendable, Equatable, HasMessage {
 
     public var message: Message {
         let field = path.components.isEmpty ? "" : " (\(path))"
-        return .error(at: location.description,
-            chinese: "未知字段“\(name)”\(field)；" + (suggestion.map { "是否应为 \($0.description)？" }
-                ?? "请删除该字段，或在 Layouts/fields.yaml 或表样的“fields:”部分中声明。"),
-            english: "unknown field '\(name)'\(field); " + (suggestion.map { "did you mean \($0.description)?" }
-                ?? "remove it, or declare it in Layouts/fields.yaml or the layout's 'fields:' section."))
+        let hint = suggestion.map { Message.didYouMean(quoted: $0.description) }
+            ?? Message(chinese: "请删除该字段，或在 Layouts/fields.yaml 或表样的“fields:”部分中声明。",
+                       english: "remove it, or declare it in Layouts/fields.yaml or the layout's 'fields:' section.")
+        return Message.unknownField(name, at: location.description, field: field, hint: hint)
     }
 }

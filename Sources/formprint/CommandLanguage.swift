@@ -42,3 +42,41 @@ func usageError(_ chinese: String, _ english: String) -> ValidationError {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// The words swift-argument-parser writes itself — headings of the help
+/// screen, its own option help, its usage errors — which it has no way to
+/// translate: in a Chinese run they are replaced in its finished text,
+/// here, in one place.
+enum ParserWords {
+    static let replacements: [(pattern: String, chinese: String)] = [
+        (#"(?m)^OVERVIEW: "#, "概述："),
+        (#"(?m)^USAGE: "#, "用法："),
+        (#"(?m)^Usage: "#, "用法："),
+        (#"(?m)^ARGUMENTS:$"#, "参数："),
+        (#"(?m)^OPTIONS:$"#, "选项："),
+        (#"(?m)^SUBCOMMANDS:$"#, "子命令："),
+        (#"(?m)^Error: "#, "错误："),
+        (#"(?m)^Help: +"#, "说明："),
+        (#"(?m)\. Please provide one of ([^\n]*?)\.?$"#, "；请用以下之一：$1"),
+        (#"' and '"#, "'、'"),
+        (#"Show help information\."#, "显示帮助信息。"),
+        (#"Show the version\."#, "显示版本号。"),
+        (#"\(values: ([^;)]*); default: ([^)]*)\)"#, "（可选值：$1；默认：$2）"),
+        (#"\(values: ([^)]*)\)"#, "（可选值：$1）"),
+        (#"\(default: ([^)]*)\)"#, "（默认：$1）"),
+        (#"See '([^']*)' for detailed help\."#, "用 '$1' 查看详细帮助。"),
+        (#"See '([^']*)' for more information\."#, "用 '$1' 查看更多信息。"),
+        (#"Missing expected argument '([^']*)'"#, "缺少必需的参数 '$1'"),
+        (#"Unknown option '([^']*)'"#, "未知选项 '$1'"),
+        (#"Missing value for '([^']*)'"#, "缺少 '$1' 的值"),
+        (#"Unexpected argument '([^']*)'"#, "多余的参数 '$1'"),
+        (#"The value '([^']*)' is invalid for '([^']*)'"#, "值 '$1' 不能用于 '$2'"),
+    ]
+
+    static func translated(_ text: String, to language: Language = .current) -> String {
+        guard language == .chinese else { return text }
+        return replacements.reduce(text) { text, replacement in
+            text.replacingOccurrences(of: replacement.pattern, with: replacement.chinese, options: .regularExpression)
+        }
+    }
+}

@@ -29,6 +29,18 @@ struct FormPrintCommand: ParsableCommand {
         // Before parsing: help texts and every message read it.
         Language.current = CommandLanguage.decide(arguments: Array(CommandLine.arguments.dropFirst()),
                                                   environment: ProcessInfo.processInfo.environment)
-        main(nil)
+        // As ParsableCommand.main, except that the parser's own words (help
+        // headings, usage errors) are given in the run's language.
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = ParserWords.translated(fullMessage(for: error))
+            if !text.isEmpty {
+                if code == .success { print(text) } else { printError(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -13,11 +13,15 @@ struct CommandLanguageTests {
         #expect(chinese.status == 0)
         #expect(chinese.output.contains(arguments.count == 1 ? "把预算绩效自评表" : "把每个输入的文档生成PDF"), "\(chinese.output.prefix(400))")
         #expect(chinese.output.contains("输出语言"))
+        // swift-argument-parser's own headings and option help, too.
+        #expect(chinese.output.contains("用法：formprint") && chinese.output.contains("选项：") && chinese.output.contains("显示帮助信息。"))
+        #expect(!chinese.output.contains("USAGE:") && !chinese.output.contains("Show help information."))
         let zh = try runFormPrint(arguments, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(zh.output == chinese.output)
         let english = try runFormPrint(arguments + ["--lang", "en"], environment: Self.unset)
         #expect(english.output.contains(arguments.count == 1 ? "Print China's budget-performance" : "Render each input's documents"), "\(english.output.prefix(400))")
         #expect(!english.output.contains("输出语言"))
+        #expect(english.output.contains("USAGE: formprint") && english.output.contains("OPTIONS:"))
         let locale = try runFormPrint(arguments, environment: ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(locale.output == english.output)
         // --lang wins over the locale.
@@ -49,6 +53,11 @@ struct CommandLanguageTests {
         #expect(result.errors.contains("--jobs 至少为1"), "\(result.errors)")
         #expect(try runFormPrint(["batch", "x", "--jobs", "0", "--lang", "en"]).errors.contains("--jobs must be at least 1"))
         #expect(try runFormPrint(["render", "x", "--lang", "fr"]).status == 64)
+        let missing = try runFormPrint(["render"], environment: Self.unset)
+        #expect(missing.status == 64)
+        #expect(missing.errors.hasPrefix("错误：缺少必需的参数 '<units> ...'") && missing.errors.contains("用 'formprint render --help' 查看更多信息。"),
+                "\(missing.errors)")
+        #expect(try runFormPrint(["render"]).errors.hasPrefix("Error: Missing expected argument"))
     }
 
     @Test("findings and the end of a batch are in the run's language")

@@ -89,7 +89,7 @@ struct MessageCatalogueTests {
     func descriptionFollowsTheLanguage() {
         let error = FormPrintError.inputMissing("不存在.yaml")
         #expect(error.description(in: .chinese) == "不存在.yaml: 错误：文件或文件夹不存在，请检查路径和名称")
-        #expect(error.description(in: .english) == "不存在.yaml: error: no such file or folder; check the path and the name")
+        #expect(error.description(in: .english) == "不存在.yaml: error: there is no such file or folder; check the path and the name")
         // Tests never set Language.current: the default is Chinese whatever LANG says.
         #expect(error.description == error.description(in: .chinese))
     }
@@ -143,5 +143,29 @@ struct MessageCatalogueTests {
             }
         }
         #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+    }
+
+    /// A sentence written in two places drifts apart: each is written once
+    /// and the other place uses it (`Message.didYouMean`, `.cannotRead`, …).
+    @Test("no sentence of the catalogue is written in two places")
+    func noSentenceTwice() throws {
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let literal = try NSRegularExpression(pattern: #"(chinese|english): "((?:[^"\\]|\\.)*)""#)
+        let interpolation = try NSRegularExpression(pattern: #"\\\([^)]*\)"#)
+        var seen: [String: String] = [:]
+        var twice: [String] = []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in literal.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let sentence = String(text[Range(match.range(at: 2), in: text)!])
+                let shape = interpolation.stringByReplacingMatches(in: sentence, range: NSRange(sentence.startIndex..., in: sentence), withTemplate: "…")
+                guard shape.count > 12 else { continue }
+                if let first = seen[shape] { twice.append("\(shape) — \(first) and \(file)") } else { seen[shape] = file }
+            }
+        }
+        // The scan reads the catalogue (hundreds of sentences), and finds none twice.
+        #expect(seen.count > 300, "\(seen.count)")
+        #expect(twice.isEmpty, "\(twice.joined(separator: "\n"))")
     }
 }

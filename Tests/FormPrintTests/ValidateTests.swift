@@ -45,7 +45,7 @@ struct ValidateTests {
         // The library's default, whatever the machine's locale, is Chinese.
         #expect(FindingText.lines(finding) == FindingText.lines(finding, in: .chinese))
         #expect(FindingText.summary(check, in: .english) == "\(seedPath): 0 errors, 7 warnings, 1 note (scoring profile jilin)")
-        #expect(FindingText.summary(check, in: .chinese) == "\(seedPath)：0个错误，7个警告，1个提示（评分规则 jilin）")
+        #expect(FindingText.summary(check, in: .chinese) == "\(seedPath): 0个错误，7个警告，1个提示（评分规则 jilin）")
         // The seed enters no 分值: FormPrint makes none up, so no 总分 or 等级.
         #expect(FindingText.scores(check).contains("总分 —\t等级 —"), "\(FindingText.scores(check))")
     }

@@ -22,7 +22,7 @@ public struct Message: Sendable, Hashable {
     /// The text in the language the command line chose (`Language.current`).
     public var text: String { text(in: .current) }
 
-    /// `place: error: …` / `place：错误：…`, as a compiler writes it, so an
+    /// `place: error: …` / `place: 错误：…`, as a compiler writes it, so an
     /// editor can jump to the place; no place gives just `error: …`.
     public static func error(at place: String?, chinese: String, english: String) -> Message {
         let at = place.map { "\($0): " } ?? ""
@@ -33,12 +33,6 @@ public struct Message: Sendable, Hashable {
     public static func joined(_ messages: [Message], separator: String = "\n") -> Message {
         Message(chinese: messages.map(\.chinese).joined(separator: separator),
                 english: messages.map(\.english).joined(separator: separator))
-    }
-
-    /// The two texts with `other`'s appended (a sentence and its hint).
-    public func appending(_ other: Message, separator: String = " ") -> Message {
-        Message(chinese: chinese + (other.chinese.isEmpty ? "" : separator + other.chinese),
-                english: english + (other.english.isEmpty ? "" : separator + other.english))
     }
 }
 

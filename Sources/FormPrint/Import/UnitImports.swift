@@ -71,15 +71,23 @@ public enum UnitImports {
     }
 
     /// The comment block at the top of an imported unit file: where it came
-    /// from and every note, so the person editing it can review them.
-    static func header(for input: URL, _ imported: ImportedUnit) -> [String] {
-        var lines = ["FormPrint unit file imported by `formprint import` from \(input.lastPathComponent).",
-                     "Values are as written in the source. Review the notes below, then render with `formprint render`."]
+    /// from and every note, so the person editing it can review them — in
+    /// the language of the run, like everything FormPrint prints.
+    static func header(for input: URL, _ imported: ImportedUnit, in language: Language = .current) -> [String] {
+        var lines = [
+            Message(chinese: "FormPrint 单位文件，由 `formprint import` 从 \(input.lastPathComponent) 导入。",
+                    english: "FormPrint unit file imported by `formprint import` from \(input.lastPathComponent).").text(in: language),
+            Message(chinese: "各值与原文件所填一致。请先检查下面的导入提示，再用 `formprint render` 生成。",
+                    english: "Values are as written in the source. Review the notes below, then render with `formprint render`.").text(in: language),
+        ]
         if !imported.notes.isEmpty {
             lines.append("")
-            lines.append("Import notes (\(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred):")
+            lines.append(Message(
+                chinese: "导入提示（已修正\(imported.repairs.count)处，未导入\(imported.unplaced.count)处，推断\(imported.inferences.count)处）：",
+                english: "Import notes (\(imported.repairs.count) repaired, \(imported.unplaced.count) unplaced, \(imported.inferences.count) inferred):").text(in: language))
             for note in imported.notes {
-                lines.append("  \(note.place.short.english): \(note.kind.rawValue): \(note.text.english)")
+                lines.append("  " + Message(chinese: "\(note.place.short.chinese)，\(note.kind.word.chinese)：\(note.text.chinese)",
+                                            english: "\(note.place.short.english): \(note.kind.rawValue): \(note.text.english)").text(in: language))
             }
         }
         return lines

@@ -16,7 +16,7 @@ public enum FindingText {
         let errors = check.count(.error), warnings = check.count(.warning), notes = check.count(.note)
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return Message(
-            chinese: "\(check.document.source.file)：\(errors)个错误，\(warnings)个警告，\(notes)个提示（评分规则 \(check.profile.id)）",
+            chinese: "\(check.document.source.file): \(errors)个错误，\(warnings)个警告，\(notes)个提示（评分规则 \(check.profile.id)）",
             english: "\(check.document.source.file): \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note")) (scoring profile \(check.profile.id))"
         ).text(in: language)
     }

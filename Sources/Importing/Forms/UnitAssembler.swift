@@ -191,7 +191,7 @@ struct UnitAssembler {
         var context = self.context
         guard !documents.isEmpty else {
             let leftOver = context.notes.filter { $0.kind == .unplaced }.count
-            let details = leftOver == 0 ? [Message(chinese: "文件是空的", english: "the file is empty")]
+            let details = leftOver == 0 ? [Message.emptyFile]
                 : [Message(chinese: "\(leftOver)个单元格或行，都不是表的标题或首个标签", english: "\(leftOver) cells or lines, none of them a form's title or first label")]
             throw ImportError(.noRecognisableForm(details: details), at: .file(file))
         }

@@ -1,4 +1,5 @@
 import Evaluation
+import InputReading
 
 /// Why an input could not be imported, written for the person who has to
 /// fix the file: what is wrong, where, and what to do. `message` is the
@@ -25,7 +26,8 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case duplicateDocument(DocumentKind, first: ImportPlace)
         case unknownYear
         case unknownUnitName
-        /// `--strict`: cells that fit nowhere.
+        /// Cells that hold data but fit nowhere (an error unless `--lenient`;
+        /// for `import`, with `--strict`).
         case unplacedCells([ImportNote])
         /// The unit file `import` would write is its own input.
         case wouldOverwriteInput
@@ -43,7 +45,7 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         let at = place.description
         switch problem {
         case .unreadable(let reason):
-            return .error(at: at, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
+            return .cannotRead(at: at, reason)
         case .unknownTextEncoding:
             return .error(at: at, chinese: "文本既不是UTF-8、UTF-16（带字节顺序标记）也不是GB18030；请另存为UTF-8文本。",
                           english: "the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text.")
@@ -91,10 +93,12 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case .unplacedCells(let notes):
             let more = notes.count - 20
             return .error(at: at,
-                chinese: "\(notes.count)个单元格不属于所识别表格的任何字段（--strict）：" + notes.prefix(20).map { "\n  \($0.message(in: .chinese))" }.joined()
-                    + (more > 0 ? "\n  ……另有\(more)个" : "") + "\n请把它们移到表格的栏目中或删除，或不加 --strict 导入后逐一检查。",
-                english: "\(notes.count) cell\(notes.count == 1 ? "" : "s") fit no field of the recognised forms (--strict):" + notes.prefix(20).map { "\n  \($0.message(in: .english))" }.joined()
-                    + (more > 0 ? "\n  … and \(more) more" : "") + "\nMove them into the form's columns or delete them, or import without --strict to review them.")
+                chinese: "\(notes.count)个单元格有内容，但不属于所识别表格的任何字段：" + notes.prefix(20).map { "\n  \($0.message(in: .chinese))" }.joined()
+                    + (more > 0 ? "\n  ……另有\(more)个" : "")
+                    + "\n请把它们移到表格的栏目中或删除；若只想作为提示：validate、render、batch 加 --lenient，import 不加 --strict。",
+                english: "\(notes.count) cell\(notes.count == 1 ? "" : "s") fit no field of the recognised forms:" + notes.prefix(20).map { "\n  \($0.message(in: .english))" }.joined()
+                    + (more > 0 ? "\n  … and \(more) more" : "")
+                    + "\nMove them into the form's columns or delete them; to have them as notes instead, pass --lenient to validate, render or batch, or import without --strict.")
         case .wouldOverwriteInput:
             return .error(at: at, chinese: "导入的单位文件会覆盖它自己的输入；请用 -o 另选文件夹。",
                           english: "the unit file would overwrite its own input; choose another folder with -o")

@@ -144,8 +144,7 @@ struct ReportParser {
         let rest = String(text[text.index(after: cut)...]).trimmedCell
         if rest.isEmpty {
             if separator == "。" || separator == "：" {
-                context.note(.repaired, line.place, Message(chinese: "删去了标题“\(heading)”末尾的“\(separator)”",
-                                                            english: "dropped the \"\(separator)\" ending the heading \(heading)"))
+                context.note(.repaired, line.place, .droppedEnding(String(separator), of: heading))
             }
             return (heading, nil)
         }
@@ -165,8 +164,7 @@ struct ReportParser {
         var heading = heading
         while let last = heading.last, "、，,；;".contains(last) {
             heading.removeLast()
-            context.note(.repaired, line.place, Message(chinese: "删去了标题“\(heading)”末尾的“\(last)”",
-                                                        english: "dropped the \"\(last)\" ending the heading \(heading)"))
+            context.note(.repaired, line.place, .droppedEnding(String(last), of: heading))
         }
         return heading
     }
@@ -194,5 +192,12 @@ struct ReportParser {
         context.note(.inferred, previous.place, Message(chinese: "把“\(previous.text)”读作报告的署名", english: "read \"\(previous.text)\" as the report's signature (署名)"))
         context.evidence.name(previous.text, rank: ClueRank.report, source: Message(chinese: "报告的署名", english: "the report's 署名"), at: previous.place)
         return (previous.text, last.text)
+    }
+}
+
+extension Message {
+    /// A repair note: the punctuation that ended a heading was dropped.
+    static func droppedEnding(_ ending: String, of heading: String) -> Message {
+        Message(chinese: "删去了标题“\(heading)”末尾的“\(ending)”", english: "dropped the \"\(ending)\" ending the heading \(heading)")
     }
 }

@@ -219,7 +219,7 @@ public enum UnitFileReader {
                 form = .project(0)
             } else {
                 let names = projects.map(\.name)
-                let hint = nearest(to: projectName, in: names).map { Message(chinese: "是否应为“\($0)”？", english: "did you mean '\($0)'?") }
+                let hint = nearest(to: projectName, in: names).map { Message.didYouMean($0) }
                     ?? Message(chinese: "请写本单位的一个项目：\(names.joined(separator: "、"))", english: "name one of the unit's projects: \(names.joined(separator: ", "))")
                 throw InputFileError(.invalidValue(Message(chinese: "没有名为“\(projectName)”的项目可附表", english: "no project named '\(projectName)' to attach"), hint: hint),
                                      at: reader.location(of: fields.value("project") ?? node), path: path.appending("project"))

@@ -23,7 +23,7 @@ struct WorkbookPackage {
             throw ImportError(data.range(of: marker) != nil ? .passwordProtectedWorkbook : .legacyExcelFormat, at: .file(file))
         }
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw ImportError(.corruptWorkbook(data.isEmpty ? Message(chinese: "文件是空的", english: "the file is empty")
+            throw ImportError(.corruptWorkbook(data.isEmpty ? Message.emptyFile
                                                             : Message(chinese: "不是ZIP容器", english: "it is not a ZIP container")), at: .file(file))
         }
         // ZIPFoundation trusts the offsets in the archive; ZIPDirectory

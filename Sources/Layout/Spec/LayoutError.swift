@@ -27,9 +27,10 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column: error: path: message; hint`.
     public var text: Message {
-        let field = path.components.isEmpty ? "" : "\(path): "
-        return .error(at: location.description, chinese: field + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
-                      english: field + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
+        let field = path.components.isEmpty ? "" : "\(path)"
+        return .error(at: location.description,
+                      chinese: (field.isEmpty ? "" : field + "：") + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
+                      english: (field.isEmpty ? "" : field + ": ") + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
     }
 
     public var description: String { text.text }
@@ -40,6 +41,10 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
 extension Message {
     static func unknownLayoutField(_ name: String) -> Message {
         Message(chinese: "未知字段“\(name)”", english: "unknown field '\(name)'")
+    }
+
+    static func unknownFontFamily(_ name: String) -> Message {
+        Message(chinese: "未知字体族“\(name)”", english: "unknown font family '\(name)'")
     }
 
     static let seeLayoutsReadme = Message(chinese: "本部分的字段见 Layouts/README.md", english: "see Layouts/README.md for the fields of this section")

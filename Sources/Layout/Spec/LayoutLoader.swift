@@ -243,7 +243,7 @@ final class LoadSession {
         let familyText = try fields.requiredText("family")
         let family = FontFamily(rawValue: familyText)
         if family == nil {
-            report(Message(chinese: "未知字体族“\(familyText)”", english: "unknown font family '\(familyText)'"), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
+            report(.unknownFontFamily(familyText), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
                    at: fields.value("family")!, path.appending("family"))
         }
         let bold = try boolean(&fields, "bold") ?? false
@@ -269,7 +269,7 @@ final class LoadSession {
             let text = try reader.text(latinNode, at: path.appending("latin"))
             latinFamily = FontFamily(rawValue: text)
             if latinFamily == nil {
-                report(Message(chinese: "未知字体族“\(text)”", english: "unknown font family '\(text)'"), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
+                report(.unknownFontFamily(text), hint: .useOneOf(FontFamily.allCases.map(\.rawValue)),
                        at: latinNode, path.appending("latin"))
             }
         }
@@ -292,7 +292,7 @@ final class LoadSession {
         case "true", "yes": return true
         case "false", "no": return false
         case let other:
-            report(Message(chinese: "“\(other)”不是 true 或 false", english: "'\(other)' is not true or false"), at: node, fields.path.appending(key))
+            report(.notTrueOrFalse(other), at: node, fields.path.appending(key))
             return nil
         }
     }

@@ -219,7 +219,7 @@ extension LoadSession {
                 } else {
                     report(Message(chinese: "\(collection.rawValue)中没有字段“\(name)”", english: "unknown field '\(name)' in \(collection.rawValue)"),
                            hint: (registry.suggestion(for: name, at: collection.level)?.description ?? nearest(to: name, in: keys).map { "'\($0)'" })
-                               .map { Message(chinese: "是否应为 \($0)？", english: "did you mean \($0)?") }
+                               .map { Message.didYouMean(quoted: $0) }
                                ?? Message(chinese: "它的字段有：\(keys.joined(separator: "、"))；新字段请在“fields: \(collection.level.rawValue):”下声明",
                                           english: "its fields are: \(keys.joined(separator: ", ")); declare a new one under 'fields: \(collection.level.rawValue):'"),
                            at: fieldNode, path.appending("field"))
@@ -305,7 +305,7 @@ extension LoadSession {
                 for key in formula.fields {
                     guard let declaration = registry.declaration(key, at: collection.level) else {
                         report(Message(chinese: "公式读取“\(key)”，但\(collection.rawValue)的行没有该字段", english: "the formula reads '\(key)', which a row of \(collection.rawValue) does not have"),
-                               hint: registry.suggestion(for: key, at: collection.level).map { Message(chinese: "是否应为 \($0.description)？", english: "did you mean \($0.description)?") }
+                               hint: registry.suggestion(for: key, at: collection.level).map { Message.didYouMean(quoted: $0.description) }
                                    ?? Message(chinese: "请在“fields: \(collection.level.rawValue):”下声明", english: "declare it under 'fields: \(collection.level.rawValue):'"),
                                at: formulaNode, path.appending("formula"))
                         continue

@@ -77,7 +77,7 @@ public struct FindingsReport: Sendable {
         }
         return try SpreadsheetWriter.data([
             SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "文档", "级别", "代码", "问题", "位置", "字段"], rows: findings,
-                                    widths: [36, 42, 8, 9, 70, 44, 56]),
+                                    widths: [36, 42, 8, 9, 70, 44, 68]),
             SpreadsheetWriter.Sheet(name: "单位状态", header: ["单位", "年度", "状态", "错误", "警告", "提示", "总分 等级", "页数", "文件"], rows: units,
                                     widths: [36, 8, 10, 7, 7, 7, 44, 10, 44]),
         ])
