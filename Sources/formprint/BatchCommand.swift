@@ -88,9 +88,9 @@ struct BatchCommand: ParsableCommand {
             let configuration = BatchConfiguration(
                 output: outputURL, options: try rendering.renderOptions(combined: !noCombined), jobs: jobs,
                 skipUnchanged: skipUnchanged)
-            runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
+            runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.selection.layoutFolderURLs, fontFallback: fontFallback)
             roster = try rosterFile.map { try Roster.read(URL(fileURLWithPath: $0)) }
-            try checkOptionalLines(rendering.lines, in: runner.catalog)
+            try checkOptionalLines(rendering.selection.lines, in: runner.catalog)
         } catch let error as ValidationError {
             throw error
         } catch {

@@ -30,20 +30,7 @@ struct PrintCommand: ParsableCommand {
     @Flag(help: help("双面打印（长边翻转）。", "Print on both sides (long edge)."))
     var duplex = false
 
-    @Option(name: .customLong("layouts"), help: layoutFoldersHelp)
-    var layoutFolders: [String] = []
-
-    @Option(name: .customLong("layout"), help: layoutChoiceHelp)
-    var layoutChoices: [String] = []
-
-    @Option(help: help("计算单位未填分数所用的评分规则，同 `validate`。", "Scoring profile for the scores the unit left empty, as for `validate`."))
-    var scoring: String?
-
-    @Flag(help: lenientHelp)
-    var lenient = false
-
-    @Option(name: .customLong("line"), help: lineHelp)
-    var lines: [String] = []
+    @OptionGroup var selection: LayoutSelection
 
     @OptionGroup var language: LanguageOption
 
@@ -64,22 +51,22 @@ struct PrintCommand: ParsableCommand {
                 """))
             throw ExitCode(2)
         }
-        let requested = try parseLayoutChoices(layoutChoices)
+        let requested = try parseLayoutChoices(selection.layoutChoices)
         let renderer: UnitRenderer
         do {
             _ = try SourceDateEpoch.fromEnvironment()
-            renderer = try UnitRenderer(extraLayoutFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
+            renderer = try UnitRenderer(extraLayoutFolders: selection.layoutFolderURLs)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
         }
-        try checkOptionalLines(lines, in: renderer.catalog)
+        try checkOptionalLines(selection.lines, in: renderer.catalog)
         var failed = false
         var unusable = false
         for path in units {
             let document: UnitDocument
             do {
-                document = try UnitFiles.read(path: path, catalog: renderer.catalog, lenient: lenient)
+                document = try UnitFiles.read(path: path, catalog: renderer.catalog, lenient: selection.lenient)
             } catch {
                 // An input that cannot be read is unusable input: 2, as in every command.
                 printError("\(error)")
@@ -87,7 +74,7 @@ struct PrintCommand: ParsableCommand {
                 continue
             }
             do {
-                let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: scoring, lines: Set(lines))
+                let postScript = try renderer.combinedPostScript(document, layouts: requested, scoringProfile: selection.scoring, lines: Set(selection.lines))
                 try send(postScript, title: "\(document.unit.name) \(document.unit.year)", lp: lp)
                 let destination = printer ?? say("默认打印机", "the default printer")
                 print(say("\(path)：已送往\(destination)（\(copies)份\(duplex ? "，双面" : "")）",

@@ -45,17 +45,17 @@ struct RenderCommand: ParsableCommand {
         let renderer: UnitRenderer
         let checker: UnitChecker
         do {
-            renderer = try UnitRenderer(extraLayoutFolders: rendering.layoutFolderURLs, fontFallback: fontFallback)
+            renderer = try UnitRenderer(extraLayoutFolders: rendering.selection.layoutFolderURLs, fontFallback: fontFallback)
             checker = UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
         }
-        try checkOptionalLines(rendering.lines, in: renderer.catalog)
+        try checkOptionalLines(rendering.selection.lines, in: renderer.catalog)
         var failed = false
         // Every file is read first, so that two of one unit and year get
         // distinct folders instead of overwriting each other.
-        let documents = units.map { path in Result { try UnitFiles.read(path: path, catalog: renderer.catalog, lenient: rendering.lenient) } }
+        let documents = units.map { path in Result { try UnitFiles.read(path: path, catalog: renderer.catalog, lenient: rendering.selection.lenient) } }
         let folders = UnitFiles.outputFolders(paths: units, units: documents.map { document in
             (try? document.get()).map { ($0.unit.name, $0.unit.year) }
         })
@@ -102,7 +102,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// The options `render` and `batch` share: layouts, scoring and formats.
-struct RenderingOptions: ParsableArguments {
+/// What decides how a unit's forms are printed, shared by `render`,
+/// `batch` and `print`: the layouts, the scoring profile, how strictly an
+/// officer's file is read, and the optional lines.
+struct LayoutSelection: ParsableArguments {
     @Option(name: .customLong("layouts"), help: layoutFoldersHelp)
     var layoutFolders: [String] = []
 
@@ -112,14 +115,26 @@ struct RenderingOptions: ParsableArguments {
     @Option(help: help("检查和计算单位未填分数所用的评分规则，同 `validate`。", "Scoring profile for the checks and the scores the unit left empty, as for `validate`."))
     var scoring: String?
 
+    @Flag(help: lenientHelp)
+    var lenient = false
+
+    @Option(name: .customLong("line"), help: lineHelp)
+    var lines: [String] = []
+
+    var layoutFolderURLs: [URL] { layoutFolders.map { URL(fileURLWithPath: $0) } }
+}
+
+/// The options `render` and `batch` share: the layout selection, formats
+/// and the draft mark.
+struct RenderingOptions: ParsableArguments {
+    @OptionGroup var selection: LayoutSelection
+
     @Option(name: .customLong("format"), help: help("输出格式：pdf、ps、png、svg 或 ofd（GB/T 33190）。可重复（默认 pdf）。",
                                                    "Output format: pdf, ps, png, svg or ofd (GB/T 33190). Repeatable (default: pdf)."))
     var formats: [OutputFormat] = []
 
     @Option(help: help("PNG页面的分辨率（像素/英寸）。", "Resolution of PNG pages, in pixels per inch."))
     var resolution: Double = 150
-
-    var layoutFolderURLs: [URL] { layoutFolders.map { URL(fileURLWithPath: $0) } }
 
     func validate() throws {
         guard resolution >= 10 && resolution <= 1200 else {
@@ -132,18 +147,12 @@ struct RenderingOptions: ParsableArguments {
                      "Print units that still have error findings without the 「草稿」 (draft) mark on every page; the errors are named on standard error."))
     var final = false
 
-    @Flag(help: lenientHelp)
-    var lenient = false
-
-    @Option(name: .customLong("line"), help: lineHelp)
-    var lines: [String] = []
-
     func renderOptions(combined: Bool) throws -> RenderOptions {
         var options = RenderOptions(formats: formats.isEmpty ? [.pdf] : formats, resolution: resolution, combined: combined,
-                                    layouts: try parseLayoutChoices(layoutChoices), scoringProfile: scoring)
+                                    layouts: try parseLayoutChoices(selection.layoutChoices), scoringProfile: selection.scoring)
         options.final = final
-        options.lenient = lenient
-        options.lines = Set(lines)
+        options.lenient = selection.lenient
+        options.lines = Set(selection.lines)
         return options
     }
 }

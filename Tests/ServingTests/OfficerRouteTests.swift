@@ -112,7 +112,7 @@ import Testing
             let strict = try await browser.postMultipart("/submit", fields: ["csrf": csrf], file: ("自评表.xlsx", try Data(contentsOf: workbook)))
             let refused = try await browser.get("/s/\(try #require(TestBrowser.submission(strict)))")
             #expect(refused.text.contains("id=\"read-error\""))
-            #expect(refused.text.contains("(B4)"))
+            #expect(refused.text.contains("填表说明!B4"))
             let posted = try await browser.postMultipart("/submit", fields: ["csrf": csrf, "lenient": "1"],
                                                          file: ("../../etc/passwd.xlsx", try Data(contentsOf: workbook)))
             let id = try #require(TestBrowser.submission(posted))
