@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "Serving", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation", "TestSupport",
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),

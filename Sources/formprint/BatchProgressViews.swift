@@ -1,5 +1,6 @@
 import FormPrint
 import Foundation
+import Support
 
 /// Progress views that can also show a message between unit reports and
 /// tidy the terminal at the end.
@@ -14,7 +15,8 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
     enum Mode { case quiet, normal, verbose }
 
     let mode: Mode
-    private let lock = NSLock()
+    /// Whole lines, one writer at a time.
+    private let writing = Locked(())
 
     init(mode: Mode) { self.mode = mode }
 
@@ -48,7 +50,7 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
     func end() {}
 
     private func write(_ text: String, to handle: FileHandle) {
-        lock.withLock { handle.write(Data(text.utf8)) }
+        writing.withLock { _ in handle.write(Data(text.utf8)) }
     }
 }
 
@@ -56,16 +58,16 @@ final class LineProgress: BatchProgress, Noting, @unchecked Sendable {
 /// failures so far — with failures printed above it. Findings are counted
 /// in the final table and listed in summary.csv (`--verbose` prints them).
 final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
-    private let lock = NSLock()
-    private var line = ""
+    /// The live line as it is now, redrawn by one thread at a time.
+    private let line = Locked("")
     private let output = FileHandle.standardError
 
     func started(total: Int) {
-        lock.withLock { redraw(startLine(total)) }
+        line.withLock { redraw(startLine(total), &$0) }
     }
 
     func finished(_ unit: UnitSummary, files: [String], counts: BatchCounts) {
-        lock.withLock {
+        line.withLock { line in
             var above = ""
             if unit.status == .failed {
                 above += say("失败：\(unit.input)", "failed: \(unit.input)") + "\n" + unit.errors.map { "  " + $0 + "\n" }.joined()
@@ -76,26 +78,26 @@ final class LiveProgress: BatchProgress, Noting, @unchecked Sendable {
             status += " · " + (unit.unit ?? unit.input)
             clear()
             output.write(Data(above.utf8))
-            redraw(status)
+            redraw(status, &line)
         }
     }
 
     func note(_ message: String) {
-        lock.withLock {
+        line.withLock { line in
             clear()
             output.write(Data((message + "\n").utf8))
-            redraw(line)
+            redraw(line, &line)
         }
     }
 
     func end() {
-        lock.withLock { clear() }
+        line.withLock { _ in clear() }
     }
 
     private func clear() { output.write(Data("\r\u{1B}[K".utf8)) }
 
     /// The line, cut to the terminal's width so that it never wraps.
-    private func redraw(_ text: String) {
+    private func redraw(_ text: String, _ line: inout String) {
         line = text
         var size = winsize()
         let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
