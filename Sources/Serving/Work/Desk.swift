@@ -23,6 +23,7 @@ package final class Desk: Sendable {
         self.requiresLogin = requiresLogin
         self.uploadLimit = uploadLimit
         swept = files.sweep(keeping: try store.storedPaths())
+        try Sessions(database: database).removeExpired()
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
             return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
