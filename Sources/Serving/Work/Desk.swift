@@ -30,6 +30,8 @@ package final class Desk: Sendable {
         }
     }
 
+    deinit { workers.stop() }
+
     /// Checks and renders `data` on a worker, stores the input and files,
     /// then commits the row: the submission's id is returned only once all
     /// of it is on disk and in the database.
