@@ -9,7 +9,7 @@
 # 2. Throughput: UPLOADS (default 50) concurrent pastes, each a different
 #    unit, all checked and rendered on WORKERS (default 2) workers.
 # 3. Crash: UPLOADS more concurrent pastes, the server killed with kill -9
-#    once a few have been accepted; restarted on the same folder, then
+#    once KILL_AFTER (default 5) have been accepted; restarted on the same folder, then
 #    every accepted submission (a 303 to /s/<id>) must be in the database
 #    with every file complete (`formprint serve verify` rehashes them all),
 #    no temporary file may be left, and a new upload must succeed.
@@ -71,7 +71,7 @@ seconds=$(echo "$t1 - $t0" | bc)
 # 3. Crash in the middle.
 pids=()
 for n in $(seq 1001 $((1000 + uploads))); do paste_unit "$n" > "$work/crash$n" & pids+=($!); done
-while [ "$(cat "$work"/crash* 2>/dev/null | grep -c '^303 ' || true)" -lt 5 ]; do sleep 0.05; done
+while [ "$(cat "$work"/crash* 2>/dev/null | grep -c '^303 ' || true)" -lt "${KILL_AFTER:-5}" ]; do sleep 0.05; done
 kill -9 "$server"
 wait "$server" 2>/dev/null || true
 server=""

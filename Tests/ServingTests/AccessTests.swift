@@ -101,6 +101,44 @@ import Testing
         }
     }
 
+    /// The national example gives 主管部门 and scores: the table lists
+    /// 总分 and 等级 as summary.json does, and the booklet binds its units.
+    @Test func aBookletPerSupervisorAndScoresOnTheTable() async throws {
+        let desk = try Self.desk()
+        let national = repositoryRoot.appendingPathComponent("Examples/national-2024.yaml")
+        _ = try await desk.submit(try Data(contentsOf: national), uploadedName: "national-2024.yaml", owner: nil, actor: "test")
+        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+            let admin = TestBrowser(client)
+            _ = try await Self.logInAdmin(admin)
+            let bureau = try await admin.get("/bureau")
+            let line = try #require(UnitLine.lines(roster: [], latest: try desk.store.latestByUnit()).first)
+            let score = try #require(line.scores.first)
+            #expect(score.total != nil && score.grade != nil)
+            #expect(bureau.text.contains("<td>\(score.total!)</td><td>\(score.grade!)</td>"))
+            #expect(bureau.text.contains("/bureau/booklet?supervisor="))
+            let booklet = try await admin.get("/bureau/booklet?supervisor=" + admin.encode("示例县农业农村局"))
+            #expect(booklet.status == .ok)
+            #expect(booklet.body.prefix(5) == Data("%PDF-".utf8))
+            // As many pages as the unit's combined PDF (poppler's pdfinfo reads it).
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") {
+                let file = try temporaryFolder().appendingPathComponent("booklet.pdf")
+                try booklet.body.write(to: file)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+                process.arguments = [file.path]
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                let info = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                let latest = try #require(line.latest)
+                let combined = try #require(try desk.store.files(of: latest).first { $0.role == "combined" })
+                #expect(info.contains("Pages:") && info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" \(combined.pages)") })
+            }
+            #expect(try await admin.get("/bureau/booklet?supervisor=" + admin.encode("没有的部门")).status == .notFound)
+        }
+    }
+
     @Test func theBureauExportsFindingsAndPDFs() async throws {
         let desk = try Self.desk()
         _ = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "粘贴.txt", owner: "柳河县政务服务和数字化建设管理局", actor: "test")

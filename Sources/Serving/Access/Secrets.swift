@@ -4,8 +4,8 @@ import HummingbirdBcrypt
 
 /// Random tokens and the salted hashes of passwords and access codes.
 package enum Secrets {
-    /// bcrypt's cost: about 60 ms a check here, slow enough to make guessing
-    /// a code costly, fast enough for a login.
+    /// bcrypt's cost (2^10 rounds): slow enough to make guessing a code
+    /// costly, fast enough for a login.
     static let cost: UInt8 = 10
 
     package static func hash(_ secret: String) -> String { Bcrypt.hash(secret, cost: cost) }
@@ -19,8 +19,7 @@ package enum Secrets {
     }
 
     /// A unit's access code: 12 digits in groups of four, easy to read out
-    /// on the telephone (about 40 bits; bcrypt and the login delay keep
-    /// guessing slow).
+    /// on the telephone (about 40 bits; bcrypt keeps guessing slow).
     package static func accessCode() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<3).map { _ in String(format: "%04d", Int.random(in: 0...9999, using: &generator)) }.joined(separator: "-")

@@ -36,6 +36,13 @@ package struct Sessions: Sendable {
 
     package init(database: DeskDatabase) { self.database = database }
 
+    /// Forgets sessions past their lifetime (at start).
+    package func removeExpired() throws {
+        try database.pool.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE createdAt < ?", arguments: [Date().timeIntervalSince1970 - Self.lifetime])
+        }
+    }
+
     /// A new session; returns the token for the cookie.
     package func open(_ role: Session.Role, principal: String?) throws -> (token: String, session: Session) {
         let token = Secrets.token()

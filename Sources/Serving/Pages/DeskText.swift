@@ -11,11 +11,15 @@ package enum Language: String, Sendable {
 /// Every error the desk shows a person, as text. ONE place on purpose: the
 /// bilingual message catalogue (issue 17) replaces this function's body.
 package enum DeskText {
-    /// A failure of reading, checking or rendering an input, for the page.
-    /// FormPrint's errors already say what, where and how to fix (most in
-    /// English with the Chinese beside); the desk says what it was doing.
+    /// Any error, for the page: the desk's own refusals in the page's
+    /// language; a failure of reading, checking or rendering an input as
+    /// FormPrint words it (what, where and how to fix; most in English with
+    /// the Chinese beside), after what the desk was doing.
     package static func describe(_ error: Error, language: Language = .chinese) -> String {
-        language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + "\(error)"
+        guard let refusal = error as? Refusal else {
+            return language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + "\(error)"
+        }
+        return describe(refusal, language: language)
     }
 
     /// The refusals of the desk itself.
@@ -23,7 +27,7 @@ package enum DeskText {
         case notFound, forbiddenWithoutToken, tooLarge(limit: Int), loginRequired, wrongLogin, emptyInput, badRequest(String)
     }
 
-    package static func describe(_ refusal: Refusal, language: Language) -> String {
+    private static func describe(_ refusal: Refusal, language: Language) -> String {
         switch refusal {
         case .notFound:
             language.pick("找不到这份材料（或您无权查看）。请从首页重新打开。", "Not found (or not yours to see). Start again from the home page.")

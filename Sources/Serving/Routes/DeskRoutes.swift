@@ -65,7 +65,7 @@ package struct DeskRoutes: Sendable {
             case .emptyInput, .badRequest: .badRequest
             }
             if case .loginRequired = refusal { return Responses.redirect("/login", visit: visit) }
-            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal, language: visit.language)), status: status, visit: visit)
+            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal as Error, language: visit.language)), status: status, visit: visit)
         } catch {
             return Responses.html(pages(visit).bureau.refusal(DeskText.describe(error, language: visit.language)), status: .internalServerError, visit: visit)
         }

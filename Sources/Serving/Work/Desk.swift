@@ -23,11 +23,14 @@ package final class Desk: Sendable {
         self.requiresLogin = requiresLogin
         self.uploadLimit = uploadLimit
         swept = files.sweep(keeping: try store.storedPaths())
+        try Sessions(database: database).removeExpired()
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
             return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
         }
     }
+
+    deinit { workers.stop() }
 
     /// Checks and renders `data` on a worker, stores the input and files,
     /// then commits the row: the submission's id is returned only once all

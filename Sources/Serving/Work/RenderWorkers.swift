@@ -14,6 +14,7 @@ package final class RenderWorkers: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var queue: [(Worker?, Error?) -> Void] = []
+    private var stopped = false
     package let count: Int
 
     /// `makeWorker` runs once on each thread; if it fails, that thread's
@@ -27,7 +28,13 @@ package final class RenderWorkers: @unchecked Sendable {
                 do { worker = try makeWorker() } catch { failure = error }
                 while true {
                     condition.lock()
-                    while queue.isEmpty { condition.wait() }
+                    while queue.isEmpty && !stopped { condition.wait() }
+                    // Stopped: the jobs already queued still run, then the
+                    // thread ends and its typesetter is freed.
+                    if queue.isEmpty {
+                        condition.unlock()
+                        return
+                    }
                     let job = queue.removeFirst()
                     condition.unlock()
                     job(worker, failure)
@@ -37,6 +44,14 @@ package final class RenderWorkers: @unchecked Sendable {
             thread.stackSize = 8 << 20
             thread.name = "formprint-render-\(index + 1)"
             thread.start()
+        }
+    }
+
+    /// Ends the threads once the queue is empty (the desk is gone).
+    package func stop() {
+        condition.withLock {
+            stopped = true
+            condition.broadcast()
         }
     }
 

@@ -46,7 +46,9 @@ package enum Submitting {
         let unit = document.unit
         result.unitName = unit.name
         result.year = unit.year
-        result.supervisor = unit.projects.map(\.competentDepartment).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // 主管部门: a project form's cell, or a department form's own field (重庆).
+        result.supervisor = (unit.projects.map(\.competentDepartment) + [unit.department?.extra["competentDepartment"] ?? ""])
+            .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         do {
             let check = try worker.checker.check(document)
             result.findings = check.findings.map(StoredFinding.init)
