@@ -35,7 +35,7 @@ let package = Package(
         // Small utilities every module may use: Locked<T>, SystemError (errno),
         // the seeded generator of the tests and the bench.
         .target(name: "Support"),
-        .target(name: "Evaluation"),
+        .target(name: "Evaluation", dependencies: ["Support"]),
         .target(name: "InputReading", dependencies: ["Evaluation", "Support", "Yams"]),
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         // Rendering writes OFD packages (ZIP) through ZIPFoundation.
@@ -60,7 +60,7 @@ let package = Package(
         // access and rendering live in its folders, over the FormPrint facade.
         .target(
             name: "Serving",
-            dependencies: ["FormPrint", "Evaluation", "Importing", "Review", "ZIPFoundation",
+            dependencies: ["FormPrint", "Evaluation", "Importing", "Review", "Support", "ZIPFoundation",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "GRDB", package: "GRDB.swift")]

@@ -3,41 +3,48 @@ import Foundation
 import Serving
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the web desk: officers hand in and fix their forms (填报), the bureau collects them (汇总).",
-        discussion: """
-            Everything is kept in one folder (--data): an SQLite database and the uploaded and rendered files. \
-            On 127.0.0.1 nobody logs in. With --listen beyond loopback the bureau's administrator must log in \
-            (create one first with `formprint serve admin`) and issues each unit an access code.
-            """,
-        subcommands: [Start.self, Admin.self, Verify.self],
-        defaultSubcommand: Start.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve",
+            abstract: say("启动网页服务：各单位在网页上填报、改正自评表，财政局汇总。",
+                          "Serve the web desk: officers hand in and fix their forms (填报), the bureau collects them (汇总)."),
+            discussion: say("""
+                全部内容保存在一个文件夹（--data）中：一个SQLite数据库以及上传和生成的文件。\
+                在127.0.0.1上无需登录。用 --listen 监听其他地址时，财政局管理员须登录\
+                （先用 `formprint serve admin` 创建），并给每个单位发放访问码。
+                """, """
+                Everything is kept in one folder (--data): an SQLite database and the uploaded and rendered files. \
+                On 127.0.0.1 nobody logs in. With --listen beyond loopback the bureau's administrator must log in \
+                (create one first with `formprint serve admin`) and issues each unit an access code.
+                """),
+            subcommands: [Start.self, Admin.self, Verify.self],
+            defaultSubcommand: Start.self)
+    }
 
     struct DataFolder: ParsableArguments {
-        @Option(help: "The folder holding the database and the files.")
+        @Option(help: help("保存数据库和文件的文件夹。", "The folder holding the database and the files."))
         var data: String = "formprint-data"
 
         var url: URL { URL(fileURLWithPath: data, isDirectory: true) }
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the server (the default).")
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "start", abstract: say("启动服务（默认）。", "Start the server (the default).")) }
 
         @OptionGroup var folder: DataFolder
 
-        @Option(help: "The address to listen on; beyond loopback, people log in.")
+        @Option(help: help("监听的地址；非本机回环地址时需要登录。", "The address to listen on; beyond loopback, people log in."))
         var listen: String = "127.0.0.1"
 
-        @Option(help: "The port.")
+        @Option(help: help("端口。", "The port."))
         var port: Int = 8080
 
-        @Option(help: "Rendering workers (one typesetter each); a burst of uploads waits for a free one.")
+        @Option(help: help("生成文档的工作线程数（各有一个排版器）；上传过多时排队等候。", "Rendering workers (one typesetter each); a burst of uploads waits for a free one."))
         var workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
         func validate() throws {
-            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535; got \(port)") }
-            guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64; got \(workers)") }
+            guard (0...65_535).contains(port) else { throw usageError("--port 须在0到65535之间；收到的是\(port)", "--port must be between 0 and 65535; got \(port)") }
+            guard (1...64).contains(workers) else { throw usageError("--workers 须在1到64之间；收到的是\(workers)", "--workers must be between 1 and 64; got \(workers)") }
         }
 
         func run() throws {
@@ -64,33 +71,38 @@ struct ServeCommand: ParsableCommand {
     }
 
     struct Admin: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "admin", abstract: "Create (or reset) the bureau's administrator; the password is read from standard input.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "admin", abstract: say("创建（或重设）财政局管理员；密码从标准输入读取。",
+                                                                     "Create (or reset) the bureau's administrator; the password is read from standard input."))
+        }
 
         @OptionGroup var folder: DataFolder
 
-        @Option(help: "The administrator's user name.")
+        @Option(help: help("管理员的用户名。", "The administrator's user name."))
         var user: String
 
         func run() throws {
             guard let password = readLine(strippingNewline: true), password.count >= 8 else {
-                printError("give the password (at least 8 characters) on standard input 请从标准输入提供至少8位的密码")
+                printError(say("错误：请从标准输入提供至少8位的密码", "error: give the password (at least 8 characters) on standard input"))
                 throw ExitCode(2)
             }
             try DeskServer.setAdministrator(data: folder.url, name: user, password: password)
-            print("administrator \(user) saved in \(folder.url.path)")
+            print(say("管理员\(user)已保存在\(folder.url.path)", "administrator \(user) saved in \(folder.url.path)"))
         }
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "verify", abstract: "Check that every stored submission and file is complete (after a crash).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "verify", abstract: say("检查保存的每份提交和文件是否完整（用于崩溃之后）。",
+                                                                      "Check that every stored submission and file is complete (after a crash)."))
+        }
 
         @OptionGroup var folder: DataFolder
 
         func run() throws {
             let result = try DeskServer.verify(data: folder.url)
-            print("\(result.submissions) submissions, \(result.files) files, journal \(result.journal), \(result.problems.count) problems")
+            print(say("\(result.submissions)份提交，\(result.files)个文件，日志模式\(result.journal)，\(result.problems.count)个问题",
+                      "\(result.submissions) submissions, \(result.files) files, journal \(result.journal), \(result.problems.count) problems"))
             for problem in result.problems { printError(problem) }
             if !result.problems.isEmpty { throw ExitCode(1) }
         }

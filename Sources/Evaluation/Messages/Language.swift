@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The language FormPrint prints its messages in. Chinese is the default:
 /// the forms' readers are Chinese finance officers.
@@ -37,17 +38,5 @@ public enum Language: String, Sendable, CaseIterable {
         set { setting.withLock { $0 = newValue } }
     }
 
-    private static let setting = LanguageSetting()
-}
-
-/// `Language.current`'s storage: one value behind a lock.
-private final class LanguageSetting: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Language.chinese
-
-    func withLock<T>(_ body: (inout Language) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
+    private static let setting = Locked(Language.chinese)
 }

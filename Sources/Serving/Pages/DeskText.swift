@@ -1,15 +1,15 @@
+import Evaluation
 import Foundation
 
-/// The language of a page: Chinese unless `?lang=en` (or the 语言 switch,
-/// kept in a cookie) asks for English.
-package enum Language: String, Sendable {
-    case chinese = "zh", english = "en"
-
-    package func pick(_ chinese: String, _ english: String) -> String { self == .chinese ? chinese : english }
+/// A page's language is FormPrint's `Language`: Chinese unless `?lang=en`
+/// (or the 语言 switch, kept in a cookie) asks for English.
+extension Language {
+    package func pick(_ chinese: String, _ english: String) -> String { Message(chinese: chinese, english: english).text(in: self) }
 }
 
-/// Every error the desk shows a person, as text. ONE place on purpose: the
-/// bilingual message catalogue (issue 17) replaces this function's body.
+/// Every error the desk shows a person, as text, in one place: the desk's
+/// own refusals here; every error of reading, checking or rendering from
+/// FormPrint's message catalogue, in the page's language.
 package enum DeskText {
     /// Any error, for the page: the desk's own refusals in the page's
     /// language; a failure of reading, checking or rendering an input as
@@ -17,7 +17,8 @@ package enum DeskText {
     /// the Chinese beside), after what the desk was doing.
     package static func describe(_ error: Error, language: Language = .chinese) -> String {
         guard let refusal = error as? Refusal else {
-            return language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + "\(error)"
+            let detail = (error as? any HasMessage)?.message.text(in: language) ?? "\(error)"
+            return language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + detail
         }
         return describe(refusal, language: language)
     }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// Plain HTML, escaped in one place.

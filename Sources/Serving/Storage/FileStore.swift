@@ -1,5 +1,6 @@
 import FormPrint
 import Foundation
+import Support
 
 /// The files of the data folder: each upload under its SHA-256
 /// (`inputs/<hash>`), each rendering under a folder of its own
@@ -17,7 +18,7 @@ package struct FileStore: Sendable {
         let relative = "inputs/" + hash
         // Two requests with the same bytes would share AtomicFile's
         // temporary name (it is per process): one writes, the other waits.
-        try Self.inputLock.withLock {
+        try Self.inputLock.withLock { _ in
             if !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
                 try AtomicFile.write(data, to: relative, inside: root)
             }
@@ -25,7 +26,8 @@ package struct FileStore: Sendable {
         return hash
     }
 
-    private static let inputLock = NSLock()
+    /// Two uploads of the same bytes store one file.
+    private static let inputLock = Locked(())
 
     package func input(_ hash: String) throws -> Data {
         guard hash.allSatisfy(\.isHexDigit) else { throw CocoaError(.fileNoSuchFile) }
