@@ -9,18 +9,18 @@ import Foundation
 /// makes that impossible in practice, costs ~100 lines and no dependency
 /// (swift-crypto would pull in BoringSSL for one function), and runs at
 /// hundreds of MB/s in release builds — far below the cost of rendering.
-public struct ContentHash {
+package struct ContentHash {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() {
+    package init() {
         pending.reserveCapacity(64)
     }
 
-    public mutating func update(_ bytes: some Collection<UInt8>) {
+    package mutating func update(_ bytes: some Collection<UInt8>) {
         length &+= UInt64(bytes.count)
         var rest = Array(bytes)[...]
         if !pending.isEmpty {
@@ -44,22 +44,22 @@ public struct ContentHash {
         pending += rest.dropFirst(whole)
     }
 
-    public mutating func update(_ text: String) {
+    package mutating func update(_ text: String) {
         update(Array(text.utf8))
     }
 
     /// Adds a labelled field: its length and bytes, so that ("ab", "c")
     /// and ("a", "bc") hash differently.
-    public mutating func field(_ label: String, _ bytes: some Collection<UInt8>) {
+    package mutating func field(_ label: String, _ bytes: some Collection<UInt8>) {
         update(Array("\(label):\(bytes.count):".utf8))
         update(bytes)
     }
 
-    public mutating func field(_ label: String, _ text: String) {
+    package mutating func field(_ label: String, _ text: String) {
         field(label, Array(text.utf8))
     }
 
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         var copy = self
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
@@ -73,17 +73,17 @@ public struct ContentHash {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public func hexDigest() -> String {
+    package func hexDigest() -> String {
         finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
-    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    package static func hex(_ bytes: some Collection<UInt8>) -> String {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.hexDigest()
     }
 
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

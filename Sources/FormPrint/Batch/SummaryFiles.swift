@@ -4,16 +4,16 @@ import Foundation
 
 /// `summary.json`, `summary.csv` and the terminal table: views of a
 /// `BatchSummary`.
-public enum SummaryFiles {
+package enum SummaryFiles {
     /// `summary.json`, or `summary-K-of-N.json` for a shard so that shards
     /// writing to one shared folder do not overwrite each other.
-    public static func baseName(shard: Shard?) -> String {
+    package static func baseName(shard: Shard?) -> String {
         shard.map { "summary-\($0.index)-of-\($0.count)" } ?? "summary"
     }
 
     /// Writes `<base>.json` and `<base>.csv` into `folder`, atomically.
     @discardableResult
-    public static func write(_ summary: BatchSummary, into folder: URL, baseName: String = "summary") throws -> [URL] {
+    package static func write(_ summary: BatchSummary, into folder: URL, baseName: String = "summary") throws -> [URL] {
         let json = folder.appendingPathComponent(baseName + ".json")
         let csv = folder.appendingPathComponent(baseName + ".csv")
         try AtomicFile.write(try self.json(summary), to: json)
@@ -21,13 +21,13 @@ public enum SummaryFiles {
         return [json, csv]
     }
 
-    public static func json(_ summary: BatchSummary) throws -> Data {
+    package static func json(_ summary: BatchSummary) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(summary) + Data("\n".utf8)
     }
 
-    public static func read(_ url: URL) throws -> BatchSummary {
+    package static func read(_ url: URL) throws -> BatchSummary {
         do {
             let data: Data
             do {
@@ -49,7 +49,7 @@ public enum SummaryFiles {
     /// One row per document (a failed unit: one row with its errors), with
     /// a UTF-8 byte order mark so that Excel and WPS open the Chinese text
     /// correctly.
-    public static func csv(_ summary: BatchSummary) -> String {
+    package static func csv(_ summary: BatchSummary) -> String {
         var lines = [csvColumns.joined(separator: ",")]
         for unit in summary.units {
             let year = unit.year.map(String.init) ?? ""
@@ -82,7 +82,7 @@ public enum SummaryFiles {
     }
 
     /// The table printed at the end of a run.
-    public static func table(_ summary: BatchSummary, in language: Language = .current) -> String {
+    package static func table(_ summary: BatchSummary, in language: Language = .current) -> String {
         func say(_ chinese: String, _ english: String) -> String { Message(chinese: chinese, english: english).text(in: language) }
         let totals = summary.totals
         var outcome = [say("生成\(totals.rendered)个", "\(totals.rendered) rendered")]
@@ -116,7 +116,7 @@ public enum SummaryFiles {
 extension String {
     /// The text followed by spaces up to `columns` terminal columns, a
     /// CJK character taking two.
-    public func paddedToColumns(_ columns: Int) -> String {
+    package func paddedToColumns(_ columns: Int) -> String {
         let width = reduce(0) { $0 + (($1.unicodeScalars.first?.value ?? 0) >= 0x1100 ? 2 : 1) }
         return self + String(repeating: " ", count: max(0, columns - width))
     }

@@ -15,9 +15,9 @@ import Support
 /// unit folder that points elsewhere, a temporary file that points at
 /// another file) can move the write outside it. The output folder itself
 /// is used as named, even when it is a link.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `url`, creating its folder if needed.
-    public static func write(_ data: Data, to url: URL) throws {
+    package static func write(_ data: Data, to url: URL) throws {
         try write(data, to: url.lastPathComponent, inside: url.deletingLastPathComponent())
     }
 
@@ -25,7 +25,7 @@ public enum AtomicFile {
     /// and returns the file's URL. A path that would leave the folder, or
     /// that runs through a symbolic link inside it, is refused.
     @discardableResult
-    public static func write(_ data: Data, to relativePath: String, inside folder: URL) throws -> URL {
+    package static func write(_ data: Data, to relativePath: String, inside folder: URL) throws -> URL {
         try write([(data, relativePath)], inside: folder)[0]
     }
 
@@ -35,7 +35,7 @@ public enum AtomicFile {
     /// file cost a batch more time than rendering on a slow disk. If any
     /// write fails, none of the files that were still temporary is kept.
     @discardableResult
-    public static func write(_ files: [(data: Data, relativePath: String)], inside folder: URL) throws -> [URL] {
+    package static func write(_ files: [(data: Data, relativePath: String)], inside folder: URL) throws -> [URL] {
         var staged: [Staged] = []
         defer { for file in staged { close(file.directory) } }
         func discard(from index: Int = 0) { for file in staged[index...] { unlinkat(file.directory, file.temporary, 0) } }
@@ -146,7 +146,7 @@ extension AtomicFile {
     /// but would accumulate over interrupted runs. A file whose process is
     /// still running is another batch's write in progress (two batches may
     /// share an output folder) and is left alone.
-    public static func removeStaleTemporaries(for targets: [URL]) {
+    package static func removeStaleTemporaries(for targets: [URL]) {
         let byFolder = Dictionary(grouping: targets) { $0.deletingLastPathComponent().path }
         for (folder, files) in byFolder {
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }

@@ -7,14 +7,14 @@ import Foundation
 /// a page suffix and the temporary name of an atomic write). A name cut
 /// to fit ends in `~` and 8 hex digits of the full name's SHA-256, so two
 /// long names that share a beginning stay apart.
-public enum FileNaming {
-    public static let maximumBytes = 200
+package enum FileNaming {
+    package static let maximumBytes = 200
 
     /// The longest document base name, leaving room for `_p001`, `_2` and
     /// an extension within `maximumBytes`.
     static let maximumBaseBytes = 180
 
-    public static func safeComponent(_ text: String) -> String {
+    package static func safeComponent(_ text: String) -> String {
         safeComponent(text, maximumBytes: maximumBytes)
     }
 
@@ -55,14 +55,14 @@ public enum FileNaming {
         + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
 
     /// `2024_项目支出绩效自评表_2024年政数局综合类项目`, without extension.
-    public static func documentBaseName(year: Int, document: String, detail: String?) -> String {
+    package static func documentBaseName(year: Int, document: String, detail: String?) -> String {
         var base = "\(year)_\(document)"
         if let detail, !detail.isEmpty { base += "_\(detail)" }
         return safeComponent(base, maximumBytes: maximumBaseBytes)
     }
 
     /// `2024_项目支出绩效自评表_2024年政数局综合类项目.pdf`
-    public static func documentFileName(year: Int, document: String, detail: String?, extension ext: String) -> String {
+    package static func documentFileName(year: Int, document: String, detail: String?, extension ext: String) -> String {
         documentBaseName(year: year, document: document, detail: detail) + "." + ext
     }
 

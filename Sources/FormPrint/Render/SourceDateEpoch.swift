@@ -5,19 +5,19 @@ import Foundation
 /// integer is taken: "nan", "inf" and "1e300" trapped in the date arithmetic,
 /// a millisecond epoch wrote a date 50 000 years ahead, and "abc" was
 /// silently ignored (issue 14).
-public enum SourceDateEpoch {
+package enum SourceDateEpoch {
     /// The latest second a PDF date can write: 9999-12-31T23:59:59Z.
-    public static let latest = 253_402_300_799
+    package static let latest = 253_402_300_799
 
     /// The date `SOURCE_DATE_EPOCH` sets, nil when it is not set (or empty,
     /// which build tools use for "not set").
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(FormPrintError) -> Date? {
+    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(FormPrintError) -> Date? {
         guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
         return try parse(text)
     }
 
     /// Whole seconds, 0 to `latest`, in ASCII digits.
-    public static func parse(_ text: String) throws(FormPrintError) -> Date {
+    package static func parse(_ text: String) throws(FormPrintError) -> Date {
         guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               let seconds = Int(text), seconds <= latest else {
             throw FormPrintError.badSourceDateEpoch(text)

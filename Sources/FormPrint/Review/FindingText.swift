@@ -6,13 +6,13 @@ import Review
 /// first line (`file:line:column: 警告[FP301]：…`, which editors jump to)
 /// and the field path, in the language chosen (`Language.current` unless
 /// given).
-public enum FindingText {
-    public static func lines(_ finding: Finding, in language: Language = .current) -> String {
+package enum FindingText {
+    package static func lines(_ finding: Finding, in language: Language = .current) -> String {
         finding.line(in: language) + "\n    " + Message(chinese: "字段 \(finding.path)", english: "at \(finding.path)").text(in: language)
     }
 
     /// "Examples/liuhe-2024.yaml: 0 errors, 7 warnings, 1 note (scoring profile jilin)".
-    public static func summary(_ check: UnitCheck, in language: Language = .current) -> String {
+    package static func summary(_ check: UnitCheck, in language: Language = .current) -> String {
         let errors = check.count(.error), warnings = check.count(.warning), notes = check.count(.note)
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return Message(
@@ -22,7 +22,7 @@ public enum FindingText {
     }
 
     /// Each project's 分值 and 得分, 总分 and 等级, as a small table.
-    public static func scores(_ check: UnitCheck, in language: Language = .current) -> String {
+    package static func scores(_ check: UnitCheck, in language: Language = .current) -> String {
         let places = check.profile.decimals
         func cell(_ value: Decimal?, fixed: Bool) -> String {
             guard let value else { return "—" }

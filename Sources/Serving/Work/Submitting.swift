@@ -55,7 +55,7 @@ package enum Submitting {
             result.errors = check.count(.error)
             result.warnings = check.count(.warning)
             result.notes = check.count(.note)
-            let rendered = try worker.renderer.render(document, options: downloadOptions, errors: result.errors)
+            let rendered = try worker.renderer.render(check, options: downloadOptions)
             result.summary = UnitSummary.of(check, rendered: rendered, input: kind.fileName)
             for document in rendered.documents {
                 for file in document.files where file.format != .png {
