@@ -3,57 +3,57 @@ import Foundation
 
 /// What one benchmark run measured. Times are medians over repeated runs,
 /// in milliseconds; rates in pages per second.
-public struct BenchReport: Encodable, Sendable {
-    public struct Phase: Codable, Sendable {
-        public var name: String
-        public var milliseconds: Double
+package struct BenchReport: Encodable, Sendable {
+    package struct Phase: Codable, Sendable {
+        package var name: String
+        package var milliseconds: Double
     }
-    public struct Scale: Codable, Sendable {
-        public var units: Int
-        public var millisecondsPerPage: Double
-        public var peakMegabytes: Double
+    package struct Scale: Codable, Sendable {
+        package var units: Int
+        package var millisecondsPerPage: Double
+        package var peakMegabytes: Double
     }
 
     /// The seed unit's three documents and its combined PDF, per unit.
-    public struct SeedUnit: Codable, Sendable {
+    package struct SeedUnit: Codable, Sendable {
         /// The combined PDF assembled from the documents' PDFs.
-        public var assembledMilliseconds: Double
+        package var assembledMilliseconds: Double
         /// The combined PDF drawn again from the pages (before).
-        public var drawnTwiceMilliseconds: Double
-        public var assembledCombinedBytes: Int
-        public var drawnCombinedBytes: Int
-        public var speedup: Double { assembledMilliseconds > 0 ? drawnTwiceMilliseconds / assembledMilliseconds : 0 }
+        package var drawnTwiceMilliseconds: Double
+        package var assembledCombinedBytes: Int
+        package var drawnCombinedBytes: Int
+        package var speedup: Double { assembledMilliseconds > 0 ? drawnTwiceMilliseconds / assembledMilliseconds : 0 }
     }
 
-    public var machine: String
-    public var formprintVersion: String
+    package var machine: String
+    package var formprintVersion: String
     /// One one-page project form into its own PDF file, in a batch on one core.
-    public var oneFormMilliseconds: Double
-    public var pagesPerSecondOneJob: Double
-    public var pagesPerSecondTwoJobs: Double
-    public var twoJobSpeedup: Double { pagesPerSecondOneJob > 0 ? pagesPerSecondTwoJobs / pagesPerSecondOneJob : 0 }
+    package var oneFormMilliseconds: Double
+    package var pagesPerSecondOneJob: Double
+    package var pagesPerSecondTwoJobs: Double
+    package var twoJobSpeedup: Double { pagesPerSecondOneJob > 0 ? pagesPerSecondTwoJobs / pagesPerSecondOneJob : 0 }
     /// The 300-indicator project form, to PDF bytes.
-    public var threeHundredIndicatorsMilliseconds: Double
-    public var threeHundredIndicatorsPages: Int
+    package var threeHundredIndicatorsMilliseconds: Double
+    package var threeHundredIndicatorsPages: Int
     /// `formprint render` of one form in a new process (nil when the
     /// benchmark does not know its own executable).
-    public var freshProcessMilliseconds: Double?
-    public var bytesPerOnePageForm: Double
+    package var freshProcessMilliseconds: Double?
+    package var bytesPerOnePageForm: Double
     /// Where the time of one form goes.
-    public var phases: [Phase]
+    package var phases: [Phase]
     /// The same page drawn by a minimal Cairo + Pango program, and
     /// FormPrint's time as a multiple of it.
-    public var directDrawingMilliseconds: Double
+    package var directDrawingMilliseconds: Double
     /// FormPrint from the unit in memory to the file (every phase but
     /// reading the unit file, which the direct program has no equivalent
     /// of) over the direct drawing to a file.
-    public var ratioToDirectDrawing: Double {
+    package var ratioToDirectDrawing: Double {
         let read = phases.first { $0.name == "read" }?.milliseconds ?? 0
         return directDrawingMilliseconds > 0 ? (oneFormMilliseconds - read) / directDrawingMilliseconds : 0
     }
     /// Cost per page and peak memory as the batch grows.
-    public var scaling: [Scale]
-    public var seedUnit: SeedUnit?
+    package var scaling: [Scale]
+    package var seedUnit: SeedUnit?
 
     enum CodingKeys: String, CodingKey {
         case machine, formprintVersion, oneFormMilliseconds, pagesPerSecondOneJob, pagesPerSecondTwoJobs, twoJobSpeedup
@@ -61,7 +61,7 @@ public struct BenchReport: Encodable, Sendable {
         case phases, directDrawingMilliseconds, ratioToDirectDrawing, scaling, seedUnit, seedUnitSpeedup
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(machine, forKey: .machine)
         try container.encode(formprintVersion, forKey: .formprintVersion)
@@ -82,7 +82,7 @@ public struct BenchReport: Encodable, Sendable {
     }
 
     /// The figures beside the targets of the performance reference.
-    public var table: String {
+    package var table: String {
         func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
         var rows: [(String, String, String)] = [
             ("one-page form into its own PDF, batch, 1 job", ms(oneFormMilliseconds), "≤ 4 ms"),

@@ -9,17 +9,17 @@ import Support
 /// `formprint bench`: renders generated units shaped like the seed and
 /// reports the figures of the performance reference as medians of
 /// repeated runs. Nothing here asserts a time: it reports.
-public struct Benchmark {
-    public var units = 200
-    public var rounds = 5
-    public var seed: UInt64 = 2024
+package struct Benchmark {
+    package var units = 200
+    package var rounds = 5
+    package var seed: UInt64 = 2024
     /// The `formprint` executable, for the fresh-process and memory figures.
-    public var executable: URL?
-    public var scalingUnits = [10, 100, 1000]
+    package var executable: URL?
+    package var scalingUnits = [10, 100, 1000]
     let fonts: FontLibrary
     let catalog: LayoutCatalog
 
-    public init(executable: URL?) throws {
+    package init(executable: URL?) throws {
         self.fonts = try UnitRenderer.standardFonts()
         self.catalog = try LayoutCatalog.standard()
         self.executable = executable
@@ -35,7 +35,7 @@ public struct Benchmark {
     /// One-page project forms: 6 to 10 indicators, as the seed's.
     func onePageUnits(_ count: Int) -> [UnitEvaluation] { generate(count) { 6 + $0 % 5 } }
 
-    public func run(progress: (String) -> Void = { _ in }) throws -> BenchReport {
+    package func run(progress: (String) -> Void = { _ in }) throws -> BenchReport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("formprint-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let units = onePageUnits(self.units)
@@ -160,7 +160,7 @@ public struct Benchmark {
 
     /// In a child for a profiler: the direct drawing of the first unit's
     /// page, `count` times, into memory.
-    public func childDirect(count: Int) throws -> String {
+    package func childDirect(count: Int) throws -> String {
         let renderer = try self.renderer()
         let (size, cells) = try directCells(onePageUnits(1)[0], renderer)
         let drawer = try DirectDrawer(fonts: fonts)
@@ -256,7 +256,7 @@ public struct Benchmark {
 
     /// In the child: render `count` units one after another (one job) into
     /// `folder`; prints "milliseconds pages peak-kilobytes".
-    public func childBatch(count: Int, folder: URL) throws -> String {
+    package func childBatch(count: Int, folder: URL) throws -> String {
         let renderer = try self.renderer()
         var generator = SyntheticUnits(seed: seed)
         var pages = 0

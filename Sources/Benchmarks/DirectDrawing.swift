@@ -6,14 +6,14 @@ import Rendering
 
 /// One cell of a page as a minimal Cairo + Pango program draws it: a
 /// ruled rectangle and its text, wrapped by Pango at the cell's width.
-public struct DirectCell: Sendable {
-    public var frame: Rect
-    public var text: String
-    public var font: FontSpec
-    public var align: HorizontalAlignment
-    public var padding: Length
+package struct DirectCell: Sendable {
+    package var frame: Rect
+    package var text: String
+    package var font: FontSpec
+    package var align: HorizontalAlignment
+    package var padding: Length
 
-    public init(frame: Rect, text: String, font: FontSpec, align: HorizontalAlignment, padding: Length) {
+    package init(frame: Rect, text: String, font: FontSpec, align: HorizontalAlignment, padding: Length) {
         self.frame = frame
         self.text = text
         self.font = font
@@ -30,14 +30,14 @@ public struct DirectCell: Sendable {
 /// package outside `Rendering` that calls Cairo: it measures Cairo itself.
 /// Surfaces come from their owner in `Rendering` (`CairoSurface`), with
 /// status checked.
-public final class DirectDrawer {
+package final class DirectDrawer {
     private let typesetter: Typesetter
 
-    public init(fonts: FontLibrary) throws(RenderError) {
+    package init(fonts: FontLibrary) throws(RenderError) {
         typesetter = try Typesetter(fonts: fonts)
     }
 
-    public func pdf(size: Size, cells: [DirectCell]) throws(RenderError) -> Data {
+    package func pdf(size: Size, cells: [DirectCell]) throws(RenderError) -> Data {
         let target = try CairoSurface("PDF") { sink in
             cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, size.width.points, size.height.points)
         }

@@ -8,10 +8,10 @@ import Layout
 /// run benchmarks the same input: one project per unit with the seed's
 /// funds block and goal texts of realistic length, indicators spread over
 /// the 2021 tree's 一级/二级 categories, and a department form.
-public struct SyntheticUnits {
+package struct SyntheticUnits {
     private var random: SplitMix64
 
-    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    package init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     static let text = Array("为保证政务大厅正常运行申请此项目年末收回预算指标由于我县财政资金紧张按照常务会议要求完成数字化建设管理服务效能持续提升群众满意度")
     static let tree: [(String, [String])] = [
@@ -28,7 +28,7 @@ public struct SyntheticUnits {
 
     /// One unit whose project has `indicators` indicators (a one-page form
     /// up to about 12).
-    public mutating func unit(number: Int, indicators: Int) -> UnitEvaluation {
+    package mutating func unit(number: Int, indicators: Int) -> UnitEvaluation {
         let name = "测试县第\(number)局"
         // Amounts in whole cents, so that they are exact decimals.
         let budgetCents = Int.random(in: 1_000...50_000, using: &random)

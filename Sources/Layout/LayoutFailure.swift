@@ -2,7 +2,7 @@ import Evaluation
 
 /// Why a document could not be laid out, with enough context to fix the
 /// input: which text, where it comes from, and what did not fit.
-public enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
+package enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
     /// Characters no bundled font covers.
     case missingGlyphs([Character], in: TextOrigin, text: String)
     /// A row that does not fit on an empty page.
@@ -18,7 +18,7 @@ public enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
     case signatureTooWide(text: String, origin: TextOrigin, needed: Length, available: Length)
 
     /// The type's catalogue of sentences, in Chinese and English.
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .missingGlyphs(let characters, let origin, let text):
             let list = characters.map { c in

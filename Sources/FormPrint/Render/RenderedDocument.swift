@@ -42,7 +42,7 @@ public struct RenderedUnit: Sendable {
     /// The unit as written.
     public var unit: UnitEvaluation
     /// The scores it left empty, as the forms print them (the scorecard).
-    public var computed: ComputedValues = .none
+    package var computed: ComputedValues = .none
     /// Every file to write, in order.
     public var files: [OutputFile] { documents.flatMap(\.files) + (combined.map { [$0] } ?? []) }
 }

@@ -17,7 +17,7 @@ public struct UnitScores: Sendable {
     public var department: ScoredUnit?
     /// The values the forms print in the score cells the unit left empty:
     /// only for layouts with 分值/得分 columns.
-    public var computed: ComputedValues
+    package var computed: ComputedValues
 }
 
 /// Computes `UnitScores` with the layout and profile catalogues.

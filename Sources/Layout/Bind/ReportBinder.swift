@@ -2,34 +2,34 @@ import Evaluation
 
 /// The report resolved against its layout: every heading numbered and
 /// styled, every paragraph styled, in reading order. No geometry yet.
-public struct ResolvedReport: Sendable, Equatable {
-    public var title: String
-    public var blocks: [ReportBlock]
-    public var signature: String
-    public var date: String
-    public var sealed: Bool
+package struct ResolvedReport: Sendable, Equatable {
+    package var title: String
+    package var blocks: [ReportBlock]
+    package var signature: String
+    package var date: String
+    package var sealed: Bool
     /// The names listed in the 附件说明.
-    public var attachments: [String]
+    package var attachments: [String]
 }
 
-public struct ReportBlock: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct ReportBlock: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case heading(level: Int)
         case paragraph
         /// A table; `text` is its title.
         case table(ReportTable)
     }
-    public var kind: Kind
+    package var kind: Kind
     /// The text as printed, heading number included ("一、部门概况").
-    public var text: String
-    public var style: TextStyle
-    public var origin: TextOrigin
+    package var text: String
+    package var style: TextStyle
+    package var origin: TextOrigin
 }
 
-public enum ReportBinder {
+package enum ReportBinder {
     /// Numbers headings from their depth (一、 → （一） → 1. → （1）), so the
     /// printed numbering is consistent whatever the input looked like.
-    public static func bind(_ report: Report, flow: FlowSpec) -> ResolvedReport {
+    package static func bind(_ report: Report, flow: FlowSpec) -> ResolvedReport {
         var blocks: [ReportBlock] = []
         func add(_ sections: [ReportSection], depth: Int, path: FieldPath) {
             let heading = flow.headings[min(depth, flow.headings.count - 1)]

@@ -2,102 +2,102 @@ import Evaluation
 
 /// A form with every cell, span and text known — the model bound onto the
 /// layout — and no geometry yet.
-public struct ResolvedTable: Sendable {
-    public var title: [ResolvedLine]
-    public var continuedTitle: [ResolvedLine]
-    public var footer: [ResolvedFooterLine]
-    public var pageNumber: PageNumberSpec?
-    public var columns: [Length]
-    public var padding: CellPadding
-    public var ruleWidth: Length
-    public var minimumRowHeight: Length
-    public var rowCount: Int
+package struct ResolvedTable: Sendable {
+    package var title: [ResolvedLine]
+    package var continuedTitle: [ResolvedLine]
+    package var footer: [ResolvedFooterLine]
+    package var pageNumber: PageNumberSpec?
+    package var columns: [Length]
+    package var padding: CellPadding
+    package var ruleWidth: Length
+    package var minimumRowHeight: Length
+    package var rowCount: Int
     /// Cells in row-major order of their top-left corner.
-    public var cells: [ResolvedCell]
-    public var blocks: [ResolvedBlock]
+    package var cells: [ResolvedCell]
+    package var blocks: [ResolvedBlock]
     /// Rows of blocks with a fixed `rowHeight`.
-    public var fixedRowHeights: [Int: Length]
+    package var fixedRowHeights: [Int: Length]
     /// Formula cells whose entered value differs from the computed one.
-    public var formulaDiscrepancies: [FormulaDiscrepancy] = []
+    package var formulaDiscrepancies: [FormulaDiscrepancy] = []
 }
 
 /// A formula cell the unit filled in with a value other than the one the
 /// formula gives: the entered value prints, and this becomes a finding.
-public struct FormulaDiscrepancy: Sendable, Equatable {
+package struct FormulaDiscrepancy: Sendable, Equatable {
     /// The field the unit filled in.
-    public var path: FieldPath
-    public var entered: String
+    package var path: FieldPath
+    package var entered: String
     /// The formula's value, formatted as the cell would print it.
-    public var computed: String
-    public var formula: String
+    package var computed: String
+    package var formula: String
     /// The column's label on the form, when the layout has a header for it.
-    public var label: String
+    package var label: String
 }
 
 /// Values FormPrint computed for fields the unit left empty (分值, 得分,
 /// 总分, 等级 by a scoring profile), by the field they stand in for. Bound
 /// beside the unit's data; the model itself is never changed.
-public struct ComputedValues: Sendable, Equatable {
-    public var values: [FieldPath: String]
+package struct ComputedValues: Sendable, Equatable {
+    package var values: [FieldPath: String]
 
-    public init(_ values: [FieldPath: String] = [:]) { self.values = values }
+    package init(_ values: [FieldPath: String] = [:]) { self.values = values }
 
-    public static let none = ComputedValues()
+    package static let none = ComputedValues()
 }
 
 /// A line of text outside the grid, with its placeholders filled in.
-public struct ResolvedLine: Sendable, Equatable {
-    public var text: String
-    public var style: TextStyle
-    public var spaceBefore: Length
-    public var spaceAfter: Length
-    public var origin: TextOrigin
+package struct ResolvedLine: Sendable, Equatable {
+    package var text: String
+    package var style: TextStyle
+    package var spaceBefore: Length
+    package var spaceAfter: Length
+    package var origin: TextOrigin
 }
 
 /// A footer line with its placeholders filled in.
-public enum ResolvedFooterLine: Sendable, Equatable {
+package enum ResolvedFooterLine: Sendable, Equatable {
     case text(ResolvedLine)
     case signatures(ResolvedSignatureLine)
 }
 
-public struct ResolvedSignatureLine: Sendable, Equatable {
-    public struct Field: Sendable, Equatable {
-        public var label: String
+package struct ResolvedSignatureLine: Sendable, Equatable {
+    package struct Field: Sendable, Equatable {
+        package var label: String
         /// What the unit file gives for the line; empty leaves it blank.
-        public var value: String
-        public var lineWidth: Length
-        public var origin: TextOrigin
+        package var value: String
+        package var lineWidth: Length
+        package var origin: TextOrigin
     }
-    public var fields: [Field]
-    public var style: TextStyle
-    public var spaceBefore: Length
-    public var spaceAfter: Length
+    package var fields: [Field]
+    package var style: TextStyle
+    package var spaceBefore: Length
+    package var spaceAfter: Length
 }
 
-public struct ResolvedCell: Sendable, Equatable {
-    public var row: Int
-    public var column: Int
-    public var rowSpan: Int
-    public var columnSpan: Int
-    public var text: String
-    public var style: TextStyle
+package struct ResolvedCell: Sendable, Equatable {
+    package var row: Int
+    package var column: Int
+    package var rowSpan: Int
+    package var columnSpan: Int
+    package var text: String
+    package var style: TextStyle
     /// Where the text comes from, for messages about it.
-    public var origin: TextOrigin
+    package var origin: TextOrigin
     /// A spanning label (side label, merged group) that is printed again on
     /// each page its rows continue to.
-    public var repeatsOnContinuation: Bool
+    package var repeatsOnContinuation: Bool
     /// What a continuation page prints for a repeated label ("产出指标（续）").
-    public var continuedText: String
+    package var continuedText: String
     /// The cell opens a group of the leftmost merged column (a 一级指标):
     /// a long form's outline has an entry where each one starts.
-    public var opensGroup: Bool = false
+    package var opensGroup: Bool = false
 
-    public var rows: Range<Int> { row..<(row + rowSpan) }
-    public var columns: Range<Int> { column..<(column + columnSpan) }
+    package var rows: Range<Int> { row..<(row + rowSpan) }
+    package var columns: Range<Int> { column..<(column + columnSpan) }
 }
 
 /// Where a piece of printed text comes from.
-public enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
+package enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
     /// A field of the unit file.
     case unit(FieldPath)
     /// Fixed text of the layout file.
@@ -106,7 +106,7 @@ public enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
     /// value, or a score of the scoring profile.
     case computed(FieldPath, formula: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unit(let path): path.description
         case .layout(let file, let path): "\(file) \(path)"
@@ -115,20 +115,20 @@ public enum TextOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The unit field the text stands for (read or computed), if any.
-    public var fieldPath: FieldPath? {
+    package var fieldPath: FieldPath? {
         switch self {
         case .unit(let path), .computed(let path, _): path
         case .layout: nil
         }
     }
 
-    public var isComputed: Bool { if case .computed = self { true } else { false } }
+    package var isComputed: Bool { if case .computed = self { true } else { false } }
 }
 
 /// A band of rows; `header` rows are repeated when the block continues on
 /// a new page.
-public struct ResolvedBlock: Sendable, Equatable {
-    public var rows: Range<Int>
-    public var header: Range<Int>
-    public var keepTogether: Bool
+package struct ResolvedBlock: Sendable, Equatable {
+    package var rows: Range<Int>
+    package var header: Range<Int>
+    package var keepTogether: Bool
 }

@@ -5,10 +5,10 @@ import Foundation
 /// printed table is decided here — its text, span and style — before any
 /// text is measured. Cells are placed as in any table: left to right, each
 /// in the first column that no cell spanning down from above occupies.
-public enum TableBinder {
+package enum TableBinder {
     /// `lines` are the optional lines asked for (`--line year`); the
     /// layout's other optional lines are left out.
-    public static func bind(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
+    package static func bind(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
                             computed: ComputedValues = .none, lines: Set<String> = []) -> ResolvedTable {
         let values = DocumentValues(unit: unit, instance: instance)
         var builder = Builder(values: values, computed: computed, layoutFile: layout.file, continuedMark: table.continuedMark)
@@ -295,8 +295,8 @@ extension CellFormat {
 /// Two-decimal amounts, exact on the written decimal (never through a
 /// binary floating-point number): 212.4 → "212.40", 1.005 → "1.01",
 /// -0.004 → "0.00".
-public enum MoneyText {
-    public static func twoDecimals(_ value: Decimal) -> String {
+package enum MoneyText {
+    package static func twoDecimals(_ value: Decimal) -> String {
         let rounded = value.rounded(places: 2)
         return (rounded.isZero ? Decimal(0) : rounded).fixed(places: 2)
     }

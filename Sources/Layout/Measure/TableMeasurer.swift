@@ -2,8 +2,8 @@ import Evaluation
 
 /// The measure phase for forms: breaks every cell's text into lines at its
 /// column width and derives row heights, so that no text is ever clipped.
-public enum TableMeasurer {
-    public static func measure(_ table: ResolvedTable, with measurer: some TextMeasurer) throws(LayoutFailure) -> MeasuredTable {
+package enum TableMeasurer {
+    package static func measure(_ table: ResolvedTable, with measurer: some TextMeasurer) throws(LayoutFailure) -> MeasuredTable {
         var edges: [Length] = [.zero]
         for width in table.columns { edges.append(edges.last! + width) }
         var cells: [MeasuredCell] = []

@@ -2,7 +2,7 @@
 /// bundled fonts (in `Rendering`); tests use a fixed-advance measurer, so
 /// most layout tests run without fonts. Line breaking itself is
 /// FormPrint's (`LineBreaker`), so the Chinese rules hold in every cell.
-public protocol TextMeasurer {
+package protocol TextMeasurer {
     /// The advance of one character, tracking included.
     func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length
     /// The advance width of `text` set on one line.
@@ -16,30 +16,30 @@ public protocol TextMeasurer {
 }
 
 extension TextMeasurer {
-    public func prepare(_ text: String, font: FontSpec) {}
+    package func prepare(_ text: String, font: FontSpec) {}
 
-    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+    package func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
         try breakLines(text, font: font, width: width)
     }
 
     /// Breaks `text` into lines no wider than `width`; explicit newlines
     /// always break.
-    public func breakLines(_ text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+    package func breakLines(_ text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
         try LineBreaker(measurer: self, font: font, width: width).lines(of: text)
     }
 }
 
-public struct TextLine: Sendable, Hashable {
-    public var text: String
-    public var width: Length
+package struct TextLine: Sendable, Hashable {
+    package var text: String
+    package var width: Length
 
-    public init(text: String, width: Length) {
+    package init(text: String, width: Length) {
         self.text = text
         self.width = width
     }
 }
 
-public enum MeasureError: Error, Sendable, Equatable {
+package enum MeasureError: Error, Sendable, Equatable {
     /// Characters that no bundled font has a glyph for.
     case missingGlyphs([Character])
 }

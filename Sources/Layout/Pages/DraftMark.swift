@@ -1,18 +1,18 @@
 /// The light diagonal 「草稿」 on every page of a document printed while
 /// error findings remain, so that a draft is never mistaken for the form
 /// the unit files. Decided here, as draw items; the surfaces only draw them.
-public enum DraftMark {
-    public static let text = "草稿"
+package enum DraftMark {
+    package static let text = "草稿"
     /// 黑体, large enough to cross the form.
-    public static let font = FontSpec(family: .hei, bold: true, size: .pt(110))
-    public static let gray = 0.5
+    package static let font = FontSpec(family: .hei, bold: true, size: .pt(110))
+    package static let gray = 0.5
     /// The form reads through the mark.
-    public static let opacity = 0.3
+    package static let opacity = 0.3
     /// From the lower left up to the upper right.
-    public static let angle = -35.0
+    package static let angle = -35.0
 
     /// `pages` with the mark centred on each sheet, above everything else.
-    public static func marked(_ pages: [Page], measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+    package static func marked(_ pages: [Page], measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let width = try ReportComposer.measuredWidth(text, font, .layout(file: "", path: "draft"), measurer)
         return pages.map { page in
             var page = page

@@ -1,33 +1,33 @@
 /// What the renderer draws: a small closed set, fully positioned. The
 /// renderer folds over these and decides nothing.
-public enum DrawItem: Sendable, Hashable {
+package enum DrawItem: Sendable, Hashable {
     case text(TextRun)
     case line(LineSegment)
 }
 
 /// One line of text, set without wrapping, its baseline starting at `origin`.
-public struct TextRun: Sendable, Hashable {
-    public var text: String
-    public var font: FontSpec
+package struct TextRun: Sendable, Hashable {
+    package var text: String
+    package var font: FontSpec
     /// Left end of the baseline.
-    public var origin: Point
+    package var origin: Point
     /// Extra space after each character on top of the font's tracking,
     /// used to justify a line to the full measure.
-    public var extraSpacing: Length
+    package var extraSpacing: Length
     /// FormPrint computed the text (a formula's or a scoring profile's value
     /// for a field the unit left empty); the page dump marks it. Drawing
     /// ignores it.
-    public var isComputed: Bool
+    package var isComputed: Bool
     /// Turned about `origin` by this many degrees (clockwise on the page):
     /// the diagonal 「草稿」 mark.
-    public var angle: Double
+    package var angle: Double
     /// The text's grey, from 0 (black) to 1 (white), and how much it covers
     /// what lies under it (1: fully): the draft mark is a light grey the
     /// form shows through.
-    public var gray: Double
-    public var opacity: Double
+    package var gray: Double
+    package var opacity: Double
 
-    public init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero, isComputed: Bool = false,
+    package init(text: String, font: FontSpec, origin: Point, extraSpacing: Length = .zero, isComputed: Bool = false,
                 angle: Double = 0, gray: Double = 0, opacity: Double = 1) {
         self.text = text
         self.font = font
@@ -41,31 +41,31 @@ public struct TextRun: Sendable, Hashable {
 }
 
 /// A straight rule (cell borders, signature lines).
-public struct LineSegment: Sendable, Hashable {
-    public var from: Point
-    public var to: Point
-    public var width: Length
+package struct LineSegment: Sendable, Hashable {
+    package var from: Point
+    package var to: Point
+    package var width: Length
 
-    public init(from: Point, to: Point, width: Length) {
+    package init(from: Point, to: Point, width: Length) {
         self.from = from
         self.to = to
         self.width = width
     }
 }
 
-public struct Page: Sendable {
-    public var size: Size
+package struct Page: Sendable {
+    package var size: Size
     /// Drawn through `transform`.
-    public var items: [DrawItem]
+    package var items: [DrawItem]
     /// How `items` are turned onto the sheet: a landscape table bound into
     /// a portrait report is turned a quarter.
-    public var transform: PageTransform
+    package var transform: PageTransform
     /// Drawn on the sheet as it is, after `items` (page numbers).
-    public var overlay: [DrawItem]
+    package var overlay: [DrawItem]
     /// The outline entries that open on this page, in reading order.
-    public var bookmarks: [Bookmark]
+    package var bookmarks: [Bookmark]
 
-    public init(size: Size, items: [DrawItem], transform: PageTransform = .none, overlay: [DrawItem] = [],
+    package init(size: Size, items: [DrawItem], transform: PageTransform = .none, overlay: [DrawItem] = [],
                 bookmarks: [Bookmark] = []) {
         self.size = size
         self.items = items
@@ -75,19 +75,19 @@ public struct Page: Sendable {
     }
 
     /// Whether nothing is printed on the page (GB/T 9704 leaves blank pages unnumbered).
-    public var isBlank: Bool { items.isEmpty && overlay.isEmpty }
+    package var isBlank: Bool { items.isEmpty && overlay.isEmpty }
 }
 
 /// How a page's items are put on the sheet. A form bound into a report is
 /// fitted into the report's text block (GB/T 9704 keeps every page number
 /// in one place), and a landscape form in a portrait report is turned.
-public enum PageTransform: Sendable, Hashable {
+package enum PageTransform: Sendable, Hashable {
     case none
     /// The region `from` of the items' own page, scaled down to fit `to`
     /// on the sheet if it must (never up), turned by `turn`.
     case fit(from: Rect, to: Rect, turn: QuarterTurn)
 
-    public enum QuarterTurn: Sendable, Hashable {
+    package enum QuarterTurn: Sendable, Hashable {
         case none
         /// The content's top to the sheet's right edge (an even page's outer side).
         case clockwise
@@ -98,7 +98,7 @@ public enum PageTransform: Sendable, Hashable {
     /// The affine map of this transform as (scale, rotation in quarter
     /// turns clockwise, translation applied after them): a sheet point is
     /// translation + rotate(scale × (p − from.origin)).
-    public var placement: (scale: Double, quarterTurns: Int, translation: Point, origin: Point)? {
+    package var placement: (scale: Double, quarterTurns: Int, translation: Point, origin: Point)? {
         guard case .fit(let from, let to, let turn) = self else { return nil }
         let turned = turn != .none
         let width = turned ? from.size.height : from.size.width
@@ -115,7 +115,7 @@ public enum PageTransform: Sendable, Hashable {
     }
 
     /// Where a point of the page's items lands on the sheet.
-    public func apply(_ point: Point) -> Point {
+    package func apply(_ point: Point) -> Point {
         guard let placement else { return point }
         let u = (point.x - placement.origin.x) * placement.scale, v = (point.y - placement.origin.y) * placement.scale
         switch placement.quarterTurns {
@@ -128,26 +128,26 @@ public enum PageTransform: Sendable, Hashable {
 
 /// A laid-out document, ready to draw: pages plus the metadata and the
 /// outline the file carries.
-public struct PagedDocument: Sendable {
-    public var pages: [Page]
-    public var metadata: DocumentMetadata
+package struct PagedDocument: Sendable {
+    package var pages: [Page]
+    package var metadata: DocumentMetadata
     /// The reader's outline: by default the pages' own bookmarks as a tree.
-    public var outline: [OutlineEntry]
+    package var outline: [OutlineEntry]
 
-    public init(pages: [Page], metadata: DocumentMetadata, outline: [OutlineEntry]? = nil) {
+    package init(pages: [Page], metadata: DocumentMetadata, outline: [OutlineEntry]? = nil) {
         self.pages = pages
         self.metadata = metadata
         self.outline = outline ?? Outline.tree(of: pages)
     }
 }
 
-public struct DocumentMetadata: Sendable, Hashable {
-    public var title: String
-    public var author: String
-    public var subject: String
-    public var keywords: String
+package struct DocumentMetadata: Sendable, Hashable {
+    package var title: String
+    package var author: String
+    package var subject: String
+    package var keywords: String
 
-    public init(title: String, author: String, subject: String, keywords: String) {
+    package init(title: String, author: String, subject: String, keywords: String) {
         self.title = title
         self.author = author
         self.subject = subject

@@ -3,11 +3,11 @@ import Evaluation
 /// A form's layout phases in order — bind → measure → paginate → compose —
 /// the one place they are chained, for the renderer, the fuzz targets and
 /// the tests alike.
-public enum FormPipeline {
+package enum FormPipeline {
     /// The pages of `instance` (a project or the department form) on the
     /// table `table` of `layout`, `computed` bound beside the unit's values;
     /// `lines` are the layout's optional lines to print (`--line`).
-    public static func pages(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
+    package static func pages(_ unit: UnitEvaluation, _ instance: DocumentInstance, onto layout: LayoutSpec, table: TableSpec,
                              computed: ComputedValues = .none, lines: Set<String> = [],
                              measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let resolved = TableBinder.bind(unit, instance, onto: layout, table: table, computed: computed, lines: lines)

@@ -2,13 +2,13 @@
 /// heading or a form's name, on the page it starts on. Composers decide
 /// bookmarks as they place text, so that every output format writes the
 /// same outline and no drawer decides what is a heading.
-public struct Bookmark: Sendable, Hashable {
-    public var title: String
+package struct Bookmark: Sendable, Hashable {
+    package var title: String
     /// 1 for the outermost entries (a report's 一、 headings, a form's name),
     /// deeper levels nest under the nearest shallower entry before them.
-    public var level: Int
+    package var level: Int
 
-    public init(title: String, level: Int) {
+    package init(title: String, level: Int) {
         self.title = title
         self.level = level
     }
@@ -16,12 +16,12 @@ public struct Bookmark: Sendable, Hashable {
 
 /// An outline entry: a title that opens `page` (0-based, in the document
 /// being written), with nested entries below it.
-public struct OutlineEntry: Sendable, Hashable {
-    public var title: String
-    public var page: Int
-    public var children: [OutlineEntry]
+package struct OutlineEntry: Sendable, Hashable {
+    package var title: String
+    package var page: Int
+    package var children: [OutlineEntry]
 
-    public init(title: String, page: Int, children: [OutlineEntry] = []) {
+    package init(title: String, page: Int, children: [OutlineEntry] = []) {
         self.title = title
         self.page = page
         self.children = children
@@ -29,16 +29,16 @@ public struct OutlineEntry: Sendable, Hashable {
 
     /// The same entry and its children, `pages` further on (a document put
     /// into a larger one).
-    public func shifted(by pages: Int) -> OutlineEntry {
+    package func shifted(by pages: Int) -> OutlineEntry {
         OutlineEntry(title: title, page: page + pages, children: children.map { $0.shifted(by: pages) })
     }
 }
 
-public enum Outline {
+package enum Outline {
     /// The pages' bookmarks as a tree, in reading order: each bookmark
     /// nests under the nearest earlier bookmark of a smaller level (a
     /// level that skips one, 一、 straight to 1., nests one deeper only).
-    public static func tree(of pages: [Page]) -> [OutlineEntry] {
+    package static func tree(of pages: [Page]) -> [OutlineEntry] {
         var marks: [(bookmark: Bookmark, page: Int)] = []
         for (index, page) in pages.enumerated() {
             for bookmark in page.bookmarks { marks.append((bookmark, index)) }

@@ -1,8 +1,8 @@
 /// A plain-text listing of laid-out pages: every text run and rule with its
 /// position in millimetres (0.1 mm). Tests compare it with a stored
 /// snapshot, and it is what to read when a form looks wrong.
-public enum PageDump {
-    public static func text(of pages: [Page]) -> String {
+package enum PageDump {
+    package static func text(of pages: [Page]) -> String {
         var out = ""
         for (number, page) in pages.enumerated() {
             out += "page \(number + 1) \(mm(page.size.width))×\(mm(page.size.height))"

@@ -1,10 +1,10 @@
 /// Page numbers below the text block: "— 1 —" alternating sides for
 /// GB/T 9704 reports, "第 1 页 共 2 页" centred for forms.
-public enum PageNumbering {
+package enum PageNumbering {
     /// Numbers every printed page of `pages` (in the overlay, so that a
     /// turned table page keeps its number where the others have it); blank
     /// pages are counted but not numbered.
-    public static func number(_ pages: [Page], _ spec: PageNumberSpec, content: Rect,
+    package static func number(_ pages: [Page], _ spec: PageNumberSpec, content: Rect,
                               measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         var numbered = pages
         for index in numbered.indices where !numbered[index].isBlank {

@@ -2,16 +2,16 @@ import Evaluation
 
 /// A 自评表 printed after the report body as one of its attachments: its
 /// pages laid out on its own layout, before they are placed in the report.
-public struct AttachmentPages: Sendable {
+package struct AttachmentPages: Sendable {
     /// 附件1, or 附件 when it is the only one.
-    public var label: String
+    package var label: String
     /// As the 附件说明 names it.
-    public var name: String
-    public var pages: [Page]
+    package var name: String
+    package var pages: [Page]
     /// The text block of the form's own layout, which is fitted into the report's.
-    public var content: Rect
+    package var content: Rect
 
-    public init(label: String, name: String, pages: [Page], content: Rect) {
+    package init(label: String, name: String, pages: [Page], content: Rect) {
         self.label = label
         self.name = name
         self.pages = pages
@@ -24,16 +24,16 @@ public struct AttachmentPages: Sendable {
 /// placement decision is here, in Layout: the attachment's label, its
 /// place in the outline, the fitting into the report's text block and the
 /// turn of a landscape form; the facade only lays the forms out.
-public enum ReportAssembler {
+package enum ReportAssembler {
     /// §7.3.7: "附件" and its number, flush left on the first line.
-    public static func label(index: Int, printed: Int, total: Int) -> String {
+    package static func label(index: Int, printed: Int, total: Int) -> String {
         printed == 1 && total == 1 ? "附件" : "附件\(index + 1)"
     }
 
     /// The form's table as an attachment prints it: the label in the
     /// report's first-level heading style (3号黑体) above the form's own
     /// title, and no page numbers of its own (the report's go on).
-    public static func attachmentTable(_ table: TableSpec, label: String, style: TextStyle, index: Int) -> TableSpec {
+    package static func attachmentTable(_ table: TableSpec, label: String, style: TextStyle, index: Int) -> TableSpec {
         var table = table
         var labelStyle = style
         labelStyle.align = .left
@@ -46,7 +46,7 @@ public enum ReportAssembler {
     /// `body` followed by every attachment's pages, fitted into `page`'s
     /// text block so that their page numbers sit where every other page's
     /// do (§7.5), then numbered by `numbering`.
-    public static func assemble(body: [Page], attachments: [AttachmentPages], page: PageSpec, numbering: PageNumberSpec?,
+    package static func assemble(body: [Page], attachments: [AttachmentPages], page: PageSpec, numbering: PageNumberSpec?,
                                 measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         var pages = body
         for attachment in attachments {

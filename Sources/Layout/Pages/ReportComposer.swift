@@ -4,7 +4,7 @@ import Evaluation
 /// 22 lines in the 225 mm text block), paragraphs indented two characters
 /// and justified to the full measure, headings kept with the text that
 /// follows them, page numbers alternating sides.
-public enum ReportComposer {
+package enum ReportComposer {
     /// One line of the report before it is put on a page.
     struct FlowLine {
         var runs: [TextRun]
@@ -26,7 +26,7 @@ public enum ReportComposer {
     }
 
     /// The report's pages, numbered as the layout says.
-    public static func compose(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
+    package static func compose(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
                                measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let pages = try composeBody(report, flow: flow, page: spec, measurer: measurer)
         guard let numbering = flow.pageNumber else { return pages }
@@ -35,7 +35,7 @@ public enum ReportComposer {
 
     /// The report's pages without page numbers, for a document that goes on
     /// with attachments numbered in the same sequence.
-    public static func composeBody(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
+    package static func composeBody(_ report: ResolvedReport, flow: FlowSpec, page spec: PageSpec,
                                    measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let content = spec.contentRect
         var lines: [FlowLine] = []

@@ -2,8 +2,8 @@
 /// table on the first page (the continued title on the others), cell
 /// borders and cell text, the footer below the table on the last page, and
 /// page numbers.
-public enum TableComposer {
-    public static func compose(_ table: MeasuredTable, pages: [TablePage], page spec: PageSpec,
+package enum TableComposer {
+    package static func compose(_ table: MeasuredTable, pages: [TablePage], page spec: PageSpec,
                                measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
         let content = spec.contentRect
         let left = content.minX + (content.size.width - table.width) / 2

@@ -3,20 +3,20 @@
 /// kept with the text after it, a table row with itself, and a table that
 /// continues on the next page repeats its header rows there. Decides
 /// only: `ReportComposer` turns the decision into draw items.
-public enum FlowPaginator {
+package enum FlowPaginator {
     /// What the paginator needs to know of a line.
-    public struct Line: Sendable, Equatable {
+    package struct Line: Sendable, Equatable {
         /// The line must not end a page (a heading, a table row going on,
         /// the line before the 署名).
-        public var keepWithNext: Bool
+        package var keepWithNext: Bool
         /// A blank line never starts a page.
-        public var isBlank: Bool
+        package var isBlank: Bool
         /// For a line of a table's body, the lines (indices into the flow)
         /// of its table's header, printed again at the top of a page the
         /// table continues on.
-        public var repeatedHeader: Range<Int>?
+        package var repeatedHeader: Range<Int>?
 
-        public init(keepWithNext: Bool, isBlank: Bool, repeatedHeader: Range<Int>? = nil) {
+        package init(keepWithNext: Bool, isBlank: Bool, repeatedHeader: Range<Int>? = nil) {
             self.keepWithNext = keepWithNext
             self.isBlank = isBlank
             self.repeatedHeader = repeatedHeader
@@ -25,7 +25,7 @@ public enum FlowPaginator {
 
     /// The lines of each page, by index into `lines`; a repeated header's
     /// lines appear again on the pages its table continues on.
-    public static func paginate(_ lines: [Line], regions: Regions, pitch: Length) -> [[Int]] {
+    package static func paginate(_ lines: [Line], regions: Regions, pitch: Length) -> [[Int]] {
         func capacity(_ height: Length) -> Int { max(1, Int((height.points + Length.tolerance) / pitch.points)) }
         let firstPage = capacity(regions.firstPage), otherPages = capacity(regions.otherPages)
         var pages: [[Int]] = [[]]

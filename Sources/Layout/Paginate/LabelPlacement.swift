@@ -1,7 +1,7 @@
 /// What a spanning label (a side label, a merged 一级/二级 group) prints on
 /// one page: some of its lines, or — on a continuation page after all its
 /// lines are printed — its "…（续）" text.
-public enum LabelPiece: Sendable, Equatable {
+package enum LabelPiece: Sendable, Equatable {
     case lines(Range<Int>)
     case continued
 }

@@ -1,28 +1,28 @@
 /// Which rows go on which page. Pagination is a function of the measured
 /// table and the space on a page; it never measures text or draws.
-public struct TablePage: Sendable, Equatable {
+package struct TablePage: Sendable, Equatable {
     /// Rows in order from the top of the table on this page; repeated
     /// header rows come first.
-    public var rows: [PlacedRow]
-    public var isFirst: Bool
-    public var isLast: Bool
+    package var rows: [PlacedRow]
+    package var isFirst: Bool
+    package var isLast: Bool
     /// What each spanning label on the page prints, by its index into the
     /// measured table's cells (`LabelPlacement`).
-    public var labels: [Int: LabelPiece] = [:]
+    package var labels: [Int: LabelPiece] = [:]
 }
 
-public struct PlacedRow: Sendable, Equatable {
-    public var row: Int
+package struct PlacedRow: Sendable, Equatable {
+    package var row: Int
     /// Top of the row, relative to the top of the table on this page.
-    public var y: Length
-    public var height: Length
+    package var y: Length
+    package var height: Length
     /// A block header printed again at the top of a continuation page.
-    public var isRepeatedHeader: Bool
+    package var isRepeatedHeader: Bool
     /// The part of a row taller than a page that is printed here; nil for
     /// a whole row.
-    public var slice: RowSlice?
+    package var slice: RowSlice?
 
-    public init(row: Int, y: Length, height: Length, isRepeatedHeader: Bool, slice: RowSlice? = nil) {
+    package init(row: Int, y: Length, height: Length, isRepeatedHeader: Bool, slice: RowSlice? = nil) {
         self.row = row
         self.y = y
         self.height = height
@@ -31,20 +31,20 @@ public struct PlacedRow: Sendable, Equatable {
     }
 
     /// Whether the row's own first line is on this page (its cells start here).
-    public var startsRow: Bool { slice?.isFirst ?? true }
+    package var startsRow: Bool { slice?.isFirst ?? true }
 }
 
 /// A piece of a row that continues line by line over several pages.
-public struct RowSlice: Sendable, Equatable {
+package struct RowSlice: Sendable, Equatable {
     /// For each single-row cell of the row (by index into the measured
     /// table's cells), the lines printed in this piece.
-    public var lines: [Int: Range<Int>]
-    public var isFirst: Bool
-    public var isLast: Bool
+    package var lines: [Int: Range<Int>]
+    package var isFirst: Bool
+    package var isLast: Bool
 }
 
-public enum TablePaginator {
-    public static func paginate(_ table: MeasuredTable, regions: Regions) throws(LayoutFailure) -> [TablePage] {
+package enum TablePaginator {
+    package static func paginate(_ table: MeasuredTable, regions: Regions) throws(LayoutFailure) -> [TablePage] {
         let rules = BreakRules(table)
         let heights = table.rowHeights
         let rowCount = heights.count

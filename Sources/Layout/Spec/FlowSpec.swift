@@ -1,42 +1,42 @@
 /// A flowing document (the report): a title, numbered headings and
 /// paragraphs, set line by line on pages.
-public struct FlowSpec: Sendable {
-    public var title: TextStyle
+package struct FlowSpec: Sendable {
+    package var title: TextStyle
     /// Lines (of `lineHeight`) left empty below the title.
-    public var linesAfterTitle: Int
+    package var linesAfterTitle: Int
     /// Heading styles and numbering by depth: index 0 is 一、, 1 is （一）, …
-    public var headings: [HeadingSpec]
-    public var body: TextStyle
+    package var headings: [HeadingSpec]
+    package var body: TextStyle
     /// Fixed line pitch for body and headings (GB/T 9704: 22 lines in 225 mm).
-    public var lineHeight: Length
+    package var lineHeight: Length
     /// First-line indent of paragraphs and headings, in characters of the body size.
-    public var firstLineIndent: Double
+    package var firstLineIndent: Double
     /// 署名/成文日期 distance from the right edge, in characters.
-    public var signatureRightIndent: Double
+    package var signatureRightIndent: Double
     /// Page number format; `{page}` is replaced by the number.
-    public var pageNumber: PageNumberSpec?
+    package var pageNumber: PageNumberSpec?
     /// Styles of tables inside the report.
-    public var tables: FlowTableStyles
+    package var tables: FlowTableStyles
 }
 
 /// How tables inside the report are set: each line of a cell takes one
 /// line of the page's fixed pitch, so the text after a table stays on the
 /// grid.
-public struct FlowTableStyles: Sendable {
-    public var title: TextStyle
-    public var header: TextStyle
-    public var text: TextStyle
+package struct FlowTableStyles: Sendable {
+    package var title: TextStyle
+    package var header: TextStyle
+    package var text: TextStyle
     /// Cell padding left and right.
-    public var padding: Length
-    public var rule: Length
+    package var padding: Length
+    package var rule: Length
 }
 
-public struct HeadingSpec: Sendable {
-    public var style: TextStyle
-    public var numbering: HeadingNumbering
+package struct HeadingSpec: Sendable {
+    package var style: TextStyle
+    package var numbering: HeadingNumbering
 }
 
-public enum HeadingNumbering: String, Sendable, CaseIterable {
+package enum HeadingNumbering: String, Sendable, CaseIterable {
     /// 一、二、三、
     case chineseComma = "一、"
     /// （一）（二）
@@ -48,7 +48,7 @@ public enum HeadingNumbering: String, Sendable, CaseIterable {
     case none
 
     /// The heading number for a 1-based position.
-    public func label(_ number: Int) -> String {
+    package func label(_ number: Int) -> String {
         switch self {
         case .chineseComma: ChineseNumeral.text(number) + "、"
         case .chineseParenthesized: "（" + ChineseNumeral.text(number) + "）"
@@ -59,21 +59,21 @@ public enum HeadingNumbering: String, Sendable, CaseIterable {
     }
 }
 
-public struct PageNumberSpec: Sendable {
+package struct PageNumberSpec: Sendable {
     /// e.g. "— {page} —" or "第 {page} 页 共 {pages} 页".
-    public var format: String
-    public var style: TextStyle
+    package var format: String
+    package var style: TextStyle
     /// Distance from the bottom of the text block to the top of the number.
-    public var gap: Length
+    package var gap: Length
     /// Odd pages right, even pages left (GB/T 9704 §7.5), else centred.
-    public var alternate: Bool
+    package var alternate: Bool
     /// Inset from the text block's edge, in characters of the number's size.
-    public var inset: Double
+    package var inset: Double
     /// Number a document of a single page too (forms leave it off by default).
-    public var singlePage: Bool
+    package var singlePage: Bool
 
     /// The number as printed on `page` of `pages`.
-    public func text(page: Int, of pages: Int) -> String {
+    package func text(page: Int, of pages: Int) -> String {
         format.replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(pages))
     }
 }
@@ -81,10 +81,10 @@ public struct PageNumberSpec: Sendable {
 /// 一, 二, … 九十九, 一百, 一百零一, … 九千九百九十九 as used in heading
 /// numbers. A report may have any number of sections, so this never traps
 /// (it did past 99, issue 14): from 10 000 on the number is in digits.
-public enum ChineseNumeral {
+package enum ChineseNumeral {
     static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    public static func text(_ number: Int) -> String {
+    package static func text(_ number: Int) -> String {
         guard number > 0, number < 10_000 else { return String(number) }
         if number < 10 { return digits[number] }
         if number < 100 {

@@ -5,23 +5,23 @@ import Foundation
 /// adjustment, 四川's 预算执行率 = executed / adjustedBudget. Parsed once when
 /// the layout is loaded; evaluated on exact decimals over the fields of one
 /// row as written.
-public struct Formula: Sendable, Hashable, CustomStringConvertible {
-    public indirect enum Expression: Sendable, Hashable {
+package struct Formula: Sendable, Hashable, CustomStringConvertible {
+    package indirect enum Expression: Sendable, Hashable {
         case field(String)
         case number(Decimal)
         case binary(Operator, Expression, Expression)
     }
 
-    public enum Operator: String, Sendable, Hashable {
+    package enum Operator: String, Sendable, Hashable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
-    public var expression: Expression
+    package var expression: Expression
     /// The formula as the layout writes it, for messages.
-    public var source: String
+    package var source: String
 
     /// The field keys the formula reads, in order of appearance.
-    public var fields: [String] {
+    package var fields: [String] {
         func collect(_ expression: Expression) -> [String] {
             switch expression {
             case .field(let key): [key]
@@ -32,18 +32,18 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
         return collect(expression)
     }
 
-    public var description: String { source }
+    package var description: String { source }
 
     /// The value over `values` (each field's text as written); nil when an
     /// input is blank or not a number, or a divisor is zero — a computed
     /// cell is then left empty, never filled with a guess.
-    public func evaluate(_ values: (String) -> String) -> Decimal? {
+    package func evaluate(_ values: (String) -> String) -> Decimal? {
         evaluate(numbers: { Self.number(in: values($0)) })
     }
 
     /// The value with each field's number given by `numbers` (which may
     /// itself compute a field the unit left empty).
-    public func evaluate(numbers: (String) -> Decimal?) -> Decimal? {
+    package func evaluate(numbers: (String) -> Decimal?) -> Decimal? {
         func value(_ expression: Expression) -> Decimal? {
             switch expression {
             case .number(let number): return number
@@ -64,7 +64,7 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
     /// A written amount or rate as a decimal: "212.40" → 212.40,
     /// "1,234.5" → 1234.5, "81.06%" → 0.8106. Nil for anything else
     /// ("约212万", "—", "").
-    public static func number(in text: String) -> Decimal? {
+    package static func number(in text: String) -> Decimal? {
         var digits = text.filter { !$0.isWhitespace && $0 != "," }
         var scale = Decimal(1)
         if digits.hasSuffix("%") || digits.hasSuffix("％") {
@@ -80,7 +80,7 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses "initialBudget + carryover + adjustment", "executed / adjustedBudget",
     /// "(a - b) / a"; × ÷ − are read as * / -.
-    public static func parse(_ text: String) throws(FormulaError) -> Formula {
+    package static func parse(_ text: String) throws(FormulaError) -> Formula {
         var parser = Parser(characters: Array(text))
         let expression = try parser.expression()
         parser.skipSpaces()
@@ -157,8 +157,8 @@ public struct Formula: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public struct FormulaError: Error, Sendable, Equatable {
-    public var message: Message
+package struct FormulaError: Error, Sendable, Equatable {
+    package var message: Message
 }
 
 extension Message {

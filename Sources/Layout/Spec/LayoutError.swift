@@ -2,23 +2,23 @@ import Evaluation
 
 /// Everything wrong with one layout file, found in one pass so that
 /// `formprint layouts check` can report all of it at once.
-public struct LayoutError: Error, Sendable, HasMessage {
-    public var problems: [LayoutProblem]
+package struct LayoutError: Error, Sendable, HasMessage {
+    package var problems: [LayoutProblem]
 
-    public init(problems: [LayoutProblem]) { self.problems = problems }
+    package init(problems: [LayoutProblem]) { self.problems = problems }
 
-    public var message: Message { .joined(problems.map(\.text)) }
+    package var message: Message { .joined(problems.map(\.text)) }
 }
 
 /// One problem of a layout file: what is wrong (`message`) and how to fix
 /// it (`hint`), each in Chinese and English, at its line and path.
-public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var path: FieldPath
-    public var message: Message
-    public var hint: Message
+package struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
+    package var location: SourceLocation
+    package var path: FieldPath
+    package var message: Message
+    package var hint: Message
 
-    public init(location: SourceLocation, path: FieldPath, message: Message, hint: Message = Message(chinese: "", english: "")) {
+    package init(location: SourceLocation, path: FieldPath, message: Message, hint: Message = Message(chinese: "", english: "")) {
         self.location = location
         self.path = path
         self.message = message
@@ -26,16 +26,16 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: error: path: message; hint`.
-    public var text: Message {
+    package var text: Message {
         let field = path.components.isEmpty ? "" : "\(path)"
         return .error(at: location.description,
                       chinese: (field.isEmpty ? "" : field + "：") + message.chinese + (hint.chinese.isEmpty ? "" : "；\(hint.chinese)"),
                       english: (field.isEmpty ? "" : field + ": ") + message.english + (hint.english.isEmpty ? "" : "; \(hint.english)"))
     }
 
-    public var description: String { text.text }
+    package var description: String { text.text }
 
-    public func description(in language: Language) -> String { text.text(in: language) }
+    package func description(in language: Language) -> String { text.text(in: language) }
 }
 
 extension Message {

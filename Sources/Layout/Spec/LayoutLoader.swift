@@ -6,13 +6,13 @@ import Yams
 /// Loads and validates one layout file. The format is documented in
 /// `Layouts/README.md`. All bindings (fields, collections, styles) are
 /// resolved here, once; a file with any problem is rejected with all of them.
-public enum LayoutLoader {
-    public static let formatVersion = 1
+package enum LayoutLoader {
+    package static let formatVersion = 1
 
     /// `fields` is the field registry bindings are checked against
     /// (default: the built-in `Layouts/fields.yaml`); the layout's own
     /// `fields:` section adds to it.
-    public static func load(contentsOf url: URL, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
+    package static func load(contentsOf url: URL, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
         do {
             return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields)
         } catch let error as InputFileError {
@@ -25,7 +25,7 @@ public enum LayoutLoader {
         }
     }
 
-    public static func load(text: String, file: String, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
+    package static func load(text: String, file: String, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
         let registry: FieldRegistry
         do {
             registry = try fields ?? FieldRegistryReader.standard()

@@ -3,7 +3,8 @@ import Evaluation
 /// One official form (or report) layout, loaded from a `Layouts/*.yaml`
 /// data file and fully validated: every field binding is resolved to a
 /// `ScalarField` or `FieldBinding`, every style to a `TextStyle`, so
-/// later phases never look anything up by string.
+/// later phases never look anything up by string. A library caller sees
+/// what identifies it; its page, body and fields are the engine's.
 public struct LayoutSpec: Sendable {
     /// Stable identifier used by unit files and `--layout`, e.g. `project-jilin`.
     public var id: String
@@ -14,39 +15,39 @@ public struct LayoutSpec: Sendable {
     public var origin: String
     /// The file it was loaded from.
     public var file: String
-    public var page: PageSpec
-    public var body: Body
+    package var page: PageSpec
+    package var body: Body
     /// Fields this layout declares in its `fields:` section, beyond the
     /// built-in registry; a unit file may carry them.
-    public var fields: FieldRegistry = FieldRegistry()
+    package var fields: FieldRegistry = FieldRegistry()
 
-    public enum Body: Sendable {
+    package enum Body: Sendable {
         case table(TableSpec)
         case flow(FlowSpec)
     }
 }
 
-public struct PageSpec: Sendable, Hashable {
-    public var size: Size
-    public var margins: Margins
+package struct PageSpec: Sendable, Hashable {
+    package var size: Size
+    package var margins: Margins
     /// The printable region inside the margins.
-    public var contentRect: Rect {
+    package var contentRect: Rect {
         Rect(x: margins.left, y: margins.top,
              width: size.width - margins.left - margins.right,
              height: size.height - margins.top - margins.bottom)
     }
 }
 
-public struct Margins: Sendable, Hashable {
-    public var top: Length
-    public var bottom: Length
-    public var left: Length
-    public var right: Length
+package struct Margins: Sendable, Hashable {
+    package var top: Length
+    package var bottom: Length
+    package var left: Length
+    package var right: Length
 }
 
 /// The type families a layout can ask for; the rendering module maps them
 /// to the bundled fonts.
-public enum FontFamily: String, Sendable, Hashable, CaseIterable {
+package enum FontFamily: String, Sendable, Hashable, CaseIterable {
     /// 宋体 style, for tables and titles.
     case song
     /// 仿宋 style, for report body text.
@@ -57,30 +58,30 @@ public enum FontFamily: String, Sendable, Hashable, CaseIterable {
     case kai
 }
 
-public enum HorizontalAlignment: String, Sendable, Hashable, CaseIterable {
+package enum HorizontalAlignment: String, Sendable, Hashable, CaseIterable {
     case left, center, right
 }
 
-public struct TextStyle: Sendable, Hashable {
-    public var family: FontFamily
-    public var bold: Bool
-    public var size: Length
-    public var align: HorizontalAlignment
+package struct TextStyle: Sendable, Hashable {
+    package var family: FontFamily
+    package var bold: Bool
+    package var size: Length
+    package var align: HorizontalAlignment
     /// Line pitch as a multiple of the font size.
-    public var lineSpacing: Double
+    package var lineSpacing: Double
     /// Stack the characters vertically, one per line (narrow side labels).
-    public var vertical: Bool
+    package var vertical: Bool
     /// Extra space after each character (negative tightens), e.g. −0.21pt
     /// to set 28 characters of 16pt in GB/T 9704's 156 mm line.
-    public var tracking: Length
+    package var tracking: Length
     /// The smallest size the text may shrink to in a fixed-height row; nil
     /// never shrinks.
-    public var minimumSize: Length?
+    package var minimumSize: Length?
     /// The family for Western letters and digits (e.g. a serif beside 仿宋);
     /// nil sets them in `family`.
-    public var latinFamily: FontFamily?
+    package var latinFamily: FontFamily?
 
-    public init(family: FontFamily, bold: Bool = false, size: Length, align: HorizontalAlignment = .left,
+    package init(family: FontFamily, bold: Bool = false, size: Length, align: HorizontalAlignment = .left,
                 lineSpacing: Double = 1.25, vertical: Bool = false, tracking: Length = .zero, minimumSize: Length? = nil,
                 latinFamily: FontFamily? = nil) {
         self.family = family
@@ -95,19 +96,19 @@ public struct TextStyle: Sendable, Hashable {
     }
 
     /// The font part alone: what the text measurer needs.
-    public var font: FontSpec { FontSpec(family: family, bold: bold, size: size, tracking: tracking, latinFamily: latinFamily) }
+    package var font: FontSpec { FontSpec(family: family, bold: bold, size: size, tracking: tracking, latinFamily: latinFamily) }
 }
 
 /// A font at a size: the key for measuring and drawing text.
-public struct FontSpec: Sendable, Hashable {
-    public var family: FontFamily
-    public var bold: Bool
-    public var size: Length
-    public var tracking: Length
+package struct FontSpec: Sendable, Hashable {
+    package var family: FontFamily
+    package var bold: Bool
+    package var size: Length
+    package var tracking: Length
     /// Western letters and digits are set in this family when given.
-    public var latinFamily: FontFamily?
+    package var latinFamily: FontFamily?
 
-    public init(family: FontFamily, bold: Bool, size: Length, tracking: Length = .zero, latinFamily: FontFamily? = nil) {
+    package init(family: FontFamily, bold: Bool, size: Length, tracking: Length = .zero, latinFamily: FontFamily? = nil) {
         self.family = family
         self.bold = bold
         self.size = size
@@ -117,12 +118,12 @@ public struct FontSpec: Sendable, Hashable {
 
     /// The font a character is set in: the Latin family for ASCII letters
     /// and digits (and the marks inside numbers), else this one.
-    public func font(for character: Character) -> FontSpec {
+    package func font(for character: Character) -> FontSpec {
         guard let latinFamily, FontSpec.isLatin(character) else { return self }
         return FontSpec(family: latinFamily, bold: bold, size: size, tracking: tracking)
     }
 
-    public static func isLatin(_ character: Character) -> Bool {
+    package static func isLatin(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || ".,%-+/:()".contains(character))
     }
 }

@@ -4,15 +4,15 @@ import Evaluation
 /// `field:` cell (its own or one a formula reads), a title or footer line —
 /// by registry level and key. What a unit gives beyond these does not
 /// appear on the form, which the checks then say.
-public struct PrintedFields: Sendable, Hashable {
-    public private(set) var keys: Set<String> = []
+package struct PrintedFields: Sendable, Hashable {
+    package private(set) var keys: Set<String> = []
     /// The fields a formula of the layout computes when the unit leaves them empty.
-    public private(set) var computed: Set<String> = []
+    package private(set) var computed: Set<String> = []
 
-    public func prints(_ key: String, at level: FieldLevel) -> Bool { keys.contains("\(level.rawValue).\(key)") }
-    public func computes(_ key: String, at level: FieldLevel) -> Bool { computed.contains("\(level.rawValue).\(key)") }
+    package func prints(_ key: String, at level: FieldLevel) -> Bool { keys.contains("\(level.rawValue).\(key)") }
+    package func computes(_ key: String, at level: FieldLevel) -> Bool { computed.contains("\(level.rawValue).\(key)") }
 
-    public init(_ layout: LayoutSpec) {
+    package init(_ layout: LayoutSpec) {
         guard case .table(let table) = layout.body else { return }
         func add(_ template: TextTemplate) {
             for part in template.parts {

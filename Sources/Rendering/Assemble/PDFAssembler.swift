@@ -9,11 +9,11 @@ import Layout
 /// time into one surface cost about as much as drawing the documents; this
 /// costs a parse and a copy. The price is one font subset per document
 /// instead of one for the file (the combined PDF is about a tenth larger).
-public struct PDFAssembler {
-    public var creationDate: Date
-    public var creator: String
+package struct PDFAssembler {
+    package var creationDate: Date
+    package var creator: String
 
-    public init(creationDate: Date, creator: String) {
+    package init(creationDate: Date, creator: String) {
         self.creationDate = creationDate
         self.creator = creator
     }
@@ -22,7 +22,7 @@ public struct PDFAssembler {
     ///   - parts: each document's PDF, in order, with a name for messages.
     ///   - outline: entries whose pages count through all parts' pages.
     ///   - pageLabels: the label of each page of the combined file.
-    public func combine(_ parts: [(name: String, pdf: Data)], metadata: DocumentMetadata, outline: [OutlineEntry],
+    package func combine(_ parts: [(name: String, pdf: Data)], metadata: DocumentMetadata, outline: [OutlineEntry],
                         pageLabels: [String]) throws(RenderError) -> Data {
         let target = try QPDFDocument()
         let q = target.handle

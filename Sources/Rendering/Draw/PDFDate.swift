@@ -3,14 +3,14 @@ import Foundation
 /// Dates as PDF metadata writes them, computed by arithmetic on the civil
 /// calendar (UTC) rather than through Foundation's formatters and
 /// calendars, which load ICU data and cost a fresh process milliseconds.
-public enum PDFDate {
+package enum PDFDate {
     /// 00:00:00 UTC on 1 January of `year`.
-    public static func startOfYear(_ year: Int) -> Date {
+    package static func startOfYear(_ year: Int) -> Date {
         Date(timeIntervalSince1970: Double(daysFromCivil(year: year, month: 1, day: 1)) * 86_400)
     }
 
     /// "2025-01-01T00:00:00Z".
-    public static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         // Clamped to the years a PDF date can write (0000–9999), so that no
         // date, however it was made, traps in the conversion to Int.
         let interval = date.timeIntervalSince1970

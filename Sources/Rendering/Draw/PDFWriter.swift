@@ -4,14 +4,14 @@ import Layout
 
 /// Draws paged documents into PDF bytes, with the document's metadata, its
 /// outline (bookmarks) and page labels.
-public struct PDFWriter {
+package struct PDFWriter {
     let typesetter: Typesetter
     /// The creation date written into the PDF, so identical input gives
     /// identical bytes (cairo would otherwise write the current time).
-    public var creationDate: Date
-    public var creator: String
+    package var creationDate: Date
+    package var creator: String
 
-    public init(typesetter: Typesetter, creationDate: Date, creator: String) {
+    package init(typesetter: Typesetter, creationDate: Date, creator: String) {
         self.typesetter = typesetter
         self.creationDate = creationDate
         self.creator = creator
@@ -19,7 +19,7 @@ public struct PDFWriter {
 
     /// - Parameter pageLabels: the label of each page as a viewer shows it
     ///   (the number printed on the page); empty for viewers' default 1, 2, 3.
-    public func pdf(_ document: PagedDocument, pageLabels: [String] = []) throws(RenderError) -> Data {
+    package func pdf(_ document: PagedDocument, pageLabels: [String] = []) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
         let target = try CairoSurface("PDF") { sink in
             cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)

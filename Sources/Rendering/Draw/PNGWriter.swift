@@ -4,19 +4,19 @@ import Layout
 
 /// Draws each page into a PNG image at a chosen resolution, on white, for
 /// previews and thumbnails.
-public struct PNGWriter {
+package struct PNGWriter {
     let typesetter: Typesetter
     /// Pixels per inch.
-    public var resolution: Double
+    package var resolution: Double
 
-    public init(typesetter: Typesetter, resolution: Double) {
+    package init(typesetter: Typesetter, resolution: Double) {
         self.typesetter = typesetter
         self.resolution = resolution
     }
 
     /// The pixel size of `page` at this resolution (rounded to the nearest
     /// pixel: A4 at 150 dpi is 1240 × 1754).
-    public func pixelSize(of page: Page) -> (width: Int, height: Int) {
+    package func pixelSize(of page: Page) -> (width: Int, height: Int) {
         (Self.pixels(page.size.width.points, resolution), Self.pixels(page.size.height.points, resolution))
     }
 
@@ -25,13 +25,13 @@ public struct PNGWriter {
     }
 
     /// One PNG per page.
-    public func pngs(_ document: PagedDocument) throws(RenderError) -> [Data] {
+    package func pngs(_ document: PagedDocument) throws(RenderError) -> [Data] {
         var images: [Data] = []
         for page in document.pages { images.append(try png(page)) }
         return images
     }
 
-    public func png(_ page: Page) throws(RenderError) -> Data {
+    package func png(_ page: Page) throws(RenderError) -> Data {
         let (width, height) = pixelSize(of: page)
         let target = try CairoSurface("PNG") { _ in
             cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))

@@ -6,18 +6,18 @@ import Layout
 /// the pages need no more, at most level 3) for
 /// sending straight to a printer. Each page keeps its own size, so a
 /// landscape form in a portrait set prints on its own orientation.
-public struct PostScriptWriter {
+package struct PostScriptWriter {
     let typesetter: Typesetter
-    public var creationDate: Date
-    public var title: String
+    package var creationDate: Date
+    package var title: String
 
-    public init(typesetter: Typesetter, creationDate: Date, title: String = "") {
+    package init(typesetter: Typesetter, creationDate: Date, title: String = "") {
         self.typesetter = typesetter
         self.creationDate = creationDate
         self.title = title
     }
 
-    public func postScript(_ document: PagedDocument) throws(RenderError) -> Data {
+    package func postScript(_ document: PagedDocument) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
         let target = try CairoSurface("PostScript") { sink in
             cairo_ps_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)

@@ -4,21 +4,21 @@ import Layout
 
 /// Draws each page into an SVG document (SVG has no pages), with the text
 /// as glyph outlines, for embedding in web pages.
-public struct SVGWriter {
+package struct SVGWriter {
     let typesetter: Typesetter
 
-    public init(typesetter: Typesetter) {
+    package init(typesetter: Typesetter) {
         self.typesetter = typesetter
     }
 
     /// One SVG per page.
-    public func svgs(_ document: PagedDocument) throws(RenderError) -> [Data] {
+    package func svgs(_ document: PagedDocument) throws(RenderError) -> [Data] {
         var images: [Data] = []
         for page in document.pages { images.append(try svg(page)) }
         return images
     }
 
-    public func svg(_ page: Page) throws(RenderError) -> Data {
+    package func svg(_ page: Page) throws(RenderError) -> Data {
         let target = try CairoSurface("SVG") { sink in
             cairo_svg_surface_create_for_stream(CairoSurface.write, sink.closure, page.size.width.points, page.size.height.points)
         }

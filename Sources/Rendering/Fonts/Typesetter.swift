@@ -6,7 +6,7 @@ import Layout
 /// job (Pango's font maps are not thread-safe). Measures text for the layout
 /// engine and sets it for the drawing fold, with the same font options, so
 /// what was measured is what is drawn.
-public final class Typesetter: TextMeasurer {
+package final class Typesetter: TextMeasurer {
     private let configuration: FontConfiguration
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     /// (`package` for the benchmark's direct-drawing floor, which draws
@@ -22,7 +22,7 @@ public final class Typesetter: TextMeasurer {
     /// comparing two fonts is cheaper than hashing one.
     private var recent: (font: FontSpec, table: AdvanceTable)?
 
-    public init(fonts: FontLibrary) throws(RenderError) {
+    package init(fonts: FontLibrary) throws(RenderError) {
         configuration = try FontConfiguration.shared(fonts)
         guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
             throw RenderError.cairo("Pango has no FreeType font map")
@@ -85,7 +85,7 @@ public final class Typesetter: TextMeasurer {
         return .pt(Double(logical.width) / Double(PANGO_SCALE))
     }
 
-    public func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
+    package func advance(of character: Character, font: FontSpec) throws(MeasureError) -> Length {
         let font = font.font(for: character)
         let table: AdvanceTable
         if let recent, recent.font == font {
@@ -108,7 +108,7 @@ public final class Typesetter: TextMeasurer {
     /// Measures the characters of `text` that are not measured yet in one
     /// shaping pass, instead of one Pango layout per character: a fresh
     /// process meets every character for the first time.
-    public func prepare(_ text: String, font: FontSpec) {
+    package func prepare(_ text: String, font: FontSpec) {
         // Only characters outside ASCII: Western letters kern against their
         // neighbours, so an advance measured in context could differ from
         // the same letter measured alone, and the output would depend on
@@ -135,7 +135,7 @@ public final class Typesetter: TextMeasurer {
         var width: Length
     }
 
-    public func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
+    package func lines(of text: String, font: FontSpec, width: Length) throws(MeasureError) -> [TextLine] {
         let key = LineKey(text: text, font: font, width: width)
         if let lines = brokenLines[key] { return lines }
         let lines = try breakLines(text, font: font, width: width)
@@ -177,7 +177,7 @@ public final class Typesetter: TextMeasurer {
         }
     }
 
-    public func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
+    package func width(of text: String, font: FontSpec) throws(MeasureError) -> Length {
         if font.latinFamily != nil && text.contains(where: FontSpec.isLatin) {
             // Mixed text: each stretch in its own font, as the composer draws it.
             var total = Length.zero

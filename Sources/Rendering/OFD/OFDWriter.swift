@@ -6,20 +6,20 @@ import Layout
 /// from the same draw items as the PDF, the faces Pango chose embedded as
 /// hb-subset subsets, the outline and the metadata. Deterministic: fixed
 /// entry order and timestamps, IDs in drawing order, no clock read.
-public struct OFDWriter {
+package struct OFDWriter {
     let typesetter: Typesetter
-    public var creationDate: Date
-    public var creator: String
-    public var creatorVersion: String
+    package var creationDate: Date
+    package var creator: String
+    package var creatorVersion: String
 
-    public init(typesetter: Typesetter, creationDate: Date, creator: String, creatorVersion: String) {
+    package init(typesetter: Typesetter, creationDate: Date, creator: String, creatorVersion: String) {
         self.typesetter = typesetter
         self.creationDate = creationDate
         self.creator = creator
         self.creatorVersion = creatorVersion
     }
 
-    public func ofd(_ document: PagedDocument) throws(RenderError) -> Data {
+    package func ofd(_ document: PagedDocument) throws(RenderError) -> Data {
         let ids = OFDIDs()
         let fonts = OFDFontTable(ids: ids)
         let content = OFDPageContent(typesetter: typesetter, fonts: fonts, ids: ids)
