@@ -6,15 +6,15 @@ import Support
 /// Reads field declarations: the built-in registry `Layouts/fields.yaml`
 /// and the `fields:` section of a layout, which have the same shape — a
 /// list of `{key, label, aliases, kind}` under each level.
-public enum FieldRegistryReader {
-    public static let formatVersion = 1
+package enum FieldRegistryReader {
+    package static let formatVersion = 1
 
     /// The built-in registry of this installation, read once per process.
-    public static func standard() throws -> FieldRegistry {
+    package static func standard() throws -> FieldRegistry {
         try StandardRegistry.registry()
     }
 
-    public static func read(contentsOf url: URL) throws -> FieldRegistry {
+    package static func read(contentsOf url: URL) throws -> FieldRegistry {
         let file = url.path
         let root = try YAMLDocument.compose(try YAMLDocument.text(contentsOf: url), file: file)
         let reader = NodeReader(file: file)
@@ -29,7 +29,7 @@ public enum FieldRegistryReader {
 
     /// The declarations under each level key of `fields` (`project:`,
     /// `funds:`, …); other keys are left for the caller to check.
-    public static func declarations(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> FieldRegistry {
+    package static func declarations(_ fields: inout ObjectReader, _ reader: NodeReader) throws -> FieldRegistry {
         var registry = FieldRegistry()
         for level in FieldLevel.allCases {
             let declarations = try fields.list(level.rawValue) { node, path in try declaration(node, path, level, reader) }

@@ -6,12 +6,12 @@ import Evaluation
 /// is), zero-width joiners and byte-order marks pasted in from other
 /// programs. A value holding one is rejected with its code point, so that
 /// what is printed is exactly what was written.
-public struct InvisibleCharacter: Sendable, Equatable, HasMessage {
-    public var scalar: Unicode.Scalar
+package struct InvisibleCharacter: Sendable, Equatable, HasMessage {
+    package var scalar: Unicode.Scalar
 
     /// The first invisible character of `text`; line breaks and tabs are
     /// ordinary text in a cell.
-    public static func first(in text: String) -> InvisibleCharacter? {
+    package static func first(in text: String) -> InvisibleCharacter? {
         for scalar in text.unicodeScalars where scalar != "\n" && scalar != "\t" && scalar != "\r" {
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
@@ -23,12 +23,12 @@ public struct InvisibleCharacter: Sendable, Equatable, HasMessage {
         return nil
     }
 
-    public var codePoint: String {
+    package var codePoint: String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    public var message: Message {
+    package var message: Message {
         let name = [scalar.properties.name, scalar.properties.nameAlias].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         let named = name.isEmpty ? "" : " (\(name))"
         switch scalar.properties.generalCategory {
@@ -39,7 +39,7 @@ public struct InvisibleCharacter: Sendable, Equatable, HasMessage {
         }
     }
 
-    public var hint: Message {
+    package var hint: Message {
         switch scalar.properties.generalCategory {
         case .privateUse:
             Message(chinese: "请换成本来要写的字符：私用区字符在各字体中显示不同，甚至不显示。",

@@ -9,25 +9,25 @@ import Yams
 ///
 /// A hand-written reader rather than `Decodable`: the synthesized decoders
 /// ignore unknown keys and lose the position of the failing value.
-public final class NodeReader {
-    public let file: String
-    public private(set) var sourceMap: SourceMap
+package final class NodeReader {
+    package let file: String
+    package private(set) var sourceMap: SourceMap
     /// Nodes visited so far; bounded so that alias bombs cannot expand forever.
     private var visited = 0
-    public static let maximumNodes = 500_000
-    public static let maximumDepth = 64
+    package static let maximumNodes = 500_000
+    package static let maximumDepth = 64
     /// The longest value, in characters: about 30 pages of report text, or
     /// a form cell running over dozens of pages. A longer value is not a
     /// self-evaluation but a pasting accident (a whole document in one
     /// cell), and would make the renderer work through hundreds of pages.
-    public static let maximumValueLength = 20_000
+    package static let maximumValueLength = 20_000
 
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
         self.sourceMap = SourceMap(file: file)
     }
 
-    public func location(of node: Node) -> SourceLocation {
+    package func location(of node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -50,7 +50,7 @@ public final class NodeReader {
         sourceMap.record(path, location(of: node))
     }
 
-    public func object(_ node: Node, at path: FieldPath) throws -> ObjectReader {
+    package func object(_ node: Node, at path: FieldPath) throws -> ObjectReader {
         try visit(node, path)
         guard case .mapping(let mapping) = node else {
             throw InputFileError(.wrongType(expected: .mapping, found: Self.describe(node)),
@@ -59,7 +59,7 @@ public final class NodeReader {
         return ObjectReader(reader: self, node: node, mapping: mapping, path: path)
     }
 
-    public func list(_ node: Node, at path: FieldPath) throws -> [Node] {
+    package func list(_ node: Node, at path: FieldPath) throws -> [Node] {
         try visit(node, path)
         if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return []
@@ -73,7 +73,7 @@ public final class NodeReader {
 
     /// Text exactly as written: `212.40` stays "212.40" (it is never turned
     /// into a number and back), a null or empty value is "".
-    public func text(_ node: Node, at path: FieldPath) throws -> String {
+    package func text(_ node: Node, at path: FieldPath) throws -> String {
         try visit(node, path)
         guard case .scalar(let scalar) = node else {
             throw InputFileError(.wrongType(expected: .text, found: Self.describe(node)),
@@ -94,7 +94,7 @@ public final class NodeReader {
         return scalar.string
     }
 
-    public static func describe(_ node: Node) -> NodeShape {
+    package static func describe(_ node: Node) -> NodeShape {
         switch node {
         case .scalar(let scalar): .writtenText(String(scalar.string.prefix(40)))
         case .mapping: .mapping
@@ -106,45 +106,45 @@ public final class NodeReader {
 
 /// The fields of one mapping. Call `finish()` after reading to report the
 /// fields that nobody asked for.
-public struct ObjectReader {
-    public let reader: NodeReader
-    public let node: Node
-    public let mapping: Node.Mapping
-    public let path: FieldPath
+package struct ObjectReader {
+    package let reader: NodeReader
+    package let node: Node
+    package let mapping: Node.Mapping
+    package let path: FieldPath
     private var asked: [String] = []
 
-    public init(reader: NodeReader, node: Node, mapping: Node.Mapping, path: FieldPath) {
+    package init(reader: NodeReader, node: Node, mapping: Node.Mapping, path: FieldPath) {
         self.reader = reader
         self.node = node
         self.mapping = mapping
         self.path = path
     }
 
-    public mutating func value(_ key: String) -> Node? {
+    package mutating func value(_ key: String) -> Node? {
         asked.append(key)
         for (keyNode, valueNode) in mapping where keyNode.string == key { return valueNode }
         return nil
     }
 
-    public mutating func requiredText(_ key: String) throws -> String {
+    package mutating func requiredText(_ key: String) throws -> String {
         guard let node = value(key) else {
             throw InputFileError(.missingField(key), at: reader.location(of: self.node), path: path)
         }
         return try reader.text(node, at: path.appending(key))
     }
 
-    public mutating func text(_ key: String) throws -> String {
+    package mutating func text(_ key: String) throws -> String {
         guard let node = value(key) else { return "" }
         return try reader.text(node, at: path.appending(key))
     }
 
-    public mutating func optionalObject(_ key: String) throws -> ObjectReader? {
+    package mutating func optionalObject(_ key: String) throws -> ObjectReader? {
         guard let node = value(key) else { return nil }
         return try reader.object(node, at: path.appending(key))
     }
 
     /// Reads each element of the list under `key` (absent means empty).
-    public mutating func list<Element>(_ key: String, _ read: (Node, FieldPath) throws -> Element) throws -> [Element] {
+    package mutating func list<Element>(_ key: String, _ read: (Node, FieldPath) throws -> Element) throws -> [Element] {
         guard let node = value(key) else { return [] }
         let listPath = path.appending(key)
         return try reader.list(node, at: listPath).enumerated().map { index, element in
@@ -152,7 +152,7 @@ public struct ObjectReader {
         }
     }
 
-    public mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: Message) throws -> Int {
+    package mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: Message) throws -> Int {
         let raw = try requiredText(key)
         guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
             throw InputFileError(.invalidValue(Message(chinese: "“\(raw)”不是\(range.lowerBound)到\(range.upperBound)之间的整数",
@@ -164,7 +164,7 @@ public struct ObjectReader {
 
     /// Keys of this mapping that no reader asked for, with the nearest
     /// field name that was asked for (a likely typo).
-    public func unknownKeys() -> [(key: String, suggestion: String?, location: SourceLocation)] {
+    package func unknownKeys() -> [(key: String, suggestion: String?, location: SourceLocation)] {
         mapping.compactMap { keyNode, _ in
             let key = keyNode.string ?? ""
             return asked.contains(key) ? nil : (key, nearest(to: key, in: asked), reader.location(of: keyNode))
@@ -173,7 +173,7 @@ public struct ObjectReader {
 
     /// Every key of this mapping that no reader asked for is an error: a
     /// misspelt field would otherwise vanish from the printed form.
-    public func finish() throws {
+    package func finish() throws {
         if let first = unknownKeys().first {
             throw InputFileError(.unknownField(first.key, suggestion: first.suggestion), at: first.location, path: path)
         }
@@ -182,12 +182,12 @@ public struct ObjectReader {
 
 /// The candidate closest to `word` by edit distance, if it is close enough to
 /// be a plausible typo.
-public func nearest(to word: String, in candidates: [String]) -> String? {
+package func nearest(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(2, word.count / 3) ? best.0 : nil
 }
 
-public func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
     FieldRegistry.editDistance(a, b)
 }

@@ -4,8 +4,8 @@ import Foundation
 /// environment variable if set, else next to or above the executable (an
 /// installed copy or `.build/…/formprint` in a checkout), else the checkout
 /// this module was compiled from.
-public enum ResourceFolder {
-    public static func locate(_ folder: String, containing marker: String, environment variable: String) -> URL? {
+package enum ResourceFolder {
+    package static func locate(_ folder: String, containing marker: String, environment variable: String) -> URL? {
         if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }

@@ -4,14 +4,14 @@ import Yams
 
 /// Reading YAML/JSON input files (unit files and layout files) with
 /// positions: the shared front half of both readers.
-public enum YAMLDocument {
+package enum YAMLDocument {
     /// The largest unit or layout file read: far above any real one (the
     /// seed unit is 22 KB, one with 10 000 indicators 0.6 MB), and low
     /// enough that reading one never exhausts memory.
-    public static let maximumFileSize = 16 << 20
+    package static let maximumFileSize = 16 << 20
 
     /// The file's text; an unreadable, oversized or non-UTF-8 file is an `InputFileError`.
-    public static func text(contentsOf url: URL) throws -> String {
+    package static func text(contentsOf url: URL) throws -> String {
         let data = try data(contentsOf: url)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(.notUTF8Text,
@@ -22,7 +22,7 @@ public enum YAMLDocument {
 
     /// The file's bytes, at most `maximumFileSize`; a FIFO, device or
     /// folder, or a file too large, is an `InputFileError`.
-    public static func data(contentsOf url: URL) throws -> Data {
+    package static func data(contentsOf url: URL) throws -> Data {
         do {
             return try RegularFile.read(url, limit: maximumFileSize)
         } catch .tooLarge(let bytes, _) {
@@ -35,7 +35,7 @@ public enum YAMLDocument {
     }
 
     /// The composed node tree of `text`, with syntax errors located.
-    public static func compose(_ text: String, file: String) throws -> Node {
+    package static func compose(_ text: String, file: String) throws -> Node {
         do {
             // The basic resolver: every value stays text as written, and no
             // regular expression runs over each scalar to guess a type

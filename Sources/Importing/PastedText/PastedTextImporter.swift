@@ -5,8 +5,8 @@ import Foundation
 /// of the seed (`the seed document `): several form tables, each under its
 /// title line, then the narrative report under its title, one paragraph or
 /// heading per line.
-public enum PastedTextImporter {
-    public static func importText(_ text: String, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+package enum PastedTextImporter {
+    package static func importText(_ text: String, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let (text, cleaning) = InvisibleText.cleanedLines(text, file: file)
         let source = TabSeparatedLines(text: text, file: file)
         var numbering = CellNumbering()

@@ -10,14 +10,14 @@ import Darwin
 /// byte-order mark (Excel's "Unicode text") and GB18030/GBK (Notepad and
 /// Excel on a Chinese Windows). UTF-8 is tried first because valid UTF-8 is
 /// almost never valid-looking GB18030 by accident; GB18030 comes last.
-public enum TextDecoder {
-    public enum Encoding: String, Sendable {
+package enum TextDecoder {
+    package enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case utf16 = "UTF-16"
         case gb18030 = "GB18030"
     }
 
-    public static func decode(_ data: Data, file: String) throws -> (text: String, encoding: Encoding) {
+    package static func decode(_ data: Data, file: String) throws -> (text: String, encoding: Encoding) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(bytes: bytes.dropFirst(3), encoding: .utf8) else {

@@ -6,18 +6,18 @@ import Yams
 /// Reads a unit file (YAML, or JSON — which the YAML reader also accepts)
 /// into a `UnitDocument`. The format is documented in README.md and
 /// `Examples/liuhe-2024.yaml`.
-public enum UnitFileReader {
+package enum UnitFileReader {
     /// The format version this reader understands (`formprint: 1`).
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public static func read(contentsOf url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
+    package static func read(contentsOf url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
         try read(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields)
     }
 
     /// `fields` are the fields the file may carry beyond the structure
     /// (default: the built-in registry, `Layouts/fields.yaml`). Every
     /// unknown field of the file is reported at once.
-    public static func read(text: String, file: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
+    package static func read(text: String, file: String, fields: FieldRegistry? = nil) throws -> UnitDocument {
         let root = try YAMLDocument.compose(text, file: file)
         let reader = NodeReader(file: file)
         let context = ReadContext(reader: reader, registry: try fields ?? FieldRegistryReader.standard())

@@ -6,9 +6,9 @@ import InputReading
 /// printed form (as in `Examples/liuhe-2024.yaml`), indicators one per line,
 /// empty optional fields left out. Reading the file back with
 /// `UnitFileReader` gives the same `UnitEvaluation`.
-public enum UnitFileWriter {
+package enum UnitFileWriter {
     /// `header` lines become comments at the top of the file.
-    public static func yaml(_ unit: UnitEvaluation, header: [String] = [], fields: FieldRegistry? = nil) -> String {
+    package static func yaml(_ unit: UnitEvaluation, header: [String] = [], fields: FieldRegistry? = nil) -> String {
         var out = YAMLOutput(registry: fields ?? (try? FieldRegistryReader.standard()) ?? FieldRegistry())
         for line in header.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) { out.comment(String(line)) }
         out.line(0, "formprint: \(UnitFileReader.formatVersion)", comment: "FormPrint unit file format version")

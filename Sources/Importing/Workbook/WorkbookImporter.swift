@@ -5,8 +5,8 @@ import Foundation
 /// of it, each sheet holding one or more forms (found by their titles and
 /// labels, not by fixed cell addresses) or the report (a title cell, then
 /// one paragraph or heading per cell or per line of a cell).
-public enum WorkbookImporter {
-    public static func importWorkbook(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+package enum WorkbookImporter {
+    package static func importWorkbook(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
@@ -90,7 +90,7 @@ public enum WorkbookImporter {
 extension WorkbookImporter {
     /// The text of the first column of the workbook's first sheet, row by
     /// row, as Excel shows it (a bureau's roster of expected units).
-    public static func firstColumn(_ data: Data, file: String) throws -> [String] {
+    package static func firstColumn(_ data: Data, file: String) throws -> [String] {
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         guard let sheet = parts.sheets.first, let sheetData = try package.part(sheet.path) else { return [] }

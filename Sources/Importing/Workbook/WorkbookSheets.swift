@@ -3,20 +3,20 @@ import Foundation
 /// A workbook sheet's cells as Excel shows their text, row and column
 /// 1-based: what a page needs to show an officer's own workbook as a grid
 /// and mark the cells that findings name (`formprint serve`).
-public struct SheetCells: Sendable, Equatable {
-    public struct Cell: Sendable, Equatable {
-        public var row: Int
-        public var column: Int
-        public var text: String
+package struct SheetCells: Sendable, Equatable {
+    package struct Cell: Sendable, Equatable {
+        package var row: Int
+        package var column: Int
+        package var text: String
     }
 
-    public var name: String
-    public var cells: [Cell]
+    package var name: String
+    package var cells: [Cell]
 }
 
 extension WorkbookImporter {
     /// Every visible sheet of the workbook, read as the importer reads it.
-    public static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
+    package static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
