@@ -5,12 +5,6 @@
 # through chromium-driver (apt). FormPrint itself never needs it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-venv=.build/browser-venv
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import selenium" >/dev/null 2>&1; then
-    exit 0
-fi
-mkdir -p .build
-python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check selenium==4.27.1
-"$venv/bin/python" -c "import selenium" >/dev/null 2>&1
-echo "browser test driver ready: $venv"
+. Scripts/lib/python-venv.sh
+make_venv .build/browser-venv "selenium" selenium==4.27.1
+echo "browser test driver ready: .build/browser-venv"

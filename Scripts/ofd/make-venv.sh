@@ -7,13 +7,7 @@
 # pymupdf4llm and onnxruntime (400 MB in all); with 1.28 it is 150 MB, ~20 s.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-venv=.build/ofd-venv
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import easyofd, fontTools, openpyxl" >/dev/null 2>&1; then
-    exit 0
-fi
-mkdir -p .build
-python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check easyofd==20260427 PyMuPDF==1.28.2 reportlab==5.1.0 \
+. Scripts/lib/python-venv.sh
+make_venv .build/ofd-venv "easyofd, fontTools, openpyxl" easyofd==20260427 PyMuPDF==1.28.2 reportlab==5.1.0 \
     fonttools==4.68.0 xmltodict==1.0.4 loguru==0.7.3 pyasn1==0.6.5 pillow==13.0.0 openpyxl==3.1.5
-"$venv/bin/python" -c "import easyofd, fontTools, openpyxl" >/dev/null 2>&1
-echo "test readers ready: $venv"
+echo "test readers ready: .build/ofd-venv"

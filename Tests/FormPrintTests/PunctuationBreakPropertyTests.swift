@@ -79,17 +79,7 @@ struct PunctuationBreakPropertyTests {
     @Test("report paragraphs", arguments: 0..<6)
     func reportParagraphs(seed: UInt64) throws {
         let paragraphs = (0..<4).map { "\"" + Self.text(seed: seed * 10 + UInt64($0), count: 160) + "\"" }
-        let unit = """
-            formprint: 1
-            unit: {name: 标点单位}
-            year: 2024
-            report:
-              title: 部门整体支出绩效自评报告
-              signature: 标点单位
-              date: 2025年1月10日
-              sections:
-                - {heading: 概况, paragraphs: [\(paragraphs.joined(separator: ", "))]}
-            """
+        let unit = reportUnitFile(sections: "    - {heading: 概况, paragraphs: [\(paragraphs.joined(separator: ", "))]}")
         let folder = try temporaryFolder()
         let url = folder.appendingPathComponent("report.yaml")
         try unit.write(to: url, atomically: true, encoding: .utf8)
