@@ -44,7 +44,7 @@ let package = Package(
         // reader) and Foundation's XMLParser.
         // Import reads a pasted or workbook form by the layout it matches
         // best, so it knows the layouts' cells (no drawing, no C).
-        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Yams", "ZIPFoundation"]),
+        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Support", "Yams", "ZIPFoundation"]),
         // Checks and scoring over the model, and the scoring profiles they use.
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(

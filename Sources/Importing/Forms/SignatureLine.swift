@@ -52,10 +52,13 @@ enum SignatureLine {
         for (index, item) in found.enumerated() {
             let end = index + 1 < found.count ? found[index + 1].range.lowerBound : text.endIndex
             var value = String(text[item.range.upperBound..<end])
-            for decoration in ["（签字）", "（签章）", "（盖章）", "(签字)", "(签章)", "(盖章)"] {
+            for decoration in ["（单位盖章）", "(单位盖章)", "（签字）", "（签章）", "（盖章）", "(签字)", "(签章)", "(盖章)"] {
                 value = value.replacingOccurrences(of: decoration, with: "")
             }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "：:\t 　\n"))
+            // The value is one cell: the label's own ("填表人：王五") or the
+            // next one ("填表人：" | "王五"), never the cells after it.
+            value = value.split(separator: "\t").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "：: 　\n")) }
+                .first { !$0.isEmpty } ?? ""
             if !value.isEmpty { item.key.set(value, in: &signatures) }
         }
         for cell in row.cells { context.use(cell) }

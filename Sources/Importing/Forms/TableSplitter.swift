@@ -1,12 +1,42 @@
 import Evaluation
 
+/// The first labels of the layouts' forms (项目名称, 部门名称, 部门（单位）名称
+/// …): a form copied without its title line starts at a row whose first
+/// cell is one of them.
+struct FormStarts: Sendable {
+    private var labels: [String: DocumentKind] = [:]
+
+    init(_ templates: [FormTemplate]) {
+        for template in templates where template.layout.document != .report {
+            for label in template.startLabels where labels[label] == nil { labels[label] = template.layout.document }
+        }
+        // The labels the forms have always been found by, whatever layouts are loaded.
+        labels["项目名称", default: .project] = .project
+        labels["部门名称", default: .department] = .department
+    }
+
+    /// The kind of form a row without a title starts, if it starts one.
+    func kind(of row: GridRow) -> DocumentKind? {
+        guard let first = row.cells.first else { return nil }
+        let text = Label.folded(first.text)
+        if let kind = labels[text] { return kind }
+        // "项目名称：某项目" in one cell.
+        if let colon = text.firstIndex(of: "："), let kind = labels[String(text[..<colon])] { return kind }
+        return nil
+    }
+}
+
 /// Cuts a stream of rows into form tables at their title rows. A table
-/// without a title starts at a row whose first cell is 项目名称 or 部门名称.
-/// Rows outside every table are kept as `loose` so they can be reported.
+/// without a title starts at a row whose first cell is the first label of
+/// a form (`FormStarts`). Rows outside every table are kept as `loose` so
+/// they can be reported.
 struct TableSplitter {
+    let starts: FormStarts
     private(set) var tables: [FormTable] = []
     private(set) var loose: [GridRow] = []
     private var current: FormTable?
+
+    init(starts: FormStarts) { self.starts = starts }
 
     mutating func feed(_ row: GridRow) {
         guard !row.isBlank else { return }
@@ -15,10 +45,10 @@ struct TableSplitter {
             current = FormTable(kind: kind, title: row.cells[0], rows: [])
             return
         }
-        if current == nil, let first = row.cells.first {
-            let label = Label.normalise(first.text)
-            if label.hasPrefix("项目名称") { current = FormTable(kind: .project, title: nil, rows: []) }
-            if label.hasPrefix("部门名称") { current = FormTable(kind: .department, title: nil, rows: []) }
+        if let kind = starts.kind(of: row), current == nil || current!.rows.contains(where: { starts.kind(of: $0) != nil }) {
+            // A form without a title; a second one right after a first.
+            if current != nil { finishTable() }
+            current = FormTable(kind: kind, title: nil, rows: [])
         }
         if current != nil {
             current!.rows.append(row)

@@ -1,4 +1,5 @@
 import Evaluation
+import InputReading
 import Layout
 
 /// Collects the documents of one input into a unit: reads each form table
@@ -11,68 +12,54 @@ struct UnitAssembler {
     private var report: (value: Report, place: ImportPlace)?
     private var signatures = Signatures()
     private var documents: [RecognisedDocument] = []
-    /// The layouts forms are recognised by, and the one each kind matched.
-    private let layouts: [LayoutSpec]
+    /// The layouts forms are recognised by, as the importer reads them, and
+    /// the one each kind matched.
+    private let templates: [FormTemplate]
     private var chosenLayouts: [DocumentKind: String] = [:]
 
-    /// The forms FormPrint's own readers were built for (their variants,
-    /// repairs and tests); any other layout that a form matches better is
-    /// read by the layout itself.
-    static let builtInReaders: Set<String> = ["project-jilin", "project-national", "department-jilin"]
-    /// The share of a layout's labels a form must show at their places to
-    /// be read as that layout.
-    static let recognitionThreshold = 0.75
+    /// The share of a layout's labels a form must show to be read as it.
+    static let recognitionThreshold = 0.6
 
-    init(file: String, layouts: [LayoutSpec] = []) {
+    init(file: String, layouts: [LayoutSpec]) throws {
         context = ReadingContext(file: file)
-        self.layouts = layouts
+        let registry = try FieldRegistryReader.standard()
+        templates = layouts.compactMap { FormTemplate($0, registry: registry) }
     }
+
+    /// The first labels of forms without a title line, for finding where
+    /// such a form starts.
+    var starts: FormStarts { FormStarts(templates) }
 
     mutating func read(_ table: FormTable) throws {
         context.use(table.title)
         if let title = table.title, let year = FormTitle.year(in: title.text) {
             context.evidence.year(year, rank: ClueRank.formHeader, source: Message(chinese: "标题“\(title.text)”", english: "the title \(title.text)"), at: title.place)
         }
-        let readings = layouts.filter { $0.document == table.kind }.compactMap(LayoutFormReader.init).map { $0.read(table) }
-        // The best fit; on a tie, the form FormPrint has a reader of its own for.
-        let best = readings.max { a, b in
-            a.score != b.score ? a.score < b.score : (Self.builtInReaders.contains(a.layoutID) ? 0 : 1) > (Self.builtInReaders.contains(b.layoutID) ? 0 : 1)
+        let readings = templates.filter { $0.layout.document == table.kind }.map { LayoutFormReading($0, table: table) }
+        // The reading that fits best: the most labels in place, then the
+        // best-placed cells (labels with their exact (A)/(B/A) text, values
+        // of the right kind under the right header, nothing left over).
+        let ranked = readings.sorted { a, b in
+            a.fraction != b.fraction ? a.fraction > b.fraction : a.score > b.score
         }
-        if let best, best.score >= Self.recognitionThreshold {
+        guard let best = ranked.first, best.fraction >= Self.recognitionThreshold else {
+            throw ImportError(.noLayoutFits(kind: table.kind, closest: ranked.prefix(2).map { reading in
+                ImportError.LayoutFit(layout: reading.layoutID, matched: reading.matched, expected: reading.expected,
+                                      missing: Array(reading.missing.prefix(8)))
+            }), at: table.place)
+        }
+        context.note(.inferred, table.place, Message(
+            chinese: "\(table.kind.chineseName)按表样\(best.layoutID)读取：其\(best.expected)个标签中有\(best.matched)个在位",
+            english: "the \(table.kind.chineseName) is read as layout \(best.layoutID): \(best.matched) of \(best.expected) of its labels are in place"))
+        if !best.missing.isEmpty {
+            let list = best.missing.map { "“\($0)”" }.joined(separator: "、")
+            let english = best.missing.joined(separator: ", ")
             context.note(.inferred, table.place, Message(
-                chinese: "\(table.kind.chineseName)按表样\(best.layoutID)读取：其\(best.expected)个标签中有\(best.matched)个在位",
-                english: "the \(table.kind.chineseName) is read as layout \(best.layoutID): \(best.matched) of \(best.expected) of its labels are in place"))
-            if best.layoutID != LayoutDefaults.layouts[table.kind] { chosenLayouts[table.kind] = best.layoutID }
-            if !Self.builtInReaders.contains(best.layoutID) { return try apply(best, table) }
-        } else if let best, best.expected > 0 {
-            context.note(.inferred, table.place, Message(
-                chinese: "\(table.kind.chineseName)与各表样都不太吻合；最接近的是\(best.layoutID)（\(best.expected)个标签中\(best.matched)个在位），因此按标签读取",
-                english: "the \(table.kind.chineseName) matches no layout well; the closest is \(best.layoutID) with \(best.matched) of \(best.expected) labels in place, so it is read by its labels"))
+                chinese: "表中没有表样\(best.layoutID)的\(list)；这些栏目留空",
+                english: "the form lacks \(english) of layout \(best.layoutID); those cells are left empty"))
         }
-        do {
-            try readByLabels(table)
-        } catch let error as ImportError {
-            // Name the layout the form came closest to, so that the person
-            // can compare the form with it (or add a layout of their own).
-            guard case .missingColumns(let name, let missing, let found) = error.problem, let best, best.expected > 0 else { throw error }
-            throw ImportError(.missingColumns(table: Message(
-                chinese: "\(name.chinese)（最接近的表样：\(best.layoutID)，\(best.expected)个标签中\(best.matched)个在位）",
-                english: "\(name.english) (closest layout: \(best.layoutID), \(best.matched) of \(best.expected) of its labels in place)"),
-                                              missing: missing, found: found), at: error.place)
-        }
-    }
-
-    /// A form of the 吉林 or national kind, read by FormPrint's own readers.
-    private mutating func readByLabels(_ table: FormTable) throws {
-        switch table.kind {
-        case .project:
-            add(try ProjectFormReader.read(table, signatures: &signatures, &context), from: table, layout: nil)
-        case .department:
-            if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
-            add(try DepartmentFormReader.read(table, signatures: &signatures, &context), from: table, layout: nil)
-        case .report:
-            preconditionFailure("reports are read by readReport")
-        }
+        if best.layoutID != LayoutDefaults.layouts[table.kind] { chosenLayouts[table.kind] = best.layoutID }
+        try apply(best, table, others: Array(ranked.dropFirst()))
     }
 
     /// A project form read: what is left of its table is reported, and the
@@ -100,8 +87,20 @@ struct UnitAssembler {
 
     /// A form read by its layout: every cell the layout places is in the
     /// unit; every other cell of the table is reported as unplaced.
-    private mutating func apply(_ reading: LayoutFormReader.Reading, _ table: FormTable) throws {
+    private mutating func apply(_ reading: LayoutFormReading, _ table: FormTable, others: [LayoutFormReading]) throws {
         for cell in reading.used { context.use(cell) }
+        context.notes += reading.notes
+        // Never a silent downgrade: a cell this layout leaves over that
+        // another layout would print is named with that layout.
+        for row in table.rows where !SignatureLine.isSignatureRow(row) {
+            for cell in row.cells where !context.used.contains(cell.id) {
+                guard let other = others.first(where: { $0.fraction >= Self.recognitionThreshold && $0.usedIDs.contains(cell.id) }) else { continue }
+                context.use(cell)
+                context.note(.unplaced, cell.place, Message(
+                    chinese: "“\(ReadingContext.excerpt(cell.text))”不在表样\(reading.layoutID)的栏目中，表样\(other.layoutID)可以打印它；请在单位文件中写 layouts: {\(table.kind.rawValue): \(other.layoutID)}，或用 --layout \(table.kind.rawValue)=\(other.layoutID)",
+                    english: "\"\(ReadingContext.excerpt(cell.text))\" has no place in layout \(reading.layoutID); layout \(other.layoutID) prints it — name it in the unit file (layouts: {\(table.kind.rawValue): \(other.layoutID)}) or pass --layout \(table.kind.rawValue)=\(other.layoutID)"))
+            }
+        }
         // Signature lines and the rows every form may carry ("单位：万元",
         // "填报单位：…") are read as for any form.
         for row in table.rows where !row.cells.allSatisfy({ context.used.contains($0.id) }) {

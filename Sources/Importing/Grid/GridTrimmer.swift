@@ -6,8 +6,11 @@
 /// outside every form (reported as unplaced) until the next form's title
 /// or first label.
 struct GridTrimmer {
+    let starts: FormStarts
     private var inForm = false
     private var gapSinceForm = false
+
+    init(starts: FormStarts) { self.starts = starts }
 
     /// A wholly empty row or line.
     mutating func gap() {
@@ -18,7 +21,7 @@ struct GridTrimmer {
     /// starts one); false for a row after the form's grid ended.
     mutating func belongsToForm(_ row: GridRow) -> Bool {
         guard !row.isBlank else { return true }
-        if Self.startsForm(row) {
+        if startsForm(row) {
             inForm = true
             gapSinceForm = false
             return true
@@ -28,10 +31,8 @@ struct GridTrimmer {
 
     /// A form's title row, or the first label of a form without a title,
     /// as `TableSplitter` recognises them.
-    static func startsForm(_ row: GridRow) -> Bool {
+    func startsForm(_ row: GridRow) -> Bool {
         if let title = row.soleText, FormTitle.kind(of: title) != nil { return true }
-        guard let first = row.cells.first else { return false }
-        let label = Label.normalise(first.text)
-        return label.hasPrefix("项目名称") || label.hasPrefix("部门名称")
+        return starts.kind(of: row) != nil
     }
 }

@@ -22,6 +22,9 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case missingColumns(table: Message, missing: [String], found: [String])
         /// Nothing in the file looks like one of the forms.
         case noRecognisableForm(details: [Message])
+        /// A form whose title says what it is, but that no layout fits
+        /// well: the closest layouts, with what each lacks.
+        case noLayoutFits(kind: DocumentKind, closest: [LayoutFit])
         /// A second copy of a document that a unit has only once.
         case duplicateDocument(DocumentKind, first: ImportPlace)
         case unknownYear
@@ -31,6 +34,15 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case unplacedCells([ImportNote])
         /// The unit file `import` would write is its own input.
         case wouldOverwriteInput
+    }
+
+    /// How close a form came to one layout: its labels found of those
+    /// expected, and the labels it lacks.
+    public struct LayoutFit: Sendable, Equatable {
+        public var layout: String
+        public var matched: Int
+        public var expected: Int
+        public var missing: [String]
     }
 
     public var problem: Problem
@@ -79,6 +91,18 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
                     + (details.isEmpty ? "" : "（" + details.map(\.chinese).joined(separator: "；") + "）") + "。",
                 english: "no recognisable form: expected a title such as 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告, or a first row labelled 项目名称 or 部门名称"
                     + (details.isEmpty ? "" : " (" + details.map(\.english).joined(separator: "; ") + ")") + ".")
+        case .noLayoutFits(let kind, let closest):
+            let chinese = closest.map { fit in
+                "表样\(fit.layout)（\(fit.expected)个标签中\(fit.matched)个在位" + (fit.missing.isEmpty ? "" : "，缺少“" + fit.missing.joined(separator: "”“") + "”") + "）"
+            }.joined(separator: "；")
+            let english = closest.map { fit in
+                "layout \(fit.layout) (\(fit.matched) of \(fit.expected) labels in place" + (fit.missing.isEmpty ? "" : "; lacks " + fit.missing.joined(separator: ", ")) + ")"
+            }.joined(separator: "; ")
+            return .error(at: at,
+                chinese: "这份\(kind.chineseName)与各表样都不吻合" + (closest.isEmpty ? "" : "，最接近的是：" + chinese)
+                    + "。若是本省自己的表样，请用 formprint layouts learn 本省模板.xlsx -o 表样文件夹 生成表样，再用 --layouts 表样文件夹 导入。",
+                english: "this \(kind.chineseName) fits no layout" + (closest.isEmpty ? "" : "; the closest are " + english)
+                    + ". If it is your province's own form, make a layout from its template with formprint layouts learn TEMPLATE.xlsx -o FOLDER and import with --layouts FOLDER.")
         case .duplicateDocument(let kind, let first):
             return .error(at: at,
                 chinese: "又一份\(kind.chineseName)（第一份在\(first.short.chinese)）；一个单位文件每个单位只有一份——请把输入拆成每个单位一个文件。",

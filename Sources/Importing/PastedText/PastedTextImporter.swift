@@ -10,10 +10,10 @@ package enum PastedTextImporter {
         let (text, cleaning) = InvisibleText.cleanedLines(text, file: file)
         let source = TabSeparatedLines(text: text, file: file)
         var numbering = CellNumbering()
-        var splitter = TableSplitter()
-        var trimmer = GridTrimmer()
+        var assembler = try UnitAssembler(file: file, layouts: options.recognisedLayouts)
+        var splitter = TableSplitter(starts: assembler.starts)
+        var trimmer = GridTrimmer(starts: assembler.starts)
         var stray: [GridRow] = []
-        var assembler = UnitAssembler(file: file, layouts: options.layouts)
         var report: (title: GridCell, lines: [TextLine])?
         var index = 0
         while index < source.lines.count {

@@ -10,7 +10,7 @@ package enum WorkbookImporter {
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
-        var assembler = UnitAssembler(file: file, layouts: options.layouts)
+        var assembler = try UnitAssembler(file: file, layouts: options.recognisedLayouts)
         var numbering = CellNumbering()
         var unrecognised: [Message] = []
         for sheet in parts.sheets {
@@ -44,8 +44,8 @@ package enum WorkbookImporter {
 
     /// Reads the forms and report of one sheet; false if it has none.
     private static func read(_ rows: [GridRow], _ assembler: inout UnitAssembler) throws -> Bool {
-        var splitter = TableSplitter()
-        var trimmer = GridTrimmer()
+        var splitter = TableSplitter(starts: assembler.starts)
+        var trimmer = GridTrimmer(starts: assembler.starts)
         var stray: [GridRow] = []
         var found = false
         var previousRow: Int?
