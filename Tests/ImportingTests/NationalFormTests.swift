@@ -69,9 +69,11 @@ struct NationalFormTests {
         #expect(project.implementingUnit == "某县公路事业发展中心")
         #expect(project.funds == [
             FundsRow(source: "年度资金总额", initialBudget: "120.00", annualBudget: "120.00", executed: "114.00", executionRate: "95.00%", weight: "10", score: "9.5"),
-            FundsRow(source: "其中：当年财政拨款", initialBudget: "100.00", annualBudget: "100.00", executed: "95.00", executionRate: "95.00%", weight: "—", score: "—"),
-            FundsRow(source: "上年结转资金", initialBudget: "20.00", annualBudget: "20.00", executed: "19.00", executionRate: "95.00%", weight: "—", score: "—"),
-            FundsRow(source: "其他资金", initialBudget: "0.00", annualBudget: "0.00", executed: "0.00", executionRate: "0.00%", weight: "—", score: "—"),
+            // The "—" under 分值/得分 of a sub-row is the layout's own text
+            // (it prints it for every sub-row), not a value of the unit's.
+            FundsRow(source: "其中：当年财政拨款", initialBudget: "100.00", annualBudget: "100.00", executed: "95.00", executionRate: "95.00%"),
+            FundsRow(source: "上年结转资金", initialBudget: "20.00", annualBudget: "20.00", executed: "19.00", executionRate: "95.00%"),
+            FundsRow(source: "其他资金", initialBudget: "0.00", annualBudget: "0.00", executed: "0.00", executionRate: "0.00%"),
         ])
         #expect(project.goal == Goal(expected: "养护农村公路120公里，优良路率不低于80%。", actual: "完成养护118公里，优良路率82%。"))
         #expect(project.indicators == [

@@ -25,7 +25,9 @@ struct PastedTextTests {
         #expect(lines == [39, 61, 73, 75, 89, 93, 94, 95, 101, 103, 109, 115, 121, 127, 127, 127, 129, 133, 135, 145])
         #expect(imported.unplaced.isEmpty)
         #expect(imported.inferences.map { $0.description(in: .english) } == [
+            "seed.txt:3:1: inferred: the 项目支出绩效自评表 is read as layout project-jilin: 17 of 17 of its labels are in place",
             "seed.txt:4:6: inferred: the evaluated year 2024 is taken from 项目名称 2024年政数局综合类项目",
+            "seed.txt:21:1: inferred: the 部门整体支出绩效自评表 is read as layout department-jilin: 14 of 14 of its labels are in place",
             "seed.txt:22:6: inferred: the unit's name 柳河县政务服务和数字化建设管理局 is taken from 部门名称",
         ])
         #expect(imported.repairs.first { $0.text.english.contains("stray") }?.description(in: .english)

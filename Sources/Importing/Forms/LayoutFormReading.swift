@@ -28,6 +28,8 @@ struct LayoutFormReading {
     var department = DepartmentEvaluation(name: "")
     var signatures = Signatures()
     var year: (Int, GridCell)?
+    /// The cell each value of the form's own fields was read from ("project.name").
+    private(set) var places: [String: GridCell] = [:]
 
     /// The share of the layout's labels the table shows.
     var fraction: Double { expected == 0 ? 0 : Double(matched) / Double(expected) }
@@ -47,6 +49,7 @@ struct LayoutFormReading {
                 || zip(row.cells, row.cells.dropFirst()).contains { $1.column > $0.column + 1 }
         }
         var g = 0
+        var foundBlocks: Set<Int> = []
         var map: RowAlignment.ColumnMap?
         var block = -1
         for (index, layoutRow) in template.rows.enumerated() {
@@ -74,11 +77,15 @@ struct LayoutFormReading {
                         continue
                     }
                     g = j
+                    foundBlocks.insert(rowBlock)
                     _ = take(alignment, grid[g], slots)
                     map = Self.anchors(alignment, grid[g], slots, adding: map)
                 } else {
-                    // A row of values only: absent when the grid row is already
-                    // the next labelled row or a signature line.
+                    // A row of values only: read under its labels (a row of
+                    // values whose labels are missing is some other table's),
+                    // absent when the grid row is already the next labelled
+                    // row or a signature line.
+                    if blockHasLabels(rowBlock) && !foundBlocks.contains(rowBlock) { continue }
                     if let next = nextLabelled(after: index), align(grid[g], next.slots, map: nil).labelsMatched * 2 >= max(1, next.labelCount) { continue }
                     if SignatureLine.isSignatureRow(grid[g]) { continue }
                     _ = take(align(grid[g], slots, map: positional ? map : nil), grid[g], slots)
@@ -87,12 +94,20 @@ struct LayoutFormReading {
             case .repeated(let spec, let slots, let total, let rowBlock):
                 if rowBlock != block { (block, map) = (rowBlock, nil) }
                 let next = nextLabelled(after: index)
+                // A list is read under its header: rows where the layout's
+                // header is missing are some other table's.
+                if blockHasLabels(rowBlock) && !foundBlocks.contains(rowBlock) { continue }
                 var records = RecordCollector(spec: spec, slots: slots, template: template)
                 if positional, let full = fullRow(in: grid, from: g, slots, until: next, header: map) { map = full }
                 while g < grid.count {
                     let row = grid[g]
                     if let next, align(row, next.slots, map: nil).labelsMatched * 2 >= max(1, next.labelCount) { break }
                     if SignatureLine.isSignatureRow(row) { break }
+                    // A cell in the side column that is not the block's side
+                    // label is a row label the layout does not have: the list ended.
+                    if positional, let map, let first = row.cells.first, case .columns(let columns)? = map.place(of: first.column),
+                       let listStart = slots.filter({ !$0.isRepeatedSide }).map(\.column).min(), columns.upperBound <= listStart,
+                       !slots.contains(where: { $0.isRepeatedSide && $0.labelText == Label.exact(first.text) }) { break }
                     var rowSlots = slots
                     if spec.collection.level == .funds, Self.isTotalRow(row, slots) { rowSlots = total }
                     let alignment = align(row, rowSlots, map: positional ? map : nil)
@@ -107,6 +122,11 @@ struct LayoutFormReading {
 
     private func align(_ row: GridRow, _ slots: [FormTemplate.Slot], map: RowAlignment.ColumnMap?) -> RowAlignment {
         RowAlignment(cells: row.cells, slots: slots, map: map, labels: template.allLabels)
+    }
+
+    /// Whether block `block` has a row of labels to find it by.
+    private func blockHasLabels(_ block: Int) -> Bool {
+        template.rows.contains { if case .fixed(_, let b) = $0 { b == block && $0.labelCount > 0 } else { false } }
     }
 
     private func nextLabelled(after index: Int) -> FormTemplate.Row? {
@@ -235,6 +255,7 @@ struct LayoutFormReading {
             text = String(text.dropLast(suffix.trimmedCell.count))
         }
         text = text.trimmedCell
+        places[field.description] = cell
         switch field.scope {
         case .project: project.setValue(text, field.key)
         case .department: department.setValue(text, field.key)

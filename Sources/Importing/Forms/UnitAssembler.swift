@@ -42,7 +42,12 @@ struct UnitAssembler {
         let ranked = readings.sorted { a, b in
             a.fraction != b.fraction ? a.fraction > b.fraction : a.score > b.score
         }
-        guard let best = ranked.first, best.fraction >= Self.recognitionThreshold else {
+        // A form that fits its layout well is read; so is a part of a form
+        // most of whose cells found their place (the rest of the layout is
+        // named as missing, the cells left over as unplaced). Only a form
+        // that fits no layout and leaves much of itself over is refused.
+        guard let best = ranked.first, best.matched > 0,
+              best.fraction >= Self.recognitionThreshold || leftOver(table, after: best) * 2 <= best.used.count else {
             throw ImportError(.noLayoutFits(kind: table.kind, closest: ranked.prefix(2).map { reading in
                 ImportError.LayoutFit(layout: reading.layoutID, matched: reading.matched, expected: reading.expected,
                                       missing: Array(reading.missing.prefix(8)))
@@ -60,6 +65,16 @@ struct UnitAssembler {
         }
         if best.layoutID != LayoutDefaults.layouts[table.kind] { chosenLayouts[table.kind] = best.layoutID }
         try apply(best, table, others: Array(ranked.dropFirst()))
+    }
+
+    /// The cells of `table` that `reading` leaves without a place, apart
+    /// from the lines every form may carry (signatures, 单位：万元, 填报单位).
+    private func leftOver(_ table: FormTable, after reading: LayoutFormReading) -> Int {
+        var scratch = context
+        return table.rows.filter { row in
+            !SignatureLine.isSignatureRow(row) && !(row.cells.count == 1 && (FormTitle.isYearLine(row.cells[0].text) || FormTitle.kind(of: row.cells[0].text) != nil))
+                && !CommonRows.read(row, &scratch)
+        }.reduce(0) { count, row in count + row.cells.filter { !reading.usedIDs.contains($0.id) }.count }
     }
 
     /// A project form read: what is left of its table is reported, and the
@@ -120,9 +135,9 @@ struct UnitAssembler {
                                                   missing: ["项目名称"], found: []), at: table.place)
             }
             context.evidence.name(project.implementingUnit.replacingOccurrences(of: "（盖章）", with: ""), rank: ClueRank.formField,
-                                  source: .label("实施单位"), at: table.place)
-            context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField,
-                                           source: Message(chinese: "项目名称“\(project.name)”", english: "the project name \(project.name)"), at: table.place)
+                                  source: .label("实施单位"), at: reading.places["project.implementingUnit"]?.place ?? table.place)
+            context.evidence.yearMentioned(in: project.name, rank: ClueRank.formField, source: .label("项目名称 \(project.name)"),
+                                           at: reading.places["project.name"]?.place ?? table.place)
             add(project, from: table, layout: reading.layoutID)
         case .department:
             if let first = department { throw ImportError(.duplicateDocument(.department, first: first.place), at: table.place) }
@@ -131,7 +146,7 @@ struct UnitAssembler {
                 throw ImportError(.missingColumns(table: Message(chinese: "部门整体支出绩效自评表（表样\(reading.layoutID)）", english: "部门整体支出绩效自评表 (layout \(reading.layoutID))"),
                                                   missing: ["部门名称"], found: []), at: table.place)
             }
-            context.evidence.name(value.name, rank: ClueRank.formHeader, source: .label("部门名称"), at: table.place)
+            context.evidence.name(value.name, rank: ClueRank.formHeader, source: .label("部门名称"), at: reading.places["department.name"]?.place ?? table.place)
             add(value, from: table, layout: reading.layoutID)
         case .report:
             break
