@@ -107,5 +107,6 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
         .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
                           path: "Fuzz/Render"),
+        .executableTarget(name: "fuzz-form-body", dependencies: ["FuzzSupport", "Serving"], path: "Fuzz/FormBody"),
     ]
 }
