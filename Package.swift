@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The desk's multipart/form-data bodies (no hand-written parser).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,10 +62,11 @@ let package = Package(
         // access and rendering live in its folders, over the FormPrint facade.
         .target(
             name: "Serving",
-            dependencies: ["FormPrint", "Evaluation", "Importing", "Review", "Support", "ZIPFoundation",
+            dependencies: ["FormPrint", "Evaluation", "InputReading", "Importing", "Review", "Support", "ZIPFoundation",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "MultipartKit", package: "multipart-kit")]
         ),
         .executableTarget(
             name: "formprint",
@@ -104,5 +107,6 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
         .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
                           path: "Fuzz/Render"),
+        .executableTarget(name: "fuzz-form-body", dependencies: ["FuzzSupport", "Serving"], path: "Fuzz/FormBody"),
     ]
 }

@@ -16,37 +16,58 @@ package enum DeskText {
     /// FormPrint words it (what, where and how to fix; most in English with
     /// the Chinese beside), after what the desk was doing.
     package static func describe(_ error: Error, language: Language = .chinese) -> String {
-        guard let refusal = error as? Refusal else {
-            let detail = (error as? any HasMessage)?.message.text(in: language) ?? "\(error)"
-            return language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + detail
-        }
-        return describe(refusal, language: language)
+        if let refusal = error as? Refusal { return refusal.message.text(in: language) }
+        let detail = (error as? any HasMessage)?.message.text(in: language) ?? "\(error)"
+        return language.pick("无法读取或生成这份材料：", "This input could not be read or printed: ") + detail
     }
 
     /// The refusals of the desk itself.
-    package enum Refusal: Sendable {
-        case notFound, forbiddenWithoutToken, tooLarge(limit: Int), loginRequired, wrongLogin, emptyInput, badRequest(String)
-    }
+    package enum Refusal: Sendable, Error, HasMessage {
+        case notFound, forbiddenWithoutToken, tooLarge(limit: Int), loginRequired, wrongLogin, emptyInput, badRequest(Message)
+        /// The form's boundary is missing or not 1 to 70 of RFC 2046's characters.
+        case badBoundary
+        /// The form's body is not the form it says it is.
+        case malformedForm
+        case tooManyFields(limit: Int)
+        case fieldTooLarge(name: String, limit: Int)
+        /// A pasted table or a workbook larger than the desk checks and draws.
+        case inputTooLarge(InputLimits.Excess)
 
-    private static func describe(_ refusal: Refusal, language: Language) -> String {
-        switch refusal {
-        case .notFound:
-            language.pick("找不到这份材料（或您无权查看）。请从首页重新打开。", "Not found (or not yours to see). Start again from the home page.")
-        case .forbiddenWithoutToken:
-            language.pick("表单已过期或来源不明（缺少安全令牌），已拒绝。请刷新页面后重新提交。",
-                          "The form had no valid security token and was refused. Reload the page and submit again.")
-        case .tooLarge(let limit):
-            language.pick("上传的文件超过 \(limit >> 20) MB 的上限。请只上传自评表工作簿或粘贴表格。",
-                          "The upload is larger than the \(limit >> 20) MB limit. Upload only the evaluation workbook or the pasted table.")
-        case .loginRequired:
-            language.pick("请先登录。", "Please log in first.")
-        case .wrongLogin:
-            language.pick("单位名称、用户名或访问码/密码不正确。", "The unit, user name, access code or password is not right.")
-        case .emptyInput:
-            language.pick("没有收到内容：请粘贴从 WPS/Excel 复制的表格，或选择一个文件。",
-                          "Nothing was received: paste a table copied from WPS/Excel, or choose a file.")
-        case .badRequest(let what):
-            language.pick("请求无法处理：\(what)", "The request could not be handled: \(what)")
+        package var message: Message {
+            switch self {
+            case .notFound:
+                Message(chinese: "找不到这份材料（或您无权查看）。请从首页重新打开。", english: "Not found (or not yours to see). Start again from the home page.")
+            case .forbiddenWithoutToken:
+                Message(chinese: "表单已过期或来源不明（缺少安全令牌），已拒绝。请刷新页面后重新提交。",
+                        english: "The form had no valid security token and was refused. Reload the page and submit again.")
+            case .tooLarge(let limit):
+                Message(chinese: "上传的文件超过 \(limit >> 20) MB 的上限。请只上传自评表工作簿或粘贴表格。",
+                        english: "The upload is larger than the \(limit >> 20) MB limit. Upload only the evaluation workbook or the pasted table.")
+            case .loginRequired:
+                Message(chinese: "请先登录。", english: "Please log in first.")
+            case .wrongLogin:
+                Message(chinese: "单位名称、用户名或访问码/密码不正确。", english: "The unit, user name, access code or password is not right.")
+            case .emptyInput:
+                Message(chinese: "没有收到内容：请粘贴从 WPS/Excel 复制的表格，或选择一个文件。",
+                        english: "Nothing was received: paste a table copied from WPS/Excel, or choose a file.")
+            case .badRequest(let what):
+                Message(chinese: "请求无法处理：\(what.chinese)", english: "The request could not be handled: \(what.english)")
+            case .badBoundary:
+                Message(chinese: "表单数据（multipart/form-data）的分隔符（boundary）缺失或不合规定：须为1到70个字母、数字或 '()+_,-./:=? 字符（RFC 2046）。请用浏览器的表单提交。",
+                        english: "The form's multipart/form-data boundary is missing or invalid: it must be 1 to 70 letters, digits or '()+_,-./:=? characters (RFC 2046). Submit the form from a browser.")
+            case .malformedForm:
+                Message(chinese: "表单数据不完整或格式不正确（multipart 或 URL 编码），已拒绝。请刷新页面后重新提交。",
+                        english: "The form's body (multipart or URL-encoded) is incomplete or malformed and was refused. Reload the page and submit again.")
+            case .tooManyFields(let limit):
+                Message(chinese: "表单的字段超过 \(limit) 个，已拒绝。", english: "The form has more than \(limit) fields and was refused.")
+            case .fieldTooLarge(let name, let limit):
+                Message(chinese: "表单字段“\(name)”超过 \(Self.size(limit)) 的上限，已拒绝。",
+                        english: "The form field \"\(name)\" is larger than the \(Self.size(limit)) limit and was refused.")
+            case .inputTooLarge(let excess):
+                excess.message
+            }
         }
+
+        static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB" }
     }
 }

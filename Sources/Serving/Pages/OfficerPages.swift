@@ -27,7 +27,7 @@ package struct OfficerPages: Sendable {
         return frame.page(l.pick("填报自评表", "Hand in the self-evaluation"), path: "/", body: body)
     }
 
-    package func submission(_ s: SubmissionRecord, files: [RenderedFileRecord], pasted: PastedGrid?, workbook: [SheetCells] = [],
+    package func submission(_ s: SubmissionRecord, files: [RenderedFileRecord], pasted: PastedGrid?, workbook: [StoredSheet] = [],
                             csrf: String) -> String {
         let id = s.id ?? 0
         let findings = s.findings

@@ -6,7 +6,7 @@ import Importing
 /// on the cell its place names ("自评表.xlsx 项目自评表!F16"). Read only:
 /// a workbook is corrected in WPS/Excel (or copied and pasted to edit here).
 struct WorkbookGrid {
-    var sheets: [SheetCells]
+    var sheets: [StoredSheet]
     var language: Language
 
     /// The largest grid drawn, so that a sheet with a stray far cell stays a page.

@@ -1,7 +1,7 @@
+import Evaluation
 import FormPrint
 import Foundation
 import Hummingbird
-import Importing
 import NIOCore
 
 /// The routes: each parses, calls the desk and formats a page. Nothing
@@ -19,7 +19,7 @@ package struct DeskRoutes: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.get("/") { request, _ in await respond(request) { visit in try home(visit) } }
         router.post("/submit") { request, _ in await respond(request) { visit in try await submit(request, visit) } }
-        router.get("/s/:id") { request, context in await respond(request) { visit in try show(try id(context), visit) } }
+        router.get("/s/:id") { request, context in await respond(request) { visit in try await show(try id(context), visit) } }
         router.post("/s/:id/recheck") { request, context in await respond(request) { visit in try await recheck(try id(context), request, visit) } }
         router.get("/s/:id/file/:position") { request, context in
             await respond(request) { visit in try file(try id(context), context.parameters.get("position", as: Int.self) ?? 0, visit) }
@@ -59,13 +59,18 @@ package struct DeskRoutes: Sendable {
             let status: HTTPResponse.Status = switch refusal {
             case .notFound: .notFound
             case .forbiddenWithoutToken: .forbidden
-            case .tooLarge: .contentTooLarge
+            case .tooLarge, .fieldTooLarge, .inputTooLarge: .contentTooLarge
             case .loginRequired: .seeOther
             case .wrongLogin: .unauthorized
-            case .emptyInput, .badRequest: .badRequest
+            case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields: .badRequest
             }
             if case .loginRequired = refusal { return Responses.redirect("/login", visit: visit) }
             return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal as Error, language: visit.language)), status: status, visit: visit)
+        } catch let error as any HTTPResponseError {
+            // The framework's own refusals keep their status.
+            let refusal: DeskText.Refusal = error.status == .contentTooLarge ? .tooLarge(limit: desk.uploadLimit)
+                : .badRequest(Message(chinese: "HTTP \(error.status.code)", english: "HTTP \(error.status.code)"))
+            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal, language: visit.language)), status: error.status, visit: visit)
         } catch {
             return Responses.html(pages(visit).bureau.refusal(DeskText.describe(error, language: visit.language)), status: .internalServerError, visit: visit)
         }
@@ -87,7 +92,7 @@ package struct DeskRoutes: Sendable {
         } catch {
             throw DeskText.Refusal.tooLarge(limit: desk.uploadLimit)
         }
-        let form = try FormBody(data: Data(buffer.readableBytesView), contentType: request.headers[.contentType])
+        let form = try FormBody(buffer, contentType: request.headers[.contentType], limits: desk.formLimits)
         try visit.requireToken(form)
         return form
     }
@@ -130,17 +135,10 @@ package struct DeskRoutes: Sendable {
         return submission
     }
 
-    func show(_ id: Int64, _ visit: Visit) throws -> Response {
+    func show(_ id: Int64, _ visit: Visit) async throws -> Response {
         let submission = try visible(id, visit)
-        var pasted: PastedGrid?
-        var workbook: [SheetCells] = []
-        if let data = try? desk.files.input(submission.inputHash) {
-            switch submission.inputKind {
-            case .pasted: pasted = PastedGrid(text: String(decoding: data, as: UTF8.self))
-            case .workbook: workbook = (try? WorkbookImporter.sheets(data, file: InputKind.workbook.fileName)) ?? []
-            case .yaml, .json: break
-            }
-        }
+        let pasted = desk.pastedGrid(of: submission)
+        let workbook = try await desk.workbookSheets(of: submission)
         return Responses.html(pages(visit).officer.submission(submission, files: try desk.store.files(of: submission), pasted: pasted,
                                                               workbook: workbook, csrf: visit.csrf), visit: visit)
     }
@@ -151,8 +149,9 @@ package struct DeskRoutes: Sendable {
         let session = try requireSession(visit)
         let form = try await form(request, visit)
         let submission = try visible(id, visit)
-        guard submission.inputKind == .pasted else { throw DeskText.Refusal.badRequest(visit.language.pick("只有粘贴的表格可以在网页中修改", "only a pasted table can be edited here")) }
-        let original = PastedGrid(text: String(decoding: try desk.files.input(submission.inputHash), as: UTF8.self))
+        guard let original = desk.pastedGrid(of: submission) else {
+            throw DeskText.Refusal.badRequest(Message(chinese: "只有粘贴的表格可以在网页中修改", english: "only a pasted table can be edited here"))
+        }
         let edited = original.edited(form.fields)
         let newID = try await desk.submit(Data(edited.text.utf8), uploadedName: "粘贴.txt", owner: submission.owner ?? visit.owner,
                                           parent: id, lenient: submission.lenient, actor: session.actor)

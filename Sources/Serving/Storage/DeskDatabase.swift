@@ -96,6 +96,10 @@ package final class DeskDatabase: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // A workbook's grid, read once when it was submitted.
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN gridJSON TEXT")
+        }
         return migrator
     }
 }

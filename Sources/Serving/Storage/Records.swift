@@ -67,6 +67,13 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     package var summaryJSON: String?
     package var generation: Int
     package var lenient: Bool = false
+    /// A workbook's sheets as its page draws them (`[StoredSheet]` as JSON),
+    /// read once on a render worker when it was submitted.
+    package var gridJSON: String? = nil
+
+    package var sheets: [StoredSheet]? {
+        gridJSON.flatMap { try? JSONDecoder().decode([StoredSheet].self, from: Data($0.utf8)) }
+    }
 
     package var findings: [StoredFinding] {
         (try? JSONDecoder().decode([StoredFinding].self, from: Data(findingsJSON.utf8))) ?? []
@@ -81,6 +88,19 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
         if readError != nil || errors > 0 { return .errors }
         return warnings > 0 ? .warnings : .clean
     }
+}
+
+/// A workbook's sheet as its page draws it, kept with the submission so
+/// that a view never imports the workbook again.
+package struct StoredSheet: Sendable, Codable, Equatable {
+    package struct Cell: Sendable, Codable, Equatable {
+        package var row: Int
+        package var column: Int
+        package var text: String
+    }
+
+    package var name: String
+    package var cells: [Cell]
 }
 
 /// A row of `renderedFile`.

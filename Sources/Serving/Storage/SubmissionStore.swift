@@ -26,6 +26,12 @@ package struct SubmissionStore: Sendable {
         }
     }
 
+    /// Keeps a workbook's grid with its submission (one an older desk stored without it).
+    package func keepSheets(_ sheets: [StoredSheet], of id: Int64) throws {
+        let json = String(decoding: try JSONEncoder().encode(sheets), as: UTF8.self)
+        try database.pool.write { db in try db.execute(sql: "UPDATE submission SET gridJSON = ? WHERE id = ?", arguments: [json, id]) }
+    }
+
     /// A re-render: the submission's new files replace the listed ones as
     /// one commit (the old files stay on disk, named by the old generation).
     package func replaceFiles(of id: Int64, generation: Int, files: [RenderedFileRecord], summaryJSON: String?, actor: String) throws {

@@ -11,17 +11,25 @@ package final class Desk: Sendable {
     package let requiresLogin: Bool
     /// The largest upload or paste accepted, in bytes.
     package let uploadLimit: Int
+    /// How large a pasted table or a workbook may be.
+    package let limits: InputLimits
+    /// This desk's hold on the data folder: one server a folder.
+    private let lock: DataFolderLock
 
     package static let defaultUploadLimit = 16 << 20
     /// Files a killed server left, removed at start.
     package let swept: Int
 
-    package init(data folder: URL, workers: Int, requiresLogin: Bool, uploadLimit: Int = defaultUploadLimit) throws {
+    package init(data folder: URL, workers: Int, requiresLogin: Bool, uploadLimit: Int = defaultUploadLimit,
+                 limits: InputLimits = InputLimits()) throws {
+        // Before anything in the folder is read or swept.
+        lock = try DataFolderLock(folder: folder)
         let database = try DeskDatabase(folder: folder)
         store = SubmissionStore(database: database)
         files = FileStore(root: folder)
         self.requiresLogin = requiresLogin
         self.uploadLimit = uploadLimit
+        self.limits = limits
         swept = files.sweep(keeping: try store.storedPaths())
         try Sessions(database: database).removeExpired()
         self.workers = RenderWorkers(count: workers) {
@@ -32,14 +40,25 @@ package final class Desk: Sendable {
 
     deinit { workers.stop() }
 
+    /// The limits a posted form is read within.
+    package var formLimits: FormLimits { FormLimits(largeBytes: uploadLimit) }
+
     /// Checks and renders `data` on a worker, stores the input and files,
     /// then commits the row: the submission's id is returned only once all
-    /// of it is on disk and in the database.
+    /// of it is on disk and in the database. An input over the limits is
+    /// refused on the worker before it is imported, and nothing is stored.
     package func submit(_ data: Data, uploadedName: String, owner: String?, parent: Int64? = nil, lenient: Bool = false,
                         actor: String) async throws -> Int64 {
         let kind = InputKind.of(uploadedName: uploadedName, data: data)
+        let limits = limits
+        let processed = try await workers.run { worker in
+            if let excess = limits.excess(data, kind: kind) { throw DeskText.Refusal.inputTooLarge(excess) }
+            var processed = Submitting.process(data, kind: kind, lenient: lenient, with: worker)
+            // The grid its page draws, read here once, and kept with it.
+            if kind == .workbook { processed.sheets = StoredSheet.sheets(of: data, limits: limits) }
+            return processed
+        }
         let inputHash = try files.storeInput(data)
-        let processed = try await workers.run { worker in Submitting.process(data, kind: kind, lenient: lenient, with: worker) }
         let records = try storeFiles(processed, generation: 1)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -49,8 +68,29 @@ package final class Desk: Sendable {
             errors: processed.errors, warnings: processed.warnings, notes: processed.notes, readError: processed.readError,
             findingsJSON: String(decoding: try encoder.encode(processed.findings), as: UTF8.self),
             summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1,
-            lenient: lenient)
+            lenient: lenient, gridJSON: try processed.sheets.map { String(decoding: try encoder.encode($0), as: UTF8.self) })
         return try store.insert(submission, files: records, actor: actor)
+    }
+
+    /// A pasted submission's grid, for its page (nil for any other input,
+    /// or one over the limits that an older desk accepted).
+    package func pastedGrid(of submission: SubmissionRecord) -> PastedGrid? {
+        guard submission.inputKind == .pasted, let data = try? files.input(submission.inputHash),
+              limits.excess(data, kind: .pasted) == nil else { return nil }
+        return PastedGrid(text: PastedText.text(data))
+    }
+
+    /// A workbook submission's sheets as its page draws them: those kept
+    /// with the submission; for one an older desk stored without them,
+    /// read once on a render worker (never on the request's thread) and kept.
+    package func workbookSheets(of submission: SubmissionRecord) async throws -> [StoredSheet] {
+        guard submission.inputKind == .workbook, let id = submission.id else { return [] }
+        if let kept = submission.sheets { return kept }
+        guard let data = try? files.input(submission.inputHash) else { return [] }
+        let limits = limits
+        let sheets = try await workers.run { _ in limits.excess(data, kind: .workbook) == nil ? StoredSheet.sheets(of: data, limits: limits) : [] }
+        try store.keepSheets(sheets, of: id)
+        return sheets
     }
 
     /// Renders every unit's latest submission again (after a layout or

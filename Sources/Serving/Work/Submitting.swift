@@ -1,6 +1,7 @@
 import Evaluation
 import FormPrint
 import Foundation
+import Importing
 import Review
 
 /// What checking and rendering one input gave: the facade's own values,
@@ -16,6 +17,8 @@ package struct Processed: Sendable {
     /// In download order: each document's PDF and PostScript, then the
     /// combined PDF, then the page previews.
     package var files: [(role: String, name: String, data: Data, fileExtension: String, pages: Int)] = []
+    /// A workbook's sheets as its page draws them.
+    package var sheets: [StoredSheet]?
 }
 
 /// The one path from an input's bytes to its findings and files, the same
@@ -79,6 +82,21 @@ package enum Submitting {
     /// The file's own name, without the unit folder FormPrint puts it in.
     static func name(_ relativePath: String) -> String {
         String(relativePath.split(separator: "/").last ?? Substring(relativePath))
+    }
+}
+
+extension StoredSheet {
+    /// The sheets of a workbook as the importer reads them, cut to what
+    /// the page draws (`WorkbookGrid`'s rows and columns, and the limit of
+    /// cells in all); none when it cannot be read (the findings say why).
+    static func sheets(of data: Data, limits: InputLimits) -> [StoredSheet] {
+        guard let sheets = try? WorkbookImporter.sheets(data, file: InputKind.workbook.fileName) else { return [] }
+        var budget = limits.cells
+        return sheets.map { sheet in
+            let drawn = sheet.cells.filter { $0.row <= WorkbookGrid.maximumRows && $0.column <= WorkbookGrid.maximumColumns }.prefix(max(0, budget))
+            budget -= drawn.count
+            return StoredSheet(name: sheet.name, cells: drawn.map { Cell(row: $0.row, column: $0.column, text: $0.text) })
+        }
     }
 }
 
