@@ -16,6 +16,9 @@ struct FundsBlock {
     var rows: [FundsRow]
     var path: FieldPath
     var totalIndex: Int?
+    /// The column the form divides by for 执行率: 全年预算数 nationally,
+    /// 调整后预算数 on forms that have that column instead (四川).
+    var budget: BudgetColumn
 
     static let totalWords = ["总额", "总和", "合计", "总计"]
 
@@ -32,6 +35,7 @@ struct FundsBlock {
         self.rows = rows
         self.path = path
         totalIndex = rows.firstIndex { Self.isTotalLabel($0.source) }
+        budget = BudgetColumn(of: rows)
     }
 
     static func isTotalLabel(_ source: String) -> Bool {
@@ -64,4 +68,29 @@ struct FundsBlock {
             }
         }
     }
+}
+
+/// The budget column 执行率 divides by, as the form has it: 全年预算数
+/// (national: 执行率 = 全年执行数 ÷ 全年预算数), or 调整后预算数 on forms
+/// that print it instead (四川: 预算执行率 = 预算执行数 ÷ 调整后预算数).
+/// Told from what the unit wrote: a block where no row fills 全年预算数 and
+/// some row fills 调整后预算数 is of the second kind.
+enum BudgetColumn: String, Equatable {
+    case annualBudget, adjustedBudget
+
+    init(of rows: [FundsRow]) {
+        func written(_ key: String) -> Bool { rows.contains { !$0.value(key).allSatisfy(\.isWhitespace) } }
+        self = !written("annualBudget") && written("adjustedBudget") ? .adjustedBudget : .annualBudget
+    }
+
+    var key: String { rawValue }
+
+    var label: String {
+        switch self {
+        case .annualBudget: "全年预算数"
+        case .adjustedBudget: "调整后预算数"
+        }
+    }
+
+    func text(_ row: FundsRow) -> String { row.value(key) }
 }

@@ -61,10 +61,10 @@ enum StructureChecks {
             if !block.isSourceNotGiven(index) {
                 fields += [
                     ("年初预算数", row.initialBudget, path.appending("initialBudget")),
-                    ("全年预算数", row.annualBudget, path.appending("annualBudget")),
+                    (block.budget.label, block.budget.text(row), path.appending(block.budget.key)),
                     ("全年执行数", row.executed, path.appending("executed")),
                 ]
-                let budget = CellNumber(row.annualBudget, as: .amount), executed = CellNumber(row.executed, as: .amount)
+                let budget = CellNumber(block.budget.text(row), as: .amount), executed = CellNumber(row.executed, as: .amount)
                 let nothingToDivide = budget.number == 0 && (executed == .blank || executed.number == 0)
                 if !nothingToDivide { fields.append(("执行率", row.executionRate, path.appending("executionRate"))) }
             }
