@@ -58,6 +58,22 @@ struct IndicatorCheckTests {
         #expect(try codes(with(indicator("完成时间", "2024年12月底前", "2024年10月"), subcategory: "时效指标")) == [])
     }
 
+    @Test("a date target is compared as a date, never as the number 2024, however it is written",
+          arguments: [("≤2024年12月", "2024年11月"), ("2024年12月前", "2024年12月"), ("≤2024-12", "2024-11"), ("<=2024年12月", "2024年12月"),
+                      ("≤2024年12月", "已完成"), ("2024年底", "达成年度指标")])
+    func dateTargetMet(target: String, actual: String) throws {
+        #expect(try codes(with(indicator("完成时间", target, actual), subcategory: "时效指标")) == [])
+    }
+
+    @Test("a date target missed, or against a bare number, still gets its finding")
+    func dateTargetNotMet() throws {
+        #expect(try codes(with(indicator("完成时间", "≤2024年12月", "2025年1月"), subcategory: "时效指标")) == ["FP303"])
+        #expect(try codes(with(indicator("完成时间", "≤2024-12", "2025-01"), subcategory: "时效指标")) == ["FP303"])
+        // 2024 is no date: not met as a number (FP301), only not comparable.
+        #expect(try codes(with(indicator("完成时间", "≤2024年12月", "2024"), subcategory: "时效指标")) == ["FP311"])
+        #expect(try codes(with(indicator("完成时间", "≤2024年12月", "部分达成年度指标并具有一定效果"), subcategory: "时效指标")) == ["FP301"])
+    }
+
     @Test("FP304: a time target outside the evaluated year, even when met as written")
     func timeOutsideYear() throws {
         let found = try findings(with(indicator("完成时间", "=2025年", "2025年"), subcategory: "时效指标"), code: "FP304")

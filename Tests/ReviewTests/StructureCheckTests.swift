@@ -40,6 +40,54 @@ struct StructureCheckTests {
         ])
     }
 
+    /// The national block: 年度资金总额 first, then its optional sources.
+    func nationalFunds(carryover: FundsRow, other: FundsRow? = nil) -> [FundsRow] {
+        [
+            FundsRow(source: "年度资金总额", initialBudget: "100.00", annualBudget: "100.00", executed: "90.00", executionRate: "90.00%"),
+            FundsRow(source: "其中：当年财政拨款", initialBudget: "100.00", annualBudget: "100.00", executed: "90.00", executionRate: "90.00%"),
+            carryover,
+            other ?? FundsRow(source: "其他资金"),
+        ]
+    }
+
+    @Test("FP501 not triggered: a source the unit did not have, its money cells empty, a dash, a slash or 0",
+          arguments: ["", "—", "/", "0", "0.00"])
+    func sourceNotGiven(mark: String) throws {
+        let carryover = FundsRow(source: "上年结转资金", initialBudget: mark, annualBudget: mark, executed: mark)
+        let unit = cleanUnit(funds: nationalFunds(carryover: carryover))
+        #expect(try codes(unit) == [])
+        #expect(try codes(unit, "national").filter { $0 == "FP501" || $0.hasPrefix("FP2") } == [])
+    }
+
+    @Test("FP501: a source with some money still needs its other amounts and its 执行率; the total row is never optional")
+    func sourcePartlyGiven() throws {
+        let carryover = FundsRow(source: "上年结转资金", initialBudget: "", annualBudget: "5.00", executed: "")
+        var rows = nationalFunds(carryover: carryover)
+        rows[0].initialBudget = "105.00"; rows[0].annualBudget = "105.00"
+        let found = try findings(cleanUnit(funds: rows), code: "FP501")
+        #expect(found.map(\.path.description) == [
+            "projects[0].funds[2].initialBudget", "projects[0].funds[2].executed", "projects[0].funds[2].executionRate",
+        ])
+        #expect(found.first?.message.english == "2024年测试项目 上年结转资金: 年初预算数 is empty")
+
+        var empty = nationalFunds(carryover: FundsRow(source: "上年结转资金"))
+        empty[0] = FundsRow(source: "年度资金总额")
+        #expect(try findings(cleanUnit(funds: empty), code: "FP501").map(\.path.description) == [
+            "projects[0].funds[0].initialBudget", "projects[0].funds[0].annualBudget", "projects[0].funds[0].executed",
+            "projects[0].funds[0].executionRate",
+        ])
+        // A single row is its own total, and so required.
+        #expect(try findings(cleanUnit(funds: [FundsRow(source: "当年财政拨款")]), code: "FP501").count == 4)
+    }
+
+    @Test("FP501 not triggered: no 执行率 where there is nothing to divide (a budget cut to 0, nothing spent)")
+    func rateOfZeroBudget() throws {
+        let carryover = FundsRow(source: "上年结转资金", initialBudget: "5.00", annualBudget: "0.00", executed: "0.00")
+        var rows = nationalFunds(carryover: carryover)
+        rows[0].initialBudget = "105.00"
+        #expect(try codes(cleanUnit(funds: rows)) == [])
+    }
+
     @Test("FP502: an indicator without its 一级 or 二级 category")
     func withoutCategory() throws {
         var indicators = cleanIndicators()

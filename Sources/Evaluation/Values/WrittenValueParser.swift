@@ -5,6 +5,7 @@ import Foundation
 /// Grammar, after trimming spaces (ASCII and full-width):
 ///   [comparator] number [unit] [suffix comparator] [(remark)]
 ///   [comparator] year 年 [month 月 [day 日]] [底|末|前|内|…] [(remark)]
+///   [comparator] year -month [-day] [底|末|前|内|…] [(remark)]   ("/" as well as "-")
 /// The comparator has ASCII, full-width, mathematical and word forms
 /// (`ValueComparator.prefixes`). Numbers are digits with an optional fraction;
 /// full-width digits, digit-group commas and a trailing "." are read with a
@@ -147,10 +148,14 @@ public enum WrittenValueParser {
         return (text[..<open].trimmingCharacters(in: .whitespaces), String(remark))
     }
 
-    /// "2025" + "年" → 2025年; "2024" + "年12月底前" → 2024年12月.
+    /// "2025" + "年" → 2025年; "2024" + "年12月底前" → 2024年12月;
+    /// "2024" + "-12" → 2024年12月; "2024" + "/12/31" → 2024年12月31日.
     static func calendarPoint(_ number: ScannedNumber, _ body: String) -> CalendarPoint? {
-        guard !number.hasFraction, let year = Int(number.digits), CalendarPoint.plausibleYears.contains(year),
-              body.hasPrefix("年") else { return nil }
+        guard !number.hasFraction, let year = Int(number.digits), CalendarPoint.plausibleYears.contains(year) else { return nil }
+        if let separator = body.first, separator == "-" || separator == "/" {
+            return numericDate(year, Substring(body), separator: separator)
+        }
+        guard body.hasPrefix("年") else { return nil }
         var rest = Substring(body.dropFirst())
         var point = CalendarPoint(year: year)
         if let month = leadingInteger(&rest, before: "月") {
@@ -163,6 +168,27 @@ public enum WrittenValueParser {
             }
         }
         if rest.hasPrefix("度") { rest = rest.dropFirst() }
+        return rest.isEmpty || timeEndings.contains(String(rest)) ? point : nil
+    }
+
+    /// "-12", "-12-31", "/12" after a year: a month (1–12) and an optional
+    /// day (1–31), then nothing or a time ending ("2024-12前").
+    static func numericDate(_ year: Int, _ body: Substring, separator: Character) -> CalendarPoint? {
+        var rest = body
+        var point = CalendarPoint(year: year)
+        func part(_ range: ClosedRange<Int>) -> Int? {
+            guard rest.first == separator else { return nil }
+            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard (1...2).contains(digits.count), let value = Int(digits), range.contains(value) else { return nil }
+            rest = rest.dropFirst(1 + digits.count)
+            return value
+        }
+        guard let month = part(1...12) else { return nil }
+        point.month = month
+        if rest.first == separator {
+            guard let day = part(1...31) else { return nil }
+            point.day = day
+        }
         return rest.isEmpty || timeEndings.contains(String(rest)) ? point : nil
     }
 

@@ -3,13 +3,20 @@
 /// the number and the unit, each exactly as written. The parts always join
 /// back into the written text, so a value imported from three columns and
 /// printed into three columns again is unchanged.
+///
+/// A date is not a number with a unit: "≤2024年12月" is "≤" | "2024年12月" |
+/// "", never "≤" | "2024" | "年12月", and "2024年12月前", "2024年底",
+/// "2024-12" likewise keep their text whole in the number part. A bare year
+/// ("=2025年") still splits as "=" | "2025" | "年", the way the form prints a
+/// count of 年. Either way the value reads as a time (`WrittenValue`), so
+/// checks and scoring compare it as a date, never as the number 2024.
 public struct WrittenValueParts: Sendable, Hashable {
     /// "≥", ">=", "=" as written; empty when there is none.
     public var comparator: String
-    /// "148.", "100", "2025"; the whole text when it is not a number
-    /// ("符合相关规定").
+    /// "148.", "100", "2025"; a whole date ("2024年12月前"); the whole text
+    /// when it is not a number ("符合相关规定").
     public var number: String
-    /// "万元", "%", "年"; empty when there is none.
+    /// "万元", "%", "年"; empty when there is none (and for a date).
     public var unit: String
 
     public init(comparator: String = "", number: String = "", unit: String = "") {
@@ -28,8 +35,21 @@ public struct WrittenValueParts: Sendable, Hashable {
             self.init(comparator: "", number: String(trimmed), unit: "")
             return
         }
+        if Self.isDate(rest) {
+            self.init(comparator: String(trimmed[..<comparatorEnd]), number: String(rest), unit: "")
+            return
+        }
         self.init(comparator: String(trimmed[..<comparatorEnd]), number: String(rest[..<numberEnd]),
                   unit: String(rest[numberEnd...]).trimmingWhitespace())
+    }
+
+    /// Whether `text` (the value after its comparator) is a date with more
+    /// than a year: a month, a day or an ending ("2024年12月", "2024年底",
+    /// "2024年以前", "2024-12"), whose digits are not a number of its own.
+    static func isDate(_ text: Substring) -> Bool {
+        guard case .time = WrittenValueParser.parse(String(text)).reading else { return false }
+        let squeezed = text.filter { !$0.isWhitespace }
+        return squeezed.wholeMatch(of: /\d{4}年/) == nil
     }
 
     /// The written value the parts make: "≥" + "100" + "%" → "≥100%".

@@ -13,6 +13,9 @@ import Foundation
 /// - paragraphs broken across old page breaks ("协调推" + "进…"), re-joined;
 /// - Markdown-like "- " list markers, removed.
 ///
+/// A cover before the first heading (部门（单位）名称, 预算编码 …: `ReportCover`)
+/// is read as the cover.
+///
 /// Headings are told from numbered list items by their sequence: a heading
 /// must carry the next number of its level ("（二）" after "（一）"), and a
 /// numbered line that continues a running list (the "（一）…（十五）" duties
@@ -44,6 +47,9 @@ struct ReportParser {
 
     static func parse(title: String, lines: [TextLine], _ context: inout ReadingContext) -> Report {
         var lines = lines.map { TextLine(text: $0.text.trimmedCell, place: $0.place) }.filter { !$0.text.isEmpty }
+        let cover = ReportCover.read(lines)
+        cover.record(&context)
+        lines.removeFirst(cover.used.count)
         let (signature, date) = closingLines(&lines, &context)
         var parser = ReportParser()
         for line in lines { parser.read(line, &context) }

@@ -11,7 +11,9 @@ import Foundation
 /// - A strict ">" or "<" met only by equality is its own outcome: it scores
 ///   full marks (the ratio formula gives 100% anyway) and is flagged.
 /// - A time target is met when the actual point is not after it (not
-///   before it, for "≥"/">"), compared at the precision both share.
+///   before it, for "≥"/">"), compared at the precision both share; it is
+///   never a number ("≤2024年12月" is no 2024). Against a verdict
+///   ("完成", "达成年度指标") it is judged as qualitative.
 /// - A bare number takes the other side's unit ("100" against "≥100%");
 ///   money units convert (元/万元/亿元); other different units are not compared.
 struct IndicatorAssessment {
@@ -85,7 +87,10 @@ struct IndicatorAssessment {
         case .time(let time):
             let (comparator, point) = (time.comparator, time.point)
             guard let done = actual.time else {
-                outcome = .actualNotComparable
+                // A date target is 定性 (met or not, reference §3.2): a
+                // verdict ("完成", "达成年度指标") judges it; a number ("2024")
+                // or other text cannot be compared with a date.
+                outcome = qualitative.band(ofActual: actual.text, target: target.text).map { .qualitative(band: $0) } ?? .actualNotComparable
                 return
             }
             let order = done.point.compare(point)

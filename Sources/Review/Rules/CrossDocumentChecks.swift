@@ -30,10 +30,12 @@ enum CrossDocumentChecks {
         var budgets: [ProjectAmount] = []
         var executed: [ProjectAmount] = []
         for (index, project) in unit.projects.enumerated() {
-            guard let row = FundsBlock(project, index: index).scoringIndex.map({ project.funds[$0] }) else { continue }
-            if let value = CellNumber(row.annualBudget, as: .amount).number {
-                budgets.append(ProjectAmount(value: value, english: "project \(project.name) has 全年预算数 \(row.annualBudget)",
-                                             chinese: "项目“\(project.name)”全年预算数为\(row.annualBudget)"))
+            let block = FundsBlock(project, index: index)
+            guard let row = block.scoringIndex.map({ project.funds[$0] }) else { continue }
+            let budget = block.budget.text(row)
+            if let value = CellNumber(budget, as: .amount).number {
+                budgets.append(ProjectAmount(value: value, english: "project \(project.name) has \(block.budget.label) \(budget)",
+                                             chinese: "项目“\(project.name)”\(block.budget.label)为\(budget)"))
             }
             if let value = CellNumber(row.executed, as: .amount).number {
                 executed.append(ProjectAmount(value: value, english: "project \(project.name) has 全年执行数 \(row.executed)",

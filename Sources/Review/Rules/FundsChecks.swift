@@ -8,25 +8,21 @@ enum FundsChecks {
     }
 
     /// The amount columns a total must add up in.
+    /// (A column the form does not have is blank in every row, and skipped.)
     enum AmountColumn: String, CaseIterable {
-        case initialBudget, annualBudget, executed
+        case initialBudget, annualBudget, adjustedBudget, executed
 
         var key: String { rawValue }
         var label: String {
             switch self {
             case .initialBudget: "年初预算数"
             case .annualBudget: "全年预算数"
+            case .adjustedBudget: "调整后预算数"
             case .executed: "全年执行数"
             }
         }
 
-        func text(_ row: FundsRow) -> String {
-            switch self {
-            case .initialBudget: row.initialBudget
-            case .annualBudget: row.annualBudget
-            case .executed: row.executed
-            }
-        }
+        func text(_ row: FundsRow) -> String { row.value(key) }
     }
 
     static func check(_ block: FundsBlock) -> [Finding] {
@@ -60,24 +56,26 @@ enum FundsChecks {
         }
     }
 
-    /// FP202, FP203, FP204 for one row.
+    /// FP202, FP203, FP204 for one row, against the budget column the form
+    /// has (全年预算数, or 四川's 调整后预算数).
     static func checkRow(_ block: FundsBlock, _ index: Int) -> [Finding] {
         let row = block.rows[index]
         let path = block.rowPath(index)
-        guard let budget = CellNumber(row.annualBudget, as: .amount).number,
+        let (label, written) = (block.budget.label, block.budget.text(row))
+        guard let budget = CellNumber(written, as: .amount).number,
               let executed = CellNumber(row.executed, as: .amount).number else { return [] }
         if budget == 0 {
             guard executed > 0 else { return [] }
             return [Finding(.executedWithoutBudget, Message(
-                chinese: "\(row.source)：全年预算数为0，全年执行数却为\(row.executed)",
-                english: "\(row.source): 全年预算数 is 0 but 全年执行数 is \(row.executed)"),
+                chinese: "\(row.source)：\(label)为0，全年执行数却为\(row.executed)",
+                english: "\(row.source): \(label) is 0 but 全年执行数 is \(row.executed)"),
                 at: path.appending("executed"))]
         }
         var findings: [Finding] = []
         if executed > budget {
             findings.append(Finding(.executedAboveBudget, Message(
-                chinese: "\(row.source)：全年执行数\(row.executed)超过全年预算数\(row.annualBudget)",
-                english: "\(row.source): 全年执行数 \(row.executed) is above 全年预算数 \(row.annualBudget)"),
+                chinese: "\(row.source)：全年执行数\(row.executed)超过\(label)\(written)",
+                english: "\(row.source): 全年执行数 \(row.executed) is above \(label) \(written)"),
                 at: path.appending("executed")))
         }
         let rate = executed / budget
@@ -85,8 +83,8 @@ enum FundsChecks {
            !printedRateAgrees(printed, digits: digits, unit: unit, with: rate) {
             let computed = Show.percent(rate, places: 2)
             findings.append(Finding(.executionRateMismatch, Message(
-                chinese: "\(row.source)：执行率填写为\(row.executionRate)，全年执行数÷全年预算数 = \(row.executed)÷\(row.annualBudget) = \(computed)",
-                english: "\(row.source): 执行率 is \(row.executionRate) but 全年执行数 ÷ 全年预算数 = \(row.executed) ÷ \(row.annualBudget) = \(computed)"),
+                chinese: "\(row.source)：执行率填写为\(row.executionRate)，全年执行数÷\(label) = \(row.executed)÷\(written) = \(computed)",
+                english: "\(row.source): 执行率 is \(row.executionRate) but 全年执行数 ÷ \(label) = \(row.executed) ÷ \(written) = \(computed)"),
                 at: path.appending("executionRate")))
         }
         return findings

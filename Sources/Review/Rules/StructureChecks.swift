@@ -20,16 +20,7 @@ enum StructureChecks {
                 ("实际完成情况", project.goal.actual, base.appending("goal").appending("actual")),
             ], context: context)
             if project.funds.isEmpty { findings.append(emptyList("资金情况", context: context, at: base.appending("funds"))) }
-            for (row, funds) in project.funds.enumerated() {
-                let path = base.appending("funds").appending(row)
-                findings += required([
-                    ("资金来源", funds.source, path.appending("source")),
-                    ("年初预算数", funds.initialBudget, path.appending("initialBudget")),
-                    ("全年预算数", funds.annualBudget, path.appending("annualBudget")),
-                    ("全年执行数", funds.executed, path.appending("executed")),
-                    ("执行率", funds.executionRate, path.appending("executionRate")),
-                ], context: funds.source.isEmpty ? context : "\(context) \(funds.source)")
-            }
+            findings += funds(FundsBlock(project, index: index), context: context)
             if project.indicators.isEmpty { findings.append(emptyList("绩效指标", context: context, at: base.appending("indicators"))) }
             findings += tree(project.indicators, at: base.appending("indicators"), context: context)
         }
@@ -54,6 +45,31 @@ enum StructureChecks {
             findings += tree(department.indicators, at: base.appending("indicators"), context: context)
         }
         if let report = unit.report, let finding = reportDate(report.date) { findings.append(finding) }
+        return findings
+    }
+
+    /// FP501 for the funds rows. A source the unit did not have (every money
+    /// cell empty, "—" or 0: `FundsBlock.isSourceNotGiven`) needs nothing
+    /// filled in; the template prints its row anyway. A row with money needs
+    /// all its amounts, and its 执行率 unless there is nothing to divide (a
+    /// 全年预算数 of 0 and no execution).
+    static func funds(_ block: FundsBlock, context: String) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, row) in block.rows.enumerated() {
+            let path = block.rowPath(index)
+            var fields: [(label: String, text: String, path: FieldPath)] = [("资金来源", row.source, path.appending("source"))]
+            if !block.isSourceNotGiven(index) {
+                fields += [
+                    ("年初预算数", row.initialBudget, path.appending("initialBudget")),
+                    (block.budget.label, block.budget.text(row), path.appending(block.budget.key)),
+                    ("全年执行数", row.executed, path.appending("executed")),
+                ]
+                let budget = CellNumber(block.budget.text(row), as: .amount), executed = CellNumber(row.executed, as: .amount)
+                let nothingToDivide = budget.number == 0 && (executed == .blank || executed.number == 0)
+                if !nothingToDivide { fields.append(("执行率", row.executionRate, path.appending("executionRate"))) }
+            }
+            findings += required(fields, context: row.source.isEmpty ? context : "\(context) \(row.source)")
+        }
         return findings
     }
 

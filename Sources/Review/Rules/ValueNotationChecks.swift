@@ -21,6 +21,7 @@ enum ValueNotationChecks {
                 let path = block.rowPath(row)
                 let cells: [(String, String, String, CellNumber.Kind)] = [
                     (funds.initialBudget, "年初预算数", "initialBudget", .amount), (funds.annualBudget, "全年预算数", "annualBudget", .amount),
+                    (funds.value("adjustedBudget"), "调整后预算数", "adjustedBudget", .amount),
                     (funds.executed, "全年执行数", "executed", .amount), (funds.executionRate, "执行率", "executionRate", .rate),
                     (funds.weight, "分值", "weight", .points), (funds.score, "得分", "score", .points),
                 ]

@@ -1,7 +1,8 @@
 import Evaluation
 import Foundation
 
-/// The 预算执行率 line: 执行率 = 全年执行数 ÷ 全年预算数 of the total row,
+/// The 预算执行率 line: 执行率 = 全年执行数 ÷ 全年预算数 of the total row
+/// (÷ 调整后预算数 on a form that has that column instead: `BudgetColumn`),
 /// scored by the profile (national: 分值 × min(执行率, 100%)). The unrounded
 /// rate is used: 10 × 81.064% = 8.1064 → 8.11, the same as from the printed
 /// 81.06%, and never off by a double rounding.
@@ -16,13 +17,14 @@ enum ExecutionRateScorer {
             return .unscorable(chinese: "资金情况没有合计行", english: "资金情况 has no total row")
         }
         let row = block.rows[index]
-        guard let budget = CellNumber(row.annualBudget, as: .amount).number,
+        let label = block.budget.label
+        guard let budget = CellNumber(block.budget.text(row), as: .amount).number,
               let executed = CellNumber(row.executed, as: .amount).number else {
-            return .unscorable(chinese: "\(row.source)的全年预算数或全年执行数不是数字",
-                               english: "\(row.source) 全年预算数 or 全年执行数 is not a number")
+            return .unscorable(chinese: "\(row.source)的\(label)或全年执行数不是数字",
+                               english: "\(row.source) \(label) or 全年执行数 is not a number")
         }
         guard budget > 0 else {
-            return .unscorable(chinese: "\(row.source)的全年预算数为0", english: "\(row.source) 全年预算数 is 0")
+            return .unscorable(chinese: "\(row.source)的\(label)为0", english: "\(row.source) \(label) is 0")
         }
         let rate = executed / budget
         switch rule.method {
