@@ -9,7 +9,7 @@ package struct LearnNote: Sendable, CustomStringConvertible {
     package var place: String
     package var message: Message
 
-    package var description: String { "\(place)：" + message.text }
+    package var description: String { Message(chinese: "\(place)：\(message.chinese)", english: "\(place): \(message.english)").text }
 
     static func newField(_ label: String, key: String, kind: FieldKind, level: FieldLevel) -> Message {
         Message(chinese: "标签“\(label)”不在字段登记中，已声明为新字段\(key)（\(level.chineseName)，\(kind.learnedKindName)）",
