@@ -230,9 +230,9 @@ struct LayoutLearnTests {
         #expect(unit.name == "示例区城市管理局")
         let indicators = unit.indicators.flatMap(\.subcategories).flatMap(\.indicators)
         #expect(indicators.map(\.name) == ["清扫面积", "保洁达标率", "群众满意度"])
-        #expect(indicators.map(\.nature) == ["定量", "定量", "定性"])
-        #expect(indicators.map(\.measureUnit) == ["万平方米", "%", ""])
-        #expect(indicators[1].value("remarks") == "抽查" && indicators[0].scoringStandard == "每少1%扣1分")
+        #expect(indicators.map { $0.value("nature") } == ["定量", "定量", "定性"])
+        #expect(indicators.map { $0.value("measureUnit") } == ["万平方米", "%", ""])
+        #expect(indicators[1].value("remarks") == "抽查" && indicators[0].value("scoringStandard") == "每少1%扣1分")
         let departmentRenderer = try UnitRenderer(extraLayoutFolders: [departmentFolder])
         let departmentTexts = Self.texts(try dump(importedDepartment.unit, .department, departmentRenderer)).joined()
         for text in ["部门整体支出绩效自评表", "（2023年度）", "负责城市市容环境卫生管理", "应保尽保", "抽查", "王五"] {

@@ -55,7 +55,7 @@ package struct LearnNote: Sendable, CustomStringConvertible {
     }
 
     static func document(_ kind: DocumentKind, title: String) -> Message {
-        Message(chinese: "由标题“\(title)”定为\(kind.learnedKindName)", english: "'\(title)' makes it a \(kind.rawValue) form")
+        Message(chinese: "由标题“\(title)”定为\(kind.chineseName)", english: "'\(title)' makes it a \(kind.rawValue) form")
     }
 
     static func titleNotRecognised(_ title: String) -> Message {

@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 
 /// A block of rows of one shape under a header row that names its columns:
 /// the indicators (一级指标/二级指标/三级指标/…), the money rows (年初预算数/
