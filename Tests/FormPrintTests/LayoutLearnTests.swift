@@ -104,7 +104,7 @@ struct LayoutLearnTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(learned.document == kind)
 
-        let imported = try WorkbookImporter.importWorkbook(data, file: "表样.xlsx", options: ImportOptions(layouts: [learned]))
+        let imported = try WorkbookImporter.importWorkbook(data, file: "表样.xlsx", options: ImportOptions(year: unit.year, layouts: [learned]))
         #expect(imported.unplaced.isEmpty, "\(imported.unplaced.map(\.description))\n\(result.yaml)")
         switch kind {
         case .project:

@@ -52,9 +52,9 @@ enum FormulaLabels {
                 if complete, !expression.isEmpty, !expression.contains(keys[c]!) { result.append((c, Formula(expression: expression, guessed: false))) }
             } else if raw.contains("（B/A）") || raw.contains("（B／A）"), let a = named["A"], let b = named["B"] {
                 result.append((c, Formula(expression: "\(b) / \(a)", guessed: false)))
-            } else if keys[c] == "executionRate", let executed = keys.first(where: { $0 == "executed" }) ?? nil,
-                      let budget = ["adjustedBudget", "annualBudget"].first(where: { keys.contains($0) }) {
-                result.append((c, Formula(expression: "\(executed) / \(budget)", guessed: true)))
+            } else if keys[c] == "executionRate", keys.contains("executed"),
+                      let budget = (["adjustedBudget", "annualBudget"] as [String]).first(where: { keys.contains($0) }) {
+                result.append((c, Formula(expression: "executed / \(budget)", guessed: true)))
             } else if keys[c] == "score", keys.contains("scoreFactor"), keys.contains("weight") {
                 result.append((c, Formula(expression: "weight * scoreFactor", guessed: true)))
             }

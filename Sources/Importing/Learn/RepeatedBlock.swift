@@ -13,7 +13,8 @@ enum RepeatedBlock {
         guard labels.count >= 3 else { return nil }
         if labels.contains(where: { $0.contains("一级指标") || $0.contains("三级指标") }) || labels.contains("指标名称") { return .indicators }
         if labels.contains(where: { $0.contains("序号") }) && labels.contains(where: { $0.contains("任务") }) { return .tasks }
-        let money = labels.filter { label in ["预算", "执行数", "拨付", "结余", "结转"].contains(where: label.contains) }
+        // "预算数", not "预算": 预算配置/预算执行 are 二级指标 of 湖南's tree.
+        let money = labels.filter { label in ["预算数", "执行数", "预算安排", "年初预算", "拨付", "结余", "结转"].contains(where: label.contains) }
         return money.count >= 2 ? .funds : nil
     }
 
@@ -32,8 +33,7 @@ extension LayoutLearner {
         let columns = grid.partition(headerEnd, from: first)
         var data: [Int] = []
         var row = headerEnd + 1
-        while row < grid.rowCount, grid.partition(row, from: first) == columns, side.map({ row <= $0.lastRow }) ?? true,
-              RepeatedBlock.kind(of: row, in: grid) == nil {
+        while row < grid.rowCount, grid.partition(row, from: first) == columns, side.map({ row <= $0.lastRow }) ?? true {
             data.append(row)
             row += 1
         }
@@ -84,8 +84,9 @@ extension LayoutLearner {
                values.allSatisfy({ $0 == mark }) {
                 note(addresses[c], LearnNote.placeholder(label, mark))
                 row1.append(.text(mark, span: span))
-                if !totalValue.isEmpty, !RepeatedBlock.placeholders.contains(totalValue),
-                   let field = matcher.field(label, at: [level]) {
+                // The total row prints something else (its 分值, or nothing yet): a field there.
+                if totalIndex != nil, totalValue != mark {
+                    let field = matcher.field(label, at: [level]) ?? declare(label, at: level, values: [], address: addresses[c])
                     total.append(LearnedLayout.Cell(field: field.key, span: span, style: "value"))
                 } else {
                     total.append(.text(mark, span: span))
