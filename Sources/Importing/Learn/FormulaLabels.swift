@@ -16,7 +16,9 @@ enum FormulaLabels {
     static let numeric: Set<FieldKind> = [.money, .percent, .number, .score]
 
     /// Column index → formula, for columns bound to `keys` of `kinds`.
-    static func formulas(labels: [String], keys: [String?], kinds: [FieldKind]) -> [(Int, Formula)] {
+    /// `rateLeftBlank`: a filled form leaves the 执行率 blank on a row whose
+    /// 执行数 and budget it fills — it does not compute the rate, so none is guessed.
+    static func formulas(labels: [String], keys: [String?], kinds: [FieldKind], rateLeftBlank: Bool = false) -> [(Int, Formula)] {
         let folded = labels.map(FieldMatcher.fold)
         func usable(_ c: Int) -> Bool { keys[c] != nil && numeric.contains(kinds[c]) }
         // The column each circled number or letter names: the one whose label
@@ -52,7 +54,7 @@ enum FormulaLabels {
                 if complete, !expression.isEmpty, !expression.contains(keys[c]!) { result.append((c, Formula(expression: expression, guessed: false))) }
             } else if raw.contains("（B/A）") || raw.contains("（B／A）"), let a = named["A"], let b = named["B"] {
                 result.append((c, Formula(expression: "\(b) / \(a)", guessed: false)))
-            } else if keys[c] == "executionRate", keys.contains("executed"),
+            } else if keys[c] == "executionRate", !rateLeftBlank, keys.contains("executed"),
                       let budget = (["adjustedBudget", "annualBudget"] as [String]).first(where: { keys.contains($0) }) {
                 result.append((c, Formula(expression: "executed / \(budget)", guessed: true)))
             } else if keys[c] == "score", keys.contains("scoreFactor"), keys.contains("weight") {

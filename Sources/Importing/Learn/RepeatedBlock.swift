@@ -130,7 +130,17 @@ extension LayoutLearner {
             total.append(cell)
         }
         // Formulas named by the labels (小计④=①+②+③, 执行率（B/A）).
-        for (c, formula) in FormulaLabels.formulas(labels: labels, keys: keys, kinds: kinds) {
+        func column(_ key: String) -> Int? { keys.firstIndex { $0 == key } }
+        var rateLeftBlank = false
+        if let rate = column("executionRate"), let executed = column("executed"),
+           let budget = column("adjustedBudget") ?? column("annualBudget") {
+            rateLeftBlank = ordinary.contains { r in
+                // A zero budget leaves any computed rate blank too.
+                !(value(r, executed) ?? "").isEmpty && (value(r, rate) ?? "").isEmpty
+                    && (Decimal(string: (value(r, budget) ?? "").replacingOccurrences(of: ",", with: "")).map { $0 != 0 } ?? false)
+            }
+        }
+        for (c, formula) in FormulaLabels.formulas(labels: labels, keys: keys, kinds: kinds, rateLeftBlank: rateLeftBlank) {
             note(addresses[c], formula.guessed ? LearnNote.guessedFormula(labels[c], formula.expression) : LearnNote.formula(labels[c], formula.expression))
             row1[c].formula = formula.expression
             if total[c].field == row1[c].field { total[c].formula = formula.expression }
