@@ -2,13 +2,14 @@ import ArgumentParser
 import Evaluation
 import FormPrint
 import Foundation
+import Importing
 import Layout
 
 struct LayoutsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "layouts", abstract: say("列出并检查表样文件。", "List and check layout files."),
-            subcommands: [List.self, Check.self])
+            subcommands: [List.self, Check.self, Learn.self])
     }
 
     @OptionGroup var language: LanguageOption
@@ -74,6 +75,67 @@ struct LayoutsCommand: ParsableCommand {
             }
             if unusable { throw ExitCode(2) }
             if failed { throw ExitCode(1) }
+        }
+    }
+
+    struct Learn: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: say("由本省的表样工作簿（空白或已填写）学得一个表样文件。",
+                                               "Learn a layout file from a province's own template workbook, blank or filled."))
+        }
+
+        @Argument(help: help("表样工作簿（.xlsx）。", "The template workbook (.xlsx)."))
+        var workbook: String
+
+        @Option(name: .shortAndLong, help: help("写入表样文件的文件夹（默认：当前文件夹）。", "Folder to write the layout file into (default: the current folder)."))
+        var output: String = "."
+
+        @Option(help: help("放表样的工作表（默认：第一个有表格的工作表）。", "The sheet holding the template (default: the first sheet with a table)."))
+        var sheet: String?
+
+        @Option(help: help("表样的标识（字母、数字、-和_；默认learned-project或learned-department）。",
+                           "The layout's id (letters, digits, - and _; default learned-project or learned-department)."))
+        var id: String?
+
+        @OptionGroup var language: LanguageOption
+
+        func validate() throws {
+            if let id, id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                throw usageError("--id只能由字母、数字、-和_组成：\(id)", "--id may hold only letters, digits, - and _: \(id)")
+            }
+        }
+
+        /// Exit status as in every command: 2 when the workbook cannot be
+        /// read, 1 when no layout can be learned from it.
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: workbook) else {
+                printError(FormPrintError.inputMissing(workbook).description)
+                throw ExitCode(2)
+            }
+            let result: LayoutLearner.Result
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: workbook))
+                result = try LayoutLearner.learn(workbook: data, file: workbook, sheet: sheet, id: id)
+            } catch let error as LearnError {
+                printError(error.description)
+                throw ExitCode(1)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            for note in result.notes { print(note.description) }
+            let folder = URL(fileURLWithPath: output)
+            let file = folder.appendingPathComponent("\(result.id).yaml")
+            do {
+                try AtomicFile.write(Data(result.yaml.utf8), to: file)
+                // What was written must load: the learner checked its text, this checks the file.
+                _ = try LayoutLoader.load(contentsOf: file)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(1)
+            }
+            print(say("已写入\(file.path)（\(result.id)，\(result.document.rawValue)）；请对照表样核对，再用 formprint layouts check 检查",
+                      "wrote \(file.path) (\(result.id), \(result.document.rawValue)); compare it with the template, then run formprint layouts check"))
         }
     }
 }

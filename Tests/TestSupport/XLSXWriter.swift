@@ -32,6 +32,10 @@ public struct XLSXWorkbook {
         public var name: String
         public var cells: [String: Cell] = [:]
         public var merges: [String] = []
+        /// `<col width>` per 1-based column, in Excel character units.
+        public var columnWidths: [Int: String] = [:]
+        /// `<pageSetup orientation>`; nil writes none.
+        public var landscape: Bool?
 
         public init(name: String) { self.name = name }
 
@@ -176,9 +180,13 @@ public struct XLSXWorkbook {
         }
         let merges = sheet.merges.isEmpty ? "" : "<mergeCells count=\"\(sheet.merges.count)\">"
             + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        let columns = sheet.columnWidths.isEmpty ? "" : "<cols>" + sheet.columnWidths.keys.sorted().map {
+            "<col min=\"\($0)\" max=\"\($0)\" width=\"\(sheet.columnWidths[$0]!)\" customWidth=\"1\"/>"
+        }.joined() + "</cols>"
+        let pageSetup = sheet.landscape.map { "<pageSetup paperSize=\"9\" orientation=\"\($0 ? "landscape" : "portrait")\"/>" } ?? ""
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(rows)</sheetData>\(merges)</worksheet>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\(columns)<sheetData>\(rows)</sheetData>\(merges)\(pageSetup)</worksheet>
             """
     }
 
