@@ -5,14 +5,27 @@ import Evaluation
 /// cell is one of them.
 struct FormStarts: Sendable {
     private var labels: [String: DocumentKind] = [:]
+    /// The titles the layouts print (a province's own "…绩效目标表" from
+    /// `layouts learn` among them), beside the titles every form is known by.
+    private var titles: [String: DocumentKind] = [:]
 
     init(_ templates: [FormTemplate]) {
         for template in templates where template.layout.document != .report {
             for label in template.startLabels where labels[label] == nil { labels[label] = template.layout.document }
+            if let first = template.title.first, first.parts.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+                let text = first.parts.map { if case .literal(let literal) = $0 { literal } else { "" } }.joined()
+                if !Label.folded(text).isEmpty { titles[Label.folded(text)] = titles[Label.folded(text)] ?? template.layout.document }
+            }
         }
         // The labels the forms have always been found by, whatever layouts are loaded.
         labels["项目名称", default: .project] = .project
         labels["部门名称", default: .department] = .department
+    }
+
+    /// The kind of form a title line names: the titles every form is known
+    /// by (FormTitle), or a layout's own title.
+    func kind(ofTitle text: String) -> DocumentKind? {
+        FormTitle.kind(of: text) ?? titles[Label.folded(text)]
     }
 
     /// The kind of form a row without a title starts, if it starts one.
@@ -40,7 +53,7 @@ struct TableSplitter {
 
     mutating func feed(_ row: GridRow) {
         guard !row.isBlank else { return }
-        if let title = row.soleText, let kind = FormTitle.kind(of: title), kind != .report {
+        if let title = row.soleText, let kind = starts.kind(ofTitle: title), kind != .report {
             finishTable()
             current = FormTable(kind: kind, title: row.cells[0], rows: [])
             return

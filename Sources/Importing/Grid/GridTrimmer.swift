@@ -32,7 +32,7 @@ struct GridTrimmer {
     /// A form's title row, or the first label of a form without a title,
     /// as `TableSplitter` recognises them.
     func startsForm(_ row: GridRow) -> Bool {
-        if let title = row.soleText, FormTitle.kind(of: title) != nil { return true }
+        if let title = row.soleText, starts.kind(ofTitle: title) != nil { return true }
         return starts.kind(of: row) != nil
     }
 }
