@@ -88,8 +88,8 @@ public enum FormPrintError: Error, Sendable, HasMessage {
                    english: "cannot read the roster of expected units: \(reason.english); give one unit name per line (.txt) or in the first column of an .xlsx sheet")
         case .noUnitFiles(let arguments):
             .error(at: nil,
-                   chinese: "在\(arguments.joined(separator: "、"))中没有找到单位文件（.yaml、.yml、.json）、工作簿（.xlsx）或粘贴的表格（.txt、.tsv）：请给出各单位的文件夹或文件",
-                   english: "no unit files (.yaml, .yml, .json), workbooks (.xlsx) or pasted tables (.txt, .tsv) in \(arguments.joined(separator: ", ")): give the folders or files of the units")
+                   chinese: "在\(arguments.joined(separator: "、"))中没有找到单位文件（.yaml、.yml、.json）、工作簿（.xlsx、.xls）、Word文档（.docx）或粘贴的表格（.txt、.tsv）：请给出各单位的文件夹或文件",
+                   english: "no unit files (.yaml, .yml, .json), workbooks (.xlsx, .xls), Word documents (.docx) or pasted tables (.txt, .tsv) in \(arguments.joined(separator: ", ")): give the folders or files of the units")
         case .badSourceDateEpoch(let text):
             .error(at: nil,
                    chinese: "SOURCE_DATE_EPOCH='\(text)' 不是以秒计的时间戳：请写0到\(SourceDateEpoch.latest)之间的整秒数（例如 `date +%s` 或 `git log -1 --format=%ct`；以毫秒计的值多了三位数字），或取消设置",

@@ -137,8 +137,8 @@ package struct DeskRoutes: Sendable {
         if let data = try? desk.files.input(submission.inputHash) {
             switch submission.inputKind {
             case .pasted: pasted = PastedGrid(text: String(decoding: data, as: UTF8.self))
-            case .workbook: workbook = (try? WorkbookImporter.sheets(data, file: InputKind.workbook.fileName)) ?? []
-            case .yaml, .json: break
+            case .workbook, .legacyWorkbook: workbook = (try? WorkbookImporter.sheets(data, file: submission.inputKind.fileName)) ?? []
+            case .document, .yaml, .json: break
             }
         }
         return Responses.html(pages(visit).officer.submission(submission, files: try desk.store.files(of: submission), pasted: pasted,

@@ -22,7 +22,7 @@ public struct Roster: Sendable, Equatable {
             throw FormPrintError.unreadableRoster(url.path, error.message)
         }
         let lines: [String]
-        if url.pathExtension.lowercased() == "xlsx" {
+        if ["xlsx", "xls"].contains(url.pathExtension.lowercased()) {
             do {
                 lines = try WorkbookImporter.firstColumn(data, file: url.path)
             } catch {
