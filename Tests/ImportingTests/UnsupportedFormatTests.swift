@@ -47,8 +47,8 @@ struct UnsupportedFormatTests {
         var bytes = [UInt8](try Data(contentsOf: LegacyWorkbookTests.fixture))
         let workbook = Array("Workbook".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let start = try #require((0...(bytes.count - workbook.count)).first { Array(bytes[$0..<($0 + workbook.count)]) == workbook })
-        let word = Array("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0, 0]
-        bytes.replaceSubrange(start..<(start + word.count), with: word)
+        let word: [UInt8] = "WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0, 0]
+        for (offset, byte) in word.enumerated() { bytes[start + offset] = byte }
         bytes[start + 0x40] = UInt8(word.count)
         let text = english(Data(bytes), "renamed.xls")
         #expect(text.hasPrefix("renamed.xls: error: this is an old Word document (.doc)"), "\(text)")

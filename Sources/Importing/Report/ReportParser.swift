@@ -43,7 +43,7 @@ struct ReportParser {
     private var lastParagraph: (section: Section, index: Int, place: ImportPlace)?
 
     static func parse(title: String, lines: [TextLine], _ context: inout ReadingContext) -> Report {
-        var lines = lines.map { TextLine(text: $0.text.trimmedCell, place: $0.place) }.filter { !$0.text.isEmpty }
+        var lines = lines.map { TextLine(text: $0.text.trimmedCell, place: $0.place, role: $0.role) }.filter { !$0.text.isEmpty }
         let (signature, date) = closingLines(&lines, &context)
         var parser = ReportParser()
         for line in lines { parser.read(line, &context) }
