@@ -13,8 +13,11 @@ struct DocumentInputTests {
 
     @Test func aWordReportRendersWithItsStyledHeadingsInThePDFOutline() throws {
         let folder = try temporaryFolder()
-        let files = try UnitFiles.render(Self.fixtures.appendingPathComponent("python-docx-jilin-2024.docx"), with: try UnitRenderer(),
-                                         options: RenderOptions(), into: folder.appendingPathComponent("out"))
+        let url = Self.fixtures.appendingPathComponent("python-docx-jilin-2024.docx")
+        // Read as the CLI and the batch read an officer's file: imported in memory.
+        let renderer = try UnitRenderer()
+        let document = try UnitFiles.read(try Data(contentsOf: url), file: url.path, fields: try renderer.catalog.fields)
+        let files = try UnitFiles.write(try renderer.render(document, options: RenderOptions()), into: folder.appendingPathComponent("out"))
         let report = try #require(files.first { $0.lastPathComponent.hasSuffix("自评报告.pdf") }, "\(files.map(\.lastPathComponent))")
         let outline = try OutlineTests.outline(of: report)
         #expect(outline.map(\.title) == ["一、部门概况", "二、部门绩效情况", "三、部分指标情况说明", "四、存在的问题和建议"])

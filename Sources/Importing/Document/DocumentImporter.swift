@@ -137,8 +137,7 @@ package enum DocumentImporter {
                     }
                     let (text, _) = InvisibleText.cleaned(cell.text.trimmedCell)
                     if !text.isEmpty {
-                        context.note(.unplaced, place, Message(chinese: "“\(ReadingContext.excerpt(text))”被合并单元格遮住，未读取",
-                                                               english: "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read"))
+                        context.note(.unplaced, place, MergeCoverage.hidden(text))
                     }
                     column += span
                     continue

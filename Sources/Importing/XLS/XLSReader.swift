@@ -94,8 +94,7 @@ struct XLSReader {
             byRow[row, default: []] += []
             guard !text.isEmpty else { continue }
             if covered.contains(index) {
-                context.note(.unplaced, place, Message(chinese: "“\(ReadingContext.excerpt(text))”被合并单元格遮住，未读取",
-                                                       english: "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read"))
+                context.note(.unplaced, place, MergeCoverage.hidden(text))
                 continue
             }
             byRow[row, default: []].append(GridCell(id: numbering.take(), text: text, column: column, place: place))
@@ -128,9 +127,7 @@ struct XLSReader {
         }
         let shown = ExcelNumberFormat(code: code).checkedDisplay(raw, date1904: scan?.date1904 ?? false)
         if let reason = shown.keptBecause {
-            context.note(.inferred, place, Message(
-                chinese: "保留了存储值\(raw)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason.chinese)）；请核对该值",
-                english: "the stored value \(raw) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason.english)); check the value"))
+            context.note(.inferred, place, ExcelNumberFormat.keptNote(raw, code: code, reason))
         }
         return shown.text
     }
