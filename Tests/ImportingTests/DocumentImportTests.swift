@@ -65,6 +65,17 @@ struct DocumentImportTests {
         #expect(section.paragraphs == ["保留插入\t制表\n换行。"])
     }
 
+    @Test("a table inside the report is part of it, one line per row; a form's table after it ends it")
+    func tableInsideReport() throws {
+        var document = DOCXDocument()
+        document.styles = [("Heading1", "heading 1")]
+        document.paragraph("部门整体支出绩效自评报告")
+        document.paragraph("部分指标情况说明", style: "Heading1")
+        document.table([[.init("指标"), .init("得分")], [.init("预算执行率"), .init("9")]])
+        let imported = try UnitImporter.importData(try document.data(), file: "r.docx", options: ImportOptions(year: 2024, unitName: "u"))
+        #expect(imported.unit.report?.sections.first?.paragraphs == ["指标 得分", "预算执行率 9"])
+    }
+
     @Test("a document written by python-docx: forms from its tables, the report from its styled headings")
     func thirdPartyDocument() throws {
         let imported = try UnitImporter.importFile(at: Self.fixture)

@@ -37,7 +37,15 @@ struct XLSReader {
             throw ImportError(.corruptLegacyWorkbook(error.message), at: .file(file))
         }
         if container.has("EncryptionInfo") { throw ImportError(.passwordProtectedWorkbook, at: .file(file)) }
-        guard let stream = try? container.stream("Workbook") ?? container.stream("Book") else {
+        var found: [UInt8]?
+        do {
+            found = try container.stream("Workbook")
+            // "Book" is the stream's name in Excel 5/95 workbooks.
+            if found == nil { found = try container.stream("Book") }
+        } catch {
+            throw ImportError(.corruptLegacyWorkbook(error.message), at: .file(file))
+        }
+        guard let stream = found else {
             if container.has("WordDocument") { throw ImportError(.unsupportedFormat(.wordBinary), at: .file(file)) }
             throw ImportError(.corruptLegacyWorkbook(Message(chinese: "没有Workbook数据流", english: "it has no Workbook stream")), at: .file(file))
         }

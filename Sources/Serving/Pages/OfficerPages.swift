@@ -9,8 +9,8 @@ package struct OfficerPages: Sendable {
 
     package func home(submissions: [SubmissionRecord], csrf: String, uploadLimit: Int) -> String {
         var body = """
-            <p>\(l.pick("把自评表从 WPS 或 Excel 中选中复制，粘贴到下面；或上传工作簿（.xlsx）或单位文件（.yaml/.json）。FormPrint 识别表格和版式，逐格检查，并生成与命令行 <code>formprint render</code> 完全相同的 PDF。",
-                         "Copy the form in WPS or Excel and paste it below, or upload the workbook (.xlsx) or a unit file (.yaml/.json). FormPrint recognises the form and its layout, checks every cell and prints the same PDF as <code>formprint render</code>."))</p>
+            <p>\(l.pick("把自评表从 WPS 或 Excel 中选中复制，粘贴到下面；或上传工作簿（.xlsx/.xls）、Word文档（.docx）或单位文件（.yaml/.json）。FormPrint 识别表格和版式，逐格检查，并生成与命令行 <code>formprint render</code> 完全相同的 PDF。",
+                         "Copy the form in WPS or Excel and paste it below, or upload the workbook (.xlsx/.xls), the Word document (.docx) or a unit file (.yaml/.json). FormPrint recognises the form and its layout, checks every cell and prints the same PDF as <code>formprint render</code>."))</p>
             <form method="post" action="/submit" enctype="multipart/form-data" id="submit-form">
             \(HTML.csrf(csrf))
             <h2>\(l.pick("粘贴表格", "Paste a table"))</h2>

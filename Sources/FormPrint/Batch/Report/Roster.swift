@@ -4,7 +4,7 @@ import Foundation
 import Importing
 
 /// The units a bureau expects (`batch --roster`): one name per line of a
-/// text file, or the first column of an .xlsx sheet. A heading such as
+/// text file, or the first column of an .xlsx or .xls sheet. A heading such as
 /// 单位名称 and blank lines are skipped. Names are compared as written,
 /// without surrounding spaces.
 public struct Roster: Sendable, Equatable {
