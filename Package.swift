@@ -3,7 +3,8 @@ import Foundation
 import PackageDescription
 
 // Module boundaries follow the design notes: only `Rendering` (and the
-// `CCairoPango` system library it wraps) touches C. `Evaluation` (the model)
+// `CCairoPango` system library it wraps) touches C, apart from the one
+// Importing file that reads .xls through libfreexl (`CFreeXL`). `Evaluation` (the model)
 // and `Layout` (binding, measuring protocol, pagination) are pure Swift, so
 // most layout tests run without fonts.
 let package = Package(
@@ -31,6 +32,13 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev", "zlib1g-dev", "libharfbuzz-dev"])]
         ),
+        // libfreexl reads the cells of old binary .xls workbooks (BIFF8);
+        // only Importing's FreeXLBook.swift imports it.
+        .systemLibrary(
+            name: "CFreeXL",
+            pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]
+        ),
         // qpdf assembles the combined PDF from the documents' own PDFs;
         // libqpdf (libqpdf-dev) is opened with dlopen on first use.
         .target(name: "CQPDF"),
@@ -42,11 +50,12 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
         // Rendering writes OFD packages (ZIP) through ZIPFoundation.
         .target(name: "Rendering", dependencies: ["Layout", "Support", "CCairoPango", "CQPDF", "ZIPFoundation"]),
-        // Importing reads .xlsx through ZIPFoundation (no hand-written ZIP
-        // reader) and Foundation's XMLParser.
+        // Importing reads .xlsx and .docx through ZIPFoundation (no
+        // hand-written ZIP reader) and Foundation's XMLParser, and .xls
+        // through libfreexl.
         // Import reads a pasted or workbook form by the layout it matches
         // best, so it knows the layouts' cells (no drawing, no C).
-        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Support", "Yams", "ZIPFoundation"]),
+        .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Support", "Yams", "ZIPFoundation", "CFreeXL"]),
         // Checks and scoring over the model, and the scoring profiles they use.
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(

@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # libqpdf-dev: qpdf assembles the combined PDF from the documents' PDFs.
+# libfreexl-dev: reads the cells of old binary .xls workbooks.
 # libharfbuzz-dev: hb-subset embeds font subsets in OFD files.
 # python3-venv: the test-only OFD reader (Scripts/ofd/make-venv.sh).
-packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev libqpdf-dev libharfbuzz-dev poppler-utils qpdf ghostscript python3-venv)
+packages=(libcairo2-dev libpango1.0-dev libfontconfig-dev zlib1g-dev libqpdf-dev libfreexl-dev libharfbuzz-dev poppler-utils qpdf ghostscript python3-venv)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -84,12 +84,12 @@ public enum FormPrintError: Error, Sendable, HasMessage {
             .error(at: nil, chinese: "无法写出问题清单：\(reason.chinese)", english: "cannot write the findings report: \(reason.english)")
         case .unreadableRoster(let path, let reason):
             .error(at: path,
-                   chinese: "无法读取应报单位名单：\(reason.chinese)；请每行写一个单位名称（.txt），或写在.xlsx工作表的第一列",
-                   english: "cannot read the roster of expected units: \(reason.english); give one unit name per line (.txt) or in the first column of an .xlsx sheet")
+                   chinese: "无法读取应报单位名单：\(reason.chinese)；请每行写一个单位名称（.txt），或写在.xlsx/.xls工作表的第一列",
+                   english: "cannot read the roster of expected units: \(reason.english); give one unit name per line (.txt) or in the first column of an .xlsx/.xls sheet")
         case .noUnitFiles(let arguments):
             .error(at: nil,
-                   chinese: "在\(arguments.joined(separator: "、"))中没有找到单位文件（.yaml、.yml、.json）、工作簿（.xlsx）或粘贴的表格（.txt、.tsv）：请给出各单位的文件夹或文件",
-                   english: "no unit files (.yaml, .yml, .json), workbooks (.xlsx) or pasted tables (.txt, .tsv) in \(arguments.joined(separator: ", ")): give the folders or files of the units")
+                   chinese: "在\(arguments.joined(separator: "、"))中没有找到单位文件（.yaml、.yml、.json）、工作簿（.xlsx、.xls）、Word文档（.docx）或粘贴的表格（.txt、.tsv）：请给出各单位的文件夹或文件",
+                   english: "no unit files (.yaml, .yml, .json), workbooks (.xlsx, .xls), Word documents (.docx) or pasted tables (.txt, .tsv) in \(arguments.joined(separator: ", ")): give the folders or files of the units")
         case .badSourceDateEpoch(let text):
             .error(at: nil,
                    chinese: "SOURCE_DATE_EPOCH='\(text)' 不是以秒计的时间戳：请写0到\(SourceDateEpoch.latest)之间的整秒数（例如 `date +%s` 或 `git log -1 --format=%ct`；以毫秒计的值多了三位数字），或取消设置",

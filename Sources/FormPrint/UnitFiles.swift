@@ -21,7 +21,7 @@ public enum UnitFiles {
 
     /// Reads an input from bytes already in memory (the batch hashes the
     /// same bytes it reads); `file` is the path messages name. A unit file is
-    /// read as such; a workbook (.xlsx) or pasted table (.txt, .tsv, …) is
+    /// read as such; a workbook (.xlsx, .xls), Word document (.docx) or pasted table (.txt, .tsv, …) is
     /// imported in memory, its forms recognised by `layouts`, and every
     /// finding then names the cell (自评表.xlsx 项目自评表!B4) or line
     /// (粘贴.txt:12 第3列) it is about. A cell holding data that fits no field

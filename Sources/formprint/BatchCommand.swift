@@ -11,15 +11,15 @@ struct BatchCommand: ParsableCommand {
             abstract: say("并行生成文件夹或列表文件中的每个单位，并写出汇总和问题清单。",
                           "Render every unit of folders or list files, in parallel, with a summary and the findings report."),
             discussion: say("""
-                INPUT 是文件夹（递归查找 .yaml、.yml、.json 单位文件，.xlsx 工作簿和粘贴的 .txt/.tsv 表格）、单个输入文件，\
+                INPUT 是文件夹（递归查找 .yaml、.yml、.json 单位文件，.xlsx/.xls 工作簿、.docx 文档和粘贴的 .txt/.tsv 表格）、单个输入文件，\
                 或每行一个路径的列表文件。每个单位：每份文档一个PDF，另有一个合并PDF，每份文档和每个项目各有书签。\
                 某个单位失败时报告原因，其余照常进行。结束时打印汇总表并列出失败、有错误和重复的单位，写出 OUT/summary.json、\
                 OUT/summary.csv（分片为 summary-K-of-N.*）以及问题清单 OUT/findings.xlsx 和 OUT/findings.html。\
                 退出状态：全部生成为0，有单位失败（或加 --strict 时有错误）为1，无法开始为2，中断为130\
                 （Ctrl-C 在进行中的单位完成后停止；再按一次立即停止，不留下不完整的文件）。
                 """, """
-                INPUT is a folder (searched recursively for .yaml, .yml and .json unit files, .xlsx workbooks and pasted \
-                .txt/.tsv tables), an input file, or a list file with one path per line. For each unit: one PDF per \
+                INPUT is a folder (searched recursively for .yaml, .yml and .json unit files, .xlsx/.xls workbooks, .docx \
+                documents and pasted .txt/.tsv tables), an input file, or a list file with one path per line. For each unit: one PDF per \
                 document, and one combined PDF with a bookmark per document and per project. A unit that fails is \
                 reported and the rest go on. At the end: a summary table, the failed units, the units with errors and \
                 the duplicates by name, and OUT/summary.json, OUT/summary.csv (summary-K-of-N.* for a shard) and the \
@@ -58,8 +58,8 @@ struct BatchCommand: ParsableCommand {
                      "Exit with status 1 when any unit has error findings (its documents are still written, marked 草稿)."))
     var strict = false
 
-    @Option(name: .customLong("roster"), help: help("应报单位名单（.txt：每行一个名称；.xlsx：第一列）：问题清单列出未提交的单位。",
-                                                   "The units expected (.txt: one name per line; .xlsx: the first column): the report names those that sent nothing."))
+    @Option(name: .customLong("roster"), help: help("应报单位名单（.txt：每行一个名称；.xlsx/.xls：第一列）：问题清单列出未提交的单位。",
+                                                   "The units expected (.txt: one name per line; .xlsx/.xls: the first column): the report names those that sent nothing."))
     var rosterFile: String?
 
     @Option(help: fontFallbackHelp)

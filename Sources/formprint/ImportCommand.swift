@@ -10,13 +10,13 @@ struct ImportCommand: ParsableCommand {
             commandName: "import",
             abstract: say("把粘贴的表格、Excel/WPS工作簿或单位文件转为单位文件。", "Turn pasted tables, Excel/WPS workbooks or unit files into unit files."),
             discussion: say("""
-                每个输入——从电子表格粘贴的制表符分隔文本（UTF-8、UTF-16或GB18030）、按官方模板填写的.xlsx工作簿，\
+                每个输入——从电子表格粘贴的制表符分隔文本（UTF-8、UTF-16或GB18030）、按官方模板填写的.xlsx/.xls工作簿或.docx文档，\
                 或.yaml/.json单位文件——转为 OUT/<名称>.yaml。报告列出识别出的文档、对文字所作的每处修正、\
                 每个不属于任何字段的单元格，以及单位名称和年度取自何处。某个输入失败时报告原因，其他输入照常导入；\
                 有输入无法导入时退出状态为2（各命令相同：0 完成，1 有问题或单位失败，2 输入无法使用，64 用法错误）。
                 """, """
-                Each input — tab-separated text as pasted from a spreadsheet (UTF-8, UTF-16 or GB18030), an .xlsx \
-                workbook filled in the official templates, or a .yaml/.json unit file — becomes OUT/<name>.yaml. \
+                Each input — tab-separated text as pasted from a spreadsheet (UTF-8, UTF-16 or GB18030), an .xlsx/.xls \
+                workbook or .docx document filled in the official templates, or a .yaml/.json unit file — becomes OUT/<name>.yaml. \
                 The report lists the documents recognised, every repair made to the text, every cell that fit no \
                 field, and where the unit's name and year were taken from. An input that fails is reported and the \
                 others are still imported; the exit status is 2 if any could not be imported (as for every command: \
@@ -24,8 +24,8 @@ struct ImportCommand: ParsableCommand {
                 """))
     }
 
-    @Argument(help: help("输入文件：.txt/.tsv 粘贴文本、.xlsx 工作簿、.yaml/.json 单位文件。",
-                         "Input files: .txt/.tsv pasted text, .xlsx workbooks, .yaml/.json unit files."))
+    @Argument(help: help("输入文件：.txt/.tsv 粘贴文本、.xlsx/.xls 工作簿、.docx 文档、.yaml/.json 单位文件。",
+                         "Input files: .txt/.tsv pasted text, .xlsx/.xls workbooks, .docx documents, .yaml/.json unit files."))
     var files: [String]
 
     @Option(name: .shortAndLong, help: help("输出文件夹。", "Output folder."))

@@ -181,8 +181,8 @@ extension FontFallback: ExpressibleByArgument {}
 
 /// The inputs of render, validate and print.
 var inputHelp: ArgumentHelp {
-    help("单位文件（.yaml、.yml、.json）、工作簿（.xlsx）或粘贴的表格（.txt、.tsv）。",
-         "Unit files (.yaml, .yml, .json), workbooks (.xlsx) or pasted tables (.txt, .tsv).")
+    help("单位文件（.yaml、.yml、.json）、工作簿（.xlsx、.xls）、Word文档（.docx）或粘贴的表格（.txt、.tsv）。",
+         "Unit files (.yaml, .yml, .json), workbooks (.xlsx, .xls), Word documents (.docx) or pasted tables (.txt, .tsv).")
 }
 
 var lenientHelp: ArgumentHelp {

@@ -54,7 +54,10 @@ struct MessageCatalogueTests {
             .unreadable(reason), .unknownTextEncoding, .binaryNotText, .corruptWorkbook(reason), .passwordProtectedWorkbook,
             .legacyExcelFormat, .workbookTooLarge(reason), .missingColumns(table: reason, missing: ["执行率"], found: ["项目资金"]),
             .noRecognisableForm(details: [reason]), .duplicateDocument(.department, first: cell), .unknownYear, .unknownUnitName,
-            .unplacedCells([note]), .wouldOverwriteInput,
+            .unplacedCells([note]), .wouldOverwriteInput, .corruptLegacyWorkbook(reason), .corruptDocument(reason), .documentTooLarge(reason),
+            .unsupportedFormat(.wpsSpreadsheet), .unsupportedFormat(.wpsDocument), .unsupportedFormat(.wordBinary),
+            .unsupportedFormat(.excelBinary), .unsupportedFormat(.openDocumentSpreadsheet), .unsupportedFormat(.openDocumentText),
+            .unsupportedFormat(.pdf),
         ]
         values += imports.map { ("ImportError.\($0)", ImportError($0, at: cell)) }
         let facade: [FormPrintError] = [

@@ -48,11 +48,12 @@ struct BadImportInputTests {
         #expect(text.hasPrefix("locked.xlsx: error: the workbook is password-protected"))
     }
 
-    @Test("an old binary .xls says to save as .xlsx")
+    @Test("an .xls that is only an OLE header is a damaged .xls, and says to save as .xlsx")
     func legacyExcel() {
         let data = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 1024)
         let text = message { try UnitImporter.importData(data, file: "old.xls") }
-        #expect(text.hasPrefix("old.xls: error: this is an old binary Excel workbook (.xls)"))
+        #expect(text.hasPrefix("old.xls: error: the old Excel workbook (.xls) is damaged"), "\(text)")
+        #expect(text.contains("save it as .xlsx"))
     }
 
     @Test("GB18030 text is detected, decoded, and imports like the UTF-8 seed")

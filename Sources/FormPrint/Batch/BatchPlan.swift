@@ -63,7 +63,7 @@ public struct BatchPlan: Sendable {
     /// File extensions read as unit files.
     /// Unit files, and the officer's own workbooks and pasted tables, which
     /// are imported in memory.
-    public static let unitExtensions: Set<String> = ["yaml", "yml", "json", "xlsx", "txt", "tsv"]
+    public static let unitExtensions: Set<String> = ["yaml", "yml", "json", "xlsx", "xls", "docx", "txt", "tsv"]
 
     public init(inputs: [BatchInput], shard: Shard? = nil) {
         self.inputs = inputs

@@ -20,7 +20,8 @@ struct GridRow: Sendable {
     var cells: [GridCell]
     /// The row as a whole (its first column), for messages about it.
     var place: ImportPlace
-    /// For a workbook row: which of its empty positions a merged cell from
+    /// For a workbook row (or a Word table's, whose vertically merged
+    /// cells are recorded the same way): which of its empty positions a merged cell from
     /// the rows above covers. In a paste every empty leading cell spans
     /// down by convention; in a workbook an empty cell that no merge covers
     /// is a cell left empty (nil: not a workbook row).
@@ -29,8 +30,11 @@ struct GridRow: Sendable {
     /// Whether `column` of this row is covered by a merge from above; nil
     /// when the row carries no merge information (pasted text).
     func isMergedFromAbove(_ column: Int) -> Bool? {
-        guard let merges, case .cell(_, _, let row, _) = place else { return nil }
-        return merges.coversFromAbove(row: row, column: column)
+        guard let merges else { return nil }
+        switch place {
+        case .cell(_, _, let row, _), .tableCell(_, _, let row, _): return merges.coversFromAbove(row: row, column: column)
+        default: return nil
+        }
     }
 
     var isBlank: Bool { cells.isEmpty }
@@ -43,6 +47,19 @@ struct GridRow: Sendable {
 struct TextLine: Sendable {
     var text: String
     var place: ImportPlace
+    var role: LineRole = .unknown
+}
+
+/// What a Word document's paragraph style says a report line is.
+enum LineRole: Sendable, Equatable {
+    /// Pasted text, or a document without heading styles: headings are told
+    /// by their numbers ("一、", "（二）").
+    case unknown
+    /// A heading by its style (标题 1/Heading 1 … 4).
+    case heading(Int)
+    /// Body text in a document whose headings are styled: a numbered line
+    /// ("（一）负责…") is a list item, and the paragraph is whole.
+    case body
 }
 
 /// Hands out cell ids for one import.

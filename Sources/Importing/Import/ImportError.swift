@@ -17,6 +17,13 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         /// An OLE container without encryption: the old binary .xls format.
         case legacyExcelFormat
         case workbookTooLarge(Message)
+        /// A binary .xls workbook that libfreexl or the BIFF scan cannot read.
+        case corruptLegacyWorkbook(Message)
+        /// A .docx that is not a readable Word document.
+        case corruptDocument(Message)
+        case documentTooLarge(Message)
+        /// A format FormPrint refuses before parsing (.et, .doc, .pdf, …).
+        case unsupportedFormat(UnsupportedFormat)
         /// A table's header lacks columns the form needs. `table` names the
         /// form (and the layout it was read by, or came closest to).
         case missingColumns(table: Message, missing: [String], found: [String])
@@ -62,8 +69,8 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
             return .error(at: at, chinese: "文本既不是UTF-8、UTF-16（带字节顺序标记）也不是GB18030；请另存为UTF-8文本。",
                           english: "the text is neither UTF-8, UTF-16 (with a byte-order mark) nor GB18030; save it as UTF-8 text.")
         case .binaryNotText:
-            return .error(at: at, chinese: "这不是FormPrint能导入的文本文件或工作簿（含二进制数据）；请导入.txt/.tsv文本或.xlsx工作簿。",
-                          english: "this is not a text file or workbook FormPrint can import (it holds binary data); import .txt/.tsv text or .xlsx workbooks.")
+            return .error(at: at, chinese: "这不是FormPrint能导入的文本文件或工作簿（含二进制数据）；请导入.txt/.tsv文本、.xlsx/.xls工作簿或.docx文档。",
+                          english: "this is not a text file or workbook FormPrint can import (it holds binary data); import .txt/.tsv text, .xlsx/.xls workbooks or .docx documents.")
         case .corruptWorkbook(let reason):
             return .error(at: at, chinese: "工作簿已损坏或不是.xlsx文件（\(reason.chinese)）；请在Excel或WPS中打开并另存为.xlsx。",
                           english: "the workbook is damaged or not an .xlsx file (\(reason.english)); open it in Excel or WPS and save it again as .xlsx.")
@@ -74,6 +81,17 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case .legacyExcelFormat:
             return .error(at: at, chinese: "这是旧版二进制Excel工作簿（.xls）；请在Excel或WPS中打开并另存为.xlsx（Excel 工作簿）。",
                           english: "this is an old binary Excel workbook (.xls); open it in Excel or WPS and save it as .xlsx (Excel 工作簿).")
+        case .corruptLegacyWorkbook(let reason):
+            return .error(at: at, chinese: "旧版Excel工作簿（.xls）已损坏，无法读取（\(reason.chinese)）；请在Excel或WPS中打开，另存为.xlsx后再导入。",
+                          english: "the old Excel workbook (.xls) is damaged and cannot be read (\(reason.english)); open it in Excel or WPS, save it as .xlsx and import that.")
+        case .corruptDocument(let reason):
+            return .error(at: at, chinese: "Word文档已损坏或不是.docx文件（\(reason.chinese)）；请在Word或WPS文字中打开并另存为.docx。",
+                          english: "the Word document is damaged or not a .docx file (\(reason.english)); open it in Word or WPS 文字 and save it again as .docx.")
+        case .documentTooLarge(let reason):
+            return .error(at: at, chinese: "Word文档过大，不像是自评表或自评报告（\(reason.chinese)）。",
+                          english: "the Word document is too large to be a self-evaluation form or report (\(reason.english)).")
+        case .unsupportedFormat(let format):
+            return .error(at: at, chinese: format.message.chinese, english: format.message.english)
         case .workbookTooLarge(let reason):
             return .error(at: at, chinese: "工作簿过大，不像是自评表（\(reason.chinese)）。",
                           english: "the workbook is too large to be a self-evaluation form (\(reason.english)).")

@@ -101,6 +101,10 @@ extension GridCell {
             SourceLocation(file: file, line: row, column: column, place: "\(file) \(sheet)!\(ImportPlace.columnName(column))\(row)")
         case .text(let file, let line, let character):
             SourceLocation(file: file, line: line, column: character, place: "\(file):\(line) 第\(self.column)列")
+        case .tableCell(let file, let table, let row, let column):
+            SourceLocation(file: file, line: row, column: column, place: "\(file) 表\(table) 第\(row)行第\(column)列")
+        case .paragraph(let file, let number):
+            SourceLocation(file: file, line: number, column: 1, place: "\(file) 第\(number)段")
         case .file(let file):
             SourceLocation(file: file, line: 0, column: 0, place: file)
         }

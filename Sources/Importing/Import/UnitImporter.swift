@@ -3,8 +3,8 @@ import Foundation
 import InputReading
 
 /// The front door of importing: looks at a file and hands it to the
-/// importer for what it is — a workbook (by its bytes, whatever its name),
-/// a unit file (.yaml/.yml/.json, read and passed through so that it can be
+/// importer for what it is — a workbook (.xlsx, or an old binary .xls), a
+/// Word document (.docx) — by its bytes, whatever its name — a unit file (.yaml/.yml/.json, read and passed through so that it can be
 /// rewritten in the standard layout), or pasted text in any of the
 /// encodings Chinese offices use.
 public enum UnitImporter {
@@ -25,7 +25,20 @@ public enum UnitImporter {
     public static func importData(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let suffix = (file as NSString).pathExtension.lowercased()
         let head = [UInt8](data.prefix(4))
-        if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] || ["xlsx", "xlsm", "xls"].contains(suffix) {
+        // Formats FormPrint does not read are refused before any parsing:
+        // by their suffix, and a PDF by its bytes whatever its name.
+        if let refused = UnsupportedFormat.bySuffix(suffix) { throw ImportError(.unsupportedFormat(refused), at: .file(file)) }
+        if data.starts(with: Data("%PDF-".utf8)) { throw ImportError(.unsupportedFormat(.pdf), at: .file(file)) }
+        // An OLE container (.xls, or a .doc under another name, which the
+        // reader tells by its streams) or a ZIP container (.xlsx, .docx, …:
+        // `WorkbookImporter` tells them by their parts).
+        if head == [0xD0, 0xCF, 0x11, 0xE0] || suffix == "xls" {
+            return try WorkbookImporter.importLegacyWorkbook(data, file: file, options: options)
+        }
+        if suffix == "docx" || suffix == "docm" {
+            return try DocumentImporter.importDocument(data, file: file, options: options)
+        }
+        if head == [0x50, 0x4B, 0x03, 0x04] || ["xlsx", "xlsm"].contains(suffix) {
             return try WorkbookImporter.importWorkbook(data, file: file, options: options)
         }
         if ["yaml", "yml", "json"].contains(suffix) {

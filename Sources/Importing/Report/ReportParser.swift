@@ -46,7 +46,7 @@ struct ReportParser {
     private var lastParagraph: (section: Section, index: Int, place: ImportPlace)?
 
     static func parse(title: String, lines: [TextLine], _ context: inout ReadingContext) -> Report {
-        var lines = lines.map { TextLine(text: $0.text.trimmedCell, place: $0.place) }.filter { !$0.text.isEmpty }
+        var lines = lines.map { TextLine(text: $0.text.trimmedCell, place: $0.place, role: $0.role) }.filter { !$0.text.isEmpty }
         let cover = ReportCover.read(lines)
         cover.record(&context)
         lines.removeFirst(cover.used.count)
@@ -66,6 +66,16 @@ struct ReportParser {
             isListItem = true
             context.note(.repaired, line.place, Message(chinese: "删去了“\(ReadingContext.excerpt(text))”前的列表符号“\(marker.trimmedCell)”",
                                                         english: "removed the list marker \"\(marker.trimmedCell)\" before \"\(ReadingContext.excerpt(text))\""))
+        }
+        switch line.role {
+        case .heading(let level):
+            openStyledHeading(level, text, line, &context)
+            return
+        case .body:
+            addParagraph(text, line, &context)
+            return
+        case .unknown:
+            break
         }
         if let number = HeadingNumber.parse(text) {
             if isHeading(number) {
@@ -135,6 +145,22 @@ struct ReportParser {
         list = nil
         lastParagraph = nil
         if let runIn { addParagraph(runIn, line, &context) }
+    }
+
+    /// A heading a Word paragraph style marks (标题 1, Heading 2, …): its
+    /// level is the style's, one below the open heading at most (a
+    /// "标题 3" straight under a "标题 1" is level 2), and a number written in
+    /// front of it ("一、") is dropped, since FormPrint numbers headings by depth.
+    private mutating func openStyledHeading(_ styleLevel: Int, _ text: String, _ line: TextLine, _ context: inout ReadingContext) {
+        let level = max(1, min(styleLevel, open.count + 1, 4))
+        let words = HeadingNumber.parse(text).map { String($0.rest).trimmedCell } ?? text
+        let heading = Self.trimHeadingEnd(words.isEmpty ? text : words, line, &context)
+        let section = Section(level: level, heading: heading)
+        open = Array(open.prefix(level - 1))
+        if let parent = open.last { parent.children.append(section) } else { roots.append(section) }
+        open.append(section)
+        list = nil
+        lastParagraph = nil
     }
 
     /// A heading line's heading and the text run in after it. The heading

@@ -66,6 +66,13 @@ struct ExcelNumberFormat {
         return (text, nil)
     }
 
+    /// The note for a stored value kept because its format cannot be shown
+    /// as Excel shows it (`checkedDisplay`'s reason), for .xlsx and .xls alike.
+    static func keptNote(_ raw: String, code: String, _ reason: Message) -> Message {
+        Message(chinese: "保留了存储值\(raw)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason.chinese)）；请核对该值",
+                english: "the stored value \(raw) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason.english)); check the value")
+    }
+
     /// `raw` is the cell's stored value (e.g. "0.81059999999999999").
     func display(_ raw: String, date1904: Bool) -> String {
         guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) else { return raw }

@@ -1,3 +1,5 @@
+import Evaluation
+
 /// Which cells merged ranges cover (every cell of a merge but its top-left
 /// one), in O((cells + merges) · log columns): a sweep down the rows keeps
 /// the merges that span the current row as counts over the columns, in a
@@ -6,6 +8,13 @@
 /// Overlapping merges, which no office suite writes, are handled too: a
 /// cell is covered when any merge other than one starting at it spans it.
 enum MergeCoverage {
+    /// The note for a value under a merge: Excel, WPS and Word show only a
+    /// merge's first cell, so a value hidden under it is not what the person sees.
+    static func hidden(_ text: String) -> Message {
+        Message(chinese: "“\(ReadingContext.excerpt(text))”被合并单元格遮住，未读取",
+                english: "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read")
+    }
+
     static func covered(rows: [Int], columns: [Int], _ merges: [WorksheetReader.Merge]) -> Set<Int> {
         guard !merges.isEmpty, !rows.isEmpty else { return [] }
         let width = max(columns.max() ?? 1, merges.map(\.lastColumn).max() ?? 1) + 2

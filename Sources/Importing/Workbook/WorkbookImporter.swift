@@ -8,28 +8,53 @@ import Foundation
 package enum WorkbookImporter {
     package static func importWorkbook(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let package = try WorkbookPackage(data: data, file: file)
+        // A ZIP container under a workbook's name may be another office file.
+        if package.contains("word/document.xml") { return try DocumentImporter.importDocument(package, file: file, options: options) }
+        if let other = try OfficeZIPKind.unsupported(package) { throw ImportError(.unsupportedFormat(other), at: .file(file)) }
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
-        var assembler = try UnitAssembler(file: file, layouts: options.recognisedLayouts)
-        var numbering = CellNumbering()
-        var unrecognised: [Message] = []
-        for sheet in parts.sheets {
+        return try importSheets(parts.sheets.map(\.name), hidden: parts.hiddenSheets, file: file, options: options) { index, numbering, context in
+            let sheet = parts.sheets[index]
             guard let data = try package.part(sheet.path) else {
                 throw ImportError(.corruptWorkbook(Message(chinese: "缺少工作表“\(sheet.name)”（\(sheet.path)）",
                                                            english: "the sheet '\(sheet.name)' (\(sheet.path)) is missing")), at: .file(file))
             }
-            let rows = try reader.rows(of: sheet, data: data, numbering: &numbering, &assembler.context)
+            return try reader.rows(of: sheet, data: data, numbering: &numbering, &context)
+        }
+    }
+
+    /// Imports an old binary .xls workbook: the same sheets, read by `XLSReader`.
+    package static func importLegacyWorkbook(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+        var context = ReadingContext(file: file)
+        var reader = try XLSReader(data: data, file: file, &context)
+        var numbering = CellNumbering()
+        let sheets = try reader.sheets(numbering: &numbering, &context)
+        return try importSheets(sheets.map(\.name), hidden: reader.hiddenSheets, file: file, options: options, notes: context.notes,
+                                numbering: numbering) { index, _, _ in sheets[index].rows }
+    }
+
+    /// The forms of each sheet, whatever reader made its rows: `rows(index, …)`
+    /// gives the rows of sheet `index` of `names`.
+    private static func importSheets(_ names: [String], hidden: [String], file: String, options: ImportOptions, notes: [ImportNote] = [],
+                                     numbering: CellNumbering = CellNumbering(),
+                                     rows: (Int, inout CellNumbering, inout ReadingContext) throws -> [GridRow]) throws -> ImportedUnit {
+        var assembler = try UnitAssembler(file: file, layouts: options.recognisedLayouts)
+        assembler.context.notes += notes
+        var numbering = numbering
+        var unrecognised: [Message] = []
+        for (index, name) in names.enumerated() {
+            let rows = try rows(index, &numbering, &assembler.context)
             let found = try read(rows, &assembler)
             if !found && rows.contains(where: { !$0.isBlank }) {
                 let cells = rows.reduce(0) { $0 + $1.cells.count }
-                unrecognised.append(Message(chinese: "工作表“\(sheet.name)”：\(cells)个单元格，都不是表的标题或首个标签",
-                                            english: "sheet '\(sheet.name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label"))
+                unrecognised.append(Message(chinese: "工作表“\(name)”：\(cells)个单元格，都不是表的标题或首个标签",
+                                            english: "sheet '\(name)': \(cells) cell\(cells == 1 ? "" : "s"), none of them a form's title or first label"))
                 // Template notes ("金额单位：万元") are read quietly; anything else is listed.
-                assembler.readLoose(rows, where: Message(chinese: "位于没有可识别表格的工作表“\(sheet.name)”中",
-                                                         english: "in sheet '\(sheet.name)', which holds no recognisable form,"))
+                assembler.readLoose(rows, where: Message(chinese: "位于没有可识别表格的工作表“\(name)”中",
+                                                         english: "in sheet '\(name)', which holds no recognisable form,"))
             }
         }
-        for name in parts.hiddenSheets {
+        for name in hidden {
             let message = Message(chinese: "工作表“\(name)”在工作簿中是隐藏的，未导入（Excel和WPS既不显示也不打印它）；取消隐藏后再导入",
                                   english: "the sheet '\(name)' is hidden in the workbook and was not read (Excel and WPS neither show nor print it); unhide it to import it")
             assembler.context.notes.append(ImportNote(.unplaced, at: .file(file), message))
@@ -91,6 +116,13 @@ extension WorkbookImporter {
     /// The text of the first column of the workbook's first sheet, row by
     /// row, as Excel shows it (a bureau's roster of expected units).
     package static func firstColumn(_ data: Data, file: String) throws -> [String] {
+        if data.starts(with: CompoundFile.signature) {
+            var context = ReadingContext(file: file)
+            var numbering = CellNumbering()
+            var reader = try XLSReader(data: data, file: file, &context)
+            guard let rows = try reader.sheets(numbering: &numbering, &context).first?.rows else { return [] }
+            return rows.compactMap { row in row.cells.first { $0.column == (row.cells.map(\.column).min() ?? 1) }?.text.trimmedCell }
+        }
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         guard let sheet = parts.sheets.first, let sheetData = try package.part(sheet.path) else { return [] }

@@ -2,7 +2,8 @@ import Evaluation
 import Foundation
 import ZIPFoundation
 
-/// The ZIP container of an .xlsx workbook (read with ZIPFoundation), and
+/// The ZIP container of an .xlsx workbook or a .docx document (read with
+/// ZIPFoundation), and
 /// the first look at the bytes that tells a damaged file, an encrypted one
 /// and an old binary .xls apart — so each gets its own message.
 struct WorkbookPackage {
@@ -12,8 +13,12 @@ struct WorkbookPackage {
 
     let file: String
     private let archive: Archive
+    private let damaged: (Message) -> ImportError.Problem
 
-    init(data: Data, file: String) throws {
+    /// `damaged` names what a damaged container is: a workbook (the
+    /// default) or a Word document.
+    init(data: Data, file: String, damaged: @escaping (Message) -> ImportError.Problem = ImportError.Problem.corruptWorkbook) throws {
+        self.damaged = damaged
         self.file = file
         let signature = [UInt8](data.prefix(8))
         if signature == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
@@ -23,7 +28,7 @@ struct WorkbookPackage {
             throw ImportError(data.range(of: marker) != nil ? .passwordProtectedWorkbook : .legacyExcelFormat, at: .file(file))
         }
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw ImportError(.corruptWorkbook(data.isEmpty ? Message.emptyFile
+            throw ImportError(damaged(data.isEmpty ? Message.emptyFile
                                                             : Message(chinese: "不是ZIP容器", english: "it is not a ZIP container")), at: .file(file))
         }
         // ZIPFoundation trusts the offsets in the archive; ZIPDirectory
@@ -33,12 +38,12 @@ struct WorkbookPackage {
         } catch .tooManyEntries(let count) {
             throw ImportError(.workbookTooLarge(Message(chinese: "有\(count)个部件", english: "it has \(count) parts")), at: .file(file))
         } catch {
-            throw ImportError(.corruptWorkbook(error.message), at: .file(file))
+            throw ImportError(damaged(error.message), at: .file(file))
         }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw ImportError(.corruptWorkbook(Message(chinese: "ZIP目录已损坏", english: "its ZIP directory is damaged")), at: .file(file))
+            throw ImportError(damaged(Message(chinese: "ZIP目录已损坏", english: "its ZIP directory is damaged")), at: .file(file))
         }
     }
 
@@ -60,7 +65,7 @@ struct WorkbookPackage {
                 if data.count > Self.maximumPartSize { throw ArchiveTooLarge() }
             }
             guard checksum == entry.checksum else {
-                throw ImportError(.corruptWorkbook(Message(chinese: "部件\(path)已损坏（校验和不符）",
+                throw ImportError(damaged(Message(chinese: "部件\(path)已损坏（校验和不符）",
                                                            english: "the part \(path) is damaged (its checksum does not match)")), at: .file(file))
             }
         } catch let error as ImportError {
@@ -69,7 +74,7 @@ struct WorkbookPackage {
             throw ImportError(.workbookTooLarge(Message(chinese: "\(path)解压后超过\(Self.maximumPartSize >> 20) MB",
                                                         english: "\(path) unpacks to more than \(Self.maximumPartSize >> 20) MB")), at: .file(file))
         } catch {
-            throw ImportError(.corruptWorkbook(Message(chinese: "部件\(path)无法解压", english: "the part \(path) cannot be unpacked")), at: .file(file))
+            throw ImportError(damaged(Message(chinese: "部件\(path)无法解压", english: "the part \(path) cannot be unpacked")), at: .file(file))
         }
         return data
     }

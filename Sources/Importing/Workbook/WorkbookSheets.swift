@@ -17,6 +17,17 @@ package struct SheetCells: Sendable, Equatable {
 extension WorkbookImporter {
     /// Every visible sheet of the workbook, read as the importer reads it.
     package static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
+        if data.starts(with: CompoundFile.signature) {
+            var context = ReadingContext(file: file)
+            var numbering = CellNumbering()
+            var reader = try XLSReader(data: data, file: file, &context)
+            return try reader.sheets(numbering: &numbering, &context).map { sheet in
+                SheetCells(name: sheet.name, cells: sheet.rows.flatMap(\.cells).compactMap { cell in
+                    guard case .cell(_, _, let row, let column) = cell.place else { return nil }
+                    return SheetCells.Cell(row: row, column: column, text: cell.text)
+                })
+            }
+        }
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)

@@ -51,8 +51,7 @@ struct WorksheetReader {
             if covered.contains(index) {
                 // Excel shows only a merge's first cell; a value hidden under
                 // the merge is not what the person sees, but say so.
-                context.note(.unplaced, place, Message(chinese: "“\(ReadingContext.excerpt(text))”被合并单元格遮住，未读取",
-                                                       english: "\"\(ReadingContext.excerpt(text))\" is hidden under a merged cell and was not read"))
+                context.note(.unplaced, place, MergeCoverage.hidden(text))
                 continue
             }
             byRow[raw.row, default: []].append(GridCell(id: numbering.take(), text: text, column: raw.column, place: place))
@@ -99,9 +98,7 @@ struct WorksheetReader {
             if cell.type == "d" { return cell.value }
             let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
             if let reason = shown.keptBecause {
-                context.note(.inferred, place, Message(
-                    chinese: "保留了存储值\(cell.value)：该单元格的数字格式\(code)无法按Excel和WPS的方式显示（\(reason.chinese)）；请核对该值",
-                    english: "the stored value \(cell.value) is kept: the cell's number format \(code) cannot be shown as Excel and WPS show it (\(reason.english)); check the value"))
+                context.note(.inferred, place, ExcelNumberFormat.keptNote(cell.value, code: code, reason))
             }
             return shown.text
         }

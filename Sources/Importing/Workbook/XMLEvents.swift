@@ -8,7 +8,9 @@ import FoundationXML
 /// names stripped of their namespace prefix ("x:sheet" → "sheet": some
 /// producers prefix SpreadsheetML's own namespace).
 enum XMLEvents {
-    static func parse(_ data: Data, part: String, file: String,
+    /// `damaged` names the problem a malformed part is (`.corruptWorkbook`,
+    /// or `.corruptDocument` for a .docx).
+    static func parse(_ data: Data, part: String, file: String, damaged: (Message) -> ImportError.Problem = ImportError.Problem.corruptWorkbook,
                       start: @escaping (String, [String: String]) -> Void,
                       end: @escaping (String) -> Void = { _ in },
                       text: @escaping (String) -> Void = { _ in }) throws {
@@ -17,17 +19,17 @@ enum XMLEvents {
         // through, Foundation force-unwraps the String it makes of them).
         // Excel, WPS and every other producer write UTF-8 parts.
         guard String(validating: data, as: UTF8.self) != nil else {
-            throw ImportError(.corruptWorkbook(Message(chinese: "部件\(part)不是UTF-8文本", english: "the part \(part) is not UTF-8 text")), at: .file(file))
+            throw ImportError(damaged(Message(chinese: "部件\(part)不是UTF-8文本", english: "the part \(part) is not UTF-8 text")), at: .file(file))
         }
         // A document type declaration is refused: no producer of workbooks
         // writes one, and libxml2 through Foundation drops an internal
         // entity's text and, after an external one, the next escaped
         // character of the following cell (`>=148万元` read as `=148万元`).
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw ImportError(.corruptWorkbook(Message(
-                chinese: "部件\(part)含有DTD声明（<!DOCTYPE>），办公软件从不写入，且可能改变单元格文字；请用Excel或WPS重新保存工作簿",
+            throw ImportError(damaged(Message(
+                chinese: "部件\(part)含有DTD声明（<!DOCTYPE>），办公软件从不写入，且可能改变单元格文字；请用办公软件重新保存该文件",
                 english: "the part \(part) declares a document type (<!DOCTYPE>), which no office suite writes and "
-                    + "which could change the cells' text; save the workbook again from Excel or WPS")),
+                    + "which could change the cells' text; save the file again from the office suite")),
                               at: .file(file))
         }
         let parser = XMLParser(data: data)
@@ -41,7 +43,7 @@ enum XMLEvents {
             let code = (parser.parserError as NSError?)?.code
             let reason = code.map { Message(chinese: "XML错误\($0)", english: "XML error \($0)") }
                 ?? (delegate.sawRoot ? Message(chinese: "在元素内部结束", english: "it ends inside an element") : Message(chinese: "是空的", english: "it is empty"))
-            throw ImportError(.corruptWorkbook(Message(chinese: "部件\(part)第\(parser.lineNumber)行不是格式正确的XML：\(reason.chinese)",
+            throw ImportError(damaged(Message(chinese: "部件\(part)第\(parser.lineNumber)行不是格式正确的XML：\(reason.chinese)",
                                                        english: "the part \(part) is not well-formed XML at line \(parser.lineNumber): \(reason.english)")),
                               at: .file(file))
         }

@@ -72,7 +72,7 @@ package struct BureauPages: Sendable {
             <h2 class="no-print">\(l.pick("单位名单", "Roster"))</h2>
             <form method="post" action="/bureau/roster" enctype="multipart/form-data" class="no-print">\(HTML.csrf(csrf))
             <p>\(l.pick("每行一个单位名称，或上传工作簿（第一列为单位名称）。", "One unit name per line, or a workbook whose first column lists the units."))</p>
-            <textarea name="text" rows="5" cols="50"></textarea><br><input type="file" name="file" accept=".xlsx,.txt">
+            <textarea name="text" rows="5" cols="50"></textarea><br><input type="file" name="file" accept=".xlsx,.xls,.txt">
             <button>\(l.pick("保存名单", "Save the roster"))</button></form>
             <form method="post" action="/bureau/rerender" class="no-print">\(HTML.csrf(csrf))
             <p><button>\(l.pick("全部重新生成", "Re-render all"))</button> \(l.pick("（更换版式或评分办法后）", "(after a layout or profile change)"))</p></form>

@@ -9,14 +9,14 @@ package struct OfficerPages: Sendable {
 
     package func home(submissions: [SubmissionRecord], csrf: String, uploadLimit: Int) -> String {
         var body = """
-            <p>\(l.pick("把自评表从 WPS 或 Excel 中选中复制，粘贴到下面；或上传工作簿（.xlsx）或单位文件（.yaml/.json）。FormPrint 识别表格和版式，逐格检查，并生成与命令行 <code>formprint render</code> 完全相同的 PDF。",
-                         "Copy the form in WPS or Excel and paste it below, or upload the workbook (.xlsx) or a unit file (.yaml/.json). FormPrint recognises the form and its layout, checks every cell and prints the same PDF as <code>formprint render</code>."))</p>
+            <p>\(l.pick("把自评表从 WPS 或 Excel 中选中复制，粘贴到下面；或上传工作簿（.xlsx/.xls）、Word文档（.docx）或单位文件（.yaml/.json）。FormPrint 识别表格和版式，逐格检查，并生成与命令行 <code>formprint render</code> 完全相同的 PDF。",
+                         "Copy the form in WPS or Excel and paste it below, or upload the workbook (.xlsx/.xls), the Word document (.docx) or a unit file (.yaml/.json). FormPrint recognises the form and its layout, checks every cell and prints the same PDF as <code>formprint render</code>."))</p>
             <form method="post" action="/submit" enctype="multipart/form-data" id="submit-form">
             \(HTML.csrf(csrf))
             <h2>\(l.pick("粘贴表格", "Paste a table"))</h2>
             <textarea class="paste" name="text" id="paste" placeholder="\(l.pick("在此粘贴（Ctrl+V）", "Paste here (Ctrl+V)"))"></textarea>
             <h2>\(l.pick("或上传文件", "Or upload a file"))</h2>
-            <p><input type="file" name="file" accept=".xlsx,.xlsm,.yaml,.yml,.json,.txt,.tsv"> \(l.pick("不超过", "at most")) \(uploadLimit >> 20) MB</p>
+            <p><input type="file" name="file" accept=".xlsx,.xlsm,.xls,.docx,.yaml,.yml,.json,.txt,.tsv"> \(l.pick("不超过", "at most")) \(uploadLimit >> 20) MB</p>
             <p><label><input type="checkbox" name="lenient" value="1"> \(l.pick("表格外多出的单元格只作提示，不算错误（同命令行 --lenient）", "A cell that fits no field is a note, not an error (as --lenient)"))</label></p>
             <p><button type="submit" id="check">\(l.pick("检查并生成", "Check and print"))</button></p>
             </form>
@@ -89,7 +89,7 @@ package struct OfficerPages: Sendable {
             main += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("重新检查", "Check again"))</button></p>"
             main += gridTable(pasted, marks: marks)
             main += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("重新检查", "Check again"))</button></p></form>"
-        } else if s.inputKind == .workbook {
+        } else if s.inputKind == .workbook || s.inputKind == .legacyWorkbook {
             let advice = l.pick("工作簿中的问题以“工作表!单元格”标出（见右侧）。请在 WPS/Excel 中改正后重新上传，或复制整张表粘贴到首页，在网页中逐格修改。",
                                                   "Findings in a workbook are named by sheet!cell (see the list). Fix them in WPS/Excel and upload again, or copy the sheet, paste it on the home page and edit it cell by cell here.")
             main += "<p class=\"notice\">\(advice)</p>"

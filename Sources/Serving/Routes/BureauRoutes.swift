@@ -72,7 +72,7 @@ struct BureauRoutes: Sendable {
             // Read by FormPrint's own roster reader (a workbook's first column
             // or one name a line), from a temporary file named by the desk.
             let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString)."
-                + (InputKind.of(uploadedName: file.name, data: file.data) == .workbook ? "xlsx" : "txt"))
+                + Self.rosterSuffix(InputKind.of(uploadedName: file.name, data: file.data)))
             try file.data.write(to: temporary)
             defer { try? FileManager.default.removeItem(at: temporary) }
             names = try Roster.read(temporary).units
@@ -98,6 +98,17 @@ struct BureauRoutes: Sendable {
 }
 
 /// The bureau's downloads, made from what the desk stored.
+extension BureauRoutes {
+    /// The suffix the roster's temporary file gets, which decides how it is read.
+    static func rosterSuffix(_ kind: InputKind) -> String {
+        switch kind {
+        case .workbook: "xlsx"
+        case .legacyWorkbook: "xls"
+        default: "txt"
+        }
+    }
+}
+
 struct BureauExports {
     let desk: Desk
 

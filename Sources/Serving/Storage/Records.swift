@@ -2,9 +2,10 @@ import Evaluation
 import Foundation
 import GRDB
 
-/// What the officer handed in: a pasted table, a workbook or a unit file.
+/// What the officer handed in: a pasted table, a workbook (.xlsx or the
+/// old binary .xls), a Word document (.docx) or a unit file.
 package enum InputKind: String, Sendable, Codable, CaseIterable {
-    case pasted, workbook, yaml, json
+    case pasted, workbook, legacyWorkbook, document, yaml, json
 
     /// The name messages use for the input (粘贴.txt:18 第6列, 自评表.xlsx
     /// 项目自评表!F16). The uploaded file's own name is kept in the database
@@ -13,16 +14,24 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .pasted: "粘贴.txt"
         case .workbook: "自评表.xlsx"
+        case .legacyWorkbook: "自评表.xls"
+        case .document: "自评.docx"
         case .yaml: "自评.yaml"
         case .json: "自评.json"
         }
     }
 
-    /// By the uploaded name's extension and the bytes (a ZIP is a workbook).
+    /// By the uploaded name's extension and the bytes (a ZIP is a workbook
+    /// unless named .docx; an OLE container is an .xls, and the importer
+    /// refuses it if its streams say it is a .doc).
     package static func of(uploadedName: String, data: Data) -> InputKind {
-        if data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) { return .workbook }
-        switch (uploadedName as NSString).pathExtension.lowercased() {
+        let suffix = (uploadedName as NSString).pathExtension.lowercased()
+        if data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) { return suffix == "docx" ? .document : .workbook }
+        if data.prefix(4).elementsEqual([0xD0, 0xCF, 0x11, 0xE0]) { return .legacyWorkbook }
+        switch suffix {
         case "xlsx", "xlsm": return .workbook
+        case "xls": return .legacyWorkbook
+        case "docx": return .document
         case "yaml", "yml": return .yaml
         case "json": return .json
         default: return .pasted

@@ -84,11 +84,12 @@ package final class Desk: Sendable {
     /// with the submission; for one an older desk stored without them,
     /// read once on a render worker (never on the request's thread) and kept.
     package func workbookSheets(of submission: SubmissionRecord) async throws -> [StoredSheet] {
-        guard submission.inputKind == .workbook, let id = submission.id else { return [] }
+        guard [.workbook, .legacyWorkbook].contains(submission.inputKind), let id = submission.id else { return [] }
         if let kept = submission.sheets { return kept }
         guard let data = try? files.input(submission.inputHash) else { return [] }
         let limits = limits
-        let sheets = try await workers.run { _ in limits.excess(data, kind: .workbook) == nil ? StoredSheet.sheets(of: data, limits: limits) : [] }
+        let kind = submission.inputKind
+        let sheets = try await workers.run { _ in limits.excess(data, kind: kind) == nil ? StoredSheet.sheets(of: data, limits: limits) : [] }
         try store.keepSheets(sheets, of: id)
         return sheets
     }

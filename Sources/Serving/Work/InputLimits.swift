@@ -57,8 +57,10 @@ package struct InputLimits: Sendable, Equatable {
     package func excess(_ data: Data, kind: InputKind) -> Excess? {
         switch kind {
         case .pasted: excess(pasted: PastedText.text(data))
-        case .workbook: excess(workbook: data)
-        case .yaml, .json: nil
+        case .workbook, .document: excess(workbook: data)
+        // An .xls declares each sheet's size, which its reader checks against
+        // the importer's limits before it allocates anything.
+        case .legacyWorkbook, .yaml, .json: nil
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Importing
 
 /// The units a bureau expects (`batch --roster`): one name per line of a
-/// text file, or the first column of an .xlsx sheet. A heading such as
+/// text file, or the first column of an .xlsx or .xls sheet. A heading such as
 /// 单位名称 and blank lines are skipped. Names are compared as written,
 /// without surrounding spaces.
 public struct Roster: Sendable, Equatable {
@@ -22,7 +22,7 @@ public struct Roster: Sendable, Equatable {
             throw FormPrintError.unreadableRoster(url.path, error.message)
         }
         let lines: [String]
-        if url.pathExtension.lowercased() == "xlsx" {
+        if ["xlsx", "xls"].contains(url.pathExtension.lowercased()) {
             do {
                 lines = try WorkbookImporter.firstColumn(data, file: url.path)
             } catch {
