@@ -55,7 +55,7 @@ package final class Desk: Sendable {
             if let excess = limits.excess(data, kind: kind) { throw DeskText.Refusal.inputTooLarge(excess) }
             var processed = Submitting.process(data, kind: kind, lenient: lenient, with: worker)
             // The grid its page draws, read here once, and kept with it.
-            if kind == .workbook { processed.sheets = StoredSheet.sheets(of: data, limits: limits) }
+            if kind == .workbook || kind == .legacyWorkbook { processed.sheets = StoredSheet.sheets(of: data, limits: limits) }
             return processed
         }
         let inputHash = try files.storeInput(data)
