@@ -266,6 +266,28 @@ struct LayoutLearnTests {
         }
     }
 
+    @Test("a layout is learned from an .xls written by another program (xlwt), and reads that workbook back")
+    func learnsFromXLS() throws {
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/ImportingTests/Fixtures/xlwt-jilin-2024.xls"))
+        let result = try LayoutLearner.learn(workbook: data, file: "表样.xls", sheet: nil, id: "learned-xls")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("learn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("learned-xls.yaml")
+        try Data(result.yaml.utf8).write(to: file)
+        let learned = try LayoutLoader.load(contentsOf: file)
+        #expect(learned.document == .project)
+        // The learned layout is the only project layout; the sheet of the department form keeps its built-in one.
+        let others = try LayoutCatalog.standard().all().filter { $0.document != .project }
+        let imported = try UnitImporter.importData(data, file: "自评表.xls", options: ImportOptions(layouts: others + [learned]))
+        #expect(imported.unit.layouts[.project] == "learned-xls")
+        let original = try example("liuhe-2024")
+        let project = try #require(imported.unit.projects.first)
+        #expect(project.name == original.projects[0].name)
+        Self.expectSameFunds(project.funds, original.projects[0].funds, "xls")
+        Self.expectSameIndicators(project.indicators, original.projects[0].indicators, "xls")
+    }
+
     @Test("column widths and the page setup of the sheet set the layout's columns and orientation")
     func widthsAndOrientation() throws {
         var sheet = Self.hunanTargets()

@@ -62,6 +62,24 @@ extension WorkbookImporter {
     /// Every visible sheet of an .xlsx workbook as the layout learner reads
     /// it, within the reader's limits (cells, merges, sizes).
     package static func learnableSheets(_ data: Data, file: String) throws -> [LearnSheet] {
+        if data.starts(with: CompoundFile.signature) {
+            // An .xls: cells and merges as its reader gives them to import; its
+            // column widths are not read (libfreexl has none), so the learned
+            // columns start equal and are said to need checking.
+            var context = ReadingContext(file: file)
+            var numbering = CellNumbering()
+            var reader = try XLSReader(data: data, file: file, &context)
+            return try reader.sheets(numbering: &numbering, &context).map { sheet in
+                let cells = sheet.rows.flatMap(\.cells).compactMap { cell -> LearnSheet.Cell? in
+                    guard case .cell(_, _, let row, let column) = cell.place else { return nil }
+                    return LearnSheet.Cell(row: row, column: column, text: cell.text)
+                }
+                let merges = sheet.rows.first { $0.merges != nil }?.merges?.ranges.map {
+                    LearnSheet.Range(firstRow: $0.firstRow, firstColumn: $0.firstColumn, lastRow: $0.lastRow, lastColumn: $0.lastColumn)
+                } ?? []
+                return LearnSheet(name: sheet.name, cells: cells, merges: merges)
+            }
+        }
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
