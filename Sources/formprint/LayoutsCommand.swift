@@ -84,7 +84,7 @@ struct LayoutsCommand: ParsableCommand {
                                                "Learn a layout file from a province's own template workbook, blank or filled."))
         }
 
-        @Argument(help: help("表样工作簿（.xlsx）。", "The template workbook (.xlsx)."))
+        @Argument(help: help("表样工作簿（.xlsx 或 .xls）。", "The template workbook (.xlsx or .xls)."))
         var workbook: String
 
         @Option(name: .shortAndLong, help: help("写入表样文件的文件夹（默认：当前文件夹）。", "Folder to write the layout file into (default: the current folder)."))
