@@ -19,6 +19,7 @@ import Testing
 ///   leaves one empty cell in each row below (Word's vertical merge);
 /// - **PDF**: only the text that is printed, in reading order — no empty
 ///   cell at all, also where a value is empty.
+/// The same forms as a Word document (.docx) and as a workbook with merges.
 /// Plus the ways units change a form: no title line, a 备注 column added
 /// to the indicator list, an optional column taken out, the first label
 /// written 部门（单位）名称.
@@ -173,6 +174,39 @@ struct RealShapeImportTests {
         let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: sheets).data(), file: "自评表.xlsx",
                                                            options: ImportOptions(layouts: try renderer.catalog.all()))
         try expectSameForms(imported, unit, renderer, "\(test) xlsx")
+    }
+
+    @Test("a Word document holding the form as a table (gridSpan, vMerge) is read as its own layout and prints the same", arguments: cases)
+    func wordDocument(test: Case) throws {
+        let renderer = try UnitRenderer()
+        let unit = try unit(test)
+        var document = DOCXDocument()
+        for form in try tables(unit, renderer) {
+            for line in form.title { document.paragraph(line) }
+            let table = form.table
+            var rows: [[DOCXDocument.Cell]] = []
+            for row in 0..<table.rowCount {
+                var cells: [DOCXDocument.Cell] = []
+                var column = 0
+                while column < table.columns.count {
+                    guard let cell = table.cells.first(where: { $0.rows.contains(row) && $0.column == column }) else {
+                        cells.append(DOCXDocument.Cell(""))
+                        column += 1
+                        continue
+                    }
+                    let merge: String? = cell.rowSpan > 1 ? (cell.row == row ? "restart" : "continue") : nil
+                    cells.append(DOCXDocument.Cell(cell.row == row ? cell.text : "", span: cell.columnSpan, verticalMerge: merge))
+                    column += cell.columnSpan
+                }
+                rows.append(cells)
+            }
+            document.table(rows)
+            for line in table.footer {
+                if case .signatures(let signatures) = line { document.paragraph(signatures.fields.map { $0.label + $0.value }.joined(separator: "　")) }
+            }
+        }
+        let imported = try UnitImporter.importData(try document.data(), file: "自评.docx", options: ImportOptions(layouts: try renderer.catalog.all()))
+        try expectSameForms(imported, unit, renderer, "\(test) docx")
     }
 
     @Test("a 备注 column the unit added is named as unplaced, cell by cell, and everything else is read", arguments: cases)
