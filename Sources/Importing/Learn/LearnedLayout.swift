@@ -161,20 +161,7 @@ struct LearnedLayout {
     }
 
     /// A YAML double-quoted scalar: every text is quoted, so that a label
-    /// such as "1.项目年度目标" or "—" is never read as another type.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// such as "1.项目年度目标" or "—" is never read as another type (the
+    /// unit-file writer's own quoting, escapes and all).
+    static func quote(_ text: String) -> String { YAMLScalar.quoted(text) }
 }
