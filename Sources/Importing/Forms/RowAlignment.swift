@@ -54,10 +54,10 @@ struct RowAlignment {
     private(set) var isAmbiguous = false
 
     init(cells: [GridCell], slots: [FormTemplate.Slot], map: ColumnMap?, labels: Set<String>) {
-        let texts = cells.map { $0.text.trimmedCell }
+        // What each cell's text looks like, found once, not once a slot.
+        let texts = cells.map { CellText($0.text.trimmedCell) }
         let fits: [[Double?]] = texts.indices.map { i in
-            let (exact, folded) = (Label.exact(texts[i]), Label.folded(texts[i]))
-            return slots.map { Self.fit(texts[i], exact: exact, folded: folded, column: cells[i].column, $0, map: map, labels: labels) }
+            slots.map { Self.fit(texts[i], column: cells[i].column, $0, map: map, labels: labels) }
         }
         // On a tie a cell goes to the earlier slot: values are written from
         // the left, and a trailing 得分 or 偏差原因 is what stays empty.
@@ -68,7 +68,7 @@ struct RowAlignment {
         for (i, j) in pairs {
             if case .label(let text, _) = slots[j].content, !slots[j].isRepeatedSide {
                 labelsMatched += 1
-                if Label.exact(texts[i]) == text { labelsExact += 1 }
+                if texts[i].exact == text { labelsExact += 1 }
             }
         }
     }
@@ -140,8 +140,8 @@ struct RowAlignment {
     }
 
     /// How well `text` fits `slot`; nil when it cannot stand there.
-    private static func fit(_ text: String, exact: String, folded: String, column: Int, _ slot: FormTemplate.Slot,
-                            map: ColumnMap?, labels: Set<String>) -> Double? {
+    private static func fit(_ text: CellText, column: Int, _ slot: FormTemplate.Slot, map: ColumnMap?, labels: Set<String>) -> Double? {
+        let (exact, folded) = (text.exact, text.folded)
         var score: Double
         switch slot.content {
         case .label(let label, let names):
@@ -150,7 +150,7 @@ struct RowAlignment {
         case .placeholder:
             // Above what a dash scores in a value's cell: in a row with both,
             // the dash is the one the form prints.
-            guard LayoutFormReading.placeholders.contains(exact) else { return nil }
+            guard text.isPlaceholder else { return nil }
             score = 1.5
         case .printed(let number):
             guard exact == number else { return nil }
@@ -183,19 +183,17 @@ struct RowAlignment {
 
     /// A number under a money column, a rate under a percent column, a
     /// written value under 指标值, a group name under 一级/二级.
-    private static func kindFit(_ text: String, _ slot: FormTemplate.Slot) -> Double {
-        let numeric = CellText.isNumber(text)
-        let percent = numeric && (text.hasSuffix("%") || text.hasSuffix("％")) || text.range(of: #"^[0-9.]+[%％]$"#, options: .regularExpression) != nil
-        let placeholder = LayoutFormReading.placeholders.contains(Label.exact(text))
+    private static func kindFit(_ text: CellText, _ slot: FormTemplate.Slot) -> Double {
+        let (numeric, percent, placeholder) = (text.isNumber, text.isPercent, text.isPlaceholder)
         if slot.merge {
-            return CellText.isGroupName(text) ? 1 : (numeric ? -1 : -0.3)
+            return text.isGroupName ? 1 : (numeric ? -1 : -0.3)
         }
         if case .column(let binding) = slot.content, let view = binding.view {
             // 四川's 指标性质 | 指标值 | 度量单位: a comparator, a number, a unit.
             switch view {
-            case .comparator: return text.allSatisfy(WrittenValueParts.comparatorCharacters.contains) ? 1 : -1
+            case .comparator: return text.isComparator ? 1 : -1
             case .number: return numeric ? 1 : 0
-            case .unit: return numeric || CellText.isWrittenValue(text) ? -1 : 0.2
+            case .unit: return numeric || text.isWrittenValue ? -1 : 0.2
             }
         }
         switch slot.kind {
@@ -204,28 +202,75 @@ struct RowAlignment {
         // may be one (0.8106), but more likely is an amount.
         case .percent: return percent ? 1 : (numeric ? 0.3 : (placeholder ? 0 : -0.5))
         case .score, .number: return numeric ? 0.5 : (placeholder ? 0 : -0.3)
-        case .value: return CellText.isWrittenValue(text) ? 0.5 : 0
+        case .value: return text.isWrittenValue ? 0.5 : 0
         case .date: return 0
-        case .text: return numeric ? -0.3 : (CellText.isWrittenValue(text) ? -0.5 : 0)
+        case .text: return numeric ? -0.3 : (text.isWrittenValue ? -0.5 : 0)
         }
     }
 }
 
 /// What a cell's text looks like, for choosing among the slots it could fill.
-enum CellText {
-    /// "212.40", "-5", "1,234.5", "81.06%".
+struct CellText {
+    let text: String
+    /// `Label.exact` and `Label.folded` of the text.
+    let exact: String
+    let folded: String
+    let isNumber: Bool
+    /// "81.06%": a number with its % sign.
+    let isPercent: Bool
+    let isWrittenValue: Bool
+    let isGroupName: Bool
+    /// "—", "/": the form's mark for "not applicable".
+    let isPlaceholder: Bool
+    /// "≥", ">=": only a comparator (四川's 指标性质 column).
+    let isComparator: Bool
+
+    init(_ text: String) {
+        self.text = text
+        exact = Label.exact(text)
+        folded = Label.folded(text)
+        isNumber = Self.isNumber(text)
+        isPercent = isNumber && (text.hasSuffix("%") || text.hasSuffix("％"))
+            || (text.hasSuffix("％") && Self.isNumber(String(text.dropLast()) + "%"))
+        isWrittenValue = Self.isWrittenValue(text)
+        isGroupName = folded.hasSuffix("指标") || folded.hasSuffix("目标") || ["投入", "过程", "产出", "效果", "效益", "满意度"].contains(folded)
+        isPlaceholder = LayoutFormReading.placeholders.contains(exact)
+        isComparator = !text.isEmpty && text.allSatisfy(WrittenValueParts.comparatorCharacters.contains)
+    }
+
+    /// "212.40", "-5", "1,234.5", ".5", "81.06%" — scanned by hand: it is
+    /// asked of every cell of every row for every layout.
     static func isNumber(_ text: String) -> Bool {
-        text.range(of: #"^[-+−]?[0-9][0-9,]*(\.[0-9]*)?%?$|^[-+−]?\.[0-9]+%?$"#, options: .regularExpression) != nil
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, first == "-" || first == "+" || first == "−" { scalars = scalars.dropFirst() }
+        if scalars.last == "%" { scalars = scalars.dropLast() }
+        var digits = 0, point = false, previousComma = false
+        for scalar in scalars {
+            switch scalar {
+            case "0"..."9":
+                digits += 1
+                previousComma = false
+            case ",":
+                // Between digits of the whole part only.
+                guard !point, digits > 0, !previousComma else { return false }
+                previousComma = true
+            case ".":
+                guard !point, !previousComma else { return false }
+                point = true
+            default:
+                return false
+            }
+        }
+        return digits > 0 && !previousComma
     }
 
     /// A target or actual as forms write them: "≥95%", "=56人", "100%", "2025年".
     static func isWrittenValue(_ text: String) -> Bool {
-        text.range(of: #"^\s*(≥|≤|>=|<=|＞＝|＜＝|>|<|＞|＜|=|＝)?\s*[0-9]"#, options: .regularExpression) != nil
-    }
-
-    /// A 一级/二级 indicator name: "产出指标", "数量指标", "效益指标(30分)", "产出目标".
-    static func isGroupName(_ text: String) -> Bool {
-        let label = Label.folded(text)
-        return label.hasSuffix("指标") || label.hasSuffix("目标") || ["投入", "过程", "产出", "效果", "效益", "满意度"].contains(label)
+        var rest = Substring(text).drop { $0 == " " || $0 == "\u{3000}" }
+        for comparator in ["＞＝", "＜＝", ">=", "<=", "≥", "≤", ">", "<", "＞", "＜", "=", "＝"] where rest.hasPrefix(comparator) {
+            rest = rest.dropFirst(comparator.count)
+            break
+        }
+        return rest.drop { $0 == " " || $0 == "\u{3000}" }.first.map { $0.isASCII && $0.isNumber } ?? false
     }
 }
