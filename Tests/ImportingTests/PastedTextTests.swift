@@ -83,6 +83,16 @@ struct PastedTextTests {
         #expect(imported.repairs.count == 1)
     }
 
+    @Test("a report cover's 部门（单位）名称 line before the title names the unit and starts no form")
+    func coverBeforeReport() throws {
+        let text = "部门（单位）名称：某县审计局\n\n2024年度部门整体支出绩效自评报告\n一、部门概况\n某县审计局是县政府工作部门。\n"
+        let imported = try PastedTextImporter.importText(text, file: "c.txt")
+        #expect(imported.unit.name == "某县审计局")
+        #expect(imported.unit.department == nil)
+        #expect(imported.unit.report?.sections.first?.heading == "部门概况")
+        #expect(imported.unplaced.isEmpty, "\(imported.unplaced.map(\.message.chinese))")
+    }
+
     @Test("a quoted cell holding a line break, as Excel copies it")
     func quotedCells() throws {
         let text = "项目支出绩效自评表\n项目名称\t\"第一行\n第二行\"\t\n实施单位\t某单位\n"

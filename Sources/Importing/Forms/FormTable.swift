@@ -34,7 +34,8 @@ enum CommonRows {
             for cell in row.cells { context.use(cell) }
             return true
         }
-        for prefix in ["填报单位", "单位名称"] where label.hasPrefix(prefix) {
+        // A report cover's "部门（单位）名称：某局" outside every form names the unit too.
+        for prefix in ["填报单位", "单位名称", "部门（单位）名称", "部门名称"] where label.hasPrefix(prefix) && (prefix.hasPrefix("部门") ? label.contains("：") : true) {
             context.use(first)
             var value = first.text.trimmedCell
             if let colon = value.firstIndex(where: { $0 == "：" || $0 == ":" }) {

@@ -32,10 +32,9 @@ struct FormStarts: Sendable {
     func kind(of row: GridRow) -> DocumentKind? {
         guard let first = row.cells.first else { return nil }
         let text = Label.folded(first.text)
-        if let kind = labels[text] { return kind }
-        // "项目名称：某项目" in one cell.
-        if let colon = text.firstIndex(of: "："), let kind = labels[String(text[..<colon])] { return kind }
-        return nil
+        // Only the label itself: "部门（单位）名称：某局" alone on a line is a
+        // report cover's line, not a form (CommonRows reads it as the name).
+        return labels[text]
     }
 }
 
