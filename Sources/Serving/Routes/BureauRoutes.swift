@@ -53,7 +53,7 @@ struct BureauRoutes: Sendable {
     func overview(_ visit: Visit, message: String? = nil) throws -> Response {
         try visit.requireBureau(desk)
         let latest = try desk.store.latestByUnit()
-        let lines = UnitLine.lines(roster: try desk.store.roster(), latest: latest)
+        let lines = UnitLine.lines(roster: try desk.store.roster(), latest: latest, bureauCopies: try desk.store.latestBureauCopies())
         let supervisors = Set(latest.values.compactMap(\.supervisor)).sorted()
         return Responses.html(routes.pages(visit).bureau.overview(lines, supervisors: supervisors, csrf: visit.csrf, message: message), visit: visit)
     }

@@ -63,6 +63,7 @@ package struct DeskRoutes: Sendable {
             case .loginRequired: .seeOther
             case .wrongLogin: .unauthorized
             case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields: .badRequest
+            case .notThisUnit: .unprocessableContent
             }
             if case .loginRequired = refusal { return Responses.redirect("/login", visit: visit) }
             return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal as Error, language: visit.language)), status: status, visit: visit)
@@ -124,7 +125,8 @@ package struct DeskRoutes: Sendable {
         } else {
             throw DeskText.Refusal.emptyInput
         }
-        let id = try await desk.submit(data, uploadedName: name, owner: visit.owner, lenient: form["lenient"] != nil, actor: session.actor)
+        let id = try await desk.handIn(data, uploadedName: name, by: session, forUnit: form["unit"], asOfficial: form["official"] != nil,
+                                       lenient: form["lenient"] != nil)
         return Responses.redirect("/s/\(id)", visit: visit)
     }
 
@@ -153,8 +155,9 @@ package struct DeskRoutes: Sendable {
             throw DeskText.Refusal.badRequest(Message(chinese: "只有粘贴的表格可以在网页中修改", english: "only a pasted table can be edited here"))
         }
         let edited = original.edited(form.fields)
-        let newID = try await desk.submit(Data(edited.text.utf8), uploadedName: "粘贴.txt", owner: submission.owner ?? visit.owner,
-                                          parent: id, lenient: submission.lenient, actor: session.actor)
+        // The edit stands where the one edited stood (a bureau's copy stays one).
+        let newID = try await desk.handIn(Data(edited.text.utf8), uploadedName: "粘贴.txt", by: session, forUnit: submission.owner,
+                                          asOfficial: submission.official, parent: id, lenient: submission.lenient)
         return Responses.redirect("/s/\(newID)", visit: visit)
     }
 

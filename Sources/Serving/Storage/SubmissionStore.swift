@@ -20,7 +20,7 @@ package struct SubmissionStore: Sendable {
                 file.submission = id
                 try file.insert(db)
             }
-            try Self.audit(db, actor: actor, action: "submit",
+            try Self.audit(db, actor: actor, action: row.official ? "submit" : "submit-bureau-copy",
                            detail: "#\(id) \(row.unitName ?? "?") \(row.inputName) sha256:\(row.inputHash.prefix(12)) errors:\(row.errors) warnings:\(row.warnings)")
             return id
         }
@@ -80,13 +80,25 @@ package struct SubmissionStore: Sendable {
         }
     }
 
-    /// The latest submission of every unit that submitted.
+    /// The latest submission of every unit that submitted: the one that
+    /// stands as the unit's (an administrator's upload that was not made
+    /// the unit's official submission replaces nothing).
     package func latestByUnit() throws -> [String: SubmissionRecord] {
+        try latest(official: true)
+    }
+
+    /// The bureau's latest upload for each unit that does not stand as the
+    /// unit's submission, for the table to show beside it.
+    package func latestBureauCopies() throws -> [String: SubmissionRecord] {
+        try latest(official: false)
+    }
+
+    private func latest(official: Bool) throws -> [String: SubmissionRecord] {
         let rows = try database.pool.read { db in
             try SubmissionRecord.fetchAll(db, sql: """
                 SELECT * FROM submission WHERE id IN (
-                    SELECT MAX(id) FROM submission GROUP BY COALESCE(owner, unitName, '（未识别的单位）'))
-                """)
+                    SELECT MAX(id) FROM submission WHERE official = ? GROUP BY COALESCE(owner, unitName, '（未识别的单位）'))
+                """, arguments: [official])
         }
         return Dictionary(rows.map { ($0.filedUnder, $0) }, uniquingKeysWith: { a, b in (a.id ?? 0) > (b.id ?? 0) ? a : b })
     }
