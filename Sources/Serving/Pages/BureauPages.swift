@@ -66,7 +66,7 @@ package struct BureauPages: Sendable {
             body += "</td>"
             body += "<td>\(line.latest.map { "\($0.errors)/\($0.warnings)" } ?? "")</td>"
             if frame.requiresLogin {
-                body += "<td class=\"no-print\">" + (line.onRoster ? "<form method=\"post\" action=\"/bureau/code\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(line.hasCode ? l.pick("重新发放", "Issue again") : l.pick("发放访问码", "Issue a code"))</button></form>" : "") + "</td>"
+                body += "<td class=\"no-print\">" + (line.onRoster ? "<form method=\"post\" action=\"/bureau/code\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(line.hasCode ? l.pick("重新发放", "Issue again") : l.pick("发放访问码", "Issue a code"))</button></form> <form method=\"post\" action=\"/bureau/remove\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(l.pick("移出名单", "Remove"))</button></form>" : "") + "</td>"
             }
             body += "</tr>"
         }

@@ -32,6 +32,8 @@ package enum DeskText {
         case fieldTooLarge(name: String, limit: Int)
         /// A pasted table or a workbook larger than the desk checks and draws.
         case inputTooLarge(InputLimits.Excess)
+        /// Too many failed logins for the account or from the address.
+        case tooManyLogins(seconds: Int)
         /// A unit handed in forms that name another unit (or none).
         case notThisUnit(form: String, account: String)
 
@@ -67,6 +69,9 @@ package enum DeskText {
                         english: "The form field \"\(name)\" is larger than the \(Self.size(limit)) limit and was refused.")
             case .inputTooLarge(let excess):
                 excess.message
+            case .tooManyLogins(let seconds):
+                Message(chinese: "登录失败次数过多，已暂停登录。请在 \((seconds + 59) / 60) 分钟后再试；如果忘记了访问码或密码，请联系财政局重新发放。",
+                        english: "Too many failed logins; logging in is paused. Try again in \((seconds + 59) / 60) minutes; if the access code or password is lost, ask the finance bureau for a new one.")
             case .notThisUnit(let form, let account) where form.trimmingCharacters(in: .whitespaces).isEmpty:
                 Message(chinese: "表格中没有填写单位名称，而您登录的单位是“\(account)”，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
                         english: "The form gives no unit name, and you are logged in as \"\(account)\"; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")

@@ -123,9 +123,15 @@ package struct SubmissionStore: Sendable {
     }
 
     /// Puts `names` on the roster (keeping codes already issued); units no
-    /// longer named leave it, their submissions kept.
+    /// longer named leave it, their submissions kept, their sessions ended
+    /// and their codes no longer logging in.
     package func setRoster(_ names: [String], actor: String) throws {
         try database.pool.write { db in
+            let leaving = Set(try String.fetchAll(db, sql: "SELECT name FROM unit WHERE onRoster = 1")).subtracting(names)
+            for name in leaving.sorted() {
+                try Sessions.end(db, .unit, name)
+                try Self.audit(db, actor: actor, action: "remove-from-roster", detail: name)
+            }
             try db.execute(sql: "UPDATE unit SET onRoster = 0")
             for name in names {
                 try db.execute(sql: "INSERT INTO unit (name, onRoster) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET onRoster = 1",
@@ -135,11 +141,25 @@ package struct SubmissionStore: Sendable {
         }
     }
 
+    /// Takes `unit` off the roster: its sessions end and its code no longer
+    /// logs in; its submissions are kept.
+    package func removeFromRoster(_ unit: String, actor: String) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "UPDATE unit SET onRoster = 0 WHERE name = ?", arguments: [unit])
+            try Sessions.end(db, .unit, unit)
+            try Self.audit(db, actor: actor, action: "remove-from-roster", detail: unit)
+        }
+    }
+
+    /// A unit's (new) code: the old one stops logging in and the unit's
+    /// sessions end, in one commit.
     package func setCodeHash(_ hash: String, for unit: String, actor: String) throws {
         try database.pool.write { db in
+            let reissued = try String.fetchOne(db, sql: "SELECT codeHash FROM unit WHERE name = ?", arguments: [unit]) != nil
             try db.execute(sql: "INSERT INTO unit (name, codeHash, onRoster) VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET codeHash = excluded.codeHash",
                            arguments: [unit, hash])
-            try Self.audit(db, actor: actor, action: "issue-code", detail: unit)
+            try Sessions.end(db, .unit, unit)
+            try Self.audit(db, actor: actor, action: reissued ? "reissue-code" : "issue-code", detail: unit)
         }
     }
 

@@ -13,6 +13,8 @@ package final class Desk: Sendable {
     package let uploadLimit: Int
     /// How large a pasted table or a workbook may be.
     package let limits: InputLimits
+    /// Logging in: tokens, the throttle, bcrypt off the cooperative pool.
+    package let logins: Logins
     /// This desk's hold on the data folder: one server a folder.
     private let lock: DataFolderLock
 
@@ -32,6 +34,7 @@ package final class Desk: Sendable {
         self.limits = limits
         swept = files.sweep(keeping: try store.storedPaths())
         try Sessions(database: database).removeExpired()
+        logins = Logins(sessions: Sessions(database: database))
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
             return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
