@@ -39,7 +39,7 @@ import Testing
             // In English too.
             let english = try await unit.postMultipart("/submit?lang=en", fields: ["csrf": try #require(home.csrf),
                                                                                    "text": try String(contentsOf: seedText, encoding: .utf8)])
-            #expect(english.text.contains("but you are logged in as"))
+            #expect(english.text.contains("but it was handed in as"))
             // The bureau's audit log says it in Chinese words.
             #expect(try await admin.get("/bureau/audit?lang=zh").text.contains("退回（单位名称不符）"))
         }
@@ -80,6 +80,10 @@ import Testing
             let official = try #require(TestBrowser.submission(officialPage))
             #expect(try desk.store.latestByUnit()[Self.liuhe]?.id == official)
             #expect(try await admin.get("/bureau").text.contains("（财政局代交）"))
+            // The bureau's upload must name the unit chosen, too.
+            let misfiled = try await admin.postMultipart("/submit", fields: ["csrf": tableCSRF, "unit": Self.other, "text": seed])
+            #expect(misfiled.status == .unprocessableContent)
+            #expect(misfiled.text.contains("“\(Self.liuhe)”") && misfiled.text.contains("“\(Self.other)”"))
         }
     }
 }

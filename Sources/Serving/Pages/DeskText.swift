@@ -73,11 +73,11 @@ package enum DeskText {
                 Message(chinese: "登录失败次数过多，已暂停登录。请在 \((seconds + 59) / 60) 分钟后再试；如果忘记了访问码或密码，请联系财政局重新发放。",
                         english: "Too many failed logins; logging in is paused. Try again in \((seconds + 59) / 60) minutes; if the access code or password is lost, ask the finance bureau for a new one.")
             case .notThisUnit(let form, let account) where form.trimmingCharacters(in: .whitespaces).isEmpty:
-                Message(chinese: "表格中没有填写单位名称，而您登录的单位是“\(account)”，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
-                        english: "The form gives no unit name, and you are logged in as \"\(account)\"; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")
+                Message(chinese: "表格中没有填写单位名称，而这份材料是以“\(account)”的名义提交的，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
+                        english: "The form gives no unit name, and it was handed in as \"\(account)\"'s; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")
             case .notThisUnit(let form, let account):
-                Message(chinese: "表格中的单位名称是“\(form)”，而您登录的单位是“\(account)”，两者不一致，未予接收。请把表格中的单位名称（部门名称/实施单位/填报单位）改为“\(account)”后重新提交；如果这确是本单位的表格、只是名称不同，请联系财政局核对名单。",
-                        english: "The form names the unit \"\(form)\", but you are logged in as \"\(account)\"; it was not accepted. Correct the unit's name (部门名称/实施单位/填报单位) in the form to \"\(account)\" and hand it in again; if this is your unit's form under another name, ask the finance bureau to check the roster.")
+                Message(chinese: "表格中的单位名称是“\(form)”，而这份材料是以“\(account)”的名义提交的（登录的单位或财政局所选的单位），两者不一致，未予接收。请把表格中的单位名称（部门名称/实施单位/填报单位）改为“\(account)”后重新提交；如果这确是本单位的表格、只是名称不同，请联系财政局核对名单。",
+                        english: "The form names the unit \"\(form)\", but it was handed in as \"\(account)\"'s (the unit logged in, or the unit the bureau chose); it was not accepted. Correct the unit's name (部门名称/实施单位/填报单位) in the form to \"\(account)\" and hand it in again; if this is your unit's form under another name, ask the finance bureau to check the roster.")
             }
         }
 
