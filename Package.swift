@@ -22,6 +22,8 @@ let package = Package(
         // and the bcrypt hashes of passwords and access codes.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        // The login form's HMAC token (already a dependency of hummingbird-auth).
+        .package(url: "https://github.com/apple/swift-crypto.git", "1.0.0"..<"6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // The desk's multipart/form-data bodies (no hand-written parser).
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
@@ -74,6 +76,7 @@ let package = Package(
             dependencies: ["FormPrint", "Evaluation", "InputReading", "Importing", "Review", "Support", "ZIPFoundation",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "MultipartKit", package: "multipart-kit")]
         ),

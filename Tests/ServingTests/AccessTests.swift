@@ -95,8 +95,9 @@ import Testing
         let desk = try Self.desk()
         try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
             let browser = TestBrowser(client)
+            // Before login only the login form's nonce is set (no session row).
             let login = try await browser.send("/login", .get, headers: [.init("X-Forwarded-Proto")!: "https"], body: nil)
-            let cookie = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("formprint_session=") })
+            let cookie = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("formprint_login=") })
             #expect(cookie.contains("Secure"))
         }
     }

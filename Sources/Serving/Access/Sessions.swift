@@ -36,6 +36,8 @@ package struct Sessions: Sendable {
 
     package init(database: DeskDatabase) { self.database = database }
 
+    var store: SubmissionStore { SubmissionStore(database: database) }
+
     /// Forgets sessions past their lifetime (at start).
     package func removeExpired() throws {
         try database.pool.write { db in
@@ -57,6 +59,8 @@ package struct Sessions: Sendable {
     /// Sessions last twelve hours: a working day.
     static let lifetime: Double = 12 * 3600
 
+    /// The session of `token`; a unit's only while the unit is on the
+    /// roster (re-issuing its code or removing it also deletes the row).
     package func find(_ token: String) throws -> Session? {
         guard token.count == 64 else { return nil }
         return try database.pool.read { db in
@@ -64,8 +68,18 @@ package struct Sessions: Sendable {
                                              arguments: [Secrets.lookupHash(token)]),
                   let role = Session.Role(rawValue: row["role"]),
                   Date().timeIntervalSince1970 - (row["createdAt"] as Double) < Self.lifetime else { return nil }
+            if role == .unit {
+                let onRoster = try Bool.fetchOne(db, sql: "SELECT onRoster FROM unit WHERE name = ? AND codeHash IS NOT NULL",
+                                                 arguments: [row["principal"] as String?])
+                guard onRoster == true else { return nil }
+            }
             return Session(role: role, principal: row["principal"], csrf: row["csrf"])
         }
+    }
+
+    /// Ends every session of the administrator or unit `name`.
+    static func end(_ db: Database, _ role: Session.Role, _ name: String) throws {
+        try db.execute(sql: "DELETE FROM session WHERE role = ? AND principal = ?", arguments: [role.rawValue, name])
     }
 
     package func close(_ token: String) throws {
@@ -74,13 +88,16 @@ package struct Sessions: Sendable {
 
     // MARK: - Accounts
 
-    /// Creates or replaces the administrator `name` (`formprint serve admin`).
+    /// Creates or replaces the administrator `name` (`formprint serve
+    /// admin`); a new password ends that administrator's sessions.
     package func setAdministrator(_ name: String, password: String) throws {
         let hash = Secrets.hash(password)
         try database.pool.write { db in
+            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM administrator WHERE name = ?", arguments: [name]) == true
             try db.execute(sql: "INSERT INTO administrator (name, passwordHash) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET passwordHash = excluded.passwordHash",
                            arguments: [name, hash])
-            try SubmissionStore.audit(db, actor: "command line", action: "admin", detail: name)
+            try Self.end(db, .admin, name)
+            try SubmissionStore.audit(db, actor: "command line", action: existed ? "admin-password-reset" : "admin", detail: name)
         }
     }
 
@@ -88,17 +105,15 @@ package struct Sessions: Sendable {
         try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM administrator") ?? 0 } > 0
     }
 
-    package func checkAdministrator(_ name: String, password: String) throws -> Bool {
-        let hash = try database.pool.read { db in try String.fetchOne(db, sql: "SELECT passwordHash FROM administrator WHERE name = ?", arguments: [name]) }
-        // A missing name costs a hash too, so timing does not tell names apart.
-        return Secrets.verify(password, hash: hash ?? Self.decoy) && hash != nil
+    /// The stored hash a login is checked against: the administrator's
+    /// password, or the code of a unit on the roster (nil otherwise).
+    package func secretHash(_ role: Session.Role, name: String) throws -> String? {
+        try database.pool.read { db in
+            switch role {
+            case .admin: try String.fetchOne(db, sql: "SELECT passwordHash FROM administrator WHERE name = ?", arguments: [name])
+            case .unit: try String.fetchOne(db, sql: "SELECT codeHash FROM unit WHERE name = ? AND onRoster = 1", arguments: [name])
+            case .local: nil
+            }
+        }
     }
-
-    package func checkUnit(_ name: String, code: String) throws -> Bool {
-        let hash = try database.pool.read { db in try String.fetchOne(db, sql: "SELECT codeHash FROM unit WHERE name = ?", arguments: [name]) }
-        let trimmed = code.filter(\.isNumber)
-        return Secrets.verify(trimmed, hash: hash ?? Self.decoy) && hash != nil
-    }
-
-    private static let decoy = Secrets.hash("decoy")
 }

@@ -9,6 +9,9 @@ package struct UnitLine: Sendable {
     package var onRoster: Bool
     package var hasCode: Bool
     package var latest: SubmissionRecord?
+    /// The bureau's latest upload for the unit that does not stand as its
+    /// submission (shown beside it when newer; it replaces nothing).
+    package var bureauCopy: SubmissionRecord? = nil
 
     package var status: UnitStatus { latest?.status ?? .notSubmitted }
 
@@ -21,11 +24,18 @@ package struct UnitLine: Sendable {
     }
 
     /// Roster units and every unit that submitted, worst first, then by name.
-    package static func lines(roster: [RosterUnit], latest: [String: SubmissionRecord]) -> [UnitLine] {
+    package static func lines(roster: [RosterUnit], latest: [String: SubmissionRecord],
+                              bureauCopies: [String: SubmissionRecord] = [:]) -> [UnitLine] {
         var lines = roster.map { UnitLine(name: $0.name, onRoster: true, hasCode: $0.codeHash != nil, latest: latest[$0.name]) }
         let named = Set(roster.map(\.name))
         for (name, submission) in latest where !named.contains(name) {
             lines.append(UnitLine(name: name, onRoster: false, hasCode: false, latest: submission))
+        }
+        for name in bureauCopies.keys where !named.contains(name) && latest[name] == nil {
+            lines.append(UnitLine(name: name, onRoster: false, hasCode: false, latest: nil))
+        }
+        for index in lines.indices {
+            if let copy = bureauCopies[lines[index].name], (copy.id ?? 0) > (lines[index].latest?.id ?? 0) { lines[index].bureauCopy = copy }
         }
         return lines.sorted { a, b in a.status != b.status ? a.status < b.status : a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
     }
@@ -49,10 +59,14 @@ package struct BureauPages: Sendable {
             body += "<tr data-unit=\"\(HTML.escape(line.name))\"><td><a href=\"/bureau/unit?name=\(HTML.query(line.name))\">\(HTML.escape(line.name))</a>\(line.onRoster ? "" : " <small>（\(l.pick("不在名单中", "not on the roster"))）</small>")</td>"
             body += "<td><span class=\"status \(line.status.cssClass)\">\(line.status.name(l))</span></td>"
             body += "<td>\(HTML.escape(scores.compactMap(\.total).joined(separator: "<br>")))</td><td>\(HTML.escape(scores.compactMap(\.grade).joined(separator: " ")))</td>"
-            body += "<td>\(line.latest.map { "<a href=\"/s/\($0.id ?? 0)\">\(DeskTime.text($0.submittedAt))</a>" } ?? "—")</td>"
+            body += "<td>\(line.latest.map { "<a href=\"/s/\($0.id ?? 0)\">\(DeskTime.text($0.submittedAt))</a>" + ($0.byBureau ? " <small class=\"by-bureau\">\(l.pick("（财政局代交）", "(by the bureau)"))</small>" : "") } ?? "—")"
+            if let copy = line.bureauCopy {
+                body += "<br><small class=\"bureau-copy\">\(l.pick("财政局上传", "Bureau's upload")) <a href=\"/s/\(copy.id ?? 0)\">#\(copy.id ?? 0)</a>\(l.pick("（非正式，未替换单位的提交）", " (not the unit's submission; replaces nothing)"))</small>"
+            }
+            body += "</td>"
             body += "<td>\(line.latest.map { "\($0.errors)/\($0.warnings)" } ?? "")</td>"
             if frame.requiresLogin {
-                body += "<td class=\"no-print\">" + (line.onRoster ? "<form method=\"post\" action=\"/bureau/code\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(line.hasCode ? l.pick("重新发放", "Issue again") : l.pick("发放访问码", "Issue a code"))</button></form>" : "") + "</td>"
+                body += "<td class=\"no-print\">" + (line.onRoster ? "<form method=\"post\" action=\"/bureau/code\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(line.hasCode ? l.pick("重新发放", "Issue again") : l.pick("发放访问码", "Issue a code"))</button></form> <form method=\"post\" action=\"/bureau/remove\" class=\"inline\">\(HTML.csrf(csrf))<input type=\"hidden\" name=\"unit\" value=\"\(HTML.escape(line.name))\"><button>\(l.pick("移出名单", "Remove"))</button></form>" : "") + "</td>"
             }
             body += "</tr>"
         }
@@ -68,6 +82,7 @@ package struct BureauPages: Sendable {
             }
         }
         body += "</ul>"
+        body += uploadForUnit(lines.filter(\.onRoster).map(\.name), csrf: csrf)
         body += """
             <h2 class="no-print">\(l.pick("单位名单", "Roster"))</h2>
             <form method="post" action="/bureau/roster" enctype="multipart/form-data" class="no-print">\(HTML.csrf(csrf))
@@ -79,6 +94,23 @@ package struct BureauPages: Sendable {
             <p class="no-print"><a href="/bureau/audit">\(l.pick("操作记录", "Audit log"))</a></p>
             """
         return frame.page(l.pick("汇总：各单位提交情况", "Bureau: who has submitted"), path: "/bureau", body: body)
+    }
+
+    /// The administrator's upload for a unit: the bureau's copy unless
+    /// "作为该单位的正式提交" is ticked.
+    func uploadForUnit(_ units: [String], csrf: String) -> String {
+        guard frame.requiresLogin, !units.isEmpty else { return "" }
+        let options = units.map { "<option>\(HTML.escape($0))</option>" }.joined()
+        return """
+            <h2 class="no-print">\(l.pick("为单位上传", "Upload for a unit"))</h2>
+            <form method="post" action="/submit" enctype="multipart/form-data" class="no-print" id="bureau-upload">\(HTML.csrf(csrf))
+            <p><label>\(l.pick("单位", "Unit")) <select name="unit">\(options)</select></label></p>
+            <textarea name="text" rows="4" cols="50" placeholder="\(l.pick("粘贴表格", "Paste a table"))"></textarea><br>
+            <input type="file" name="file" accept=".xlsx,.xlsm,.xls,.docx,.yaml,.yml,.json,.txt,.tsv">
+            <p><label><input type="checkbox" name="official" value="1"> \(l.pick("作为该单位的正式提交", "As the unit's own submission"))</label>
+            <small>\(l.pick("（不勾选时只作为财政局的副本保存，不替换单位自己的提交）", "(unticked, it is kept as the bureau's copy and replaces nothing of the unit's)"))</small></p>
+            <p><button>\(l.pick("上传并检查", "Upload and check"))</button></p></form>
+            """
     }
 
     package func unit(_ name: String, history: [SubmissionRecord]) -> String {
@@ -108,7 +140,7 @@ package struct BureauPages: Sendable {
     package func audit(_ lines: [SubmissionStore.AuditLine]) -> String {
         var body = "<table><tr><th>\(l.pick("时间", "When"))</th><th>\(l.pick("操作人", "Who"))</th><th>\(l.pick("操作", "What"))</th><th>\(l.pick("内容", "Detail"))</th></tr>"
         for line in lines {
-            body += "<tr><td>\(DeskTime.text(line.at))</td><td>\(HTML.escape(line.actor))</td><td>\(HTML.escape(line.action))</td><td>\(HTML.escape(line.detail))</td></tr>"
+            body += "<tr><td>\(DeskTime.text(line.at))</td><td>\(HTML.escape(line.actor))</td><td data-action=\"\(HTML.escape(line.action))\">\(HTML.escape(DeskText.auditAction(line.action, language: l)))</td><td>\(HTML.escape(line.detail))</td></tr>"
         }
         return frame.page(l.pick("操作记录", "Audit log"), path: "/bureau/audit", body: body + "</table>")
     }

@@ -32,6 +32,10 @@ package enum DeskText {
         case fieldTooLarge(name: String, limit: Int)
         /// A pasted table or a workbook larger than the desk checks and draws.
         case inputTooLarge(InputLimits.Excess)
+        /// Too many failed logins for the account or from the address.
+        case tooManyLogins(seconds: Int)
+        /// A unit handed in forms that name another unit (or none).
+        case notThisUnit(form: String, account: String)
 
         package var message: Message {
             switch self {
@@ -65,9 +69,41 @@ package enum DeskText {
                         english: "The form field \"\(name)\" is larger than the \(Self.size(limit)) limit and was refused.")
             case .inputTooLarge(let excess):
                 excess.message
+            case .tooManyLogins(let seconds):
+                Message(chinese: "登录失败次数过多，已暂停登录。请在 \((seconds + 59) / 60) 分钟后再试；如果忘记了访问码或密码，请联系财政局重新发放。",
+                        english: "Too many failed logins; logging in is paused. Try again in \((seconds + 59) / 60) minutes; if the access code or password is lost, ask the finance bureau for a new one.")
+            case .notThisUnit(let form, let account) where form.trimmingCharacters(in: .whitespaces).isEmpty:
+                Message(chinese: "表格中没有填写单位名称，而这份材料是以“\(account)”的名义提交的，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
+                        english: "The form gives no unit name, and it was handed in as \"\(account)\"'s; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")
+            case .notThisUnit(let form, let account):
+                Message(chinese: "表格中的单位名称是“\(form)”，而这份材料是以“\(account)”的名义提交的（登录的单位或财政局所选的单位），两者不一致，未予接收。请把表格中的单位名称（部门名称/实施单位/填报单位）改为“\(account)”后重新提交；如果这确是本单位的表格、只是名称不同，请联系财政局核对名单。",
+                        english: "The form names the unit \"\(form)\", but it was handed in as \"\(account)\"'s (the unit logged in, or the unit the bureau chose); it was not accepted. Correct the unit's name (部门名称/实施单位/填报单位) in the form to \"\(account)\" and hand it in again; if this is your unit's form under another name, ask the finance bureau to check the roster.")
             }
         }
 
         static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB" }
+    }
+
+    /// The audit log's actions: stored as a stable key, shown in words.
+    package static func auditAction(_ key: String, language: Language) -> String {
+        let words: (String, String)? = switch key {
+        case "login": ("登录", "logged in")
+        case "login-refused": ("登录失败", "login refused")
+        case "login-throttled": ("登录过于频繁，已暂停", "login attempts paused")
+        case "logout": ("退出登录", "logged out")
+        case "submit": ("提交", "submitted")
+        case "submit-bureau-copy": ("财政局代传（未作为正式提交）", "bureau's upload (not the unit's submission)")
+        case "refuse-identity": ("退回（单位名称不符）", "refused (another unit's name)")
+        case "issue-code": ("发放访问码", "issued an access code")
+        case "reissue-code": ("重发访问码（旧会话已结束）", "issued a new access code (old sessions ended)")
+        case "remove-from-roster": ("移出名单（会话已结束）", "removed from the roster (sessions ended)")
+        case "roster": ("保存名单", "saved the roster")
+        case "rerender": ("重新生成", "re-rendered")
+        case "admin": ("设置管理员", "set an administrator")
+        case "admin-password-reset": ("重设管理员密码（旧会话已结束）", "reset an administrator's password (old sessions ended)")
+        default: nil
+        }
+        guard let words else { return key }
+        return language.pick(words.0, words.1)
     }
 }

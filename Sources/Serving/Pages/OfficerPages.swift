@@ -151,13 +151,21 @@ struct SubmissionTable {
 
     func table(_ rows: [SubmissionRecord]) -> String {
         let l = language
-        var html = "<table class=\"submissions\"><tr><th>#</th><th>\(l.pick("单位", "Unit"))</th><th>\(l.pick("提交时间", "Submitted"))</th><th>\(l.pick("状态", "Status"))</th><th>\(l.pick("错误/警告", "Errors/warnings"))</th></tr>"
+        var html = "<table class=\"submissions\"><tr><th>#</th><th>\(l.pick("单位", "Unit"))</th><th>\(l.pick("提交时间", "Submitted"))</th><th>\(l.pick("状态", "Status"))</th><th>\(l.pick("错误/警告", "Errors/warnings"))</th><th>\(l.pick("提交人", "By"))</th></tr>"
         for s in rows {
             let id = s.id ?? 0
             html += "<tr><td><a href=\"/s/\(id)\">#\(id)</a></td><td>\(HTML.escape(s.unitName ?? "—"))</td><td>\(DeskTime.text(s.submittedAt))</td>"
-            html += "<td><span class=\"status \(s.status.cssClass)\">\(s.status.name(l))</span></td><td>\(s.errors)/\(s.warnings)</td></tr>"
+            html += "<td><span class=\"status \(s.status.cssClass)\">\(s.status.name(l))</span></td><td>\(s.errors)/\(s.warnings)</td><td class=\"by\">\(Self.by(s, l))</td></tr>"
         }
         return html + "</table>"
+    }
+
+    /// Who handed it in: the unit, or the bureau (and whether the bureau's
+    /// upload stands as the unit's submission).
+    static func by(_ s: SubmissionRecord, _ l: Language) -> String {
+        guard s.byBureau else { return l.pick("本单位", "the unit") }
+        return s.official ? l.pick("财政局代交（正式提交）", "the bureau, as the unit's submission")
+            : l.pick("财政局上传（非正式）", "the bureau (not the unit's submission)")
     }
 }
 

@@ -9,7 +9,7 @@ struct BureauRoutes: Sendable {
     let routes: DeskRoutes
     var desk: Desk { routes.desk }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<DeskContext>) {
         router.get("/bureau") { request, _ in await routes.respond(request) { visit in try overview(visit) } }
         router.get("/bureau/unit") { request, _ in await routes.respond(request) { visit in try unit(request, visit) } }
         router.get("/bureau/audit") { request, _ in
@@ -20,6 +20,7 @@ struct BureauRoutes: Sendable {
         }
         router.post("/bureau/roster") { request, _ in await routes.respond(request) { visit in try await roster(request, visit) } }
         router.post("/bureau/code") { request, _ in await routes.respond(request) { visit in try await issueCode(request, visit) } }
+        router.post("/bureau/remove") { request, _ in await routes.respond(request) { visit in try await remove(request, visit) } }
         router.post("/bureau/rerender") { request, _ in
             await routes.respond(request) { visit in
                 try visit.requireBureau(desk)
@@ -53,7 +54,7 @@ struct BureauRoutes: Sendable {
     func overview(_ visit: Visit, message: String? = nil) throws -> Response {
         try visit.requireBureau(desk)
         let latest = try desk.store.latestByUnit()
-        let lines = UnitLine.lines(roster: try desk.store.roster(), latest: latest)
+        let lines = UnitLine.lines(roster: try desk.store.roster(), latest: latest, bureauCopies: try desk.store.latestBureauCopies())
         let supervisors = Set(latest.values.compactMap(\.supervisor)).sorted()
         return Responses.html(routes.pages(visit).bureau.overview(lines, supervisors: supervisors, csrf: visit.csrf, message: message), visit: visit)
     }
@@ -90,10 +91,18 @@ struct BureauRoutes: Sendable {
     func issueCode(_ request: Request, _ visit: Visit) async throws -> Response {
         try visit.requireBureau(desk)
         let form = try await routes.form(request, visit)
-        guard let unit = form["unit"], try desk.store.rosterUnit(unit) != nil else { throw DeskText.Refusal.notFound }
-        let code = Secrets.accessCode()
-        try desk.store.setCodeHash(Secrets.hash(code.filter(\.isNumber)), for: unit, actor: visit.session?.actor ?? "")
+        let unit = form["unit"] ?? ""
+        let code = try await desk.logins.issueCode(for: unit, actor: visit.session?.actor ?? "")
         return Responses.html(routes.pages(visit).bureau.codeIssued(unit: unit, code: code), visit: visit)
+    }
+
+    /// Takes a unit off the roster: it can no longer log in or submit.
+    func remove(_ request: Request, _ visit: Visit) async throws -> Response {
+        try visit.requireBureau(desk)
+        let form = try await routes.form(request, visit)
+        guard let unit = form["unit"], try desk.store.rosterUnit(unit)?.onRoster == true else { throw DeskText.Refusal.notFound }
+        try desk.store.removeFromRoster(unit, actor: visit.session?.actor ?? "")
+        return try overview(visit, message: visit.language.pick("已将“\(unit)”移出名单，其访问码和会话已失效。", "\(unit) is off the roster; its code and sessions no longer work."))
     }
 }
 

@@ -15,8 +15,8 @@ package struct DeskRoutes: Sendable {
         sessions = Sessions(database: desk.store.database)
     }
 
-    package func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    package func router() -> Router<DeskContext> {
+        let router = Router(context: DeskContext.self)
         router.get("/") { request, _ in await respond(request) { visit in try home(visit) } }
         router.post("/submit") { request, _ in await respond(request) { visit in try await submit(request, visit) } }
         router.get("/s/:id") { request, context in await respond(request) { visit in try await show(try id(context), visit) } }
@@ -25,8 +25,8 @@ package struct DeskRoutes: Sendable {
             await respond(request) { visit in try file(try id(context), context.parameters.get("position", as: Int.self) ?? 0, visit) }
         }
         router.get("/login") { request, _ in await respond(request) { visit in try loginPage(visit) } }
-        router.post("/login") { request, _ in await respond(request) { visit in try await unitLogin(request, visit) } }
-        router.post("/login/admin") { request, _ in await respond(request) { visit in try await adminLogin(request, visit) } }
+        router.post("/login") { request, context in await respond(request) { visit in try await logIn(.unit, request, context, visit) } }
+        router.post("/login/admin") { request, context in await respond(request) { visit in try await logIn(.admin, request, context, visit) } }
         router.post("/logout") { request, _ in await respond(request) { visit in try await logout(request, visit) } }
         router.get("/font/hei.ttf") { _, _ in
             guard let url = DeskAssets.pageFont(), let data = try? Data(contentsOf: url) else { return Response(status: .notFound) }
@@ -39,7 +39,7 @@ package struct DeskRoutes: Sendable {
         return router
     }
 
-    func id(_ context: BasicRequestContext) throws -> Int64 {
+    func id(_ context: DeskContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw DeskText.Refusal.notFound }
         return id
     }
@@ -63,9 +63,13 @@ package struct DeskRoutes: Sendable {
             case .loginRequired: .seeOther
             case .wrongLogin: .unauthorized
             case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields: .badRequest
+            case .notThisUnit: .unprocessableContent
+            case .tooManyLogins: .tooManyRequests
             }
             if case .loginRequired = refusal { return Responses.redirect("/login", visit: visit) }
-            return Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal as Error, language: visit.language)), status: status, visit: visit)
+            var response = Responses.html(pages(visit).bureau.refusal(DeskText.describe(refusal as Error, language: visit.language)), status: status, visit: visit)
+            if case .tooManyLogins(let seconds) = refusal { response.headers[.retryAfter] = String(seconds) }
+            return response
         } catch let error as any HTTPResponseError {
             // The framework's own refusals keep their status.
             let refusal: DeskText.Refusal = error.status == .contentTooLarge ? .tooLarge(limit: desk.uploadLimit)
@@ -81,8 +85,9 @@ package struct DeskRoutes: Sendable {
         return (OfficerPages(frame: frame), BureauPages(frame: frame))
     }
 
-    /// The posted form, within the upload limit (413 beyond it).
-    func form(_ request: Request, _ visit: Visit) async throws -> FormBody {
+    /// The posted form, within the upload limit (413 beyond it), with the
+    /// session's token (or, for a login form, the signed login token).
+    func form(_ request: Request, _ visit: Visit, login: Bool = false) async throws -> FormBody {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > desk.uploadLimit {
             throw DeskText.Refusal.tooLarge(limit: desk.uploadLimit)
         }
@@ -93,7 +98,11 @@ package struct DeskRoutes: Sendable {
             throw DeskText.Refusal.tooLarge(limit: desk.uploadLimit)
         }
         let form = try FormBody(buffer, contentType: request.headers[.contentType], limits: desk.formLimits)
-        try visit.requireToken(form)
+        if login {
+            try visit.requireLoginToken(form, nonce: request.cookies[Visit.loginCookie]?.value, logins: desk.logins)
+        } else {
+            try visit.requireToken(form)
+        }
         return form
     }
 
@@ -124,7 +133,8 @@ package struct DeskRoutes: Sendable {
         } else {
             throw DeskText.Refusal.emptyInput
         }
-        let id = try await desk.submit(data, uploadedName: name, owner: visit.owner, lenient: form["lenient"] != nil, actor: session.actor)
+        let id = try await desk.handIn(data, uploadedName: name, by: session, forUnit: form["unit"], asOfficial: form["official"] != nil,
+                                       lenient: form["lenient"] != nil)
         return Responses.redirect("/s/\(id)", visit: visit)
     }
 
@@ -153,8 +163,9 @@ package struct DeskRoutes: Sendable {
             throw DeskText.Refusal.badRequest(Message(chinese: "只有粘贴的表格可以在网页中修改", english: "only a pasted table can be edited here"))
         }
         let edited = original.edited(form.fields)
-        let newID = try await desk.submit(Data(edited.text.utf8), uploadedName: "粘贴.txt", owner: submission.owner ?? visit.owner,
-                                          parent: id, lenient: submission.lenient, actor: session.actor)
+        // The edit stands where the one edited stood (a bureau's copy stays one).
+        let newID = try await desk.handIn(Data(edited.text.utf8), uploadedName: "粘贴.txt", by: session, forUnit: submission.owner,
+                                          asOfficial: submission.official, parent: id, lenient: submission.lenient)
         return Responses.redirect("/s/\(newID)", visit: visit)
     }
 
@@ -166,47 +177,31 @@ package struct DeskRoutes: Sendable {
 
     // MARK: - Logging in
 
+    /// The login page stores nothing: its form's token is the HMAC of a
+    /// nonce kept in a cookie, and a session row exists only after login.
     func loginPage(_ visit: Visit) throws -> Response {
         var visit = visit
+        var csrf = visit.csrf
         if visit.session == nil {
-            // A session before login only carries the login form's token.
-            let (token, session) = try sessions.open(.local, principal: nil)
-            visit.session = session
-            visit.cookies.append(visit.cookie(Visit.sessionCookie, token))
+            let (nonce, token) = desk.logins.loginToken()
+            visit.cookies.append(visit.cookie(Visit.loginCookie, nonce))
+            csrf = token
         }
         let units = try desk.store.roster().filter { $0.codeHash != nil }.map(\.name)
-        return Responses.html(pages(visit).bureau.login(units: units, csrf: visit.csrf), visit: visit)
+        return Responses.html(pages(visit).bureau.login(units: units, csrf: csrf), visit: visit)
     }
 
-    func unitLogin(_ request: Request, _ visit: Visit) async throws -> Response {
-        let form = try await form(request, visit)
-        let unit = form["unit"] ?? ""
-        guard try sessions.checkUnit(unit, code: form["code"] ?? "") else {
-            try desk.store.audit(actor: "unit:" + unit, action: "login-refused", detail: "")
-            throw DeskText.Refusal.wrongLogin
-        }
-        return try start(.unit, unit, request, visit)
-    }
-
-    func adminLogin(_ request: Request, _ visit: Visit) async throws -> Response {
-        let form = try await form(request, visit)
-        let user = form["user"] ?? ""
-        guard try sessions.checkAdministrator(user, password: form["password"] ?? "") else {
-            try desk.store.audit(actor: "admin:" + user, action: "login-refused", detail: "")
-            throw DeskText.Refusal.wrongLogin
-        }
-        return try start(.admin, user, request, visit)
-    }
-
-    /// A new session on login (the one before it is closed, so a token
-    /// planted before login opens nothing).
-    func start(_ role: Session.Role, _ name: String, _ request: Request, _ visit: Visit) throws -> Response {
+    func logIn(_ role: Session.Role, _ request: Request, _ context: DeskContext, _ visit: Visit) async throws -> Response {
+        let form = try await form(request, visit, login: true)
+        let name = form[role == .admin ? "user" : "unit"] ?? ""
+        let secret = form[role == .admin ? "password" : "code"] ?? ""
+        let (token, session) = try await desk.logins.logIn(role, name: name, secret: secret, address: context.clientAddress)
+        // The session before login (if any) is closed, so a token planted before login opens nothing.
         if let old = request.cookies[Visit.sessionCookie]?.value { try sessions.close(old) }
-        let (token, session) = try sessions.open(role, principal: name)
         var visit = visit
         visit.session = session
         visit.cookies.append(visit.cookie(Visit.sessionCookie, token))
-        try desk.store.audit(actor: session.actor, action: "login", detail: "")
+        visit.cookies.append(visit.cookie(Visit.loginCookie, "", maxAge: 0))
         return Responses.redirect(role == .admin ? "/bureau" : "/", visit: visit)
     }
 

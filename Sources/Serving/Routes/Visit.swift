@@ -13,6 +13,8 @@ package struct Visit: Sendable {
 
     static let sessionCookie = "formprint_session"
     static let languageCookie = "formprint_lang"
+    /// The nonce the login form's signed token is checked against (no row).
+    static let loginCookie = "formprint_login"
 
     /// The session's CSRF token ("" with no session: such a form is refused).
     package var csrf: String { session?.csrf ?? "" }
@@ -45,6 +47,13 @@ package struct Visit: Sendable {
         guard let session, let sent = form["csrf"], !sent.isEmpty, Self.same(sent, session.csrf) else {
             throw DeskText.Refusal.forbiddenWithoutToken
         }
+    }
+
+    /// Refuses a login form whose token is neither this session's nor the
+    /// signature of the visitor's login nonce (403).
+    func requireLoginToken(_ form: FormBody, nonce: String?, logins: Logins) throws {
+        if let session, let sent = form["csrf"], Self.same(sent, session.csrf) { return }
+        guard logins.checkLoginToken(nonce: nonce, token: form["csrf"]) else { throw DeskText.Refusal.forbiddenWithoutToken }
     }
 
     /// Compares in time that does not depend on where they differ.

@@ -100,6 +100,12 @@ package final class DeskDatabase: Sendable {
             // A workbook's grid, read once when it was submitted.
             try db.execute(sql: "ALTER TABLE submission ADD COLUMN gridJSON TEXT")
         }
+        migrator.registerMigration("v3-submitted-by") { db in
+            // Who handed a submission in, and whether it stands as the unit's
+            // (an administrator's upload for a unit need not).
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN submittedBy TEXT")
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN official INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

@@ -79,6 +79,16 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     /// A workbook's sheets as its page draws them (`[StoredSheet]` as JSON),
     /// read once on a render worker when it was submitted.
     package var gridJSON: String? = nil
+    /// Who handed it in, as the audit log names them (`unit:…`, `admin:…`,
+    /// 本机); nil for a row an older desk stored.
+    package var submittedBy: String? = nil
+    /// Whether it stands as the unit's submission on the bureau's table,
+    /// findings.xlsx and the ZIP. A unit's own always does; the bureau's
+    /// upload for a unit only when the administrator chose so.
+    package var official: Bool = true
+
+    /// Whether the bureau (an administrator) handed it in.
+    package var byBureau: Bool { submittedBy?.hasPrefix("admin:") == true }
 
     package var sheets: [StoredSheet]? {
         gridJSON.flatMap { try? JSONDecoder().decode([StoredSheet].self, from: Data($0.utf8)) }

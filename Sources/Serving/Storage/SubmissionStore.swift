@@ -20,7 +20,7 @@ package struct SubmissionStore: Sendable {
                 file.submission = id
                 try file.insert(db)
             }
-            try Self.audit(db, actor: actor, action: "submit",
+            try Self.audit(db, actor: actor, action: row.official ? "submit" : "submit-bureau-copy",
                            detail: "#\(id) \(row.unitName ?? "?") \(row.inputName) sha256:\(row.inputHash.prefix(12)) errors:\(row.errors) warnings:\(row.warnings)")
             return id
         }
@@ -80,13 +80,25 @@ package struct SubmissionStore: Sendable {
         }
     }
 
-    /// The latest submission of every unit that submitted.
+    /// The latest submission of every unit that submitted: the one that
+    /// stands as the unit's (an administrator's upload that was not made
+    /// the unit's official submission replaces nothing).
     package func latestByUnit() throws -> [String: SubmissionRecord] {
+        try latest(official: true)
+    }
+
+    /// The bureau's latest upload for each unit that does not stand as the
+    /// unit's submission, for the table to show beside it.
+    package func latestBureauCopies() throws -> [String: SubmissionRecord] {
+        try latest(official: false)
+    }
+
+    private func latest(official: Bool) throws -> [String: SubmissionRecord] {
         let rows = try database.pool.read { db in
             try SubmissionRecord.fetchAll(db, sql: """
                 SELECT * FROM submission WHERE id IN (
-                    SELECT MAX(id) FROM submission GROUP BY COALESCE(owner, unitName, '（未识别的单位）'))
-                """)
+                    SELECT MAX(id) FROM submission WHERE official = ? GROUP BY COALESCE(owner, unitName, '（未识别的单位）'))
+                """, arguments: [official])
         }
         return Dictionary(rows.map { ($0.filedUnder, $0) }, uniquingKeysWith: { a, b in (a.id ?? 0) > (b.id ?? 0) ? a : b })
     }
@@ -111,9 +123,15 @@ package struct SubmissionStore: Sendable {
     }
 
     /// Puts `names` on the roster (keeping codes already issued); units no
-    /// longer named leave it, their submissions kept.
+    /// longer named leave it, their submissions kept, their sessions ended
+    /// and their codes no longer logging in.
     package func setRoster(_ names: [String], actor: String) throws {
         try database.pool.write { db in
+            let leaving = Set(try String.fetchAll(db, sql: "SELECT name FROM unit WHERE onRoster = 1")).subtracting(names)
+            for name in leaving.sorted() {
+                try Sessions.end(db, .unit, name)
+                try Self.audit(db, actor: actor, action: "remove-from-roster", detail: name)
+            }
             try db.execute(sql: "UPDATE unit SET onRoster = 0")
             for name in names {
                 try db.execute(sql: "INSERT INTO unit (name, onRoster) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET onRoster = 1",
@@ -123,11 +141,25 @@ package struct SubmissionStore: Sendable {
         }
     }
 
+    /// Takes `unit` off the roster: its sessions end and its code no longer
+    /// logs in; its submissions are kept.
+    package func removeFromRoster(_ unit: String, actor: String) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "UPDATE unit SET onRoster = 0 WHERE name = ?", arguments: [unit])
+            try Sessions.end(db, .unit, unit)
+            try Self.audit(db, actor: actor, action: "remove-from-roster", detail: unit)
+        }
+    }
+
+    /// A unit's (new) code: the old one stops logging in and the unit's
+    /// sessions end, in one commit.
     package func setCodeHash(_ hash: String, for unit: String, actor: String) throws {
         try database.pool.write { db in
+            let reissued = try String.fetchOne(db, sql: "SELECT codeHash FROM unit WHERE name = ?", arguments: [unit]) != nil
             try db.execute(sql: "INSERT INTO unit (name, codeHash, onRoster) VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET codeHash = excluded.codeHash",
                            arguments: [unit, hash])
-            try Self.audit(db, actor: actor, action: "issue-code", detail: unit)
+            try Sessions.end(db, .unit, unit)
+            try Self.audit(db, actor: actor, action: reissued ? "reissue-code" : "issue-code", detail: unit)
         }
     }
 

@@ -13,6 +13,8 @@ package final class Desk: Sendable {
     package let uploadLimit: Int
     /// How large a pasted table or a workbook may be.
     package let limits: InputLimits
+    /// Logging in: tokens, the throttle, bcrypt off the cooperative pool.
+    package let logins: Logins
     /// This desk's hold on the data folder: one server a folder.
     private let lock: DataFolderLock
 
@@ -32,6 +34,7 @@ package final class Desk: Sendable {
         self.limits = limits
         swept = files.sweep(keeping: try store.storedPaths())
         try Sessions(database: database).removeExpired()
+        logins = Logins(sessions: Sessions(database: database))
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
             return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
@@ -47,8 +50,11 @@ package final class Desk: Sendable {
     /// then commits the row: the submission's id is returned only once all
     /// of it is on disk and in the database. An input over the limits is
     /// refused on the worker before it is imported, and nothing is stored.
+    ///
+    /// A submission filed under a unit (`owner`) must name that unit: forms
+    /// naming another are refused, with both names, and nothing is stored.
     package func submit(_ data: Data, uploadedName: String, owner: String?, parent: Int64? = nil, lenient: Bool = false,
-                        actor: String) async throws -> Int64 {
+                        official: Bool = true, actor: String) async throws -> Int64 {
         let kind = InputKind.of(uploadedName: uploadedName, data: data)
         let limits = limits
         let processed = try await workers.run { worker in
@@ -57,6 +63,10 @@ package final class Desk: Sendable {
             // The grid its page draws, read here once, and kept with it.
             if kind == .workbook || kind == .legacyWorkbook { processed.sheets = StoredSheet.sheets(of: data, limits: limits) }
             return processed
+        }
+        if let owner, let refusal = UnitIdentity.mismatch(formName: processed.unitName, account: owner, readError: processed.readError) {
+            try store.audit(actor: actor, action: "refuse-identity", detail: "\(owner) ≠ \(processed.unitName ?? "")")
+            throw refusal
         }
         let inputHash = try files.storeInput(data)
         let records = try storeFiles(processed, generation: 1)
@@ -68,8 +78,29 @@ package final class Desk: Sendable {
             errors: processed.errors, warnings: processed.warnings, notes: processed.notes, readError: processed.readError,
             findingsJSON: String(decoding: try encoder.encode(processed.findings), as: UTF8.self),
             summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1,
-            lenient: lenient, gridJSON: try processed.sheets.map { String(decoding: try encoder.encode($0), as: UTF8.self) })
+            lenient: lenient, gridJSON: try processed.sheets.map { String(decoding: try encoder.encode($0), as: UTF8.self) },
+            submittedBy: actor, official: official)
         return try store.insert(submission, files: records, actor: actor)
+    }
+
+    /// What a visitor hands in, filed as their role decides: a unit's under
+    /// the unit, always its submission; an administrator's under the unit
+    /// chosen on the bureau's form (one on the roster), marked as the
+    /// bureau's and standing as the unit's only when `asOfficial`; on
+    /// loopback, under the name the forms give.
+    package func handIn(_ data: Data, uploadedName: String, by session: Session, forUnit: String?, asOfficial: Bool,
+                        parent: Int64? = nil, lenient: Bool) async throws -> Int64 {
+        switch session.role {
+        case .unit:
+            return try await submit(data, uploadedName: uploadedName, owner: session.principal, parent: parent, lenient: lenient, actor: session.actor)
+        case .admin:
+            let unit = forUnit?.trimmingCharacters(in: .whitespaces).isEmpty == false ? forUnit : nil
+            if let unit, try store.rosterUnit(unit)?.onRoster != true { throw DeskText.Refusal.notFound }
+            return try await submit(data, uploadedName: uploadedName, owner: unit, parent: parent, lenient: lenient, official: asOfficial,
+                                    actor: session.actor)
+        case .local:
+            return try await submit(data, uploadedName: uploadedName, owner: nil, parent: parent, lenient: lenient, actor: session.actor)
+        }
     }
 
     /// A pasted submission's grid, for its page (nil for any other input,
