@@ -72,8 +72,8 @@ struct ServeCommand: ParsableCommand {
 
     struct Admin: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "admin", abstract: say("创建（或重设）财政局管理员；密码从标准输入读取。",
-                                                                     "Create (or reset) the bureau's administrator; the password is read from standard input."))
+            CommandConfiguration(commandName: "admin", abstract: say("创建（或重设）财政局管理员；密码从标准输入读取。重设密码会结束该管理员已登录的会话。",
+                                                                     "Create (or reset) the bureau's administrator; the password is read from standard input. A reset ends that administrator's open sessions."))
         }
 
         @OptionGroup var folder: DataFolder
