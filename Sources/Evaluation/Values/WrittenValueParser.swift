@@ -14,7 +14,8 @@ import Foundation
 /// is text, not a unit, and the whole value reads as qualitative.
 public enum WrittenValueParser {
     static let maximumUnitLength = 6
-    static let placeholders: Set<String> = ["—", "——", "-", "--", "–", "―", "/", "／", "\\", "N/A", "n/a", "NA"]
+    /// What forms write for "not applicable"; the importer reads a layout's "—" cell by it too.
+    package static let placeholders: Set<String> = ["—", "——", "-", "－", "--", "–", "―", "/", "／", "\\", "N/A", "n/a", "NA"]
     /// Endings after a date that keep it a date: 年底, 年末, 12月底前, 年内.
     static let timeEndings: Set<String> = ["底", "末", "前", "内", "以前", "之前", "底前", "末前", "中", "初"]
     /// Units written as words, and what they mean.

@@ -34,8 +34,10 @@ enum CommonRows {
             for cell in row.cells { context.use(cell) }
             return true
         }
-        // A report cover's "部门（单位）名称：某局" outside every form names the unit too.
-        for prefix in ["填报单位", "单位名称", "部门（单位）名称", "部门名称"] where label.hasPrefix(prefix) && (prefix.hasPrefix("部门") ? label.contains("：") : true) {
+        // "填报单位：…", "单位名称 | …"; and a report cover's "部门（单位）名称：某局"
+        // — with its colon, since without one it is a form's first label.
+        let prefixes = ["填报单位", "单位名称"] + (label.contains("：") ? ["部门（单位）名称", "部门名称"] : [])
+        for prefix in prefixes where label.hasPrefix(prefix) {
             context.use(first)
             var value = first.text.trimmedCell
             if let colon = value.firstIndex(where: { $0 == "：" || $0 == ":" }) {

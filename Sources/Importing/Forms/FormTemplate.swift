@@ -155,7 +155,7 @@ struct FormTemplate {
                 let text = template.parts.map { if case .literal(let literal) = $0 { literal } else { "" } }.joined()
                 let exact = Label.exact(text)
                 if exact.isEmpty { return nil }
-                if LayoutFormReading.placeholders.contains(exact) { return Slot(column: column, span: span, content: .placeholder, kind: .text) }
+                if WrittenValueParser.placeholders.contains(exact) { return Slot(column: column, span: span, content: .placeholder, kind: .text) }
                 if CellText.isNumber(exact) { return Slot(column: column, span: span, content: .printed(exact), kind: .text) }
                 var folded: Set<String> = [Label.folded(text)]
                 if let (binding, level) = repeatedField, !binding.field.isGroup {

@@ -7,14 +7,11 @@ import Layout
 /// layout of the form's kind reads the table this way; the reading that
 /// fits best is taken (`UnitAssembler`). One reader for every variant.
 struct LayoutFormReading {
-    static let placeholders: Set<String> = ["—", "——", "/", "-", "－", "–", "―", "--", "/", "\\"]
-
     let template: FormTemplate
     var layoutID: String { template.layout.id }
 
-    /// Labels of the layout found, found with their exact text, expected.
+    /// Labels of the layout found, and expected.
     private(set) var matched = 0
-    private(set) var exact = 0
     var expected: Int { template.expectedLabels }
     /// The sum of the rows' alignment scores: how well the whole table fits.
     private(set) var score: Double = 0
@@ -191,7 +188,6 @@ struct LayoutFormReading {
                 chinese: "这一行复制时丢失了空单元格，无法确定哪一栏为空，已按从左到右的顺序填入各栏；请核对，或从Excel/WPS/Word原表复制",
                 english: "this row lost its empty cells when it was copied, so which column was empty cannot be told; the values were put in the columns from the left — check them, or copy from the original Excel/WPS/Word table")))
         }
-        exact += alignment.labelsExact
         let paired = Set(alignment.pairs.map(\.slot))
         for (index, slot) in slots.enumerated() where slot.isLabel && !slot.isRepeatedSide && !paired.contains(index) {
             missing.append(slot.labelText ?? "")
@@ -214,8 +210,6 @@ struct LayoutFormReading {
     mutating func use(_ cell: GridCell) {
         if usedIDs.insert(cell.id).inserted { used.append(cell) }
     }
-
-    mutating func note(_ note: ImportNote) { notes.append(note) }
 
     /// The lines above the grid: the title, "（{year}年度）", a form number.
     private mutating func readTitleLines(_ table: FormTable) {

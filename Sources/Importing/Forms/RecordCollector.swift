@@ -98,7 +98,7 @@ struct RecordCollector {
         let others = values.filter { $0.key != "category" && $0.key != "subcategory" }
         guard !others.isEmpty else { return }
         let name = values["name"] ?? ""
-        let filled = others.filter { $0.key != "name" && !$0.value.isEmpty && !LayoutFormReading.placeholders.contains($0.value) }
+        let filled = others.filter { $0.key != "name" && !$0.value.isEmpty && !WrittenValueParser.placeholders.contains($0.value) }
         if filled.isEmpty && (name.isEmpty || Self.isTemplatePlaceholder(name)) {
             // "指标1：", "……" or an empty 三级 of the blank template, with
             // nothing filled in: not an indicator of the unit's.
@@ -124,8 +124,6 @@ struct RecordCollector {
         guard let map, let column = columnsByKey[key] else { return nil }
         return map.anchors.first { $0.layout == column }?.grid
     }
-
-    var isEmpty: Bool { tree.isEmpty && funds.isEmpty && tasks.isEmpty }
 
     func finish(into reading: inout LayoutFormReading) {
         switch spec.collection {

@@ -20,8 +20,6 @@ struct RowAlignment {
     private(set) var score: Double = 0
     /// Labels of the layout row found in the grid row.
     private(set) var labelsMatched = 0
-    /// Labels found with their exact text, (A)/(B/A) markers included.
-    private(set) var labelsExact = 0
 
     /// Where each cell of a row of this copy stands in the layout's
     /// columns, learnt from the labels of the row above (a block's header).
@@ -65,12 +63,7 @@ struct RowAlignment {
         self.pairs = pairs
         self.score = score
         isAmbiguous = Self.best(fits, slots, earlierOnTie: false).pairs.map(\.slot) != pairs.map(\.slot)
-        for (i, j) in pairs {
-            if case .label(let text, _) = slots[j].content, !slots[j].isRepeatedSide {
-                labelsMatched += 1
-                if texts[i].exact == text { labelsExact += 1 }
-            }
-        }
+        labelsMatched = pairs.filter { slots[$0.slot].isLabel && !slots[$0.slot].isRepeatedSide }.count
     }
 
     /// The best alignment by dynamic programming: best[i][j] is the best
@@ -234,7 +227,7 @@ struct CellText {
             || (text.hasSuffix("％") && Self.isNumber(String(text.dropLast()) + "%"))
         isWrittenValue = Self.isWrittenValue(text)
         isGroupName = folded.hasSuffix("指标") || folded.hasSuffix("目标") || ["投入", "过程", "产出", "效果", "效益", "满意度"].contains(folded)
-        isPlaceholder = LayoutFormReading.placeholders.contains(exact)
+        isPlaceholder = WrittenValueParser.placeholders.contains(exact)
         isComparator = !text.isEmpty && text.allSatisfy(WrittenValueParts.comparatorCharacters.contains)
     }
 

@@ -59,48 +59,17 @@ package struct LearnSheet: Sendable {
 }
 
 extension WorkbookImporter {
-    /// Every visible sheet of an .xlsx workbook as the layout learner reads
-    /// it, within the reader's limits (cells, merges, sizes).
+    /// Every visible sheet of an .xlsx or .xls workbook as the layout
+    /// learner reads it, within the readers' limits (cells, merges, sizes).
+    /// An .xls tells no column widths (libfreexl has none): its learned
+    /// columns start equal and are said to need checking.
     package static func learnableSheets(_ data: Data, file: String) throws -> [LearnSheet] {
-        if data.starts(with: CompoundFile.signature) {
-            // An .xls: cells and merges as its reader gives them to import; its
-            // column widths are not read (libfreexl has none), so the learned
-            // columns start equal and are said to need checking.
-            var context = ReadingContext(file: file)
-            var numbering = CellNumbering()
-            var reader = try XLSReader(data: data, file: file, &context)
-            return try reader.sheets(numbering: &numbering, &context).map { sheet in
-                let cells = sheet.rows.flatMap(\.cells).compactMap { cell -> LearnSheet.Cell? in
-                    guard case .cell(_, _, let row, let column) = cell.place else { return nil }
-                    return LearnSheet.Cell(row: row, column: column, text: cell.text)
-                }
-                let merges = sheet.rows.first { $0.merges != nil }?.merges?.ranges.map {
-                    LearnSheet.Range(firstRow: $0.firstRow, firstColumn: $0.firstColumn, lastRow: $0.lastRow, lastColumn: $0.lastColumn)
-                } ?? []
-                return LearnSheet(name: sheet.name, cells: cells, merges: merges)
-            }
-        }
-        let package = try WorkbookPackage(data: data, file: file)
-        let parts = try WorkbookParts(package)
-        let reader = WorksheetReader(parts: parts, file: file)
-        var numbering = CellNumbering()
-        var context = ReadingContext(file: file)
-        var sheets: [LearnSheet] = []
-        for sheet in parts.sheets {
-            guard let sheetData = try package.part(sheet.path) else { continue }
-            let rows = try reader.rows(of: sheet, data: sheetData, numbering: &numbering, &context)
-            var cells: [LearnSheet.Cell] = []
-            for row in rows {
-                for cell in row.cells {
-                    if case .cell(_, _, let number, let column) = cell.place { cells.append(.init(row: number, column: column, text: cell.text)) }
-                }
-            }
-            let merges = rows.first { $0.merges != nil }?.merges?.ranges.map {
+        try sheetRows(data, file: file).map { sheet in
+            let merges = sheet.rows.first { $0.merges != nil }?.merges?.ranges.map {
                 LearnSheet.Range(firstRow: $0.firstRow, firstColumn: $0.firstColumn, lastRow: $0.lastRow, lastColumn: $0.lastColumn)
             } ?? []
-            let geometry = try SheetGeometry(sheetData, part: sheet.path, file: file)
-            sheets.append(LearnSheet(name: sheet.name, cells: cells, merges: merges, columnWidths: geometry.columnWidths, landscape: geometry.landscape))
+            return LearnSheet(name: sheet.name, cells: sheet.cells.map { LearnSheet.Cell(row: $0.row, column: $0.column, text: $0.text) },
+                              merges: merges, columnWidths: sheet.geometry?.columnWidths ?? [:], landscape: sheet.geometry?.landscape)
         }
-        return sheets
     }
 }

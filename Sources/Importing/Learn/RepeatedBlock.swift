@@ -17,9 +17,6 @@ enum RepeatedBlock {
         let money = labels.filter { label in ["预算数", "执行数", "预算安排", "年初预算", "拨付", "结余", "结转"].contains(where: label.contains) }
         return money.count >= 2 ? .funds : nil
     }
-
-    static let placeholders: Set<String> = ["—", "/", "-", "－", "–", "——", "／"]
-    static let comparators: Set<String> = [">=", "<=", "=", ">", "<", "≥", "≤", "＞", "＜", "＝", "≧", "≦"]
 }
 
 extension LayoutLearner {
@@ -80,7 +77,7 @@ extension LayoutLearner {
                 continue
             }
             // "—" or "/" on every row but the total: fixed text there.
-            if let mark = values.first, RepeatedBlock.placeholders.contains(mark), values.count == ordinary.count,
+            if let mark = values.first, WrittenValueParser.placeholders.contains(mark), values.count == ordinary.count,
                values.allSatisfy({ $0 == mark }) {
                 note(addresses[c], LearnNote.placeholder(label, mark))
                 row1.append(.text(mark, span: span))
@@ -102,7 +99,7 @@ extension LayoutLearner {
                 cell.field = "category"; cell.merge = true
             } else if kind == .indicators && folded.contains("二级") {
                 cell.field = "subcategory"; cell.merge = true
-            } else if kind == .indicators, !values.isEmpty, values.allSatisfy({ RepeatedBlock.comparators.contains($0) }) {
+            } else if kind == .indicators, !values.isEmpty, values.allSatisfy({ !$0.isEmpty && $0.allSatisfy(WrittenValueParts.comparatorCharacters.contains) }) {
                 // 四川: 指标性质 holds the comparator, the next columns the number and the unit.
                 note(addresses[c], LearnNote.views(label))
                 cell.field = "target"; cell.view = "comparator"; cell.style = "value"; viewTarget = true

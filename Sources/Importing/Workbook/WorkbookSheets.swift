@@ -14,38 +14,47 @@ package struct SheetCells: Sendable, Equatable {
     package var cells: [Cell]
 }
 
+/// One visible sheet of an .xlsx or .xls workbook as the importer reads
+/// it, and what the sheet says of its page (column widths, orientation),
+/// which only an .xlsx sheet's XML tells.
+struct WorkbookSheetRows {
+    var name: String
+    var rows: [GridRow]
+    var geometry: SheetGeometry?
+
+    /// The text of every cell with its 1-based row and column.
+    var cells: [(row: Int, column: Int, text: String)] {
+        rows.flatMap(\.cells).compactMap { cell in
+            guard case .cell(_, _, let row, let column) = cell.place else { return nil }
+            return (row, column, cell.text)
+        }
+    }
+}
+
 extension WorkbookImporter {
-    /// Every visible sheet of the workbook, read as the importer reads it.
-    package static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
+    /// Every visible sheet's rows, within the readers' limits: the one path
+    /// by which the desk's grid and the layout learner read a workbook.
+    static func sheetRows(_ data: Data, file: String) throws -> [WorkbookSheetRows] {
+        var context = ReadingContext(file: file)
+        var numbering = CellNumbering()
         if data.starts(with: CompoundFile.signature) {
-            var context = ReadingContext(file: file)
-            var numbering = CellNumbering()
             var reader = try XLSReader(data: data, file: file, &context)
-            return try reader.sheets(numbering: &numbering, &context).map { sheet in
-                SheetCells(name: sheet.name, cells: sheet.rows.flatMap(\.cells).compactMap { cell in
-                    guard case .cell(_, _, let row, let column) = cell.place else { return nil }
-                    return SheetCells.Cell(row: row, column: column, text: cell.text)
-                })
-            }
+            return try reader.sheets(numbering: &numbering, &context).map { WorkbookSheetRows(name: $0.name, rows: $0.rows) }
         }
         let package = try WorkbookPackage(data: data, file: file)
         let parts = try WorkbookParts(package)
         let reader = WorksheetReader(parts: parts, file: file)
-        var numbering = CellNumbering()
-        var context = ReadingContext(file: file)
-        var sheets: [SheetCells] = []
-        for sheet in parts.sheets {
-            guard let sheetData = try package.part(sheet.path) else { continue }
-            var cells: [SheetCells.Cell] = []
-            for row in try reader.rows(of: sheet, data: sheetData, numbering: &numbering, &context) {
-                for cell in row.cells {
-                    if case .cell(_, _, let number, let column) = cell.place {
-                        cells.append(SheetCells.Cell(row: number, column: column, text: cell.text))
-                    }
-                }
-            }
-            sheets.append(SheetCells(name: sheet.name, cells: cells))
+        return try parts.sheets.compactMap { sheet in
+            guard let sheetData = try package.part(sheet.path) else { return nil }
+            return WorkbookSheetRows(name: sheet.name, rows: try reader.rows(of: sheet, data: sheetData, numbering: &numbering, &context),
+                                     geometry: try SheetGeometry(sheetData, part: sheet.path, file: file))
         }
-        return sheets
+    }
+
+    /// Every visible sheet of the workbook, read as the importer reads it.
+    package static func sheets(_ data: Data, file: String) throws -> [SheetCells] {
+        try sheetRows(data, file: file).map { sheet in
+            SheetCells(name: sheet.name, cells: sheet.cells.map { SheetCells.Cell(row: $0.row, column: $0.column, text: $0.text) })
+        }
     }
 }
