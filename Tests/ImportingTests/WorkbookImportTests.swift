@@ -126,16 +126,20 @@ enum NumberFormatProbe {
     }
 }
 
-/// A workbook written by openpyxl (Scripts/fixtures/make_workbooks.py), so
-/// the reader is checked against XML that its own test writer did not shape.
-@Suite("A workbook from another producer (openpyxl)")
+/// Workbooks written by other producers — openpyxl (.xlsx,
+/// Scripts/fixtures/make_workbooks.py) and xlwt (.xls, make_xls.py), the
+/// same forms in both — so the readers are checked against files that
+/// FormPrint's own test writer did not shape.
+@Suite("A workbook from another producer (openpyxl, xlwt)")
 struct ThirdPartyWorkbookTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/openpyxl-jilin-2024.xlsx")
+    static func fixture(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    }
 
-    @Test("its forms import to the example's project and department; its notes sheet is reported")
-    func importsLikeTheExample() throws {
-        let imported = try UnitImporter.importFile(at: Self.fixture)
+    @Test("its forms import to the example's project and department, numbers in their formats; its notes sheet is reported",
+          arguments: ["openpyxl-jilin-2024.xlsx", "xlwt-jilin-2024.xls"])
+    func importsLikeTheExample(fixture: String) throws {
+        let imported = try UnitImporter.importFile(at: Self.fixture(fixture))
         let example = try UnitFileReader.read(contentsOf: RepositoryPaths.exampleUnit).unit
         #expect(imported.unit.name == example.name)
         #expect(imported.unit.year == 2024)
