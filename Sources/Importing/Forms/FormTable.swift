@@ -24,10 +24,10 @@ enum CommonRows {
             return true
         }
         let label = Label.normalise(first.text)
-        if label.range(of: #"^(金额)?单位：(万元|元)$"#, options: .regularExpression) != nil {
-            context.use(first)
-            return true
-        }
+        // "单位：万元" on a line of its own or beside 填报单位 (what it says
+        // decides the amounts' unit: `AmountUnitHeadings`).
+        for cell in row.cells where AmountUnitHeadings.isUnitLine(cell.text) { context.use(cell) }
+        if row.cells.allSatisfy({ AmountUnitHeadings.isUnitLine($0.text) }) { return true }
         // "报表编号：510000_0013zp" (四川): the form's number in the reporting
         // system, printed by the layout's title or not at all.
         if label.hasPrefix("报表编号") || label.hasPrefix("表号") {

@@ -70,6 +70,21 @@ struct FormTemplate {
 
     var expectedLabels: Int { rows.reduce(0) { $0 + $1.labelCount } }
 
+    /// The labels the layout prints, as it prints them (spaces dropped).
+    var allLabelTexts: [String] { rows.flatMap(\.slots).compactMap(\.labelText) }
+
+    /// The keys of the money columns of the layout's funds lists (年初预算数,
+    /// 全年执行数 …): the amounts a form's unit heading speaks of.
+    var fundsAmountKeys: Set<String> {
+        var keys: Set<String> = []
+        for case .repeated(let spec, let slots, let total, _) in rows where spec.collection.level == .funds {
+            for slot in slots + total {
+                if case .column(let binding) = slot.content, binding.kind == .money { keys.insert(binding.field.key) }
+            }
+        }
+        return keys
+    }
+
     init?(_ layout: LayoutSpec, registry: FieldRegistry) {
         guard case .table(let table) = layout.body else { return nil }
         self.layout = layout

@@ -27,6 +27,8 @@ struct LayoutFormReading {
     var year: (Int, GridCell)?
     /// The cell each value of the form's own fields was read from ("project.name").
     private(set) var places: [String: GridCell] = [:]
+    /// The labels in place that name a money unit (资金情况（元）).
+    private(set) var amountHeadings = AmountUnitHeadings()
 
     /// The share of the layout's labels the table shows.
     var fraction: Double { expected == 0 ? 0 : Double(matched) / Double(expected) }
@@ -195,7 +197,10 @@ struct LayoutFormReading {
         for (cellIndex, slotIndex) in alignment.pairs {
             let cell = row.cells[cellIndex], slot = slots[slotIndex]
             switch slot.content {
-            case .label, .placeholder, .printed:
+            case .label:
+                use(cell)
+                amountHeadings.consider(cell)
+            case .placeholder, .printed:
                 use(cell)
             case .text(let template, let field):
                 if readTemplate(template, field: field, from: cell) { use(cell) }

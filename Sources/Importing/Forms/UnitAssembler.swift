@@ -103,6 +103,8 @@ struct UnitAssembler {
     /// A form read by its layout: every cell the layout places is in the
     /// unit; every other cell of the table is reported as unplaced.
     private mutating func apply(_ reading: LayoutFormReading, _ table: FormTable, others: [LayoutFormReading]) throws {
+        var reading = reading
+        try convertAmounts(&reading, table)
         for cell in reading.used { context.use(cell) }
         context.notes += reading.notes
         // Never a silent downgrade: a cell this layout leaves over that
@@ -150,6 +152,49 @@ struct UnitAssembler {
             add(value, from: table, layout: reading.layoutID)
         case .report:
             break
+        }
+    }
+
+    /// Amounts written in another money unit than the layout prints (a
+    /// heading 资金情况（元）, a line 单位：元) converted exactly to it, with a
+    /// note naming the heading; refused when the headings disagree.
+    private mutating func convertAmounts(_ reading: inout LayoutFormReading, _ table: FormTable) throws {
+        var headings = reading.amountHeadings
+        for row in table.rows {
+            for cell in row.cells where !reading.usedIDs.contains(cell.id) && AmountUnitHeadings.isUnitLine(cell.text) { headings.consider(cell) }
+        }
+        let printed = AmountUnitHeadings.printedUnit(of: reading.template)
+        func described(_ mention: AmountUnitHeadings.Mention) -> ImportError.AmountHeading {
+            ImportError.AmountHeading(text: mention.cell.text, unit: mention.unit.symbol, place: mention.cell.place)
+        }
+        switch headings.decision(printed: printed) {
+        case .asPrinted:
+            return
+        case .conflict(let mentions):
+            throw ImportError(.amountUnitsDisagree(mentions.map(described)), at: table.place)
+        case .convert(let from, let heading):
+            let keys = reading.template.fundsAmountKeys.sorted()
+            var converted = 0
+            func convert(_ rows: inout [FundsRow]) throws {
+                for index in rows.indices {
+                    for key in keys {
+                        let written = rows[index].value(key).trimmedCell
+                        guard !written.isEmpty, !WrittenValueParser.placeholders.contains(written) else { continue }
+                        guard let amount = AmountConversion.convert(written, from: from, to: printed) else {
+                            throw ImportError(.amountNotConvertible(value: written, from: from.symbol, to: printed.symbol,
+                                                                    heading: described(.init(unit: from, cell: heading))), at: table.place)
+                        }
+                        rows[index].setValue(amount, key)
+                        converted += 1
+                    }
+                }
+            }
+            try convert(&reading.project.funds)
+            try convert(&reading.department.funds)
+            guard converted > 0 else { return }
+            context.note(.repaired, heading.place, Message(
+                chinese: "表头“\(heading.text.trimmedCell)”说金额以\(from.symbol)填写，表样按\(printed.symbol)打印：\(converted)个金额已按小数点移位准确换算为\(printed.symbol)（没有四舍五入）；请核对",
+                english: "the heading \(heading.text.trimmedCell) says the amounts are in \(from.symbol) and the layout prints \(printed.symbol): \(converted) amounts were converted exactly to \(printed.symbol) (the decimal point moved, nothing rounded); check them"))
         }
     }
 

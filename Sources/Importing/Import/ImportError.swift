@@ -41,6 +41,19 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case unplacedCells([ImportNote])
         /// The unit file `import` would write is its own input.
         case wouldOverwriteInput
+        /// The form's headings name different money units (资金情况（元） and
+        /// 年初预算数（万元）): which one its amounts are in cannot be told.
+        case amountUnitsDisagree([AmountHeading])
+        /// An amount under a heading in another money unit that is not a
+        /// plain number, so it cannot be converted exactly.
+        case amountNotConvertible(value: String, from: String, to: String, heading: AmountHeading)
+    }
+
+    /// A heading that names a money unit, where it is.
+    public struct AmountHeading: Sendable, Equatable {
+        public var text: String
+        public var unit: String
+        public var place: ImportPlace
     }
 
     /// How close a form came to one layout: its labels found of those
@@ -144,6 +157,16 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
         case .wouldOverwriteInput:
             return .error(at: at, chinese: "导入的单位文件会覆盖它自己的输入；请用 -o 另选文件夹。",
                           english: "the unit file would overwrite its own input; choose another folder with -o")
+        case .amountUnitsDisagree(let headings):
+            let chinese = headings.map { "“\($0.text.trimmedCell)”（\($0.place.short.chinese)）" }.joined(separator: "、")
+            let english = headings.map { "\($0.text.trimmedCell) (\($0.place.short.english))" }.joined(separator: ", ")
+            return .error(at: at,
+                chinese: "表头的金额单位不一致：\(chinese)；无法确定金额是以哪个单位填写的。请把这些表头改为同一个单位（与金额实际所用的单位一致）后重新导入。",
+                english: "the headings name different money units: \(english); which unit the amounts are in cannot be told. Make the headings name one unit (the one the amounts are written in) and import again.")
+        case .amountNotConvertible(let value, let from, let to, let heading):
+            return .error(at: at,
+                chinese: "金额“\(value)”不是一个数，无法从\(from)准确换算为表样的\(to)（表头“\(heading.text.trimmedCell)”在\(heading.place.short.chinese)说金额以\(from)填写）。请改为数字，或把金额换算为\(to)并把表头改为（\(to)）。",
+                english: "the amount \(value) is not a number, so it cannot be converted exactly from \(from) to the layout's \(to) (the heading \(heading.text.trimmedCell) at \(heading.place.short.english) says the amounts are in \(from)). Write it as a number, or convert the amounts to \(to) and make the heading say (\(to)).")
         }
     }
 }
