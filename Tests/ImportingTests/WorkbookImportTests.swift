@@ -56,7 +56,13 @@ struct WorkbookImportTests {
         ("212.4", "General", "212.4"),
         ("0.30000000000000004", "General", "0.3"),
         ("1234567.891", "#,##0.00", "1,234,567.89"),
-        ("-5.5", "0.0;(0.0)", "(5.5)"),
+        // A negative section that hides the sign (red, or brackets) prints
+        // with the minus sign: the printed form has no colour.
+        ("-5.5", "0.0;(0.0)", "-5.5"),
+        ("-5", "0.00;[Red]0.00", "-5.00"),
+        ("-5", "#,##0.00;[红色]#,##0.00", "-5.00"),
+        ("-5", "0.00;[Red]-0.00", "-5.00"),
+        ("5", "0.00;[Red]0.00", "5.00"),
         ("-5.5", "0.00", "-5.50"),
         ("0", "#,##0.00;-#,##0.00;\"-\"", "-"),
         ("2.5", "0", "3"),
@@ -71,6 +77,18 @@ struct WorkbookImportTests {
     ])
     func numberFormat(raw: String, format: String, shown: String) throws {
         #expect(try NumberFormatProbe.display(raw, format) == shown)
+    }
+
+    @Test("a negative number whose format hides its sign prints with it, and the note says so")
+    func hiddenMinusSign() throws {
+        var sheet = XLSXWorkbook.Sheet(name: "p")
+        sheet.text("A1", "项目名称")
+        sheet.set("B1", .number("-5"), format: "0.00;[Red]0.00")
+        let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: [sheet]).data(), file: "p.xlsx",
+                                                           options: ImportOptions(year: 2024, unitName: "u"))
+        #expect(imported.unit.projects.first?.name == "-5.00")
+        let note = imported.inferences.first { $0.place == .cell(file: "p.xlsx", sheet: "p", row: 1, column: 2) }
+        #expect(note?.text.chinese.contains("红色") == true && note?.text.chinese.contains("-5.00") == true, "\(imported.notes.map(\.message.chinese))")
     }
 
     @Test("dates in the 1904 date system")

@@ -52,18 +52,43 @@ struct ExcelNumberFormat {
         }
     }
 
-    /// The cell's text as Excel shows it, or its stored value with the
-    /// reason it is kept (a format FormPrint cannot show exactly, or a
-    /// number too large for it): never a different number without a note.
-    func checkedDisplay(_ raw: String, date1904: Bool) -> (text: String, keptBecause: Message?) {
-        if Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) != nil, let reason = UnsupportedNumberFormat.reason(code) {
-            return (raw, reason)
+    /// The cell's text as Excel shows it, or its stored value, with a note
+    /// when the text is not simply that: the stored value kept (a format
+    /// FormPrint cannot show exactly, a number too large for it), or a
+    /// minus sign the format hides (`0.00;[Red]0.00` shows −5 as a red
+    /// "5.00"; the printed form has no red, so it prints -5.00). Never a
+    /// different number without a note.
+    func checkedDisplay(_ raw: String, date1904: Bool) -> (text: String, note: Message?) {
+        let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX"))
+        if value != nil, let reason = UnsupportedNumberFormat.reason(code) {
+            return (raw, Self.keptNote(raw, code: code, reason))
         }
         let text = display(raw, date1904: date1904)
         if text.contains("NaN") || text.contains("nan") {
-            return (raw, Message(chinese: "数字太大，无法按此格式显示", english: "the number is too large to show with this format"))
+            return (raw, Self.keptNote(raw, code: code, Message(chinese: "数字太大，无法按此格式显示", english: "the number is too large to show with this format")))
+        }
+        if let value, value < 0, let signed = Self.withMinusSign(text, section: Self.sections(code).dropFirst().first) {
+            let red = Self.sections(code)[1].lowercased().contains("[red]") || Self.sections(code)[1].contains("[红色]")
+            return (signed, Message(
+                chinese: "该单元格存的是负数\(raw)，数字格式\(code)把它显示为“\(text)”（" + (red ? "红色，" : "") + "不带负号）；打印的表格没有颜色，按负数打印为\(signed)，请核对",
+                english: "the cell holds the negative number \(raw), which its number format \(code) shows as \(text) (" + (red ? "in red, " : "") + "without a minus sign); a printed form has no colour, so it prints as \(signed) — check it"))
         }
         return (text, nil)
+    }
+
+    /// The text of a negative number shown by its format's own negative
+    /// section, with the minus sign that section leaves out (its red colour
+    /// or its brackets stand for it); nil when the text shows the sign, or
+    /// the section shows no number.
+    static func withMinusSign(_ text: String, section: String?) -> String? {
+        guard let section, tokens(section).contains(where: { if case .digit = $0 { true } else { false } }),
+              !tokens(section).contains(where: { if case .date = $0 { true } else { false } }),
+              !text.contains(where: { "-−－".contains($0) }) else { return nil }
+        var body = text.trimmingCharacters(in: .whitespaces)
+        if (body.hasPrefix("(") && body.hasSuffix(")")) || (body.hasPrefix("（") && body.hasSuffix("）")) {
+            body = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        return "-" + body
     }
 
     /// The note for a stored value kept because its format cannot be shown

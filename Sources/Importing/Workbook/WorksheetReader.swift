@@ -97,9 +97,7 @@ struct WorksheetReader {
             let code = parts.styleFormats.indices.contains(cell.style) ? parts.styleFormats[cell.style] : "General"
             if cell.type == "d" { return cell.value }
             let shown = ExcelNumberFormat(code: code).checkedDisplay(cell.value, date1904: parts.date1904)
-            if let reason = shown.keptBecause {
-                context.note(.inferred, place, ExcelNumberFormat.keptNote(cell.value, code: code, reason))
-            }
+            if let note = shown.note { context.note(.inferred, place, note) }
             return shown.text
         }
     }

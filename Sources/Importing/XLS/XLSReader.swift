@@ -134,9 +134,7 @@ struct XLSReader {
             }
         }
         let shown = ExcelNumberFormat(code: code).checkedDisplay(raw, date1904: scan?.date1904 ?? false)
-        if let reason = shown.keptBecause {
-            context.note(.inferred, place, ExcelNumberFormat.keptNote(raw, code: code, reason))
-        }
+        if let note = shown.note { context.note(.inferred, place, note) }
         return shown.text
     }
 
