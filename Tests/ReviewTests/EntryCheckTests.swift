@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import Review
 import Testing
 
@@ -31,6 +32,29 @@ struct EntryCheckTests {
         #expect(found.first?.message.chinese == "当年财政拨款 执行率写作小数“0.9”；表格按百分数打印，应为90%（在WPS/Excel中把单元格格式设为百分比）")
         #expect(try !codes(cleanUnit(funds: funds(rate: "90.00%"))).contains("FP108"))
         #expect(try !codes(cleanUnit(funds: funds(rate: "90"))).contains("FP108"), "a percentage without % is not a fraction")
+    }
+
+    @Test("FP109: an amount with more decimals than two is named (it prints as written, not rounded)")
+    func amountDecimals() throws {
+        var rows = funds()
+        rows[0].executed = "132.912"
+        let found = Reviewer.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .amountDecimals }
+        #expect(found.map(\.path.description) == ["projects[0].funds[0].executed"])
+        #expect(found.first?.message.chinese.contains("有3位小数") == true && found.first?.message.chinese.contains("原样打印132.912") == true)
+        for written in ["132.910", "132.91", "132.9", "132"] {
+            rows[0].executed = written
+            #expect(try !codes(cleanUnit(funds: rows)).contains("FP109"), "\(written)")
+        }
+    }
+
+    @Test(".5 is a number to the checks, as it is to the money column that prints 0.50")
+    func leadingDecimalPoint() throws {
+        var rows = funds()
+        rows[0].executed = ".5"
+        #expect(try !codes(cleanUnit(funds: rows)).contains("FP106"))
+        #expect(WrittenValue(".5").quantity?.number == Decimal(string: "0.5"))
+        #expect(MoneyDigits.twoDecimals(".5") == "0.50")
+        #expect(WrittenValue(".").quantity == nil && WrittenValue(".约").quantity == nil)
     }
 
     @Test("FP508: an evaluated year after, or long before, the filing year")

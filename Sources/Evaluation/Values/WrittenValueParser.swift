@@ -114,6 +114,12 @@ public enum WrittenValueParser {
                       groupFollows(text[text.index(after: index)...]) {
                 if !assumptions.contains(.groupingSeparators) { assumptions.append(.groupingSeparators) }
                 index = text.index(after: index)
+            } else if character == ".", !sawPoint, digits.isEmpty, let next = text[text.index(after: index)...].first,
+                      next.isASCII, next.isNumber {
+                // ".5" is 0.5, as Excel and WPS read it and the money column prints it.
+                sawPoint = true
+                digits = "0."
+                index = text.index(after: index)
             } else if (character == "." || character == "．") && !sawPoint && !digits.isEmpty {
                 if character == "．", !assumptions.contains(.fullWidthDigits) { assumptions.append(.fullWidthDigits) }
                 sawPoint = true

@@ -14,6 +14,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
     case numberExpected = "FP106"
     case moneyWithUnit = "FP107"
     case rateAsFraction = "FP108"
+    case amountDecimals = "FP109"
 
     case totalNotSumOfSources = "FP201"
     case executionRateMismatch = "FP202"
@@ -62,7 +63,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .totalNotSumOfSources, .executionRateMismatch, .requiredFieldEmpty, .indicatorWithoutCategory,
              .weightsNotHundred, .scoreOutsideBand:
             .error
-        case .comparatorOnText, .farAboveTarget, .costIndicatorNotMoney, .implementingUnitDiffers, .fieldNotPrinted,
+        case .comparatorOnText, .amountDecimals, .farAboveTarget, .costIndicatorNotMoney, .implementingUnitDiffers, .fieldNotPrinted,
              .scoreNeedsEvaluator, .totalNotComputed:
             .note
         default:
@@ -81,6 +82,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable, Comparable {
         case .numberExpected: "a number was expected"
         case .moneyWithUnit: "a unit (万元, 元) inside a money cell"
         case .rateAsFraction: "a rate written as a bare fraction where the form prints a percentage"
+        case .amountDecimals: "an amount with more than two decimals (printed as written, not rounded)"
         case .totalNotSumOfSources: "the total row is not the sum of its sources"
         case .executionRateMismatch: "执行率 is not 全年执行数 ÷ 全年预算数"
         case .executedAboveBudget: "全年执行数 above 全年预算数"

@@ -5,6 +5,8 @@ import Foundation
 /// - FP107: a unit inside a money cell ("212.40万元" under （万元）, or "元");
 /// - FP108: a 执行率 written as a bare fraction (0.8106) where the form
 ///   prints a percentage;
+/// - FP109: an amount with more than two decimals ("132.912"): a money
+///   column of two decimals prints it as written rather than round it;
 /// - FP508: an evaluated year far from the filing date (2042, or 2014 for
 ///   a report dated 2025).
 enum EntryChecks {
@@ -36,6 +38,16 @@ enum EntryChecks {
                 findings.append(Finding(.moneyWithUnit, Message(
                     chinese: "\(row.source) \(label)“\(text)”含单位“\(unit)”\(scale)，请只填数字\(quantity.digits)",
                     english: "\(row.source) \(label) \"\(text)\" carries the unit \"\(unit)\"\(englishScale); write the number \(quantity.digits) alone"),
+                    at: path.appending(key)))
+            }
+            for (key, label) in moneyKeys {
+                let text = row.value(key).trimmingCharacters(in: .whitespaces)
+                guard let quantity = WrittenValue(text).quantity, quantity.unit.isNone, quantity.comparator == nil,
+                      let point = quantity.digits.firstIndex(of: "."), quantity.digits[point...].dropFirst(3).contains(where: { $0 != "0" }) else { continue }
+                let decimals = quantity.digits.distance(from: point, to: quantity.digits.endIndex) - 1
+                findings.append(Finding(.amountDecimals, Message(
+                    chinese: "\(row.source) \(label)“\(text)”有\(decimals)位小数；按两位小数打印金额的表格不把它四舍五入，而是原样打印\(text)。若应为两位小数，请在原表中改正",
+                    english: "\(row.source) \(label) \"\(text)\" has \(decimals) decimals; a form that prints amounts with two decimals prints it as written (\(text)), not rounded. If it should have two decimals, correct it in the original"),
                     at: path.appending(key)))
             }
             for key in ["executionRate", "spendingRate", "balanceRate"] {
