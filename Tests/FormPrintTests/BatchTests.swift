@@ -142,6 +142,14 @@ struct BatchTests {
         let third = try BatchFixture.run([input], output: output, skipUnchanged: true)
         #expect(third.units.map(\.status) == [.unchanged, .rendered, .rendered], "a changed input and a deleted file are rendered again")
 
+        // An output overwritten with other bytes since (garbage, another
+        // input's PDF) is not unchanged: its digest no longer matches.
+        let damaged = output.appendingPathComponent("小单位3/2024_项目支出绩效自评表_小单位3的项目.pdf")
+        try Data("%PDF-1.7 garbage".utf8).write(to: damaged)
+        let overwritten = try BatchFixture.run([input], output: output, skipUnchanged: true)
+        #expect(overwritten.units.map(\.status) == [.unchanged, .unchanged, .rendered], "an overwritten output is rendered again")
+        #expect(try Data(contentsOf: damaged).count > 1000)
+
         // Other options are other output: a new format renders everything again.
         let fourth = try BatchFixture.run([input], output: output, skipUnchanged: true,
                                           options: RenderOptions(formats: [.pdf, .ps], combined: true))

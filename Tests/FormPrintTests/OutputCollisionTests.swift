@@ -41,4 +41,30 @@ struct OutputCollisionTests {
         #expect(try files(output) == ["seed.yaml", "seed_tsv.yaml", "seed_txt.yaml"])
         #expect(result.errors.components(separatedBy: "would both be imported to seed.yaml").count == 3, "\(result.errors)")
     }
+
+    /// Issue 24: `batch --lenient` assigned folders from a reading without
+    /// `--lenient`, so a paste that reads only leniently landed in the
+    /// folder of another input of its unit and overwrote its PDFs.
+    @Test func lenientBatchGivesALenientlyReadInputItsOwnFolder() throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let text = BatchFixture.smallUnit(named: "同名单位")
+        try BatchFixture.write(text, to: input.appendingPathComponent("a.yaml"))
+        let unit = try UnitFiles.read(input.appendingPathComponent("a.yaml")).unit
+        let shapes = RealShapeImportTests()
+        var forms = try shapes.tables(unit, try UnitRenderer()).map { RealShapeImportTests.rows($0, .excel) }
+        forms[0].insert(["（2024年度）"], at: 1)
+        forms[0].append(["附注：本表由财务科填写，另附说明一份"])
+        try RealShapeImportTests.pasted(forms).write(to: input.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out")
+        var options = RenderOptions(combined: true)
+        options.lenient = true
+        let summary = try BatchFixture.run([input], output: output, options: options)
+        #expect(summary.units.map(\.status) == [.rendered, .rendered], "\(summary.units.map(\.errors))")
+        #expect(Set(summary.units.compactMap(\.folder)) == ["同名单位", "同名单位_b"], "\(summary.units.map(\.folder))")
+        let paths = summary.units.flatMap { $0.documents.flatMap(\.files) + ($0.combined.map { [$0] } ?? []) }
+        #expect(Set(paths).count == paths.count, "two inputs never share a file: \(paths)")
+        #expect(summary.units.allSatisfy { !$0.duplicateWarnings.isEmpty })
+    }
 }

@@ -117,8 +117,8 @@ struct LayoutVariantTests {
         #expect(row(table, startingWith: "总分") == ["总分", "100", "87.35", "评价等级：良"])
     }
 
-    @Test("money cells show two decimals for plain numbers and anything else as written",
-          arguments: [("212.4", "212.40"), ("0", "0.00"), ("172.185", "172.19"), ("1000", "1000.00"), ("-3.5", "-3.50"),
+    @Test("money cells show two decimals for plain numbers that lose no digit, and anything else as written",
+          arguments: [("212.4", "212.40"), ("0", "0.00"), ("172.185", "172.185"), ("132.910", "132.91"), ("1000", "1000.00"), ("-3.5", "-3.50"),
                       ("约212万", "约212万"), ("", ""), ("212.40万元", "212.40万元"), ("1,000.5", "1,000.5")])
     func moneyFormat(written: String, printed: String) throws {
         var unit = seedUnit()

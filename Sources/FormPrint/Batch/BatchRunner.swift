@@ -103,7 +103,11 @@ public final class BatchRunner: Sendable {
         let results = Locked([OutputFolders.Identity?](repeating: nil, count: inputs.count))
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: layouts).unit {
+            // Read as `render` reads it (`--lenient` included): a workbook
+            // that reads only leniently still gets a folder of its own.
+            if let data = try? YAMLDocument.data(contentsOf: inputs[index].url),
+               let unit = try? UnitFiles.read(data, file: inputs[index].path, fields: self.fields, layouts: layouts,
+                                              lenient: self.configuration.options.lenient).unit {
                 results.withLock { $0[index] = OutputFolders.Identity(name: unit.name, year: unit.year) }
             }
         })
@@ -142,7 +146,7 @@ public final class BatchRunner: Sendable {
                     (id: id, hash: (try? Data(contentsOf: URL(fileURLWithPath: files[id]!))).map { ContentHash.hex($0) } ?? "unreadable")
                 })
                 stateURL = UnitState.url(output: configuration.output, folder: folder, year: unit.year)
-                if let state = UnitState.read(stateURL!), state.hash == hash, state.filesExist(in: configuration.output) {
+                if let state = UnitState.read(stateURL!), state.hash == hash, state.filesIntact(in: configuration.output) {
                     // Temporaries a killed run left next to these files go even
                     // when nothing is rendered again (issue 14).
                     let files = state.unit.documents.flatMap(\.files) + (state.unit.combined.map { [$0] } ?? [])
@@ -182,7 +186,10 @@ public final class BatchRunner: Sendable {
                     records: findings.filter { Self.document(of: $0.path) == instance }.map(FindingRecord.init),
                     totalScore: scores.total, grade: scores.grade)
             }
-            if let stateURL, let hash { try UnitState(hash: hash, unit: summary).write(to: stateURL) }
+            if let stateURL, let hash {
+                let digests = Dictionary(rendered.files.map { ($0.relativePath, ContentHash.hex($0.data)) }, uniquingKeysWith: { first, _ in first })
+                try UnitState(hash: hash, unit: summary, digests: digests).write(to: stateURL)
+            }
             return (summary, written.map(\.path))
         } catch {
             summary.status = .failed

@@ -1,12 +1,15 @@
 import Foundation
 
 /// What `--skip-unchanged` remembers of a unit: the content hash of
-/// everything its output depends on, and what was written. Kept in
+/// everything its output depends on, what was written, and the digest of
+/// each file written (an output overwritten since is rendered again). Kept in
 /// `OUT/.formprint-state/<unit folder>/<year>.json`, beside the output and
 /// out of the way of anyone browsing it.
 struct UnitState: Codable, Equatable {
     var hash: String
     var unit: UnitSummary
+    /// SHA-256 of each output file, by its path relative to the output folder.
+    var digests: [String: String] = [:]
 
     static let folderName = ".formprint-state"
 
@@ -25,9 +28,15 @@ struct UnitState: Codable, Equatable {
         try AtomicFile.write(try encoder.encode(self), to: url)
     }
 
-    /// Every file the state lists is still there.
-    func filesExist(in output: URL) -> Bool {
+    /// Every file the state lists is still there with the bytes written:
+    /// a file damaged or replaced since (another input's PDFs, a partial
+    /// copy) is not "unchanged". A state without digests (an older run)
+    /// is never trusted.
+    func filesIntact(in output: URL) -> Bool {
         let files = unit.documents.flatMap(\.files) + (unit.combined.map { [$0] } ?? [])
-        return files.allSatisfy { FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }
+        return !files.isEmpty && files.allSatisfy { file in
+            guard let recorded = digests[file], let data = try? Data(contentsOf: output.appendingPathComponent(file)) else { return false }
+            return ContentHash.hex(data) == recorded
+        }
     }
 }
