@@ -12,6 +12,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 #include <zlib.h>
+#include <string.h>
 // HarfBuzz's subsetter embeds font subsets into OFD files.
 #include <hb-subset.h>
 
@@ -39,6 +40,39 @@ static inline const char *formprint_font_file(PangoFont *font) {
     FcChar8 *file = NULL;
     if (pattern == NULL || FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch) return NULL;
     return (const char *)file;
+}
+
+/// Whether every run of `layout` is set in a face whose family is one of
+/// `allowed` (", "-separated, as in a Pango font description): fontconfig
+/// falls back to any face of the configuration for a character the named
+/// families lack, and a character in another bundled face inside a 宋体
+/// cell must not pass unnoticed. PangoLayoutRun's fields are C only.
+static inline int formprint_layout_faces_within(PangoLayout *layout, const char *allowed) {
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    if (iter == NULL) return 1;
+    int within = 1;
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        if (run == NULL || run->item == NULL || run->item->analysis.font == NULL) continue;
+        PangoFontDescription *description = pango_font_describe(run->item->analysis.font);
+        const char *family = description ? pango_font_description_get_family(description) : NULL;
+        int found = 0;
+        if (family != NULL) {
+            size_t length = strlen(family);
+            const char *cursor = allowed;
+            while (*cursor) {
+                const char *end = strstr(cursor, ", ");
+                size_t part = end ? (size_t)(end - cursor) : strlen(cursor);
+                if (part == length && strncmp(cursor, family, length) == 0) { found = 1; break; }
+                if (!end) break;
+                cursor = end + 2;
+            }
+        }
+        if (description) pango_font_description_free(description);
+        if (!found) { within = 0; break; }
+    } while (pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
+    return within;
 }
 
 #endif

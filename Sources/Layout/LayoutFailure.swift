@@ -25,8 +25,8 @@ package enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
                 "'\(c)' (" + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ") + ")"
             }.joined(separator: ", ")
             return Message(
-                chinese: "\(origin)：随附字体中没有“\(text.prefix(30))”里\(list)的字形；请替换该字符，把含有它的字体加入 Fonts/，或用 --font-fallback system 允许使用本机字体",
-                english: "\(origin): no bundled font has a glyph for \(list) in \"\(text.prefix(30))\"; replace the character, add a font that covers it to Fonts/, or allow the machine's fonts with --font-fallback system")
+                chinese: "\(origin)：该处所用的随附字体没有“\(text.prefix(30))”里\(list)的字形（FormPrint不会在同一栏中不加说明地换用另一种字体）；请替换该字符，把含有它的字体加入 Fonts/，或用 --font-fallback system 允许使用其他随附字体和本机字体",
+                english: "\(origin): no bundled font of this text's face has a glyph for \(list) in \"\(text.prefix(30))\" (FormPrint never sets it in another face without saying so); replace the character, add a font that covers it to Fonts/, or allow the other bundled and the machine's fonts with --font-fallback system")
         case .rowTooTall(let row, let height, let available, let firstText):
             return Message(
                 chinese: "第\(row + 1)行（“\(firstText.prefix(20))…”）高\(height)，但一页只有\(available)可用；请缩短其文字或拆成几行",

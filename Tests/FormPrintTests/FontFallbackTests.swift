@@ -68,8 +68,30 @@ struct FontFallbackTests {
         let url = try unitFile(body)
         let message = try renderError(url, instance)
         #expect(message.hasPrefix("\(url.path):\(line):"), "\(message)")
-        #expect(message.contains("\(field): no bundled font has a glyph for '\(Self.rareName)' (U+2A6A5)"), "\(message)")
+        #expect(message.contains("\(field): no bundled font of this text's face has a glyph for '\(Self.rareName)' (U+2A6A5)"), "\(message)")
         #expect(message.contains("--font-fallback system"))
+    }
+
+    /// Issue 24: characters the 宋体 face lacks but the bundled 楷体 has
+    /// (龦 U+9FA6, a Hangul syllable) printed in 楷体 inside a 宋体 cell
+    /// without a word. The cell's face is kept: such a character is named,
+    /// with its field, unless other faces are allowed.
+    @Test("a character only another bundled face has is named in a 宋体 cell, not set in 楷体", arguments: ["龦", "한"])
+    func otherFaceOnly(character: String) throws {
+        let url = try unitFile("projects:\n  - name: 项目\(character)\n")
+        let message = try renderError(url, .project(index: 0))
+        let code = "U+" + String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
+        #expect(message.contains("projects[0].name: no bundled font of this text's face has a glyph for '\(character)' (\(code))"), "\(message)")
+        #expect(try renderError(url, .project(index: 0), fallback: .system) == "no error", "allowed with --font-fallback system")
+    }
+
+    @Test("a 仿宋 text keeps its declared fallback to 宋体; ordinary text is untouched")
+    func declaredFallbackStillWorks() throws {
+        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
+        // 龘 is beyond FandolFang's GB2312 set and in 宋体, 仿宋's declared fallback.
+        #expect(throws: Never.self) { try typesetter.width(of: "龘项目", font: FontSpec(family: .fang, bold: false, size: .pt(12))) }
+        #expect(throws: Never.self) { try typesetter.width(of: "项目支出绩效自评表", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
+        #expect(throws: MeasureError.self) { try typesetter.width(of: "项目龦", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
     }
 
     @Test("without the fallback, the configuration holds the bundled fonts and nothing else")
@@ -129,13 +151,15 @@ struct FontFallbackTests {
 struct UnusualUnicodeRenderTests {
     /// (the value, whether it prints, what the error names otherwise)
     static let cases: [(String, Bool, String)] = [
-        ("cafe\u{0301}", true, ""),                        // a combining mark the fonts compose (é)
-        ("名\u{0301}", true, ""),                          // a combining acute on a CJK character: LXGW WenKai has the mark
+        // A combining mark 宋体 lacks: only LXGW WenKai (楷体) has it, and a
+        // 宋体 cell is never set partly in 楷体 without a word (issue 24).
+        ("cafe\u{0301}", false, "U+65 U+301"),
+        ("名\u{0301}", false, "U+540D U+301"),
         ("名\u{0360}", false, "U+540D U+360"),              // a combining double tilde: in no bundled font
         ("😀", false, "U+1F600"),                           // emoji
         ("❤\u{FE0F}", false, "U+FE0F"),                     // an emoji presentation selector
         ("Ω²½", true, ""),                                  // Greek, superscripts, fractions: in the bundled fonts
-        ("한국", true, ""),                                  // Hangul: in LXGW WenKai
+        ("한국", false, "U+D55C"),                           // Hangul: only in LXGW WenKai (楷体), not in 宋体
     ]
 
     @Test("visible unusual characters print, or are named with their code points and field", arguments: cases.indices)

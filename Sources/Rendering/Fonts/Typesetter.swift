@@ -100,6 +100,12 @@ package final class Typesetter: TextMeasurer {
         if pango_layout_get_unknown_glyphs_count(layout) > 0 && !Self.isInvisible(character) {
             throw .missingGlyphs([character])
         }
+        // A character the cell's face (and its declared fallbacks) lacks is
+        // missing, even when fontconfig finds it in another bundled face: a
+        // 楷体 character inside a 宋体 cell is a changed face, not a glyph.
+        if !character.isASCII, !families.keeps(font.family, in: layout) {
+            throw .missingGlyphs([character])
+        }
         let advance = logicalWidth(layout) + font.tracking
         table[character] = advance
         return advance
@@ -152,7 +158,8 @@ package final class Typesetter: TextMeasurer {
     /// one-by-one path, and so is text with a missing glyph.
     private func measureClusters(_ text: String, _ font: FontSpec) {
         prepare(layout, text, font, spacing: .zero)
-        guard pango_layout_get_unknown_glyphs_count(layout) == 0, let iterator = pango_layout_get_iter(layout) else { return }
+        guard pango_layout_get_unknown_glyphs_count(layout) == 0, families.keeps(font.family, in: layout),
+              let iterator = pango_layout_get_iter(layout) else { return }
         defer { pango_layout_iter_free(iterator) }
         // Each character's UTF-8 offset, to match clusters to characters.
         var characterAt: [Int: (character: Character, end: Int)] = [:]
@@ -195,7 +202,7 @@ package final class Typesetter: TextMeasurer {
             return total + (stretch.isEmpty ? .zero : try width(of: stretch, font: stretchFont))
         }
         prepare(layout, text, font, spacing: .zero)
-        if pango_layout_get_unknown_glyphs_count(layout) > 0 {
+        if pango_layout_get_unknown_glyphs_count(layout) > 0 || !families.keeps(font.family, in: layout) {
             var missing: [Character] = []
             for character in text where !missing.contains(character) {
                 do { _ = try advance(of: character, font: font) } catch { missing.append(character) }
@@ -237,8 +244,22 @@ final class AdvanceTable {
 /// A Pango font description for each family, made once per typesetter.
 private struct FamilyDescriptions {
     let song, fang, hei, kai: OpaquePointer
+    /// The families each role may be set in (its face and declared
+    /// fallbacks); none with `FontFallback.system`, where any face may.
+    private let families: [FontFamily: String]
+
+    /// Whether every run of `layout` is set in a face `family` may use.
+    func keeps(_ family: FontFamily, in layout: OpaquePointer) -> Bool {
+        guard let allowed = families[family] else { return true }
+        return formprint_layout_faces_within(layout, allowed) != 0
+    }
 
     init(fallback: FontFallback) throws(RenderError) {
+        var families: [FontFamily: String] = [:]
+        if fallback == .none {
+            for family in FontFamily.allCases { families[family] = FontLibrary.families(family, fallback: fallback) }
+        }
+        self.families = families
         func make(_ family: FontFamily) throws(RenderError) -> OpaquePointer {
             guard let description = pango_font_description_from_string(FontLibrary.families(family, fallback: fallback)) else {
                 throw RenderError.cairo("pango_font_description_from_string failed")
