@@ -120,5 +120,6 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
                           path: "Fuzz/Render"),
         .executableTarget(name: "fuzz-form-body", dependencies: ["FuzzSupport", "Serving"], path: "Fuzz/FormBody"),
+        .executableTarget(name: "fuzz-conservation", dependencies: ["FuzzSupport", "Importing", "Layout", "Evaluation"], path: "Fuzz/Conservation"),
     ]
 }

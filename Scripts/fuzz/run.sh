@@ -30,7 +30,7 @@ while getopts "t:j:c:" option; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(unit-file pasted-text workbook layout render)
+[ ${#targets[@]} -eq 0 ] && targets=(unit-file pasted-text workbook layout render conservation)
 
 scratch=.build-fuzz
 # Swift code and the C code of the dependencies (libyaml, zlib) are
@@ -57,7 +57,7 @@ for target in "${targets[@]}"; do
     # heap: the workbook target fuzzes without leak checks (20x faster) and
     # its corpus is checked for leaks afterwards, like every target's.
     leaks=()
-    [ "$target" = workbook ] && leaks=(-detect_leaks=0)
+    [ "$target" = workbook ] || [ "$target" = conservation ] && leaks=(-detect_leaks=0)
     echo "== fuzz-$target for ${seconds}s (corpus $corpus, findings $findings)"
     # -timeout: an input that takes longer is a hang; -rss_limit_mb: more
     # memory is a finding (the readers' limits must stop it first).

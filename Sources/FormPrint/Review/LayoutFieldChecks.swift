@@ -81,7 +81,7 @@ enum LayoutFieldChecks {
         let registry = (try? catalog.fields) ?? FieldRegistry()
         for path in document.source.paths {
             guard let address = address(of: path), registry.declaration(address.key, at: address.level) != nil,
-                  isPrinted(address) == false, !value(at: path, in: unit).allSatisfy(\.isWhitespace) else { continue }
+                  isPrinted(address) == false, !unit.text(at: path).allSatisfy(\.isWhitespace) else { continue }
             let label = registry.declaration(address.key, at: address.level)?.label ?? address.key
             // Signature lines belong to every form of the unit.
             let layoutID = address.kind.flatMap { chosen[$0] } ?? chosen.sorted { $0.key < $1.key }.map(\.value).joined(separator: "、")
@@ -91,29 +91,6 @@ enum LayoutFieldChecks {
                 at: path).located(in: document.source))
         }
         return kept
-    }
-
-    /// The text at `path` of the unit, "" when there is none.
-    static func value(at path: FieldPath, in unit: UnitEvaluation) -> String {
-        guard let address = address(of: path) else { return "" }
-        let indices = path.components.compactMap { if case .index(let index) = $0 { index } else { nil } }
-        switch (address.kind, address.level) {
-        case (nil, .signatures): return unit.signatures.value(address.key)
-        case (.project?, .project): return unit.projects[safe: indices.first]?.value(address.key) ?? ""
-        case (.project?, .funds): return unit.projects[safe: indices.first]?.funds[safe: indices.dropFirst().first]?.value(address.key) ?? ""
-        case (.project?, .indicator):
-            return indicator(unit.projects[safe: indices.first]?.indicators ?? [], Array(indices.dropFirst()))?.value(address.key) ?? ""
-        case (.department?, .department): return unit.department?.value(address.key) ?? ""
-        case (.department?, .funds): return unit.department?.funds[safe: indices.first]?.value(address.key) ?? ""
-        case (.department?, .task): return unit.department?.tasks[safe: indices.first]?.value(address.key) ?? ""
-        case (.department?, .indicator): return indicator(unit.department?.indicators ?? [], indices)?.value(address.key) ?? ""
-        default: return ""
-        }
-    }
-
-    private static func indicator(_ tree: [IndicatorCategory], _ indices: [Int]) -> Indicator? {
-        guard indices.count == 3 else { return nil }
-        return tree[safe: indices[0]]?.subcategories[safe: indices[1]]?.indicators[safe: indices[2]]
     }
 }
 

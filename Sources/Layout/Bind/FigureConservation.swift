@@ -1,5 +1,5 @@
 import Evaluation
-import Layout
+import Foundation
 
 /// The print side of "every figure conserved": each cell of a bound form
 /// whose text comes from a value of the unit prints that value as written,
@@ -22,7 +22,7 @@ package enum FigureConservation {
         var changes: [Change] = []
         for cell in table.cells {
             guard case .unit(let path) = cell.origin else { continue }
-            let written = value(at: path, in: unit).trimmingCharacters(in: .whitespacesAndNewlines)
+            let written = unit.text(at: path).trimmingCharacters(in: .whitespacesAndNewlines)
             let printed = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !conserves(written: written, printed: printed) else { continue }
             changes.append(Change(path: path, written: written, printed: printed))
@@ -31,33 +31,12 @@ package enum FigureConservation {
     }
 
     /// Whether `printed` is `written`, in a declared format or a part of it.
-    static func conserves(written: String, printed: String) -> Bool {
+    package static func conserves(written: String, printed: String) -> Bool {
         if printed == written { return true }
         if written.isEmpty { return printed.isEmpty }
         if MoneyDigits.twoDecimals(written) == printed { return true }
         if ValueView.allCases.contains(where: { $0.part(of: written) == printed }) { return true }
         // The layout's fixed text around one field: "评价等级：{project.grade}".
         return printed.count > written.count && printed.contains(written)
-    }
-
-    /// The text at `path`: a field's value, or the name of an indicator
-    /// group (`…indicators[i].category`, `…subcategories[j].category`).
-    static func value(at path: FieldPath, in unit: UnitEvaluation) -> String {
-        let components = path.components
-        guard case .key("category")? = components.last else { return LayoutFieldChecks.value(at: path, in: unit) }
-        let indices = components.compactMap { if case .index(let index) = $0 { index } else { nil } }
-        let tree: [IndicatorCategory]?
-        var groups = indices[...]
-        switch components.first {
-        case .key("projects"):
-            tree = unit.projects[safe: groups.popFirst()]?.indicators
-        case .key("department"):
-            tree = unit.department?.indicators
-        default:
-            tree = nil
-        }
-        guard let category = tree?[safe: groups.popFirst()] else { return "" }
-        guard let subcategory = groups.popFirst() else { return category.name }
-        return category.subcategories[safe: subcategory]?.name ?? ""
     }
 }
