@@ -157,12 +157,20 @@ struct RealShapeImportTests {
     func workbook(test: Case) throws {
         let renderer = try UnitRenderer()
         let unit = try unit(test)
+        let imported = try WorkbookImporter.importWorkbook(try workbook(unit, renderer), file: "自评表.xlsx",
+                                                           options: ImportOptions(layouts: try renderer.catalog.all()))
+        try expectSameForms(imported, unit, renderer, "\(test) xlsx")
+    }
+
+    /// The unit's forms as a workbook, one sheet each, with the merges the
+    /// layout draws; `edit` changes a form's rows (its text) first.
+    func workbook(_ unit: UnitEvaluation, _ renderer: UnitRenderer, edit: ([[String]]) -> [[String]] = { $0 }) throws -> Data {
         var sheets: [XLSXWorkbook.Sheet] = []
         for (index, form) in try tables(unit, renderer).enumerated() {
             var sheet = XLSXWorkbook.Sheet(name: "表\(index + 1)")
             // The form starts at B3, as templates often do.
             func reference(_ row: Int, _ column: Int) -> String { OfficialFormSheets.columnName(column + 2) + String(row + 3) }
-            for (r, row) in Self.rows(form, .excel).enumerated() {
+            for (r, row) in edit(Self.rows(form, .excel)).enumerated() {
                 for (c, text) in row.enumerated() where !text.isEmpty { sheet.text(reference(r, c), text) }
             }
             let top = form.title.count
@@ -171,9 +179,7 @@ struct RealShapeImportTests {
             }
             sheets.append(sheet)
         }
-        let imported = try WorkbookImporter.importWorkbook(try XLSXWorkbook(sheets: sheets).data(), file: "自评表.xlsx",
-                                                           options: ImportOptions(layouts: try renderer.catalog.all()))
-        try expectSameForms(imported, unit, renderer, "\(test) xlsx")
+        return try XLSXWorkbook(sheets: sheets).data()
     }
 
     @Test("a Word document holding the form as a table (gridSpan, vMerge) is read as its own layout and prints the same", arguments: cases)

@@ -49,7 +49,7 @@ enum Label {
     }
 
     static let markers = ["（A）", "（B）", "（B/A）"]
-    private static let notes: Set<String> = ["盖章", "签字", "签章", "万元", "元", "千元", "%", "分", "单位盖章"]
+    private static let notes: Set<String> = ["盖章", "签字", "签章", "万元", "元", "千元", "亿元", "%", "分", "单位盖章"]
 }
 
 extension StringProtocol {
