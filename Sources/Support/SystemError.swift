@@ -13,7 +13,10 @@ package struct SystemError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The C library's sentence for the code ("No space left on device").
     package var description: String { String(cString: strerror(code)) }
 
-    package var isInterrupted: Bool { code == EINTR || code == EAGAIN }
+    /// A signal interrupted the call: retry it. Only EINTR — EAGAIN on a
+    /// descriptor opened without blocking means "no data now", and
+    /// retrying it at once would spin.
+    package var isInterrupted: Bool { code == EINTR }
 
     /// `result` of a call that returns -1 on failure (open, fstat, fsync, …).
     @discardableResult
