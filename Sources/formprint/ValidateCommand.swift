@@ -47,6 +47,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: lenientHelp)
     var lenient = false
 
+    @Option(help: help("说明一个值从文件到表格的经过：文件中的原文、读作的值、导入提示、各表格打印的文字及所用规则。写字段路径，如 projects[0].funds[1].executed。",
+                       "Explain one value's way from the file to the page: the file's text, the value read, the import notes, and what each form prints with the rule applied. Give a field path such as projects[0].funds[1].executed.",
+                       valueName: "PATH"))
+    var explain: String?
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -57,6 +62,20 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             printError("\(error)")
             throw ExitCode(2)
+        }
+        if let explain {
+            let renderer = try UnitRenderer()
+            var failed = false
+            for path in units {
+                do {
+                    print(try UnitFiles.trace(explain, inFileAt: path, renderer: renderer, layouts: layouts, lenient: lenient).message.text)
+                } catch {
+                    printError("\(error)")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(2) }
+            return
         }
         var report = ValidationReport()
         for path in units {

@@ -54,3 +54,25 @@ extension UnitEvaluation {
         }
     }
 }
+
+extension FieldPath {
+    /// A path as findings print it (`projects[0].funds[1].executed`); nil
+    /// for text that is not one (an empty key, a bracket without a number).
+    public init?(parsing text: String) {
+        var components: [Component] = []
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            var rest = Substring(part)
+            let key = rest.prefix { $0 != "[" }
+            guard !key.isEmpty else { return nil }
+            components.append(.key(String(key)))
+            rest = rest.dropFirst(key.count)
+            while rest.first == "[" {
+                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else { return nil }
+                components.append(.index(index))
+                rest = rest[rest.index(after: close)...]
+            }
+            guard rest.isEmpty else { return nil }
+        }
+        self.init(components)
+    }
+}

@@ -276,7 +276,8 @@ struct UnitAssembler {
         }
         let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
                                   report: report?.value, signatures: signatures, layouts: chosenLayouts)
+        let found = ImportedPlaces.find(unit, in: context.usedCells)
         return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes),
-                            places: ImportedPlaces.find(unit, in: context.usedCells))
+                            places: found.places, writtenTexts: found.texts)
     }
 }

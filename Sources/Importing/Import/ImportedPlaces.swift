@@ -7,7 +7,8 @@ import Evaluation
 /// (a 四川 target from three columns) or repaired in reading points at its
 /// record. Findings about the unit then name the cell the officer edits.
 enum ImportedPlaces {
-    static func find(_ unit: UnitEvaluation, in cells: [GridCell]) -> [FieldPath: SourceLocation] {
+    /// The place of each value, and the text of the cell it was found in.
+    static func find(_ unit: UnitEvaluation, in cells: [GridCell]) -> (places: [FieldPath: SourceLocation], texts: [FieldPath: String]) {
         var finder = Finder(cells: cells)
         for (p, project) in unit.projects.enumerated() {
             let base = FieldPath("projects").appending(p)
@@ -23,13 +24,20 @@ enum ImportedPlaces {
             finder.tree(department.indicators, base.appending("indicators"))
         }
         finder.record(FieldPath("signatures"), unit.signatures, anchor: nil)
-        return finder.places
+        return (finder.places, finder.texts)
     }
 
     struct Finder {
         let cells: [GridCell]
         var cursor = 0
         var places: [FieldPath: SourceLocation] = [:]
+        var texts: [FieldPath: String] = [:]
+
+        /// `path` was read from cell `index`.
+        mutating func found(_ path: FieldPath, at index: Int) {
+            places[path] = cells[index].location
+            texts[path] = cells[index].text
+        }
 
         /// The index of the first cell at or after `start` whose text is `value`
         /// (or whose text, for a label-and-value cell, ends with it).
@@ -46,7 +54,7 @@ enum ImportedPlaces {
             let keys = Value.typedKeys + value.extra.keys.sorted()
             var start = cursor
             if let anchor, let found = index(of: value.value(anchor), from: cursor, within: .max) {
-                places[base.appending(key: anchor)] = cells[found].location
+                self.found(base.appending(key: anchor), at: found)
                 start = max(0, found - 12)
                 cursor = found + 1
             }
@@ -54,7 +62,7 @@ enum ImportedPlaces {
             for key in keys where key != anchor {
                 let text = value.value(key)
                 if let found = index(of: text, from: start) {
-                    places[base.appending(key: key)] = cells[found].location
+                    self.found(base.appending(key: key), at: found)
                     recordPlace = recordPlace ?? cells[found].location
                 }
             }
@@ -68,13 +76,13 @@ enum ImportedPlaces {
             for (c, category) in categories.enumerated() {
                 let categoryPath = base.appending(c)
                 if let found = index(of: category.name, from: cursor, within: .max) {
-                    places[categoryPath.appending("category")] = cells[found].location
+                    self.found(categoryPath.appending("category"), at: found)
                     places[categoryPath] = cells[found].location
                 }
                 for (s, subcategory) in category.subcategories.enumerated() {
                     let subPath = categoryPath.appending("subcategories").appending(s)
                     if let found = index(of: subcategory.name, from: cursor, within: .max) {
-                        places[subPath.appending("category")] = cells[found].location
+                        self.found(subPath.appending("category"), at: found)
                     }
                     for (i, indicator) in subcategory.indicators.enumerated() {
                         record(subPath.appending("indicators").appending(i), indicator, anchor: "name")

@@ -9,12 +9,18 @@ public struct ImportedUnit: Sendable {
     /// Where each value of `unit` was read from: the cell of the workbook
     /// or the line and column of the paste.
     public var places: [FieldPath: SourceLocation]
+    /// The text of the cell each value was found in, as the file holds it
+    /// (`validate --explain`); absent where a value is not one cell's text
+    /// (joined from columns, converted from another money unit).
+    public var writtenTexts: [FieldPath: String]
 
-    public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote], places: [FieldPath: SourceLocation] = [:]) {
+    public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote], places: [FieldPath: SourceLocation] = [:],
+                writtenTexts: [FieldPath: String] = [:]) {
         self.unit = unit
         self.documents = documents
         self.notes = notes
         self.places = places
+        self.writtenTexts = writtenTexts
     }
 
     public var repairs: [ImportNote] { notes.filter { $0.kind == .repaired } }
