@@ -77,6 +77,9 @@ package struct BureauPages: Sendable {
         body += "<p id=\"counts\">" + UnitStatus.allCases.map { status in
             "<a class=\"status \(status.cssClass)\" href=\"/bureau?status=\(status.key)\">\(status.name(l)) \(counts[status] ?? 0)</a>"
         }.joined(separator: " ") + "</p>"
+        // Above the table: at 300 units, the codes form below it is far away.
+        let roster = lines.filter(\.onRoster)
+        body += bulkCodes(roster: roster.count, withoutCode: roster.filter { !$0.hasCode }.count, address: address, csrf: csrf)
         body += filterForm(filter, supervisors: supervisors)
         let shown = filter.apply(lines)
         body += "<p id=\"shown\">" + (filter.isEmpty ? l.pick("共 \(lines.count) 个单位", "\(lines.count) units")
@@ -114,8 +117,6 @@ package struct BureauPages: Sendable {
             }
         }
         body += "</ul>"
-        let roster = lines.filter(\.onRoster)
-        body += bulkCodes(roster: roster.count, withoutCode: roster.filter { !$0.hasCode }.count, address: address, csrf: csrf)
         body += uploadForUnit(roster.map(\.name), csrf: csrf)
         body += """
             <h2 class="no-print">\(l.pick("单位名单", "Roster"))</h2>
