@@ -121,7 +121,7 @@ package struct BureauPages: Sendable {
         body += """
             <h2 class="no-print">\(l.pick("单位名单", "Roster"))</h2>
             <form method="post" action="/bureau/roster" enctype="multipart/form-data" class="no-print">\(HTML.csrf(csrf))
-            <p>\(l.pick("每行一个单位名称，或上传工作簿（第一列为单位名称）。", "One unit name per line, or a workbook whose first column lists the units."))</p>
+            <p>\(l.pick("每行一个单位名称，或上传工作簿（第一列为单位名称）。可加一列“主管部门”（表头写“主管部门”；粘贴时用制表符分隔，从 Excel 复制两列即可），用于筛选、合订本和压缩包分组。", "One unit name per line, or a workbook whose first column lists the units. A column headed 主管部门 (tab-separated when pasted: copy two columns from Excel) gives each unit its supervising department, for the filters, the booklets and the zip's folders."))</p>
             <textarea name="text" rows="5" cols="50"></textarea><br><input type="file" name="file" accept=".xlsx,.xls,.txt">
             <button>\(l.pick("保存名单", "Save the roster"))</button></form>
             <form method="post" action="/bureau/rerender" class="no-print">\(HTML.csrf(csrf))
