@@ -148,6 +148,20 @@ import Testing
         }
     }
 
+    @Test func heldCodesAreForgottenAfterHalfAnHourOrOnceBothFilesAreTaken() {
+        let held = IssuedCodes()
+        let notices = AccessCodeNotices(notices: [.init(unit: "第1单位", supervisor: nil, code: "1234-5678-9012")], address: "http://x/")
+        let token = held.hold(notices, session: "s", now: 0)
+        #expect(held.take(token, .pdf, session: "other", now: 1) == nil)
+        #expect(held.take(token, .pdf, session: "s", now: IssuedCodes.lifetime + 1) == nil)
+        #expect(held.count == 0)
+        let again = held.hold(notices, session: "s", now: 0)
+        #expect(held.take(again, .pdf, session: "s", now: 1)?.notices == notices)
+        #expect(held.take(again, .pdf, session: "s", now: 2) == nil)
+        #expect(held.take(again, .xlsx, session: "s", now: 3)?.notices == notices)
+        #expect(held.count == 0)
+    }
+
     @Test func aNameNoBundledFontCoversIsNamedNotDrawnAsABox() throws {
         let renderer = try UnitRenderer()
         let notices = AccessCodeNotices(notices: [.init(unit: "\u{1F600}单位", supervisor: nil, code: "1234-5678-9012")], address: "http://x/")

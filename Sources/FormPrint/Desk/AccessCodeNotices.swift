@@ -8,7 +8,7 @@ import Rendering
 /// set in the bundled fonts through the same writer as the forms, and the
 /// same list as an `.xlsx` (the findings report's writer). The codes exist
 /// in plain text only in these bytes: the desk stores their hashes.
-package struct AccessCodeNotices: Sendable {
+package struct AccessCodeNotices: Sendable, Equatable {
     package struct Notice: Sendable, Equatable {
         package var unit: String
         /// 主管部门, from the roster (nil when it gives none).

@@ -43,6 +43,8 @@ package final class IssuedCodes: Sendable {
     /// lifetime gets nil. The batch is forgotten once both files are taken.
     package func take(_ token: String, _ download: Download, session: String, now: Double = Date().timeIntervalSince1970) -> Batch? {
         batches.withLock { batches in
+            // Codes past their half hour are dropped whenever the holder is touched.
+            batches = batches.filter { now - $0.value.issuedAt < Self.lifetime }
             guard var batch = batches[token], !session.isEmpty, batch.session == session, now - batch.issuedAt < Self.lifetime,
                   !batch.taken.contains(download) else { return nil }
             batch.taken.insert(download)
