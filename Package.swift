@@ -75,6 +75,9 @@ let package = Package(
             name: "Serving",
             dependencies: ["FormPrint", "Evaluation", "InputReading", "Importing", "Review", "Support", "ZIPFoundation",
                            .product(name: "Hummingbird", package: "hummingbird"),
+                           // `serve --tls-cert/--tls-key`: TLS in the server (swift-nio-ssl).
+                           .product(name: "HummingbirdTLS", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "GRDB", package: "GRDB.swift"),

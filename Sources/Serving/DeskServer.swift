@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 
 /// `formprint serve`: the desk on one address, everything in one folder.
@@ -11,17 +13,19 @@ public enum DeskServer {
 
     /// Serves until the process is stopped. `onRunning` is told the port
     /// (useful with port 0: a free one).
-    public static func run(data: URL, address: String, port: Int, workers: Int,
+    public static func run(data: URL, address: String, port: Int, workers: Int, tls: ServerTLS? = nil,
                            onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let requiresLogin = !isLoopback(address)
-        let desk = try Desk(data: data, workers: workers, requiresLogin: requiresLogin)
+        // The certificate and key are checked before the data folder is taken.
+        let server: HTTPServerBuilder = try tls.map { try .tls(tlsConfiguration: try $0.configuration()) } ?? .http1()
+        let desk = try Desk(data: data, workers: workers, requiresLogin: requiresLogin, servesTLS: tls != nil)
         if requiresLogin, try !Sessions(database: desk.store.database).hasAdministrator() {
             throw ServeError.noAdministrator(data.path)
         }
         var logger = Logger(label: "formprint-serve")
         logger.logLevel = .notice
         if desk.swept > 0 { logger.notice("removed \(desk.swept) files an interrupted run left (never accepted)") }
-        let app = Application(router: DeskRoutes(desk: desk).router(),
+        let app = Application(router: DeskRoutes(desk: desk).router(), server: server,
                               configuration: .init(address: .hostname(address, port: port), serverName: "FormPrint"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) }, logger: logger)
         try await app.runService()
@@ -30,6 +34,14 @@ public enum DeskServer {
     /// Creates or replaces an administrator (`formprint serve admin`).
     public static func setAdministrator(data: URL, name: String, password: String) throws {
         try Sessions(database: try DeskDatabase(folder: data)).setAdministrator(name, password: password)
+    }
+
+    /// Copies the desk's data folder into one `.zip` at `destination`
+    /// (`formprint serve backup`), while the server runs: the database
+    /// through SQLite's online backup, then every file it names. Returns
+    /// how many submissions and files it holds.
+    public static func backup(data: URL, to destination: URL) throws -> (submissions: Int, files: Int) {
+        try DeskBackup(folder: data).write(to: destination)
     }
 
     /// Checks that every stored submission is complete (`formprint serve verify`).

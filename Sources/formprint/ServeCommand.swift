@@ -17,7 +17,7 @@ struct ServeCommand: ParsableCommand {
                 On 127.0.0.1 nobody logs in. With --listen beyond loopback the bureau's administrator must log in \
                 (create one first with `formprint serve admin`) and issues each unit an access code.
                 """),
-            subcommands: [Start.self, Admin.self, Verify.self],
+            subcommands: [Start.self, Admin.self, Verify.self, Backup.self],
             defaultSubcommand: Start.self)
     }
 
@@ -42,19 +42,33 @@ struct ServeCommand: ParsableCommand {
         @Option(help: help("生成文档的工作线程数（各有一个排版器）；上传过多时排队等候。", "Rendering workers (one typesetter each); a burst of uploads waits for a free one."))
         var workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
+        @Option(name: .customLong("tls-cert"), help: help("TLS 证书（PEM）：服务改用 HTTPS，访问码和密码不以明文在网络上传输。须与 --tls-key 一起使用。",
+                                                          "A TLS certificate (PEM): the desk speaks HTTPS, so codes and passwords never cross the network in plain text. Use with --tls-key."))
+        var tlsCert: String?
+
+        @Option(name: .customLong("tls-key"), help: help("TLS 证书的私钥（PEM，未加密）。", "The certificate's private key (PEM, unencrypted)."))
+        var tlsKey: String?
+
         func validate() throws {
+            guard (tlsCert == nil) == (tlsKey == nil) else {
+                throw usageError("--tls-cert 和 --tls-key 须同时给出", "--tls-cert and --tls-key go together")
+            }
             guard (0...65_535).contains(port) else { throw usageError("--port 须在0到65535之间；收到的是\(port)", "--port must be between 0 and 65535; got \(port)") }
             guard (1...64).contains(workers) else { throw usageError("--workers 须在1到64之间；收到的是\(workers)", "--workers must be between 1 and 64; got \(workers)") }
         }
 
         func run() throws {
             let (folder, listen, port, workers) = (folder.url, listen, port, workers)
+            let tls = tlsCert.flatMap { cert in
+                tlsKey.map { ServerTLS(certificate: URL(fileURLWithPath: cert), key: URL(fileURLWithPath: $0)) }
+            }
+            let scheme = tls == nil ? "http" : "https"
             let failure = Failure()
             let done = DispatchSemaphore(value: 0)
             Task {
                 do {
-                    try await DeskServer.run(data: folder, address: listen, port: port, workers: workers) { port in
-                        let line = "formprint serve: http://\(listen.contains(":") ? "[\(listen)]" : listen):\(port)/  (\(folder.path))\n"
+                    try await DeskServer.run(data: folder, address: listen, port: port, workers: workers, tls: tls) { port in
+                        let line = "formprint serve: \(scheme)://\(listen.contains(":") ? "[\(listen)]" : listen):\(port)/  (\(folder.path))\n"
                         FileHandle.standardOutput.write(Data(line.utf8))
                     }
                 } catch {
@@ -105,6 +119,25 @@ struct ServeCommand: ParsableCommand {
                       "\(result.submissions) submissions, \(result.files) files, journal \(result.journal), \(result.problems.count) problems"))
             for problem in result.problems { printError(problem) }
             if !result.problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+extension ServeCommand {
+    struct Backup: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "backup", abstract: say("把数据文件夹备份为一个 .zip 文件（服务运行时也可以）：数据库用 SQLite 的在线备份，另加全部上传和生成的文件。恢复时解压到一个空文件夹，用 --data 指向它。",
+                                                                      "Back the data folder up into one .zip, also while the server runs: the database through SQLite's online backup, plus every uploaded and rendered file. To restore, unzip into an empty folder and point --data at it."))
+        }
+
+        @OptionGroup var folder: DataFolder
+
+        @Option(help: help("备份文件（.zip）；已存在时替换。", "The backup file (.zip); replaced if it exists."))
+        var to: String
+
+        func run() throws {
+            let result = try DeskServer.backup(data: folder.url, to: URL(fileURLWithPath: to))
+            print(say("已备份到\(to)：\(result.submissions)份提交，\(result.files)个文件", "backed up to \(to): \(result.submissions) submissions, \(result.files) files"))
         }
     }
 }

@@ -4,9 +4,12 @@ import Testing
 /// The desk in a real browser: Scripts/browser/serve_scenario.py drives
 /// Debian's chromium (chromium-driver, Selenium from PyPI in
 /// .build/browser-venv, made by Scripts/browser/make-venv.sh) through both
-/// servers this test starts from the built binary — one on loopback, one
-/// beyond it with an administrator. Screenshots of every page are left in
-/// .build/serve-screenshots/ to be looked at.
+/// servers this test starts from the built binary — one on loopback (an
+/// officer fixes the seed), one beyond it with an administrator (a bureau
+/// of 300 units: codes in bulk and their notice PDF, a unit that submits,
+/// one refused for another's forms, a return and a resubmission, the
+/// filtered table). Screenshots of every page are left in
+/// .build/serve-screenshots/ to be looked at (docs/images holds a few).
 @Suite(.serialized) struct BrowserTests {
     static let python = repositoryRoot.appendingPathComponent(".build/browser-venv/bin/python")
     static let binary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
@@ -48,7 +51,7 @@ import Testing
     }
 
     @Test(.enabled(if: available, "needs chromium, chromium-driver, .build/browser-venv and the built binary"))
-    func anOfficerFixesTheSeedAndTheBureauSeesTheStatus() throws {
+    func anOfficerFixesTheSeedAndABureauOf300UnitsCollectsReturnsAndFilters() throws {
         let local = try Server(data: try temporaryFolder(), listen: "127.0.0.1")
         let networkData = try temporaryFolder()
         let admin = Process()
@@ -82,6 +85,8 @@ import Testing
         #expect(said.contains("browser scenario passed"))
         let downloaded = try Data(contentsOf: shots.appendingPathComponent("downloaded.pdf"))
         #expect(downloaded.prefix(5) == Data("%PDF-".utf8))
-        #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("10-bureau-status.png").path))
+        let notices = try Data(contentsOf: shots.appendingPathComponent("notices.pdf"))
+        #expect(notices.prefix(5) == Data("%PDF-".utf8))
+        #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("19-audit.png").path))
     }
 }

@@ -91,4 +91,44 @@ package final class Logins: Sendable {
         try sessions.store.setCodeHash(await hash(code.filter(\.isNumber)), for: unit, actor: actor)
         return code
     }
+
+    /// Which units a bulk issue covers.
+    package enum CodeScope: String, Sendable {
+        /// Every roster unit without a code.
+        case missing
+        /// Every roster unit: each old code stops working and its sessions end.
+        case all
+    }
+
+    /// New codes for the roster's units in `scope`, hashed on every core
+    /// (off the cooperative pool) and stored in one commit. Returns each
+    /// unit's code — the only place it exists in plain text — by 主管部门,
+    /// then by name, in counting order: the notices come off the printer
+    /// in the piles they are handed out in.
+    package func issueCodes(_ scope: CodeScope, actor: String) async throws -> [(unit: RosterUnit, code: String)] {
+        let units = try sessions.store.roster().filter { scope == .all || $0.codeHash == nil }.sorted { a, b in
+            a.supervisor != b.supervisor ? NaturalOrder.precedes(a.supervisor ?? "", b.supervisor ?? "") : NaturalOrder.precedes(a.name, b.name)
+        }
+        guard !units.isEmpty else { return [] }
+        let codes = units.map { _ in Secrets.accessCode() }
+        let hashes = await hashAll(codes.map { $0.filter(\.isNumber) })
+        let set = try sessions.store.setCodeHashes(zip(units, hashes).map { (unit: $0.name, hash: $1) }, onlyMissing: scope == .missing, actor: actor)
+        return zip(units, codes).filter { set.contains($0.0.name) }.map { (unit: $0, code: $1) }
+    }
+
+    /// bcrypt of each secret, spread over the cores on Dispatch's threads:
+    /// 300 codes take seconds, and no other page waits for them.
+    private func hashAll(_ secrets: [String]) async -> [String] {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { [bcryptRuns] in
+                let hashes = Locked([String](repeating: "", count: secrets.count))
+                DispatchQueue.concurrentPerform(iterations: secrets.count) { index in
+                    let hash = Secrets.hash(secrets[index])
+                    hashes.withLock { $0[index] = hash }
+                }
+                bcryptRuns.withLock { $0 += secrets.count }
+                continuation.resume(returning: hashes.withLock { $0 })
+            }
+        }
+    }
 }

@@ -34,6 +34,13 @@ package enum DeskText {
         case inputTooLarge(InputLimits.Excess)
         /// Too many failed logins for the account or from the address.
         case tooManyLogins(seconds: Int)
+        /// "Re-issue all" without its confirmation ticked.
+        case reissueNotConfirmed
+        /// A bulk issue's download taken already, expired, or another session's.
+        case codesGone
+        /// A return without a comment, or of a submission that is not its unit's latest.
+        case returnNeedsComment
+        case notReturnable
         /// A unit handed in forms that name another unit (or none).
         case notThisUnit(form: String, account: String)
 
@@ -72,6 +79,18 @@ package enum DeskText {
             case .tooManyLogins(let seconds):
                 Message(chinese: "登录失败次数过多，已暂停登录。请在 \((seconds + 59) / 60) 分钟后再试；如果忘记了访问码或密码，请联系财政局重新发放。",
                         english: "Too many failed logins; logging in is paused. Try again in \((seconds + 59) / 60) minutes; if the access code or password is lost, ask the finance bureau for a new one.")
+            case .reissueNotConfirmed:
+                Message(chinese: "没有重新发放：全部重新发放会使所有单位的旧访问码立即失效、已登录的单位须重新登录，请先勾选“确认全部重新发放”再点击按钮。只给尚无访问码的单位发放时，请用上面的按钮。",
+                        english: "Nothing was issued: issuing all codes again makes every unit's old code stop working and logs every unit out, so tick \"confirm re-issuing all\" first. To issue codes only to units without one, use the button above it.")
+            case .returnNeedsComment:
+                Message(chinese: "没有退回：请在“退回意见”中写明需要单位修改什么（例如哪张表、哪一行），单位登录后会看到这段意见。",
+                        english: "Not returned: write in the comment what the unit must change (which form, which row); the unit sees it when it logs in.")
+            case .notReturnable:
+                Message(chinese: "没有退回：只能退回单位最近一次的正式提交，且同一份提交只能退回一次。这份提交已被退回，或单位之后又提交过。请在该单位的页面刷新后查看最近一次提交。",
+                        english: "Not returned: only a unit's latest official submission can be returned, and only once. This one was returned already, or the unit has submitted since. Reload the unit's page to see its latest submission.")
+            case .codesGone:
+                Message(chinese: "这份访问码文件已经下载过、已超过30分钟，或不是在这次登录中发放的，服务器不再保存其中的访问码（数据库只保存校验值）。如果没有保存下来，请在“汇总”页为相关单位重新发放访问码。",
+                        english: "This file of access codes was downloaded already, is more than 30 minutes old, or was not issued in this login session: the server no longer holds its codes (the database keeps only their hashes). If it was not saved, issue the units' codes again on the bureau's page.")
             case .notThisUnit(let form, let account) where form.trimmingCharacters(in: .whitespaces).isEmpty:
                 Message(chinese: "表格中没有填写单位名称，而这份材料是以“\(account)”的名义提交的，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
                         english: "The form gives no unit name, and it was handed in as \"\(account)\"'s; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")
@@ -92,13 +111,18 @@ package enum DeskText {
         case "login-throttled": ("登录过于频繁，已暂停", "login attempts paused")
         case "logout": ("退出登录", "logged out")
         case "submit": ("提交", "submitted")
+        case "resubmit": ("退回后重新提交", "submitted again after a return")
+        case "return": ("退回修改", "returned for revision")
         case "submit-bureau-copy": ("财政局代传（未作为正式提交）", "bureau's upload (not the unit's submission)")
         case "refuse-identity": ("退回（单位名称不符）", "refused (another unit's name)")
         case "issue-code": ("发放访问码", "issued an access code")
         case "reissue-code": ("重发访问码（旧会话已结束）", "issued a new access code (old sessions ended)")
+        case "issue-codes": ("批量发放访问码（尚无访问码的单位）", "issued access codes to every unit without one")
+        case "reissue-codes": ("全部重新发放访问码（旧访问码失效，旧会话已结束）", "issued every unit a new access code (old codes and sessions ended)")
         case "remove-from-roster": ("移出名单（会话已结束）", "removed from the roster (sessions ended)")
         case "roster": ("保存名单", "saved the roster")
         case "rerender": ("重新生成", "re-rendered")
+        case "backup": ("备份", "backed up")
         case "admin": ("设置管理员", "set an administrator")
         case "admin-password-reset": ("重设管理员密码（旧会话已结束）", "reset an administrator's password (old sessions ended)")
         default: nil

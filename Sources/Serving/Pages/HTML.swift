@@ -90,10 +90,11 @@ package struct PageFrame: Sendable {
         ol.findings li{margin-bottom:.6em}.sev{font-weight:bold}.sev.error{color:#c00}.sev.warning{color:#b60}.sev.note{color:#36c}
         .status{padding:.1em .5em;border-radius:.3em;white-space:nowrap}.status.error{background:#fdd;color:#900}
         .status.warning{background:#fff3c4;color:#850}.status.clean{background:#dfd;color:#060}.status.missing{background:#eee;color:#555}
+        .status.returned{background:#e8dcff;color:#529}.returned-box{background:#f3ecff;border-left:4px solid #529;padding:.5em 1em}
         .previews img{border:1px solid #aaa;margin:.3em;width:23%;background:#fff;vertical-align:top}
         .notice{background:#fff8e1;border-left:4px solid #d80;padding:.5em 1em}
         .refusal{background:#fdd;border-left:4px solid #c00;padding:.5em 1em}
-        .code{font-size:2em;font-family:monospace;letter-spacing:.1em}
+        .code{font-size:2em;font-family:monospace;letter-spacing:.1em}.code-cell{font-family:monospace;white-space:nowrap}
         button,input[type=submit]{padding:.3em 1em}
         @media print{header,nav,button,.no-print,#submit-form,aside form{display:none!important}body{background:#fff}
           main{padding:0}.layout{display:block}table{page-break-inside:auto}tr{page-break-inside:avoid}

@@ -8,7 +8,9 @@ package struct OfficerPages: Sendable {
     var l: Language { frame.language }
 
     package func home(submissions: [SubmissionRecord], csrf: String, uploadLimit: Int) -> String {
-        var body = """
+        // The bureau's comment, when it returned the unit's standing submission.
+        var body = submissions.first(where: \.official).map { ReturnNotice(language: l).box($0) } ?? ""
+        body += """
             <p>\(l.pick("把自评表从 WPS 或 Excel 中选中复制，粘贴到下面；或上传工作簿（.xlsx/.xls）、Word文档（.docx）或单位文件（.yaml/.json）。FormPrint 识别表格和版式，逐格检查，并生成与命令行 <code>formprint render</code> 完全相同的 PDF。",
                          "Copy the form in WPS or Excel and paste it below, or upload the workbook (.xlsx/.xls), the Word document (.docx) or a unit file (.yaml/.json). FormPrint recognises the form and its layout, checks every cell and prints the same PDF as <code>formprint render</code>."))</p>
             <form method="post" action="/submit" enctype="multipart/form-data" id="submit-form">
@@ -36,6 +38,7 @@ package struct OfficerPages: Sendable {
         body += l.pick("错误 \(s.errors) 个，警告 \(s.warnings) 个，提示 \(s.notes) 个", "\(s.errors) errors, \(s.warnings) warnings, \(s.notes) notes")
         if let parent = s.parent { body += " · <a href=\"/s/\(parent)\">\(l.pick("修改前", "before the edit"))</a>" }
         body += "</p>"
+        body += ReturnNotice(language: l).box(s)
         if let error = s.readError {
             body += "<p class=\"refusal\" id=\"read-error\">\(HTML.escape(error))</p>"
         }

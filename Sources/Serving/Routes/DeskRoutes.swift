@@ -58,11 +58,13 @@ package struct DeskRoutes: Sendable {
         } catch let refusal as DeskText.Refusal {
             let status: HTTPResponse.Status = switch refusal {
             case .notFound: .notFound
+            case .codesGone: .gone
             case .forbiddenWithoutToken: .forbidden
             case .tooLarge, .fieldTooLarge, .inputTooLarge: .contentTooLarge
             case .loginRequired: .seeOther
             case .wrongLogin: .unauthorized
-            case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields: .badRequest
+            case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields, .reissueNotConfirmed, .returnNeedsComment: .badRequest
+            case .notReturnable: .conflict
             case .notThisUnit: .unprocessableContent
             case .tooManyLogins: .tooManyRequests
             }

@@ -10,6 +10,9 @@ package struct Visit: Sendable {
     package var session: Session?
     package var cookies: [Cookie] = []
     package var https: Bool
+    /// The desk's address as this visitor reached it (http://10.0.0.5:8080/),
+    /// which the access-code notices print.
+    package var origin: String = ""
 
     static let sessionCookie = "formprint_session"
     static let languageCookie = "formprint_lang"
@@ -24,9 +27,10 @@ package struct Visit: Sendable {
     static func of(_ request: Request, desk: Desk, sessions: Sessions) throws -> Visit {
         let asked = request.uri.queryParameters["lang"].map(String.init)
         let language = Language(rawValue: asked ?? request.cookies[languageCookie]?.value ?? "") ?? .chinese
-        // The server speaks plain HTTP; a TLS proxy in front says so.
-        let https = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        // Over the server's own TLS, or a TLS proxy in front that says so.
+        let https = desk.servesTLS || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
         var visit = Visit(language: language, session: nil, https: https)
+        visit.origin = (https ? "https://" : "http://") + (request.head.authority ?? "localhost") + "/"
         if let token = request.cookies[sessionCookie]?.value { visit.session = try sessions.find(token) }
         if visit.session == nil && !desk.requiresLogin {
             let (token, session) = try sessions.open(.local, principal: nil)

@@ -106,6 +106,12 @@ package final class DeskDatabase: Sendable {
             try db.execute(sql: "ALTER TABLE submission ADD COLUMN submittedBy TEXT")
             try db.execute(sql: "ALTER TABLE submission ADD COLUMN official INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v4-returned") { db in
+            // The bureau's return of a submission for revision, with its comment.
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN returnedAt DOUBLE")
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN returnComment TEXT")
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN returnedBy TEXT")
+        }
         return migrator
     }
 }

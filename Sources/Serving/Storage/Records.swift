@@ -86,6 +86,12 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     /// findings.xlsx and the ZIP. A unit's own always does; the bureau's
     /// upload for a unit only when the administrator chose so.
     package var official: Bool = true
+    /// When the bureau returned it for revision (nil: not returned), with
+    /// the bureau's comment and who returned it. The unit's next
+    /// submission is a new row, so the unit stands 已退回 until then.
+    package var returnedAt: Double? = nil
+    package var returnComment: String? = nil
+    package var returnedBy: String? = nil
 
     /// Whether the bureau (an administrator) handed it in.
     package var byBureau: Bool { submittedBy?.hasPrefix("admin:") == true }
@@ -104,6 +110,7 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     package var filedUnder: String { owner ?? unitName ?? "（未识别的单位）" }
 
     package var status: UnitStatus {
+        if returnedAt != nil { return .returned }
         if readError != nil || errors > 0 { return .errors }
         return warnings > 0 ? .warnings : .clean
     }
@@ -139,17 +146,19 @@ package struct RenderedFileRecord: Sendable, Codable, FetchableRecord, Persistab
 
 /// A unit's standing on the bureau's table.
 package enum UnitStatus: Int, Sendable, Comparable, CaseIterable {
-    case errors, notSubmitted, warnings, clean
+    case errors, notSubmitted, returned, warnings, clean
 
     package static func < (a: UnitStatus, b: UnitStatus) -> Bool { a.rawValue < b.rawValue }
 
     package func name(_ language: Language) -> String {
         switch (self, language) {
         case (.notSubmitted, .chinese): "未提交"
+        case (.returned, .chinese): "已退回"
         case (.errors, .chinese): "有错误"
         case (.warnings, .chinese): "有警告"
         case (.clean, .chinese): "通过"
         case (.notSubmitted, .english): "not submitted"
+        case (.returned, .english): "returned"
         case (.errors, .english): "errors"
         case (.warnings, .english): "warnings"
         case (.clean, .english): "clean"
@@ -159,6 +168,7 @@ package enum UnitStatus: Int, Sendable, Comparable, CaseIterable {
     package var cssClass: String {
         switch self {
         case .notSubmitted: "missing"
+        case .returned: "returned"
         case .errors: "error"
         case .warnings: "warning"
         case .clean: "clean"

@@ -20,9 +20,30 @@ package struct SubmissionStore: Sendable {
                 file.submission = id
                 try file.insert(db)
             }
-            try Self.audit(db, actor: actor, action: row.official ? "submit" : "submit-bureau-copy",
+            // A unit's submission after the bureau returned its last one says so.
+            let previousReturned = try Bool.fetchOne(db, sql: """
+                SELECT returnedAt IS NOT NULL FROM submission WHERE id = (SELECT MAX(id) FROM submission
+                    WHERE id < ? AND official = 1 AND COALESCE(owner, unitName, '（未识别的单位）') = ?)
+                """, arguments: [id, row.filedUnder]) ?? false
+            let resubmitted = row.official && previousReturned
+            try Self.audit(db, actor: actor, action: !row.official ? "submit-bureau-copy" : resubmitted ? "resubmit" : "submit",
                            detail: "#\(id) \(row.unitName ?? "?") \(row.inputName) sha256:\(row.inputHash.prefix(12)) errors:\(row.errors) warnings:\(row.warnings)")
             return id
+        }
+    }
+
+    /// Returns submission `id` to its unit for revision with `comment`:
+    /// only the submission that stands as its unit's (the latest official
+    /// one), and only once. Returns false when it is not that one.
+    package func returnForRevision(_ id: Int64, comment: String, actor: String) throws -> Bool {
+        try database.pool.write { db in
+            guard let row = try SubmissionRecord.fetchOne(db, key: id), row.official, row.returnedAt == nil,
+                  try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM submission WHERE official = 1 AND COALESCE(owner, unitName, '（未识别的单位）') = ?",
+                                     arguments: [row.filedUnder]) == id else { return false }
+            try db.execute(sql: "UPDATE submission SET returnedAt = ?, returnComment = ?, returnedBy = ? WHERE id = ?",
+                           arguments: [Date().timeIntervalSince1970, comment, actor, id])
+            try Self.audit(db, actor: actor, action: "return", detail: "#\(id) \(row.filedUnder)：\(comment)")
+            return true
         }
     }
 
@@ -125,7 +146,9 @@ package struct SubmissionStore: Sendable {
     /// Puts `names` on the roster (keeping codes already issued); units no
     /// longer named leave it, their submissions kept, their sessions ended
     /// and their codes no longer logging in.
-    package func setRoster(_ names: [String], actor: String) throws {
+    /// `supervisors` (the roster's 主管部门 column), when the roster has
+    /// one, replaces every unit's; a roster without it leaves them as they were.
+    package func setRoster(_ names: [String], supervisors: [String: String]? = nil, actor: String) throws {
         try database.pool.write { db in
             let leaving = Set(try String.fetchAll(db, sql: "SELECT name FROM unit WHERE onRoster = 1")).subtracting(names)
             for name in leaving.sorted() {
@@ -136,6 +159,9 @@ package struct SubmissionStore: Sendable {
             for name in names {
                 try db.execute(sql: "INSERT INTO unit (name, onRoster) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET onRoster = 1",
                                arguments: [name])
+                if let supervisors {
+                    try db.execute(sql: "UPDATE unit SET supervisor = ? WHERE name = ?", arguments: [supervisors[name], name])
+                }
             }
             try Self.audit(db, actor: actor, action: "roster", detail: "\(names.count) units")
         }
@@ -160,6 +186,31 @@ package struct SubmissionStore: Sendable {
                            arguments: [unit, hash])
             try Sessions.end(db, .unit, unit)
             try Self.audit(db, actor: actor, action: reissued ? "reissue-code" : "issue-code", detail: unit)
+        }
+    }
+
+    /// Codes for many units in one commit: each unit's new hash, its
+    /// sessions ended (a re-issue ends them as a single one does), one audit
+    /// line for the action. With `onlyMissing`, a unit that got a code
+    /// meanwhile (one at a time, from another page) keeps it and is left
+    /// out. Returns the units whose code was set.
+    package func setCodeHashes(_ hashes: [(unit: String, hash: String)], onlyMissing: Bool, actor: String) throws -> Set<String> {
+        try database.pool.write { db in
+            var set: Set<String> = []
+            var reissued = 0
+            for (unit, hash) in hashes {
+                guard let row = try Row.fetchOne(db, sql: "SELECT codeHash, onRoster FROM unit WHERE name = ?", arguments: [unit]),
+                      row["onRoster"] as Bool == true else { continue }
+                let had = (row["codeHash"] as String?) != nil
+                if onlyMissing && had { continue }
+                try db.execute(sql: "UPDATE unit SET codeHash = ? WHERE name = ?", arguments: [hash, unit])
+                try Sessions.end(db, .unit, unit)
+                if had { reissued += 1 }
+                set.insert(unit)
+            }
+            try Self.audit(db, actor: actor, action: onlyMissing ? "issue-codes" : "reissue-codes",
+                           detail: "\(set.count) 个单位" + (reissued > 0 ? "（其中 \(reissued) 个重发，旧会话已结束）" : ""))
+            return set
         }
     }
 

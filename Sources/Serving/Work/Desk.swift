@@ -9,12 +9,17 @@ package final class Desk: Sendable {
     package let workers: RenderWorkers
     /// Whether people log in (`--listen` beyond loopback).
     package let requiresLogin: Bool
+    /// Whether the server itself speaks TLS (`--tls-cert`): every request
+    /// came over HTTPS, and cookies are Secure.
+    package let servesTLS: Bool
     /// The largest upload or paste accepted, in bytes.
     package let uploadLimit: Int
     /// How large a pasted table or a workbook may be.
     package let limits: InputLimits
     /// Logging in: tokens, the throttle, bcrypt off the cooperative pool.
     package let logins: Logins
+    /// The plain codes of a bulk issue, in memory until downloaded.
+    package let issuedCodes = IssuedCodes()
     /// This desk's hold on the data folder: one server a folder.
     private let lock: DataFolderLock
 
@@ -22,7 +27,7 @@ package final class Desk: Sendable {
     /// Files a killed server left, removed at start.
     package let swept: Int
 
-    package init(data folder: URL, workers: Int, requiresLogin: Bool, uploadLimit: Int = defaultUploadLimit,
+    package init(data folder: URL, workers: Int, requiresLogin: Bool, servesTLS: Bool = false, uploadLimit: Int = defaultUploadLimit,
                  limits: InputLimits = InputLimits()) throws {
         // Before anything in the folder is read or swept.
         lock = try DataFolderLock(folder: folder)
@@ -30,6 +35,7 @@ package final class Desk: Sendable {
         store = SubmissionStore(database: database)
         files = FileStore(root: folder)
         self.requiresLogin = requiresLogin
+        self.servesTLS = servesTLS
         self.uploadLimit = uploadLimit
         self.limits = limits
         swept = files.sweep(keeping: try store.storedPaths())
