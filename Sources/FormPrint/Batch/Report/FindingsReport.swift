@@ -45,6 +45,14 @@ public struct FindingsReport: Sendable {
             .sorted { a, b in a.status != b.status ? a.status < b.status : a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
     }
 
+    /// A finding's place in the unit's own file by the file's name alone
+    /// (自评.yaml:47:24, 自评表.xlsx 项目支出绩效自评表!F16): the whole path of
+    /// the input is in 单位状态 and above each unit's findings.
+    static func filePlace(_ place: String, of unit: UnitSummary) -> String {
+        guard !unit.input.isEmpty, place.hasPrefix(unit.input) else { return place }
+        return URL(fileURLWithPath: unit.input).lastPathComponent + place.dropFirst(unit.input.count)
+    }
+
     /// Writes `findings.xlsx` and `findings.html` into `folder`.
     @discardableResult
     public func write(into folder: URL) throws -> [URL] {
@@ -69,7 +77,7 @@ public struct FindingsReport: Sendable {
                 }
                 for (document, record) in own + documents {
                     findings.append([.text(line.name), .text(document), .text(record.severityName), .text(record.code), .text(record.message),
-                                     .text(record.subject ?? ""), .text(record.place), .text(record.fix ?? "")])
+                                     .text(record.subject ?? ""), .text(Self.filePlace(record.place, of: unit)), .text(record.fix ?? "")])
                 }
             }
         }
@@ -83,12 +91,13 @@ public struct FindingsReport: Sendable {
         }
         return try SpreadsheetWriter.data([
             // The field path is for developers (--format json, --verbose), not the bureau.
-            // The widest the columns may be adds up to about 170 units, so that a
-            // landscape A4 page holds the sheet at 9 pt or more (issue 27); longer text wraps.
+            // The widest the columns may be adds up to about 110 units: LibreOffice,
+            // fitting the sheet to a landscape A4 page, then prints it at about 10 pt
+            // (measured; 300 units printed at under 4 pt). Longer text wraps.
             SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "文档", "级别", "代码", "问题", "表中位置", "文件位置", "怎么改"], rows: findings,
-                                    widths: [16, 18, 6, 8, 42, 32, 20, 28]),
+                                    widths: [12, 14, 5, 7, 28, 20, 12, 14]),
             SpreadsheetWriter.Sheet(name: "单位状态", header: ["单位", "年度", "状态", "错误", "警告", "提示", "总分 等级", "页数", "文件"] + (rostered ? ["名单"] : []),
-                                    rows: units, widths: [30, 8, 10, 7, 7, 7, 36, 10, 36] + (rostered ? [8] : [])),
+                                    rows: units, widths: [16, 6, 8, 6, 6, 6, 20, 8, 24] + (rostered ? [8] : [])),
         ])
     }
 
@@ -132,7 +141,7 @@ public struct FindingsReport: Sendable {
                         details += "<table class=\"findings\"><thead><tr><th>级别</th><th>代码</th><th>问题</th><th>位置</th><th>怎么改</th></tr></thead><tbody>"
                         for record in group.records {
                             details += "<tr class=\"\(record.severity)\"><td>\(record.severityName)</td><td>\(record.code)</td>"
-                                + "<td>\(escaped(record.message))</td><td class=\"place\">\(escaped(record.subject ?? ""))<br><small>\(escaped(record.place))</small></td>"
+                                + "<td>\(escaped(record.message))</td><td class=\"place\">\(escaped(record.subject ?? ""))<br><small>\(escaped(Self.filePlace(record.place, of: unit)))</small></td>"
                                 + "<td>\(escaped(record.fix ?? ""))</td></tr>"
                         }
                         details += "</tbody></table>"
