@@ -46,6 +46,8 @@ struct RosterMatchTests {
         #expect(match.offRoster.count == 2)
         #expect(match.totals.chinese == "共 6 个单位：名单内 4 个（已提交 3 个，未提交 1 个），名单外 2 个。")
         #expect(match.totals.english == "6 units: 4 on the roster (3 submitted, 1 not submitted), 2 not on the roster.")
+        // summary.csv lists the failed file under the unit it names too.
+        #expect(SummaryFiles.csv(summary).contains("\r\n丙局,,,,,,"), "\(SummaryFiles.csv(summary))")
     }
 
     @Test("findings.xlsx and findings.html list each unit once and say the totals separately")

@@ -88,6 +88,8 @@ struct ValidateTests {
         #expect(findings[1]["column"] as? Int == 38)
         #expect(findings[1]["severity"] as? String == "warning")
         #expect((findings[1]["message"] as? [String: String])?["zh"]?.contains("148") == true)
+        #expect((findings[1]["place"] as? [String: String])?["zh"] == "项目支出绩效自评表「2024年政数局综合类项目」第2条指标「费用成本」的年度指标值")
+        #expect((findings[1]["fix"] as? [String: String])?["en"]?.hasPrefix("Remove the stray decimal point") == true)
         let scores = try #require(files[0]["scores"] as? [[String: Any]])
         #expect(scores.first?["total"] as? String == nil)
         #expect(scores.first?["grade"] as? String == nil)

@@ -66,7 +66,8 @@ package enum SummaryFiles {
             let year = unit.year.map(String.init) ?? ""
             if unit.documents.isEmpty {
                 let findings = (unit.errors + unit.warnings).joined(separator: "; ")
-                lines.append(row([unit.unit ?? "", year, "", "", "", "", findings, "", "", unit.status.word.text(in: language), unit.input]))
+                // A file that failed is listed under the unit it names, when it can be read that far.
+                lines.append(row([RosterMatch.unitName(unit) ?? "", year, "", "", "", "", findings, "", "", unit.status.word.text(in: language), unit.input]))
             }
             for document in unit.documents {
                 let findings = (unit.errors + unit.warnings + document.findings).joined(separator: "; ")
