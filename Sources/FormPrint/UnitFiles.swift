@@ -24,7 +24,7 @@ public enum UnitFiles {
     /// read as such; a workbook (.xlsx, .xls), Word document (.docx) or pasted table (.txt, .tsv, …) is
     /// imported in memory, its forms recognised by `layouts`, and every
     /// finding then names the cell (自评表.xlsx 项目自评表!B4) or line
-    /// (粘贴.txt:12 第3列) it is about. A cell holding data that fits no field
+    /// (粘贴.txt 第12行第3列) it is about. A cell holding data that fits no field
     /// is an error unless `lenient`.
     public static func read(_ data: Data, file: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [],
                             lenient: Bool = false) throws -> UnitDocument {

@@ -38,7 +38,7 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
         switch problem {
         case .syntax(let detail):
             return .error(at: at,
-                chinese: "不是有效的YAML/JSON：\(detail)。请检查这一行附近的缩进和引号；以 > = [ { * & ! | 开头或含有“: ”的值须加引号。",
+                chinese: "不是有效的YAML/JSON：\(YAMLProblemWords.chinese(detail))。请检查这一行附近的缩进和引号；以 > = [ { * & ! | 开头或含有“: ”的值须加引号。（读取器原文：\(detail)）",
                 english: "not valid YAML/JSON: \(detail). Check indentation and quoting near this line; values that start with > = [ { * & ! | or contain \": \" must be quoted.")
         case .unreadable(let reason):
             return .cannotRead(at: location.file, reason)

@@ -129,7 +129,7 @@ struct BatchCommand: ParsableCommand {
     /// error findings, duplicates, and the roster's units that sent nothing.
     static func namedUnits(_ summary: BatchSummary, roster: Roster?) -> String {
         var lines: [String] = []
-        func name(_ unit: UnitSummary) -> String { unit.unit.map { "\($0) (\(unit.input))" } ?? unit.input }
+        func name(_ unit: UnitSummary) -> String { RosterMatch.unitName(unit).map { "\($0) (\(unit.input))" } ?? unit.input }
         let failed = summary.units.filter { ReviewStatus($0) == .failed }
         if !failed.isEmpty {
             lines.append(say("无法生成（\(failed.count)个）：", "failed (\(failed.count)): ") + failed.map(name).joined(separator: "; "))
@@ -141,11 +141,17 @@ struct BatchCommand: ParsableCommand {
         let duplicates = summary.units.flatMap { unit in unit.duplicateWarnings.map { "\(name(unit)): \($0)" } }
         if !duplicates.isEmpty { lines.append(say("重复（\(duplicates.count)个）：", "duplicates (\(duplicates.count)):") + "\n  " + duplicates.joined(separator: "\n  ")) }
         if let roster {
-            let submitted = Set(summary.units.compactMap(\.unit))
-            let missing = roster.units.filter { !submitted.contains($0) }
+            // Each unit once: a roster unit whose file failed is listed as failed above, not as 未提交.
+            let match = RosterMatch(summary: summary, roster: roster)
+            let missing = match.notSubmitted.map(\.name)
             lines.append(missing.isEmpty ? say("名单内单位均已提交", "every unit of the roster submitted")
-                                         : say("未提交（\(roster.units.count)个中的\(missing.count)个）：", "not submitted (\(missing.count) of \(roster.units.count)): ")
+                                         : say("未提交（名单内\(match.rosterCount)个中的\(missing.count)个）：", "not submitted (\(missing.count) of \(match.rosterCount) on the roster): ")
                                             + missing.joined(separator: "; "))
+            let extra = match.offRoster.map(\.name)
+            if !extra.isEmpty {
+                lines.append(say("名单外（\(extra.count)个）：", "not on the roster (\(extra.count)): ") + extra.joined(separator: "; "))
+            }
+            lines.append(match.totals.text)
         }
         return lines.joined(separator: "\n")
     }

@@ -126,12 +126,7 @@ private func startLine(_ total: Int) -> String {
 
 /// A unit's status in the per-unit lines, padded to one width.
 private func statusWord(_ status: UnitSummary.Status) -> String {
-    let word = switch status {
-    case .rendered: say("已生成", "rendered")
-    case .unchanged: say("未变", "unchanged")
-    case .failed: say("失败", "failed")
-    case .notStarted: say("未开始", "not-started")
-    }
+    let word = status.word.text
     return word.paddedToColumns(10)
 }
 

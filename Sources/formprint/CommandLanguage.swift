@@ -5,7 +5,7 @@ import Foundation
 /// The language of this run, decided before any command is parsed — the
 /// help texts are built while parsing, so `--lang` cannot wait for its own
 /// option to be read: `--lang en|zh` anywhere before `--`, else the locale
-/// (Chinese for zh_* or no locale, English for any other).
+/// (English for an en_* locale, Chinese for any other, C and POSIX included).
 enum CommandLanguage {
     static func decide(arguments: [String], environment: [String: String]) -> Language {
         Language.of(arguments: arguments) ?? Language.of(environment: environment)
@@ -67,7 +67,15 @@ enum ParserWords {
         (#"See '([^']*)' for detailed help\."#, "用 '$1' 查看详细帮助。"),
         (#"See '([^']*)' for more information\."#, "用 '$1' 查看更多信息。"),
         (#"Missing expected argument '([^']*)'"#, "缺少必需的参数 '$1'"),
+        (#"Unknown option '([^']*)'\. Did you mean '([^']*)'\?"#, "未知选项 '$1'；是否要用 '$2'？"),
         (#"Unknown option '([^']*)'"#, "未知选项 '$1'"),
+        (#"Missing one of: "#, "缺少以下之一："),
+        (#"(\d+) unexpected arguments: "#, "多余的参数（$1个）："),
+        (#"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "选项 '$1' 不带值，却给了 '$2'。"),
+        (#"Value to be set with ([^\n]*) had already been set with ([^\n]*)"#, "$1 所设的值已由 $2 设过"),
+        (#"\[<options>\]"#, "[<选项>]"),
+        (#"<options>"#, "<选项>"),
+        (#"<subcommand>"#, "<子命令>"),
         (#"Missing value for '([^']*)'"#, "缺少 '$1' 的值"),
         (#"Unexpected argument '([^']*)'"#, "多余的参数 '$1'"),
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "值 '$1' 不能用于 '$2'"),

@@ -9,11 +9,13 @@ struct ValidateCommand: ParsableCommand {
             commandName: "validate",
             abstract: say("像财政局审核人员那样检查各单位的输入，并评分。", "Check unit files the way a reviewer at the finance bureau reads them, and score them."),
             discussion: say("""
-                每个问题打印为 文件:行:列: 级别[代码]：说明（工作簿为 文件 工作表!单元格），下一行是字段路径。\
+                每个问题打印为 文件:行:列: 级别[代码]：说明（工作簿为 文件 工作表!单元格），下面是它在表中的位置（表名、项目、第几条指标、栏目）\
+                和怎么改；--verbose 另列字段路径。\
                 规则和评分见 docs/VALIDATION.md。退出状态：0 无错误（只有提示和警告），1 有错误（加 --strict 时警告也算），2 有输入无法读取。
                 """, """
                 Prints every finding as FILE:LINE:COLUMN: SEVERITY[CODE]: message (a workbook's as FILE SHEET!CELL), \
-                with the field path below it. The rules and the scoring are listed in docs/VALIDATION.md. \
+                then where it is on the form (the document, the project, the indicator's position, the column) and what to do; \
+                --verbose adds the field path. The rules and the scoring are listed in docs/VALIDATION.md. \
                 Exit status: 0 clean (notes and warnings only), 1 errors (or warnings with --strict), \
                 2 an input that could not be read.
                 """))
@@ -52,6 +54,9 @@ struct ValidateCommand: ParsableCommand {
                        valueName: "PATH"))
     var explain: String?
 
+    @Flag(help: help("另列每个问题的字段路径（供开发人员使用）。", "Also print each finding's field path (for developers)."))
+    var verbose = false
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -83,7 +88,7 @@ struct ValidateCommand: ParsableCommand {
                 let check = try checker.check(try UnitFiles.read(path: path, catalog: checker.catalog, lenient: lenient), layouts: layouts, scoring: scoring)
                 report.checks.append(check)
                 guard format == .text else { continue }
-                for finding in check.findings { print(FindingText.lines(finding)) }
+                for finding in check.findings { print(FindingText.lines(finding, verbose: verbose)) }
                 if scores { print(FindingText.scores(check)) }
                 print(FindingText.summary(check))
             } catch {

@@ -112,7 +112,8 @@ struct BatchHostileInputTests {
         let json = String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)
         #expect(json.contains("\"missingShards\":[\"2\\/3\"]") || json.contains("\"missingShards\":[\"2/3\"]"), "\(json)")
         #expect(try JSONDecoder().decode(BatchSummary.self, from: Data(json.utf8)).missingShards == ["2/3"])
-        #expect(SummaryFiles.csv(merged).contains("missing,shard 2/3"))
+        #expect(SummaryFiles.csv(merged, in: .english).contains("missing,shard 2/3"))
+        #expect(SummaryFiles.csv(merged, in: .chinese).contains("缺少,分片2/3"))
         #expect(SummaryFiles.table(merged, in: .english).contains("incomplete"))
     }
 }

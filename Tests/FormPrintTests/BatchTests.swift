@@ -62,20 +62,23 @@ struct BatchTests {
         let csv = try String(contentsOf: output.appendingPathComponent("summary.csv"), encoding: .utf8)
         let bytes = try Data(contentsOf: output.appendingPathComponent("summary.csv"))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte order mark for Excel and WPS")
-        #expect(bytes.starts(with: Data("\u{FEFF}unit,year,document,project,file,pages,findings,总分,grade,status,input\r\n".utf8)))
+        // Headings and statuses in the run's language (the library's default, Chinese); English with --lang en.
+        #expect(bytes.starts(with: Data("\u{FEFF}单位,年度,文档,项目,文件,页数,问题,总分,等级,状态,输入文件\r\n".utf8)))
+        #expect(SummaryFiles.csv(summary, in: .english).hasPrefix("\u{FEFF}unit,year,document,project,file,pages,findings,total score,grade,status,input\r\n"))
         let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         // header + broken + impossible + again (3 documents) + unit1 (3) + scored (1)
         #expect(rows.count == 1 + 1 + 1 + 3 + 3 + 1, "\(rows)")
         let scoredRow = try #require(rows.first { $0.hasPrefix("打分单位,") })
         #expect(scoredRow.hasPrefix("打分单位,2024,项目支出绩效自评表,打分单位的项目,打分单位/2024_项目支出绩效自评表_打分单位的项目.pdf,1,"))
-        #expect(scoredRow.hasSuffix(",92,优,rendered,\(scored.path)"))
+        #expect(scoredRow.hasSuffix(",92,优,已生成,\(scored.path)"))
         // The 吉林 form prints no 总分: the unit's own is in the summary, and FP507 says the form leaves it out.
         #expect(scoredRow.contains("FP507") && scoredRow.contains("totalScore"))
         let reportRow = try #require(rows.first { $0.hasPrefix("测试单位1,2024,部门整体支出绩效自评报告,,") })
         #expect(reportRow.contains(",10,"), "the seed's report has 10 pages: \(reportRow)")
         let brokenRow = try #require(rows.first { $0.hasSuffix("broken.yaml") })
         // In-process, messages are in the library's default language, Chinese.
-        #expect(brokenRow.contains("错误：") && brokenRow.contains(",failed,"))
+        #expect(brokenRow.contains("错误：") && brokenRow.contains(",无法生成,"))
+        #expect(SummaryFiles.csv(summary, in: .english).contains(",failed,"))
 
         let table = SummaryFiles.table(summary, in: .english)
         for label in ["units", "documents", "pages", "warnings", "errors", "time", "2 failed"] {

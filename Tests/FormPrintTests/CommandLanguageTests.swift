@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The command line speaks Chinese by default (no locale, or a zh_* one)
-/// and English with --lang en or an English locale — help included.
+/// The command line speaks Chinese by default (no locale, C, POSIX or a
+/// zh_* one) and English with --lang en or an English locale — help included.
 struct CommandLanguageTests {
     static let unset = ["LANG": "", "LC_ALL": "", "LC_MESSAGES": ""]
 
@@ -18,6 +18,9 @@ struct CommandLanguageTests {
         #expect(!chinese.output.contains("USAGE:") && !chinese.output.contains("Show help information."))
         let zh = try runFormPrint(arguments, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(zh.output == chinese.output)
+        // C and POSIX — a server's or a container's locale — are Chinese too.
+        #expect(try runFormPrint(arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]).output == chinese.output)
+        #expect(try runFormPrint(arguments, environment: ["LC_ALL": "POSIX"]).output == chinese.output)
         let english = try runFormPrint(arguments + ["--lang", "en"], environment: Self.unset)
         #expect(english.output.contains(arguments.count == 1 ? "Print China's budget-performance" : "Render each input's documents"), "\(english.output.prefix(400))")
         #expect(!english.output.contains("输出语言"))
@@ -58,6 +61,15 @@ struct CommandLanguageTests {
         #expect(missing.errors.hasPrefix("错误：缺少必需的参数 '<units> ...'") && missing.errors.contains("用 'formprint render --help' 查看更多信息。"),
                 "\(missing.errors)")
         #expect(try runFormPrint(["render"]).errors.hasPrefix("Error: Missing expected argument"))
+        // The parser's suggestion and its placeholders are Chinese too (issue 27).
+        let typo = try runFormPrint(["validate", "x.yaml", "--formt", "json"], environment: Self.unset)
+        #expect(typo.status == 64)
+        #expect(typo.errors.contains("未知选项 '--formt'；是否要用 '--format'？") && !typo.errors.contains("Did you mean"), "\(typo.errors)")
+        let help = try runFormPrint(["--help"], environment: Self.unset).output
+        #expect(help.contains("<子命令>") && !help.contains("<subcommand>") && !help.contains("<options>"), "\(help)")
+        let renderHelp = try runFormPrint(["render", "--help"], environment: Self.unset).output
+        #expect(renderHelp.contains("[<选项>]") && !renderHelp.contains("<options>"), "\(renderHelp.prefix(300))")
+        #expect(try runFormPrint(["validate", "x.yaml", "--formt", "json", "--lang", "en"]).errors.contains("Did you mean '--format'?"))
     }
 
     @Test("findings and the end of a batch are in the run's language")
@@ -71,7 +83,7 @@ struct CommandLanguageTests {
         try "formprint: 1\nunit: {name: 坏单位}\nyear: 2024\nprojects:\n  - name: [x]\n".write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         let batch = try runFormPrint(["batch", folder.path, "-o", try temporaryFolder().path, "--jobs", "1"], environment: Self.unset)
         #expect(batch.status == 1)
-        #expect(batch.output.contains("FormPrint 批量生成") && batch.output.contains("失败1个"), "\(batch.output)")
+        #expect(batch.output.contains("FormPrint 批量生成") && batch.output.contains("无法生成1个"), "\(batch.output)")
         #expect(batch.output.contains("无法生成（1个）："), "\(batch.output)")
         #expect(batch.errors.contains("b.yaml:5:11: 错误：projects[0].name应为文字"), "\(batch.errors)")
     }

@@ -72,9 +72,9 @@ struct FindingsReportTests {
         let book = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
         #expect(Set(book.keys) == ["问题清单", "单位状态"])
         let findings = try #require(book["问题清单"]?["rows"] as? [[Any]])
-        #expect(findings.first as? [String] == ["单位", "文档", "级别", "代码", "问题", "位置", "字段"])
+        #expect(findings.first as? [String] == ["单位", "文档", "级别", "代码", "问题", "表中位置", "文件位置", "怎么改"])
         #expect(book["问题清单"]?["frozen"] as? String == "A2")
-        #expect((book["问题清单"]?["filter"] as? String)?.hasPrefix("A1:G") == true)
+        #expect((book["问题清单"]?["filter"] as? String)?.hasPrefix("A1:H") == true)
         // As LibreOffice showed it (issue 17): printed landscape, one page wide, the header on every
         // page; columns as wide as their text up to a cap; a row with a long message is tall
         // enough for its wrapped lines.
@@ -82,7 +82,7 @@ struct FindingsReportTests {
         #expect(book["问题清单"]?["fitToWidth"] as? Int == 1 && book["问题清单"]?["fitToPage"] as? Bool == true)
         #expect(book["问题清单"]?["printTitles"] as? String == "$1:$1")
         let widths = try #require(book["问题清单"]?["widths"] as? [Double])
-        #expect(widths.count == 7 && widths[2] < 10 && widths[4] <= 70, "\(widths)")
+        #expect(widths.count == 8 && widths[2] < 10 && widths[4] <= 70, "\(widths)")
         let heights = try #require(book["问题清单"]?["heights"] as? [String: Double])
         #expect(!heights.isEmpty && heights.values.allSatisfy { $0 >= 28.5 }, "\(heights)")
         // One row per finding of every unit.
@@ -90,12 +90,66 @@ struct FindingsReportTests {
         #expect(findings.count - 1 == recorded)
         let fp201 = try #require(findings.first { ($0[3] as? String) == "FP201" } as? [String])
         #expect(fp201[0] == "测试局" && fp201[2] == "错误" && fp201[4].contains("年度资金总和的年初预算数为300.00"))
-        #expect(fp201[5].hasSuffix("broken.yaml:47:24") && fp201[6] == "projects[0].funds[3].initialBudget")
+        // The place in the officer's words, the file place beside it, what to do — no field path.
+        #expect(fp201[5] == "项目支出绩效自评表「2024年政数局综合类项目」资金「年度资金总和」行的年初预算数", "\(fp201[5])")
+        #expect(fp201[6] == "broken.yaml:47:24" && fp201[7].hasPrefix("核对合计行"))
+        #expect(!findings.joined().contains { ($0 as? String)?.contains("projects[") == true })
         let units = try #require(book["单位状态"]?["rows"] as? [[Any]])
         let statuses = units.dropFirst().map { "\($0[0]) \($0[2])" }
         #expect(statuses.first == "测试局 有错误")
         #expect(statuses.contains("未交单位 未提交"))
-        #expect(statuses.last?.hasSuffix("无问题") == true || statuses.last?.hasSuffix("有警告") == true)
+        #expect(statuses.last?.hasSuffix("通过") == true || statuses.last?.hasSuffix("有警告") == true)
+    }
+
+    static let soffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Issue 27, item 4: the printed 问题清单 is legible. Rendered by
+    /// LibreOffice headless (with FormPrint's bundled fonts, as an office
+    /// machine has 宋体): landscape A4, one page wide, the header on every
+    /// page, the text at 9 pt or more.
+    @Test(.enabled(if: soffice != nil, "LibreOffice is not installed (CI installs libreoffice-calc-nogui)"))
+    func workbookPrintsLegibly() throws {
+        let (output, _, _) = try Self.batch()
+        let profile = try temporaryFolder()
+        let fonts = try temporaryFolder().appendingPathComponent("fonts.conf")
+        try """
+            <?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig><dir>\(repositoryRoot.appendingPathComponent("Fonts").path)</dir><include ignore_missing="yes">/etc/fonts/fonts.conf</include></fontconfig>
+            """.write(to: fonts, atomically: true, encoding: .utf8)
+        let pdfFolder = try temporaryFolder()
+        let converted = try run("env", ["FONTCONFIG_FILE=\(fonts.path)", try #require(Self.soffice), "-env:UserInstallation=file://\(profile.path)",
+                                        "--headless", "--convert-to", "pdf", "--outdir", pdfFolder.path, output.appendingPathComponent("findings.xlsx").path])
+        let pdf = pdfFolder.appendingPathComponent("findings.pdf")
+        #expect(FileManager.default.fileExists(atPath: pdf.path), "\(converted.output)")
+        let boxes = try run("pdftotext", ["-bbox", pdf.path, "-"]).output
+        let pages = boxes.components(separatedBy: "<page ").dropFirst()
+        #expect(!pages.isEmpty)
+        // Landscape A4 (842 × 595 pt).
+        for page in pages {
+            let size = page.prefix { $0 != ">" }
+            #expect(size.contains("width=\"841.") || size.contains("width=\"842."), "\(size)")
+        }
+        // One page wide: every page of the 问题清单 starts with the header's 单位 … 怎么改.
+        let findingsPages = pages.filter { $0.contains(">级别<") }
+        #expect(!findingsPages.isEmpty)
+        for page in findingsPages { #expect(page.contains(">怎么改<") && page.contains(">文件位置<"), "a page without the whole header row") }
+        // The font size: a CJK character is one em wide, so a word of CJK
+        // characters alone is as wide as their count times the size.
+        let sizes = findingsPages.flatMap { page in
+            page.components(separatedBy: "<word ").dropFirst().compactMap { word -> Double? in
+                func value(_ name: String) -> Double? {
+                    guard let range = word.range(of: name + "=\"") else { return nil }
+                    return Double(word[range.upperBound...].prefix { $0 != "\"" })
+                }
+                guard let start = word.firstIndex(of: ">"), let end = word.range(of: "</word>") else { return nil }
+                let text = word[word.index(after: start)..<end.lowerBound]
+                guard text.count >= 2, text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }),
+                      let left = value("xMin"), let right = value("xMax") else { return nil }
+                return (right - left) / Double(text.count)
+            }
+        }.sorted()
+        let median = try #require(sizes.isEmpty ? nil : sizes[sizes.count / 2])
+        #expect(median >= 9, "the text prints at about \(median) pt")
     }
 
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }

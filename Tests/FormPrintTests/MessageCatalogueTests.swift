@@ -97,13 +97,19 @@ struct MessageCatalogueTests {
         #expect(error.description == error.description(in: .chinese))
     }
 
-    @Test("the language of a run: --lang first, then LC_ALL, LC_MESSAGES, LANG; Chinese for zh_* or none, English for others")
+    @Test("the language of a run: --lang first, then LC_ALL, LC_MESSAGES, LANG; English only for en/en_*, Chinese for every other locale, C and POSIX included")
     func languageOfARun() {
         #expect(Language.of(environment: [:]) == .chinese)
         #expect(Language.of(environment: ["LANG": ""]) == .chinese)
         #expect(Language.of(environment: ["LANG": "zh_CN.UTF-8"]) == .chinese)
         #expect(Language.of(environment: ["LANG": "en_US.UTF-8"]) == .english)
-        #expect(Language.of(environment: ["LANG": "C.UTF-8"]) == .english)
+        #expect(Language.of(environment: ["LANG": "en"]) == .english)
+        // The default of servers and containers: an officer's tool still speaks Chinese.
+        #expect(Language.of(environment: ["LANG": "C.UTF-8"]) == .chinese)
+        #expect(Language.of(environment: ["LANG": "C"]) == .chinese)
+        #expect(Language.of(environment: ["LC_ALL": "POSIX"]) == .chinese)
+        #expect(Language.of(environment: ["LANG": "fr_FR.UTF-8"]) == .chinese)
+        #expect(Language.of(environment: ["LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"]) == .chinese)
         #expect(Language.of(environment: ["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"]) == .chinese)
         #expect(Language.of(environment: ["LC_MESSAGES": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"]) == .english)
         #expect(Language.of(arguments: ["render", "--lang", "en", "a.yaml"]) == .english)

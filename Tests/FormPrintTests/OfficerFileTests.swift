@@ -24,14 +24,14 @@ struct OfficerFileTests {
         return url
     }
 
-    @Test("validate on a pasted table names the line and column of the paste: 粘贴.txt:18 第6列")
+    @Test("validate on a pasted table names the row and column of the paste: 粘贴.txt 第18行第6列")
     func pastedFindings() throws {
         let checker = try UnitChecker()
         let document = try UnitFiles.read(path: seedText.path, catalog: checker.catalog)
         let findings = try checker.check(document).findings
         let unmet = try #require(findings.first { $0.rule == .targetNotMet })
-        #expect(unmet.location?.description == "\(seedText.path):18 第6列")
-        #expect(FindingText.lines(unmet, in: .english).hasPrefix("\(seedText.path):18 第6列: warning[FP301]: 优化政府部门"))
+        #expect(unmet.location?.description == "\(seedText.path) 第18行第6列")
+        #expect(FindingText.lines(unmet, in: .english).hasPrefix("\(seedText.path) 第18行第6列: warning[FP301]: 优化政府部门"))
         // The same findings as for the unit file, only placed in the paste.
         let fromUnitFile = try checker.check(try UnitFiles.read(path: exampleUnit.path, catalog: checker.catalog)).findings
         #expect(findings.map(\.rule) .sorted() == fromUnitFile.map(\.rule).sorted())

@@ -153,7 +153,7 @@ struct ProvincialLayoutTests {
         let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "subtotal: 1350.00", with: "subtotal: 1300.00")
         let document = try UnitFileReader.read(text: text, file: "fujian.yaml")
         let found = try UnitChecker().check(document).findings.filter { $0.rule == .formulaDisagrees }
-        #expect(found.first?.message.chinese == "小计④=①+②+③填写为1300.00，按公式 initialBudget + carryover + adjustment 计算为1350.00（表格打印填写值）")
+        #expect(found.first?.message.chinese == "小计④=①+②+③填写为1300.00，按公式 年初预算数 + 历年结余结转② + 年中调整金额③ 计算为1350.00（表格打印填写值）")
         // ⑥, ⑦ and ⑧ read the entered ④, so they now disagree too.
         #expect(found.map(\.path.description) == ["department.funds[5].subtotal", "department.funds[5].spendingRate",
                                                   "department.funds[5].balance", "department.funds[5].balanceRate"])

@@ -30,16 +30,19 @@ struct ValidateTests {
         #expect(try checker.check(document, scoring: file).profile.id == "national")
     }
 
-    @Test("findings print like a compiler's, under the path as given, in the language chosen, with the field")
+    @Test("findings print like a compiler's, under the path as given, in the language chosen, with the place on the form and what to do; the field path with --verbose")
     func text() throws {
         let check = try UnitChecker().check(try UnitFiles.read(path: seedPath))
         let finding = try #require(check.findings.first { $0.rule == .targetNotMet })
         #expect(FindingText.lines(finding, in: .chinese) == """
             \(seedPath):75:60: 警告[FP301]：优化政府部门：完成值14.4万元，未达到指标值≥64.4万元（完成22.4%）
-                字段 projects[0].indicators[2].subcategories[0].indicators[0].actual
+                位置：项目支出绩效自评表「2024年政数局综合类项目」第5条指标「优化政府部门」的实际完成值
+                怎么改：核对实际完成值；确未完成的，在偏差原因分析及改进措施（或实际完成情况）中说明原因和改进措施。
             """)
-        #expect(FindingText.lines(finding, in: .english) == """
+        #expect(FindingText.lines(finding, verbose: true, in: .english) == """
             \(seedPath):75:60: warning[FP301]: 优化政府部门: 14.4万元 of ≥64.4万元, 22.4%: target not met
+                where: the project form 「2024年政数局综合类项目」, indicator 5 「优化政府部门」, 实际完成值
+                to fix: Check the actual value; if the target was indeed missed, explain why and what will change in the deviation column (or 实际完成情况).
                 at projects[0].indicators[2].subcategories[0].indicators[0].actual
             """)
         // The library's default, whatever the machine's locale, is Chinese.
@@ -85,6 +88,8 @@ struct ValidateTests {
         #expect(findings[1]["column"] as? Int == 38)
         #expect(findings[1]["severity"] as? String == "warning")
         #expect((findings[1]["message"] as? [String: String])?["zh"]?.contains("148") == true)
+        #expect((findings[1]["place"] as? [String: String])?["zh"] == "项目支出绩效自评表「2024年政数局综合类项目」第2条指标「费用成本」的年度指标值")
+        #expect((findings[1]["fix"] as? [String: String])?["en"]?.hasPrefix("Remove the stray decimal point") == true)
         let scores = try #require(files[0]["scores"] as? [[String: Any]])
         #expect(scores.first?["total"] as? String == nil)
         #expect(scores.first?["grade"] as? String == nil)

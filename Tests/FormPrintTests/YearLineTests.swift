@@ -48,4 +48,18 @@ struct YearLineTests {
         #expect(wrong.status == 64)
         #expect(wrong.errors.contains("'yaer'") && wrong.errors.contains("year"), "\(wrong.errors)")
     }
+
+    @Test("a unit file with lines: [year] (as an import records the officer's own year line) prints it without --line")
+    func lineOfTheUnitFile() throws {
+        let text = try String(contentsOf: exampleUnit, encoding: .utf8).replacingOccurrences(of: "\nyear: 2024", with: "\nyear: 2024\nlines: [year]")
+        let folder = try temporaryFolder()
+        let unit = folder.appendingPathComponent("unit.yaml")
+        try text.write(to: unit, atomically: true, encoding: .utf8)
+        #expect(try UnitFiles.read(unit).unit.lines == ["year"])
+        let output = try temporaryFolder()
+        let result = try runFormPrint(["render", unit.path, "-o", output.path])
+        #expect(result.status == 0, "\(result.errors)")
+        let pdf = try #require(result.output.split(separator: "\n").map(String.init).first { $0.contains("项目支出绩效自评表") })
+        #expect(try run("pdftotext", [pdf, "-"]).output.contains("（2024年度）"))
+    }
 }

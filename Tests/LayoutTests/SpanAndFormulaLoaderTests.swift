@@ -109,4 +109,17 @@ struct SpanAndFormulaLoaderTests {
         let bad = good.replacingOccurrences(of: "{field: benchmark, view: number}", with: "{field: benchmarc}")
         #expect(messages(bad).contains { $0.contains("unknown field 'benchmarc' in project.indicators") && $0.contains("did you mean 'benchmark'（标杆值）?") })
     }
+
+    @Test("a formula in the form's words: fields by their labels, × ÷ −, brackets only where the order needs them")
+    func formulaInLabels() throws {
+        let labels = ["executed": "预算执行数", "adjustedBudget": "调整后预算数", "a": "甲", "b": "乙", "c": "丙"]
+        func words(_ text: String) throws -> String { try Formula.parse(text).described { labels[$0] ?? $0 } }
+        #expect(try words("executed / adjustedBudget") == "预算执行数 ÷ 调整后预算数")
+        #expect(try words("(a - b) / a") == "(甲 − 乙) ÷ 甲")
+        #expect(try words("a - (b + c)") == "甲 − (乙 + 丙)")
+        #expect(try words("a - b + c") == "甲 − 乙 + 丙")
+        #expect(try words("a * b / c") == "甲 × 乙 ÷ 丙")
+        #expect(try words("a / (b * c)") == "甲 ÷ (乙 × 丙)")
+        #expect(try words("a + b * 2") == "甲 + 乙 × 2")
+    }
 }

@@ -7,14 +7,17 @@ public enum Language: String, Sendable, CaseIterable {
     case chinese = "zh"
     case english = "en"
 
-    /// The language of a process environment, as gettext decides it: the
-    /// first of LC_ALL, LC_MESSAGES and LANG that is set. Chinese when it
-    /// is a zh_* locale or none is set; English for every other locale
-    /// (including C and POSIX, where the user asked for no translation).
+    /// The language of a process environment, as gettext decides which
+    /// locale applies: the first of LC_ALL, LC_MESSAGES and LANG that is set.
+    /// English only for an English locale (en, en_*); Chinese for zh_*, for
+    /// none, and for C and POSIX — the default of most servers and
+    /// containers, where an officer's tool must still speak Chinese — and
+    /// for any other language, which FormPrint does not speak.
     public static func of(environment: [String: String]) -> Language {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
-        guard let locale else { return .chinese }
-        return locale.lowercased().hasPrefix("zh") ? .chinese : .english
+        guard let name = locale?.lowercased() else { return .chinese }
+        let language = name.prefix { $0.isLetter }
+        return language == "en" ? .english : .chinese
     }
 
     /// `--lang en|zh` (or `--lang=en`) in a command line, before `--`.

@@ -19,10 +19,15 @@ public struct UnitEvaluation: Sendable, Equatable {
     public var signatures: Signatures
     /// Which layout to use per document kind; absent kinds use the default.
     public var layouts: [DocumentKind: String]
+    /// The layouts' optional lines this unit's forms print (`lines: [year]`
+    /// in the unit file): an import turns on those the officer's own form
+    /// has (its （2024年度） line); `--line` adds more for one run.
+    public var lines: Set<String>
 
     public init(
         name: String, year: Int, projects: [Project] = [], department: DepartmentEvaluation? = nil,
-        report: Report? = nil, signatures: Signatures = Signatures(), layouts: [DocumentKind: String] = [:]
+        report: Report? = nil, signatures: Signatures = Signatures(), layouts: [DocumentKind: String] = [:],
+        lines: Set<String> = []
     ) {
         self.name = name
         self.year = year
@@ -31,6 +36,7 @@ public struct UnitEvaluation: Sendable, Equatable {
         self.report = report
         self.signatures = signatures
         self.layouts = layouts
+        self.lines = lines
     }
 }
 

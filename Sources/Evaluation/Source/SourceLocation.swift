@@ -8,7 +8,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var column: Int
     /// How the place reads in the file the person edits, when it is not a
     /// line and column of text: "自评表.xlsx 项目自评表!B4" for a workbook
-    /// cell, "粘贴.txt:12 第3列" for a pasted cell.
+    /// cell, "粘贴.txt 第12行第3列" for a pasted cell.
     public var place: String?
 
     public init(file: String, line: Int, column: Int, place: String? = nil) {

@@ -11,13 +11,15 @@ package enum SummaryFiles {
         shard.map { "summary-\($0.index)-of-\($0.count)" } ?? "summary"
     }
 
-    /// Writes `<base>.json` and `<base>.csv` into `folder`, atomically.
+    /// Writes `<base>.json` and `<base>.csv` into `folder`, atomically;
+    /// the CSV's headings and statuses in `language`.
     @discardableResult
-    package static func write(_ summary: BatchSummary, into folder: URL, baseName: String = "summary") throws -> [URL] {
+    package static func write(_ summary: BatchSummary, into folder: URL, baseName: String = "summary",
+                              language: Language = .current) throws -> [URL] {
         let json = folder.appendingPathComponent(baseName + ".json")
         let csv = folder.appendingPathComponent(baseName + ".csv")
         try AtomicFile.write(try self.json(summary), to: json)
-        try AtomicFile.write(Data(self.csv(summary).utf8), to: csv)
+        try AtomicFile.write(Data(self.csv(summary, in: language).utf8), to: csv)
         return [json, csv]
     }
 
@@ -44,30 +46,41 @@ package enum SummaryFiles {
         }
     }
 
-    static let csvColumns = ["unit", "year", "document", "project", "file", "pages", "findings", "总分", "grade", "status", "input"]
+    /// The CSV's headings: the run's language, since the bureau opens it
+    /// in WPS or Excel (summary.json keeps its stable English keys).
+    static let csvColumns: [Message] = [
+        Message(chinese: "单位", english: "unit"), Message(chinese: "年度", english: "year"),
+        Message(chinese: "文档", english: "document"), Message(chinese: "项目", english: "project"),
+        Message(chinese: "文件", english: "file"), Message(chinese: "页数", english: "pages"),
+        Message(chinese: "问题", english: "findings"), Message(chinese: "总分", english: "total score"),
+        Message(chinese: "等级", english: "grade"), Message(chinese: "状态", english: "status"),
+        Message(chinese: "输入文件", english: "input"),
+    ]
 
     /// One row per document (a failed unit: one row with its errors), with
     /// a UTF-8 byte order mark so that Excel and WPS open the Chinese text
     /// correctly.
-    package static func csv(_ summary: BatchSummary) -> String {
-        var lines = [csvColumns.joined(separator: ",")]
+    package static func csv(_ summary: BatchSummary, in language: Language = .current) -> String {
+        var lines = [row(csvColumns.map { $0.text(in: language) })]
         for unit in summary.units {
             let year = unit.year.map(String.init) ?? ""
             if unit.documents.isEmpty {
                 let findings = (unit.errors + unit.warnings).joined(separator: "; ")
-                lines.append(row([unit.unit ?? "", year, "", "", "", "", findings, "", "", unit.status.rawValue, unit.input]))
+                // A file that failed is listed under the unit it names, when it can be read that far.
+                lines.append(row([RosterMatch.unitName(unit) ?? "", year, "", "", "", "", findings, "", "", unit.status.word.text(in: language), unit.input]))
             }
             for document in unit.documents {
                 let findings = (unit.errors + unit.warnings + document.findings).joined(separator: "; ")
                 lines.append(row([unit.unit ?? "", year, document.document, document.project ?? "", document.files.first ?? "",
                                   String(document.pages), findings, document.totalScore ?? "", document.grade ?? "",
-                                  unit.status.rawValue, unit.input]))
+                                  unit.status.word.text(in: language), unit.input]))
             }
         }
         // A merged summary without some shard says so, rather than look complete.
         for shard in summary.missingShards {
-            lines.append(row(["", "", "", "", "", "", Message(chinese: "缺少分片\(shard)的汇总：其单位未列出", english: "no summary of shard \(shard): its units are not listed").text,
-                              "", "", "missing", "shard \(shard)"]))
+            lines.append(row(["", "", "", "", "", "", Message(chinese: "缺少分片\(shard)的汇总：其单位未列出", english: "no summary of shard \(shard): its units are not listed").text(in: language),
+                              "", "", Message(chinese: "缺少", english: "missing").text(in: language),
+                              Message(chinese: "分片\(shard)", english: "shard \(shard)").text(in: language)]))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -87,7 +100,7 @@ package enum SummaryFiles {
         let totals = summary.totals
         var outcome = [say("生成\(totals.rendered)个", "\(totals.rendered) rendered")]
         if totals.unchanged > 0 { outcome.append(say("未变\(totals.unchanged)个", "\(totals.unchanged) unchanged")) }
-        if totals.failed > 0 { outcome.append(say("失败\(totals.failed)个", "\(totals.failed) failed")) }
+        if totals.failed > 0 { outcome.append(say("无法生成\(totals.failed)个", "\(totals.failed) failed")) }
         if totals.notStarted > 0 { outcome.append(say("未开始\(totals.notStarted)个", "\(totals.notStarted) not started")) }
         if !summary.missingShards.isEmpty {
             outcome.append(say("不完整：缺少分片" + summary.missingShards.joined(separator: "、") + "的汇总",

@@ -124,7 +124,8 @@ public final class UnitRenderer {
     /// completely or fails with the first error — then writes them all.
     func render(_ document: UnitDocument, computed: ComputedValues, options: RenderOptions, draft: Bool) throws -> RenderedUnit {
         let unit = document.unit
-        let laidOut = try layouter.layOut(document, computed, layouts: options.layouts, draft: draft, lines: options.lines)
+        // The lines the unit's own form has (recorded on import) and those asked for in this run.
+        let laidOut = try layouter.layOut(document, computed, layouts: options.layouts, draft: draft, lines: options.lines.union(unit.lines))
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
         let documents = try laidOut.map { try writer.write($0, unit: unit, folder: folder, options: options) }
         var combined: OutputFile?

@@ -3,12 +3,22 @@ import Foundation
 import Review
 
 /// Findings and scores as people read them in a terminal: a compiler-style
-/// first line (`file:line:column: 警告[FP301]：…`, which editors jump to)
-/// and the field path, in the language chosen (`Language.current` unless
-/// given).
+/// first line (`file:line:column: 警告[FP301]：…`, which editors jump to),
+/// then the field in the officer's words (位置：项目支出绩效自评表「…」第2条
+/// 指标「…」的实际完成值) and what to do (怎么改：…); the field path only for
+/// developers (`--verbose`), in the language chosen (`Language.current`
+/// unless given).
 package enum FindingText {
-    package static func lines(_ finding: Finding, in language: Language = .current) -> String {
-        finding.line(in: language) + "\n    " + Message(chinese: "字段 \(finding.path)", english: "at \(finding.path)").text(in: language)
+    package static func lines(_ finding: Finding, verbose: Bool = false, in language: Language = .current) -> String {
+        var lines = [finding.line(in: language)]
+        if let subject = finding.subject, !subject.chinese.isEmpty {
+            lines.append("    " + Message(chinese: "位置：", english: "where: ").text(in: language) + subject.text(in: language))
+        }
+        lines.append("    " + Message(chinese: "怎么改：", english: "to fix: ").text(in: language) + finding.rule.fix.text(in: language))
+        if verbose {
+            lines.append("    " + Message(chinese: "字段 \(finding.path)", english: "at \(finding.path)").text(in: language))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// "Examples/liuhe-2024.yaml: 0 errors, 7 warnings, 1 note (scoring profile jilin)".

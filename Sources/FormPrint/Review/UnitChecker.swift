@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Layout
 import Review
 
 /// Runs every check of docs/VALIDATION.md on a unit, the same way for
@@ -31,8 +32,28 @@ public struct UnitChecker: Sendable {
         let reviewed = LayoutFieldChecks.check(
             document, findings: Reviewer.findings(in: document, profile: scores.profile, referenceYear: thisYear, scored: scores.projects),
             catalog: catalog, layouts: layouts)
-        let findings = (reviewed + formulas).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return UnitCheck(document: document, scores: scores, findings: findings)
+        let fields = (try? catalog.fields) ?? FieldRegistry()
+        let findings = (reviewed + formulas).map { finding in
+            var named = finding
+            named.subject = FindingPlace.words(finding.path, in: document.unit, fields: fields)
+            return named
+        }
+        return UnitCheck(document: document, scores: scores, findings: findings.sorted(by: Self.readingOrder))
+    }
+
+    /// Document by document (the unit's own fields, each project form, the
+    /// department form, the report), then in reading order within it — so
+    /// a workbook's findings do not jump between its sheets.
+    static func readingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        func rank(_ path: FieldPath) -> Int {
+            switch BatchRunner.document(of: path) {
+            case nil: 0
+            case .project(let index)?: 1 + index
+            case .department?: 1_000_000
+            case .report?: 2_000_000
+            }
+        }
+        return (rank(a.path), a.location?.line ?? 0, a.location?.column ?? 0) < (rank(b.path), b.location?.line ?? 0, b.location?.column ?? 0)
     }
 }
 

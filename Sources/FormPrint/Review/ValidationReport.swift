@@ -88,6 +88,10 @@ public struct ValidationReport: Sendable {
         var column: Int
         var path: String
         var message: JSONMessage
+        /// The field as the officer knows it on the form.
+        var place: JSONMessage?
+        /// What to do about it.
+        var fix: JSONMessage
 
         init(_ finding: Finding) {
             code = finding.rule.code
@@ -98,6 +102,8 @@ public struct ValidationReport: Sendable {
             column = finding.location?.column ?? 0
             path = finding.path.description
             message = JSONMessage(zh: finding.message.chinese, en: finding.message.english)
+            place = finding.subject.map { JSONMessage(zh: $0.chinese, en: $0.english) }
+            fix = JSONMessage(zh: finding.rule.fix.chinese, en: finding.rule.fix.english)
         }
     }
 

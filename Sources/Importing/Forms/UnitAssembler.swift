@@ -246,6 +246,37 @@ struct UnitAssembler {
         }.map(\.element)
     }
 
+    /// The optional title lines of the layouts the forms were read with
+    /// (吉林's （{year}年度）) that the officer's own form has: the printed
+    /// form then keeps them, as the officer wrote it. Each is noted.
+    func optionalLinesFound(year: Int, name: String, _ context: inout ReadingContext) -> Set<String> {
+        let written = Dictionary(context.usedCells.map { (Label.normalise($0.text), $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: Set<String> = []
+        for document in Set(documents.map(\.kind)) {
+            let id = chosenLayouts[document] ?? LayoutDefaults.layouts[document]
+            guard let template = templates.first(where: { $0.layout.id == id }), case .table(let table) = template.layout.body else { continue }
+            for line in table.title + table.continuedTitle {
+                guard let optional = line.optionalName, !lines.contains(optional) else { continue }
+                // The line as it prints for this unit; a line naming another field is not compared.
+                var text = ""
+                for part in line.text.parts {
+                    switch part {
+                    case .literal(let literal): text += literal
+                    case .field(let field) where field.scope == .year: text += String(year)
+                    case .field(let field) where field.scope == .unit: text += name
+                    case .field: text = ""
+                    }
+                }
+                guard !text.isEmpty, let cell = written[Label.normalise(text)] else { continue }
+                lines.insert(optional)
+                context.note(.inferred, cell.place, Message(
+                    chinese: "原表有“\(cell.text.trimmedCell)”一行，打印时照印（单位文件记为 lines: [\(optional)]）",
+                    english: "the form has the line \(cell.text.trimmedCell), so it prints too (recorded as lines: [\(optional)])"))
+            }
+        }
+        return lines
+    }
+
     func finish(_ options: ImportOptions, file: String) throws -> ImportedUnit {
         var context = self.context
         guard !documents.isEmpty else {
@@ -274,8 +305,9 @@ struct UnitAssembler {
         } else {
             throw ImportError(.unknownYear, at: .file(file))
         }
+        let lines = optionalLinesFound(year: year, name: name, &context)
         let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
-                                  report: report?.value, signatures: signatures, layouts: chosenLayouts)
+                                  report: report?.value, signatures: signatures, layouts: chosenLayouts, lines: lines)
         let found = ImportedPlaces.find(unit, in: context.usedCells)
         return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes),
                             places: found.places, writtenTexts: found.texts)

@@ -102,13 +102,14 @@ extension FieldPath {
 
 extension GridCell {
     /// The cell as the person who edits the file names it:
-    /// "自评表.xlsx 项目自评表!B4", "粘贴.txt:12 第3列".
+    /// "自评表.xlsx 项目自评表!B4", "粘贴.txt 第12行第3列".
     var location: SourceLocation {
         switch place {
         case .cell(let file, let sheet, let row, let column):
             SourceLocation(file: file, line: row, column: column, place: "\(file) \(sheet)!\(ImportPlace.columnName(column))\(row)")
         case .text(let file, let line, let character):
-            SourceLocation(file: file, line: line, column: character, place: "\(file):\(line) 第\(self.column)列")
+            // The row and column of the pasted table, as an officer counts them.
+            SourceLocation(file: file, line: line, column: character, place: "\(file) 第\(line)行第\(self.column)列")
         case .tableCell(let file, let table, let row, let column):
             SourceLocation(file: file, line: row, column: column, place: "\(file) 表\(table) 第\(row)行第\(column)列")
         case .paragraph(let file, let number):

@@ -23,6 +23,10 @@ package enum UnitFileWriter {
                 if let id = unit.layouts[kind] { out.line(2, "\(kind.rawValue): " + YAMLScalar.format(id)) }
             }
         }
+        if !unit.lines.isEmpty {
+            out.line(0, "lines: [" + unit.lines.sorted().map { YAMLScalar.format($0, inFlow: true) }.joined(separator: ", ") + "]",
+                     comment: "optional lines printed as in the unit's own form (--line)")
+        }
         if !unit.projects.isEmpty {
             out.blank()
             out.line(0, "projects:", comment: "项目支出绩效自评表, one per project")

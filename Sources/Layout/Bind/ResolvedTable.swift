@@ -29,6 +29,7 @@ package struct FormulaDiscrepancy: Sendable, Equatable {
     package var entered: String
     /// The formula's value, formatted as the cell would print it.
     package var computed: String
+    /// The formula in the form's labels (全年执行数 ÷ 调整后预算数).
     package var formula: String
     /// The column's label on the form, when the layout has a header for it.
     package var label: String

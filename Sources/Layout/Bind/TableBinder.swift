@@ -179,7 +179,7 @@ package enum TableBinder {
             if let formula = binding.formula, let formulaValue, let entered = Formula.number(in: value.text),
                !format.agrees(entered: value.text, number: entered, computed: formulaValue) {
                 discrepancies.append(FormulaDiscrepancy(path: value.path, entered: value.text, computed: format.computed(formulaValue),
-                                                        formula: formula.source, label: columnLabels[column] ?? binding.field.key))
+                                                        formula: formula.labelled, label: columnLabels[column] ?? binding.field.key))
             }
             return (spec.format.apply(to: value.text), .unit(value.path))
         }

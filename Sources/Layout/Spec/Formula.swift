@@ -17,8 +17,13 @@ package struct Formula: Sendable, Hashable, CustomStringConvertible {
     }
 
     package var expression: Expression
-    /// The formula as the layout writes it, for messages.
+    /// The formula as the layout writes it (field keys), for the layout's
+    /// own messages and the page dump.
     package var source: String
+    /// The formula in the form's words, each field by its label
+    /// (预算执行数 ÷ 调整后预算数), for findings an officer reads; set by the
+    /// layout loader, which knows the labels.
+    package var labelled: String
 
     /// The field keys the formula reads, in order of appearance.
     package var fields: [String] {
@@ -78,6 +83,34 @@ package struct Formula: Sendable, Hashable, CustomStringConvertible {
         return number * scale
     }
 
+    /// The formula with each field written as `label(key)` and × ÷ − for
+    /// its operators; brackets only where the order needs them.
+    package func described(label: (String) -> String) -> String {
+        func precedence(_ op: Operator) -> Int { op == .add || op == .subtract ? 1 : 2 }
+        func text(_ expression: Expression, bracketBelow minimum: Int) -> String {
+            switch expression {
+            case .field(let key): return label(key)
+            case .number(let number): return "\(number)"
+            case .binary(let op, let left, let right):
+                let own = precedence(op)
+                // a − (b + c) and a ÷ (b × c) keep their brackets on the right.
+                let inner = text(left, bracketBelow: own) + " " + Self.sign(op) + " "
+                    + text(right, bracketBelow: op == .subtract || op == .divide ? own + 1 : own)
+                return own < minimum ? "(" + inner + ")" : inner
+            }
+        }
+        return text(expression, bracketBelow: 0)
+    }
+
+    static func sign(_ op: Operator) -> String {
+        switch op {
+        case .add: "+"
+        case .subtract: "−"
+        case .multiply: "×"
+        case .divide: "÷"
+        }
+    }
+
     /// Parses "initialBudget + carryover + adjustment", "executed / adjustedBudget",
     /// "(a - b) / a"; × ÷ − are read as * / -.
     package static func parse(_ text: String) throws(FormulaError) -> Formula {
@@ -87,7 +120,7 @@ package struct Formula: Sendable, Hashable, CustomStringConvertible {
         guard parser.position == parser.characters.count else {
             throw FormulaError(message: .unexpectedCharacter(parser.characters[parser.position], at: parser.position))
         }
-        return Formula(expression: expression, source: text)
+        return Formula(expression: expression, source: text, labelled: text)
     }
 
     private struct Parser {

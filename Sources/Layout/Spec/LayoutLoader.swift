@@ -58,7 +58,7 @@ package enum LayoutLoader {
         // Written for the person fixing the file, not as a Swift enum dump.
         let (message, hint): (Message, Message) = switch error.problem {
         case .syntax(let text):
-            (Message(chinese: "不是有效的YAML：\(text)", english: "not valid YAML: \(text)"),
+            (Message(chinese: "不是有效的YAML：\(YAMLProblemWords.chinese(text))（读取器原文：\(text)）", english: "not valid YAML: \(text)"),
              Message(chinese: "请检查这一行附近的缩进和引号", english: "check indentation and quoting near this line"))
         case .unreadable(let reason): (Message(chinese: "无法读取文件：\(reason.chinese)", english: "cannot read the file: \(reason.english)"), .none)
         case .notUTF8Text: (error.message, .none)

@@ -318,7 +318,12 @@ extension LoadSession {
                 if binding.view != nil {
                     report(Message(chinese: "单元格只能有“view”或“formula”之一，不能都有", english: "a cell has either 'view' or 'formula', not both"), at: formulaNode, path.appending("formula"))
                 }
-                binding.formula = formula
+                var labelled = formula
+                // A label that shows its own formula (小计④=①+②+③) is named by what stands before it.
+                labelled.labelled = formula.described { key in
+                    registry.declaration(key, at: collection.level).map { String($0.label.prefix { $0 != "=" }) } ?? key
+                }
+                binding.formula = labelled
             } catch {
                 report(Message(chinese: "无法读取公式“\(text)”：\(error.message.chinese)", english: "the formula '\(text)' cannot be read: \(error.message.english)"),
                        hint: Message(chinese: "用 + - * / 和括号连接字段和数字，例如 executed / adjustedBudget", english: "write fields and numbers with + - * / and brackets, e.g. executed / adjustedBudget"), at: formulaNode, path.appending("formula"))

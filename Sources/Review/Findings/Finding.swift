@@ -11,6 +11,10 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// Where that field is written; nil until `located(in:)` is applied
     /// (scoring works on the model alone, which has no positions).
     public var location: SourceLocation?
+    /// The field as the officer knows it on the form (项目支出绩效自评表
+    /// 「…」第2条指标「费用成本」的实际完成值); nil until the checker, which
+    /// knows the fields' labels, names it.
+    public var subject: Message?
 
     public init(_ rule: Rule, _ message: Message, at path: FieldPath, location: SourceLocation? = nil) {
         self.rule = rule

@@ -1,25 +1,12 @@
+import Evaluation
 import Foundation
 
 /// Whether a handed-in form names the unit that hands it in: the unit name
 /// the forms give (部门名称, 实施单位, 填报单位 … as the importer read it)
 /// against the roster's name, both folded the same way first.
 package enum UnitIdentity {
-    /// The name with spaces (ASCII, full-width, non-breaking) removed,
-    /// full-width letters, digits and punctuation as half-width (NFKC), and
-    /// every kind of bracket as a round one: （财政局） = (财政局) = 【财政局】.
-    package static func folded(_ name: String) -> String {
-        let compatible = name.precomposedStringWithCompatibilityMapping
-        var result = ""
-        for scalar in compatible.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
-            switch scalar {
-            case "[", "{", "【", "〔", "〖", "［", "｛", "〈", "《", "「", "『": result.append("(")
-            case "]", "}", "】", "〕", "〗", "］", "｝", "〉", "》", "」", "』": result.append(")")
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// The one folding of unit names, shared with the batch's roster.
+    package static func folded(_ name: String) -> String { UnitNameFolding.folded(name) }
 
     package static func same(_ a: String, _ b: String) -> Bool { folded(a) == folded(b) }
 

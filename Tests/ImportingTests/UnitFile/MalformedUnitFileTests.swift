@@ -85,6 +85,25 @@ struct MalformedUnitFileTests {
         #expect(english(error).hasPrefix("empty.yaml:1:1: error:"))
     }
 
+    @Test("the YAML reader's own English follows a Chinese sentence that says what is wrong (issue 27)",
+          arguments: [("formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nprojects:\n  - name: 项目: 甲\n", "这里不能再有“名称: 值”", "mapping values are not allowed"),
+                      ("formprint: 1\nunit: {name: 测试单位}\nyear: [2024\n", "方括号“[ ]”中的列表没有闭合", "did not find expected ',' or ']'"),
+                      ("formprint: 1\nunit: {name: 测试单位}\nyear: 2024\nyear: 2025\n", "字段“year”在同一层写了两次", "appears twice"),
+                      ("formprint: 1\nunit: {name: @单位}\nyear: 2024\n", "这个字符不能作为值的开头", "cannot start any token")])
+    func syntaxInChinese(text: String, chinese: String, reader: String) throws {
+        let error = try #require(readError(text, file: "bad.yaml"))
+        let message = error.message.chinese
+        #expect(message.contains("错误：不是有效的YAML/JSON：" + chinese), "\(message)")
+        // The reader's detail comes after the Chinese, labelled, for whoever searches for it.
+        let detail = try #require(message.range(of: "（读取器原文："))
+        #expect(message[detail.upperBound...].contains(reader), "\(message)")
+        let start = try #require(message.range(of: "错误："))
+        // Outside quoted text (a field as the file writes it), no English word.
+        let sentence = message[start.upperBound..<detail.lowerBound].replacingOccurrences(of: "YAML/JSON", with: "")
+            .replacingOccurrences(of: "“[^”]*”", with: "", options: .regularExpression)
+        #expect(sentence.range(of: "[A-Za-z]{3,}", options: .regularExpression) == nil, "\(sentence)")
+    }
+
     @Test("a list where text is expected is a wrong type at the list's position")
     func wrongType() throws {
         let text = """

@@ -12,7 +12,13 @@ public struct FindingRecord: Sendable, Codable, Equatable {
     public var english: String
     /// "自评表.xlsx 项目支出绩效自评表!F16", "unit.yaml:75:60".
     public var place: String
+    /// The field path, for developers (`projects[0].funds[3].executed`).
     public var field: String
+    /// The field in the officer's words (项目支出绩效自评表「…」第2条指标
+    /// 「费用成本」的实际完成值); absent in summaries written before.
+    public var subject: String?
+    /// What to do about it (the rule's how-to-fix sentence).
+    public var fix: String?
 
     public init(_ finding: Finding) {
         severity = finding.severity.rawValue
@@ -21,6 +27,8 @@ public struct FindingRecord: Sendable, Codable, Equatable {
         english = finding.message.english
         place = finding.location?.description ?? ""
         field = finding.path.description
+        subject = finding.subject?.chinese
+        fix = finding.rule.fix.chinese
     }
 
     /// 错误 / 警告 / 提示.
@@ -32,16 +40,6 @@ public enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
     case failed, errors, notSubmitted, warnings, clean
 
     public static func < (a: ReviewStatus, b: ReviewStatus) -> Bool { a.rawValue < b.rawValue }
-
-    public var chineseName: String {
-        switch self {
-        case .failed: "无法生成"
-        case .errors: "有错误"
-        case .notSubmitted: "未提交"
-        case .warnings: "有警告"
-        case .clean: "无问题"
-        }
-    }
 
     public init(_ unit: UnitSummary) {
         let records = unit.allRecords

@@ -13,36 +13,44 @@ public struct FindingsReport: Sendable {
         self.roster = roster
     }
 
-    /// One line of the units table.
+    /// One line of the units table: a roster unit (with the files that name
+    /// it, perhaps none) or a unit that is not on the roster.
     struct UnitLine {
         var name: String
-        var year: String
+        var onRoster: Bool
         var status: ReviewStatus
-        var unit: UnitSummary?
-        var errors: Int { unit?.allRecords.filter { $0.severity == "error" }.count ?? 0 }
-        var warnings: Int { unit?.allRecords.filter { $0.severity == "warning" }.count ?? 0 }
-        var notes: Int { unit?.allRecords.filter { $0.severity == "note" }.count ?? 0 }
+        var units: [UnitSummary]
+        var year: String { units.compactMap(\.year).first.map(String.init) ?? "" }
+        var records: [FindingRecord] { units.flatMap(\.allRecords) }
+        var errors: Int { records.filter { $0.severity == "error" }.count }
+        var warnings: Int { records.filter { $0.severity == "warning" }.count }
+        var notes: Int { records.filter { $0.severity == "note" }.count }
         /// 总分 and 等级 of each project form, "项目名：74.82 中".
         var scores: [String] {
-            unit?.documents.compactMap { document in
+            units.flatMap(\.documents).compactMap { document in
                 guard document.totalScore != nil || document.grade != nil else { return nil }
                 return [document.project, document.totalScore, document.grade].compactMap { $0 }.joined(separator: " ")
-            } ?? []
+            }
         }
     }
 
-    /// Every unit of the batch, and every roster unit that did not submit,
-    /// worst first, then by name.
-    var lines: [UnitLine] {
-        var lines = summary.units.map { unit in
-            UnitLine(name: unit.unit ?? URL(fileURLWithPath: unit.input).lastPathComponent, year: unit.year.map(String.init) ?? "",
-                     status: ReviewStatus(unit), unit: unit)
-        }
-        let submitted = Set(summary.units.compactMap(\.unit))
-        for name in roster?.units ?? [] where !submitted.contains(name) {
-            lines.append(UnitLine(name: name, year: "", status: .notSubmitted, unit: nil))
-        }
-        return lines.sorted { a, b in a.status != b.status ? a.status < b.status : a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+    /// The batch against the roster: each unit once.
+    var match: RosterMatch { RosterMatch(summary: summary, roster: roster) }
+
+    /// One line per roster unit and per unit not on it, worst first, then by name.
+    var lines: [UnitLine] { lines(of: match) }
+
+    func lines(of match: RosterMatch) -> [UnitLine] {
+        match.lines.map { UnitLine(name: $0.name, onRoster: $0.onRoster, status: $0.status, units: $0.units) }
+            .sorted { a, b in a.status != b.status ? a.status < b.status : a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+    }
+
+    /// A finding's place in the unit's own file by the file's name alone
+    /// (自评.yaml:47:24, 自评表.xlsx 项目支出绩效自评表!F16): the whole path of
+    /// the input is in 单位状态 and above each unit's findings.
+    static func filePlace(_ place: String, of unit: UnitSummary) -> String {
+        guard !unit.input.isEmpty, place.hasPrefix(unit.input) else { return place }
+        return URL(fileURLWithPath: unit.input).lastPathComponent + place.dropFirst(unit.input.count)
     }
 
     /// Writes `findings.xlsx` and `findings.html` into `folder`.
@@ -55,31 +63,41 @@ public struct FindingsReport: Sendable {
     }
 
     func workbookData() throws -> Data {
+        let lines = self.lines
         var findings: [[SpreadsheetWriter.Cell]] = []
         for line in lines {
-            guard let unit = line.unit else { continue }
-            for error in unit.status == .failed ? unit.errors : [] {
-                findings.append([.text(line.name), .text(""), .text("错误"), .text(""), .text(error), .text(unit.input), .text("")])
-            }
-            let own = (unit.records ?? []).map { ("", $0) }
-            let documents = unit.documents.flatMap { document in
-                (document.records ?? []).map { ([document.document, document.project].compactMap { $0 }.joined(separator: " "), $0) }
-            }
-            for (document, record) in own + documents {
-                findings.append([.text(line.name), .text(document), .text(record.severityName), .text(record.code), .text(record.message),
-                                 .text(record.place), .text(record.field)])
+            for unit in line.units {
+                for error in unit.status == .failed ? unit.errors : [] {
+                    findings.append([.text(line.name), .text(""), .text("错误"), .text(""), .text(error), .text(""), .text(unit.input), .text("")])
+                }
+                // The unit's own findings, then each document's, as the forms are read.
+                let own = (unit.records ?? []).map { ("", $0) }
+                let documents = unit.documents.flatMap { document in
+                    (document.records ?? []).map { ([document.document, document.project].compactMap { $0 }.joined(separator: " "), $0) }
+                }
+                for (document, record) in own + documents {
+                    findings.append([.text(line.name), .text(document), .text(record.severityName), .text(record.code), .text(record.message),
+                                     .text(record.subject ?? ""), .text(Self.filePlace(record.place, of: unit)), .text(record.fix ?? "")])
+                }
             }
         }
+        let rostered = roster != nil
         let units: [[SpreadsheetWriter.Cell]] = lines.map { line in
             [.text(line.name), .text(line.year), .text(line.status.chineseName), .number(String(line.errors)), .number(String(line.warnings)),
              .number(String(line.notes)), .text(line.scores.joined(separator: "；")),
-             .text(line.unit?.documents.map { String($0.pages) }.joined(separator: "+") ?? ""), .text(line.unit?.input ?? "")]
+             .text(line.units.flatMap(\.documents).map { String($0.pages) }.joined(separator: "+")),
+             .text(line.units.map(\.input).joined(separator: "；"))]
+                + (rostered ? [.text(line.onRoster ? "名单内" : "名单外")] : [])
         }
         return try SpreadsheetWriter.data([
-            SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "文档", "级别", "代码", "问题", "位置", "字段"], rows: findings,
-                                    widths: [36, 42, 8, 9, 70, 44, 68]),
-            SpreadsheetWriter.Sheet(name: "单位状态", header: ["单位", "年度", "状态", "错误", "警告", "提示", "总分 等级", "页数", "文件"], rows: units,
-                                    widths: [36, 8, 10, 7, 7, 7, 44, 10, 44]),
+            // The field path is for developers (--format json, --verbose), not the bureau.
+            // The widest the columns may be adds up to about 110 units: LibreOffice,
+            // fitting the sheet to a landscape A4 page, then prints it at about 10 pt
+            // (measured; 300 units printed at under 4 pt). Longer text wraps.
+            SpreadsheetWriter.Sheet(name: "问题清单", header: ["单位", "文档", "级别", "代码", "问题", "表中位置", "文件位置", "怎么改"], rows: findings,
+                                    widths: [12, 14, 5, 7, 28, 20, 12, 14]),
+            SpreadsheetWriter.Sheet(name: "单位状态", header: ["单位", "年度", "状态", "错误", "警告", "提示", "总分 等级", "页数", "文件"] + (rostered ? ["名单"] : []),
+                                    rows: units, widths: [16, 6, 8, 6, 6, 6, 20, 8, 24] + (rostered ? [8] : [])),
         ])
     }
 
@@ -92,7 +110,8 @@ public struct FindingsReport: Sendable {
             let href = path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
             return "<a href=\"\(href)\">\(escaped((path as NSString).lastPathComponent))</a>"
         }
-        let lines = self.lines
+        let match = self.match
+        let lines = self.lines(of: match)
         var counts = ""
         for status in ReviewStatus.allCases {
             let count = lines.filter { $0.status == status }.count
@@ -105,27 +124,31 @@ public struct FindingsReport: Sendable {
             rows += "<tr class=\"\(line.status)\"><td><a href=\"#\(id)\">\(escaped(line.name))</a></td><td>\(line.year)</td>"
                 + "<td class=\"status\">\(line.status.chineseName)</td><td>\(line.errors)</td><td>\(line.warnings)</td><td>\(line.notes)</td>"
                 + "<td>\(escaped(line.scores.joined(separator: "；")))</td></tr>\n"
-            guard let unit = line.unit else { continue }
+            guard !line.units.isEmpty else { continue }
+            // One section per unit; each file that names it, one after another.
             details += "<section id=\"\(id)\" class=\"\(line.status)\"><h2>\(escaped(line.name)) <span class=\"status\">\(line.status.chineseName)</span></h2>"
-            details += "<p class=\"input\">输入文件：\(escaped(unit.input))</p>"
-            if unit.status == .failed {
-                details += "<ul class=\"failure\">" + unit.errors.map { "<li>\(escaped($0))</li>" }.joined() + "</ul>"
-            }
-            for group in [(title: "单位", files: [String](), records: unit.records ?? [])]
-                + unit.documents.map({ (title: [$0.document, $0.project].compactMap { $0 }.joined(separator: "："), files: $0.files, records: $0.records ?? []) }) {
-                guard !group.records.isEmpty || !group.files.isEmpty else { continue }
-                details += "<h3>\(escaped(group.title))</h3>"
-                if !group.files.isEmpty { details += "<p class=\"files\">" + group.files.filter { $0.hasSuffix(".pdf") }.map(link).joined(separator: " ") + "</p>" }
-                if !group.records.isEmpty {
-                    details += "<table class=\"findings\"><thead><tr><th>级别</th><th>代码</th><th>问题</th><th>位置</th></tr></thead><tbody>"
-                    for record in group.records {
-                        details += "<tr class=\"\(record.severity)\"><td>\(record.severityName)</td><td>\(record.code)</td>"
-                            + "<td>\(escaped(record.message))</td><td class=\"place\">\(escaped(record.place))</td></tr>"
-                    }
-                    details += "</tbody></table>"
+            for unit in line.units {
+                details += "<p class=\"input\">输入文件：\(escaped(unit.input))</p>"
+                if unit.status == .failed {
+                    details += "<ul class=\"failure\">" + unit.errors.map { "<li>\(escaped($0))</li>" }.joined() + "</ul>"
                 }
+                for group in [(title: "单位", files: [String](), records: unit.records ?? [])]
+                    + unit.documents.map({ (title: [$0.document, $0.project].compactMap { $0 }.joined(separator: "："), files: $0.files, records: $0.records ?? []) }) {
+                    guard !group.records.isEmpty || !group.files.isEmpty else { continue }
+                    details += "<h3>\(escaped(group.title))</h3>"
+                    if !group.files.isEmpty { details += "<p class=\"files\">" + group.files.filter { $0.hasSuffix(".pdf") }.map(link).joined(separator: " ") + "</p>" }
+                    if !group.records.isEmpty {
+                        details += "<table class=\"findings\"><thead><tr><th>级别</th><th>代码</th><th>问题</th><th>位置</th><th>怎么改</th></tr></thead><tbody>"
+                        for record in group.records {
+                            details += "<tr class=\"\(record.severity)\"><td>\(record.severityName)</td><td>\(record.code)</td>"
+                                + "<td>\(escaped(record.message))</td><td class=\"place\">\(escaped(record.subject ?? ""))<br><small>\(escaped(Self.filePlace(record.place, of: unit)))</small></td>"
+                                + "<td>\(escaped(record.fix ?? ""))</td></tr>"
+                        }
+                        details += "</tbody></table>"
+                    }
+                }
+                if let combined = unit.combined { details += "<p class=\"files\">全部文档：\(link(combined))</p>" }
             }
-            if let combined = unit.combined { details += "<p class=\"files\">全部文档：\(link(combined))</p>" }
             details += "</section>\n"
         }
         return """
@@ -139,10 +162,10 @@ public struct FindingsReport: Sendable {
             th { background: #ddebf7; } .failed .status, .errors .status, tr.error td:first-child { color: #b00000; font-weight: bold; }
             .notSubmitted .status { color: #7a5a00; font-weight: bold; } .warnings .status, tr.warning td:first-child { color: #8a4b00; }
             .clean .status { color: #1d6b1d; } ul.counts { list-style: none; padding: 0; } ul.counts li { display: inline; margin-right: 2em; }
-            td.place { font-family: monospace; font-size: 0.9em; white-space: nowrap; } @media print { a { color: inherit; text-decoration: none; } section { break-inside: avoid; } }
+            td.place { font-size: 0.9em; } td.place small { font-family: monospace; white-space: nowrap; } @media print { a { color: inherit; text-decoration: none; } section { break-inside: avoid; } }
             </style></head><body>
             <h1>预算绩效自评 问题清单</h1>
-            <p>共 \(lines.count) 个单位。按状态排列：无法生成、有错误、未提交、有警告、无问题。</p>
+            <p>\(match.totals.chinese)按状态排列：\(ReviewStatus.allCases.map(\.word.chinese).joined(separator: "、"))。</p>
             <ul class="counts">\(counts)</ul>
             <table class="units"><thead><tr><th>单位</th><th>年度</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th><th>总分 等级</th></tr></thead><tbody>
             \(rows)</tbody></table>
