@@ -32,6 +32,13 @@ import Testing
             #expect(page.text[cell.upperBound...].prefix(400).contains("value=\"14.4万元\""))
             #expect(page.text.contains("data-code=\"FP301\""))
             #expect(page.text.contains("未达到指标值≥64.4万元"))
+            // The place in the officer's words and what to do (issue 27): no
+            // field path, and the paste is not called a file.
+            let item = try #require(page.text.range(of: "<li id=\"f").map { String(page.text[$0.lowerBound...].prefix(4000)) })
+            #expect(page.text.contains("位置：项目支出绩效自评表「"), "\(item)")
+            #expect(page.text.contains("粘贴的表格第18行第6列"), "\(item)")
+            #expect(page.text.contains("怎么改："))
+            #expect(!page.text.contains("projects[0]") && !page.text.contains("粘贴.txt"))
 
             // Fix the value in place and check again: a new submission, the old one kept.
             let fixed = try await browser.post("/s/\(id)/recheck", fields: ["csrf": try #require(page.csrf), "r18c6": "64.4万元"])

@@ -190,7 +190,7 @@ package struct BureauPages: Sendable {
             body += "<h2>\(l.pick("最近一次提交的问题", "Findings of the latest submission"))</h2><ol class=\"findings\">"
             if let error = latest.readError { body += "<li class=\"sev error\">\(HTML.escape(error))</li>" }
             for finding in latest.findings {
-                body += "<li><span class=\"sev \(finding.severity)\">[\(finding.code)]</span> \(HTML.escape(l == .chinese ? finding.message : finding.english)) <small>\(HTML.escape(finding.place))</small></li>"
+                body += "<li><span class=\"sev \(finding.severity)\">[\(finding.code)]</span> \(HTML.escape(l == .chinese ? finding.message : finding.english)) <small>\(l.pick("位置：", "Where: "))\(HTML.escape(finding.whereText(l)))</small></li>"
             }
             body += "</ol>"
             body += "<h2>\(l.pick("提交历史", "History"))</h2>" + SubmissionTable(language: l).table(history)

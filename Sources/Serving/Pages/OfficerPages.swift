@@ -63,7 +63,8 @@ package struct OfficerPages: Sendable {
             if let pasted, let cell = pasted.cell(line: finding.line, characterColumn: finding.column) {
                 anchor = " <a href=\"#c-\(cell.line)-\(cell.column)\">\(l.pick("第\(cell.line)行第\(cell.column)列", "line \(cell.line) column \(cell.column)"))</a>"
             }
-            list += "<li id=\"f\(number)\" data-code=\"\(finding.code)\">\(chinese)\(HTML.escape(text))<br><small>\(HTML.escape(finding.place))</small>\(anchor)</li>"
+            let fix = finding.fixText(l).map { "<br><small class=\"fix\">\(l.pick("怎么改：", "What to do: "))\(HTML.escape($0))</small>" } ?? ""
+            list += "<li id=\"f\(number)\" data-code=\"\(finding.code)\">\(chinese)\(HTML.escape(text))<br><small>\(l.pick("位置：", "Where: "))\(HTML.escape(finding.whereText(l)))</small>\(anchor)\(fix)</li>"
         }
         list += "</ol>"
         if findings.isEmpty && s.readError == nil { list = "<p>\(l.pick("没有发现问题。", "Nothing found."))</p>" }

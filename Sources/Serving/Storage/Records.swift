@@ -50,6 +50,25 @@ package struct StoredFinding: Sendable, Codable, Equatable {
     package var field: String
     package var line: Int
     package var column: Int
+    /// The field in the officer's words (项目支出绩效自评表「…」第2条指标
+    /// 「费用成本」的实际完成值) and what to do, in both languages; absent
+    /// in findings stored before they were kept.
+    package var subject: String? = nil
+    package var subjectEnglish: String? = nil
+    package var fix: String? = nil
+    package var fixEnglish: String? = nil
+
+    /// Where the finding is, as the officer reads it: the field in their
+    /// words, then the file place.
+    package func whereText(_ language: Language) -> String {
+        let words = language == .chinese ? subject : subjectEnglish
+        // A paste never was a file: "粘贴.txt 第18行第6列" is 粘贴的表格第18行第6列.
+        let pasted = InputKind.pasted.fileName + " "
+        let file = place.hasPrefix(pasted) ? (language == .chinese ? "粘贴的表格" : "the pasted table, ") + place.dropFirst(pasted.count) : place
+        return [words, file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: language == .chinese ? "，" : ", ")
+    }
+
+    package func fixText(_ language: Language) -> String? { language == .chinese ? fix : fixEnglish }
 }
 
 /// A row of `submission`.

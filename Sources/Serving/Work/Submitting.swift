@@ -104,6 +104,8 @@ extension StoredFinding {
     init(_ finding: Finding) {
         let record = FindingRecord(finding)
         self.init(severity: record.severity, code: record.code, message: record.message, english: record.english, place: record.place,
-                  field: record.field, line: finding.location?.line ?? 0, column: finding.location?.column ?? 0)
+                  field: record.field, line: finding.location?.line ?? 0, column: finding.location?.column ?? 0,
+                  subject: finding.subject?.chinese, subjectEnglish: finding.subject?.english,
+                  fix: finding.rule.fix.chinese, fixEnglish: finding.rule.fix.english)
     }
 }
