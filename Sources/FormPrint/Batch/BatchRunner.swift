@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Importing
 import InputReading
 import Layout
 import Rendering
@@ -98,12 +99,18 @@ public final class BatchRunner: Sendable {
     }
 
     /// Each input's unit name and year (nil where the file cannot be read:
-    /// it fails when its turn comes), read on `jobs` threads.
+    /// it fails when its turn comes), read on `jobs` threads. A unit file's
+    /// are found by `UnitIdentityScan` without parsing it — the file is
+    /// parsed once, when it is rendered; a file the scan is not sure of, and
+    /// a workbook or pasted table, is read in full.
     func identities(of inputs: [BatchInput], layouts: [LayoutSpec], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
         let results = Locked([OutputFolders.Identity?](repeating: nil, count: inputs.count))
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: layouts).unit {
+            if UnitFiles.isUnitFile(inputs[index].path), let data = try? YAMLDocument.data(contentsOf: inputs[index].url),
+               let text = String(data: data, encoding: .utf8), let scanned = UnitIdentityScan.scan(text) {
+                results.withLock { $0[index] = OutputFolders.Identity(name: scanned.name, year: scanned.year) }
+            } else if let unit = try? UnitFiles.read(path: inputs[index].url.path, fields: self.fields, layouts: layouts).unit {
                 results.withLock { $0[index] = OutputFolders.Identity(name: unit.name, year: unit.year) }
             }
         })
