@@ -71,6 +71,9 @@ extension Benchmark {
 
         guard instructions, let counter = InstructionCounter.find() else { return figures }
         progress("instructions (callgrind): fresh processes")
+        let stripped = folder.appendingPathComponent("stripped")
+        let executable = try InstructionCounter.strippedCopy(of: executable, in: stripped)
+        let floor = FloorProgram(executable: try InstructionCounter.strippedCopy(of: floor.executable, in: stripped))
         func counted(_ program: URL, _ arguments: [String]) throws -> Int {
             try? FileManager.default.removeItem(at: out)
             return try counter.count(program, arguments)

@@ -56,6 +56,22 @@ struct InstructionCounter {
         return nil
     }
 
+    /// A copy of `executable` in `folder` without its DWARF 5 debug
+    /// information, which valgrind 3.19 cannot read ("Possibly corrupted
+    /// debuginfo file"); the executable itself when `strip` is missing. The
+    /// copy finds Fonts/ and Layouts/ through the checkout it was built
+    /// from, as the original does.
+    static func strippedCopy(of executable: URL, in folder: URL) throws -> URL {
+        let copy = folder.appendingPathComponent(executable.lastPathComponent)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let strip = Process()
+        strip.executableURL = URL(fileURLWithPath: "/usr/bin/strip")
+        strip.arguments = ["--strip-debug", "-o", copy.path, executable.path]
+        guard (try? strip.run()) != nil else { return executable }
+        strip.waitUntilExit()
+        return strip.terminationStatus == 0 ? copy : executable
+    }
+
     /// The instructions `executable arguments` executes, all threads, from
     /// start to exit ("Collected" of callgrind's summary).
     func count(_ executable: URL, _ arguments: [String]) throws -> Int {
