@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .library(name: "FormPrint", targets: ["FormPrint"]),
         .executable(name: "formprint", targets: ["formprint"]),
+        // The C floor `formprint bench` compares with (docs/BENCHMARKS.md).
+        .executable(name: "formprint-floor", targets: ["formprint-floor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -69,6 +71,13 @@ let package = Package(
         // and the direct Cairo + Pango floor they are compared with.
         // Scaffolding, not product: nothing in FormPrint depends on it.
         .target(name: "Benchmarks", dependencies: ["FormPrint", "Evaluation", "Importing", "InputReading", "Layout", "Rendering", "Support", "CCairoPango"]),
+        // `formprint bench`'s floor: a minimal C program that draws the same
+        // one-page form with cairo and Pango over the same fonts, one PDF per
+        // page. C on purpose, so that the floor is not FormPrint's own Swift;
+        // CCairoPango brings pangocairo's flags, and the two libraries below
+        // are the ones pangocairo.pc leaves out.
+        .executableTarget(name: "formprint-floor", dependencies: ["CCairoPango"], path: "Sources/FloorProgram",
+                          linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // The web desk (`formprint serve`): routes only wire; submissions,
         // access and rendering live in its folders, over the FormPrint facade.
         .target(

@@ -16,6 +16,8 @@ package struct Benchmark {
     /// The `formprint` executable, for the fresh-process and memory figures.
     package var executable: URL?
     package var scalingUnits = [10, 100, 1000]
+    /// Count instructions with callgrind when valgrind is installed.
+    package var instructions = true
     let fonts: FontLibrary
     let catalog: LayoutCatalog
 
@@ -80,9 +82,16 @@ package struct Benchmark {
 
         var fresh: Double?
         var scaling: [BenchReport.Scale] = []
+        var floor: BenchReport.Floor?
         if let executable {
-            progress("fresh processes")
-            fresh = try freshProcess(executable, unit: units.first!, folder: folder.appendingPathComponent("fresh"))
+            if let program = FloorProgram.beside(executable) {
+                floor = try floorComparison(executable, floor: program, renderer: renderer, folder: folder.appendingPathComponent("floor"),
+                                            progress: progress)
+                fresh = floor?.formprintFreshMilliseconds
+            } else {
+                progress("fresh processes")
+                fresh = try freshProcess(executable, unit: units.first!, folder: folder.appendingPathComponent("fresh"))
+            }
             for count in scalingUnits {
                 progress("a batch of \(count) units in a child process")
                 scaling.append(try childBatch(executable, units: count, folder: folder.appendingPathComponent("batch\(count)")))
@@ -90,7 +99,7 @@ package struct Benchmark {
         }
 
         let order = ["read", "bind", "measure", "paginate", "compose", "draw", "write"]
-        return BenchReport(
+        var report = BenchReport(
             machine: Self.machine(), formprintVersion: UnitRenderer.version, oneFormMilliseconds: median(perForm),
             pagesPerSecondOneJob: oneJob, pagesPerSecondTwoJobs: twoJobs,
             threeHundredIndicatorsMilliseconds: median(bigTimes), threeHundredIndicatorsPages: bigPages,
@@ -101,6 +110,15 @@ package struct Benchmark {
                 BenchReport.SeedUnit(assembledMilliseconds: $0.assembledMilliseconds, drawnTwiceMilliseconds: $0.drawnMilliseconds,
                                      assembledCombinedBytes: $0.assembledBytes, drawnCombinedBytes: $0.drawnBytes)
             })
+        report.floor = floor
+        report.loadAverage = Self.loadAverage()
+        return report
+    }
+
+    /// The 1-minute load average, to record beside wall-clock figures.
+    static func loadAverage() -> Double {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return Double(text.split(separator: " ").first ?? "") ?? 0
     }
 
     /// The pipeline of one project form, phase by phase, as `UnitRenderer`

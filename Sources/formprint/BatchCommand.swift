@@ -90,7 +90,7 @@ struct BatchCommand: ParsableCommand {
                 skipUnchanged: skipUnchanged)
             runner = try BatchRunner(configuration: configuration, extraLayoutFolders: rendering.selection.layoutFolderURLs, fontFallback: fontFallback)
             roster = try rosterFile.map { try Roster.read(URL(fileURLWithPath: $0)) }
-            try checkOptionalLines(rendering.selection.lines, in: runner.catalog)
+            try checkOptionalLines(rendering.selection, in: runner.catalog)
         } catch let error as ValidationError {
             throw error
         } catch {

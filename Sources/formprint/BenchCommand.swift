@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
+    @Flag(help: "Do not count instructions with callgrind, even when valgrind is installed.")
+    var noInstructions = false
+
     @Option(help: "Write this many generated unit files into --output and stop (for batch and fault runs).")
     var writeUnits: Int?
 
@@ -70,6 +73,7 @@ struct BenchCommand: ParsableCommand {
         benchmark.units = units
         benchmark.rounds = rounds
         benchmark.scalingUnits = scaling
+        benchmark.instructions = !noInstructions
         let report = try benchmark.run { step in if !json { FileHandle.standardError.write(Data("… \(step)\n".utf8)) } }
         if json {
             let encoder = JSONEncoder()

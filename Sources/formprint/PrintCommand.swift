@@ -60,7 +60,7 @@ struct PrintCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        try checkOptionalLines(selection.lines, in: renderer.catalog)
+        try checkOptionalLines(selection, in: renderer.catalog)
         var failed = false
         var unusable = false
         for path in units {

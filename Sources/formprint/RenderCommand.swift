@@ -46,12 +46,13 @@ struct RenderCommand: ParsableCommand {
         let checker: UnitChecker
         do {
             renderer = try UnitRenderer(extraLayoutFolders: rendering.selection.layoutFolderURLs, fontFallback: fontFallback)
-            checker = UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog)
+            // The renderer's profiles: one scoring catalogue per command.
+            checker = UnitChecker(profiles: try renderer.scoring ?? ScoringCatalog.standard(), catalog: renderer.catalog)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
         }
-        try checkOptionalLines(rendering.selection.lines, in: renderer.catalog)
+        try checkOptionalLines(rendering.selection, in: renderer.catalog)
         var failed = false
         // Every file is read first, so that two of one unit and year get
         // distinct folders instead of overwriting each other.
@@ -165,7 +166,17 @@ var lineHelp: ArgumentHelp {
 
 /// `--line` names that no layout of `catalog` has are a mistake on the
 /// command line (exit 64), with the names there are.
-func checkOptionalLines(_ lines: [String], in catalog: LayoutCatalog) throws {
+///
+/// Without `--line` nothing is read. A line is looked for first in the
+/// layouts the command line chooses (`--layout`, else the defaults), which
+/// is where it almost always is; only a line they lack — it may belong to
+/// a layout a unit file chooses — costs reading every layout file.
+func checkOptionalLines(_ selection: LayoutSelection, in catalog: LayoutCatalog) throws {
+    let lines = selection.lines
+    guard !lines.isEmpty else { return }
+    let chosen = try parseLayoutChoices(selection.layoutChoices)
+    let chosenLines = Set(try DocumentKind.allCases.compactMap { try catalog.spec(chosen[$0] ?? LayoutCatalog.defaults[$0]!) }.flatMap(\.optionalLines))
+    guard lines.contains(where: { !chosenLines.contains($0) }) else { return }
     let known = Set(try catalog.all().flatMap(\.optionalLines))
     for line in lines where !known.contains(line) {
         let names = known.sorted().joined(separator: ", ")

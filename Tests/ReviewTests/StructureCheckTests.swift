@@ -127,6 +127,20 @@ struct ReportDateCheckTests {
         #expect(found.first?.message.chinese.contains("应写作“\(standard)”") == true)
     }
 
+    @Test("a date the scan does not take apart is not in the standard's form", arguments: [
+        "20255年3月1日", "2025年123月1日", "2025年3月1日日", "2025年3月", "２０２５年3月1日x",
+    ])
+    func notADate(date: String) throws {
+        #expect(try dateFindings(date).first?.message.english.contains("is not written like") == true)
+    }
+
+    @Test("mixed separators are taken apart as before", arguments: [
+        ("2025年3-1", "2025年3月1日"), ("2025-03月01日", "2025年3月1日"),
+    ])
+    func mixed(date: String, standard: String) throws {
+        #expect(try dateFindings(date).first?.message.english.contains("should read \"\(standard)\"") == true)
+    }
+
     @Test("a date in words is reported as not in the standard's form")
     func words() throws {
         #expect(try dateFindings("二〇二五年三月一日").first?.message.english.contains("is not written like") == true)

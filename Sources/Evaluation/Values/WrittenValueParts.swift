@@ -48,8 +48,10 @@ public struct WrittenValueParts: Sendable, Hashable {
     /// "2024年以前", "2024-12"), whose digits are not a number of its own.
     static func isDate(_ text: Substring) -> Bool {
         guard case .time = WrittenValueParser.parse(String(text)).reading else { return false }
-        let squeezed = text.filter { !$0.isWhitespace }
-        return squeezed.wholeMatch(of: /\d{4}年/) == nil
+        let squeezed = Array(text.filter { !$0.isWhitespace })
+        // Not just "2024年": four digits and 年. (A scan, not a regular
+        // expression: compiling one was part of every process's first check.)
+        return !(squeezed.count == 5 && squeezed[..<4].allSatisfy(\.isDecimalDigit) && squeezed[4] == "年")
     }
 
     /// The written value the parts make: "≥" + "100" + "%" → "≥100%".
@@ -64,5 +66,13 @@ extension String {
         while text.first?.isWhitespace == true { text = text.dropFirst() }
         while text.last?.isWhitespace == true { text = text.dropLast() }
         return String(text)
+    }
+}
+
+extension Character {
+    /// One decimal digit of any script (Unicode category Nd: 0–9, ０–９, …),
+    /// as `\d` matches in a regular expression.
+    package var isDecimalDigit: Bool {
+        unicodeScalars.count == 1 && unicodeScalars.first!.properties.generalCategory == .decimalNumber
     }
 }

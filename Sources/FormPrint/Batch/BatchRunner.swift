@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Importing
 import InputReading
 import Layout
 import Rendering
@@ -98,16 +99,23 @@ public final class BatchRunner: Sendable {
     }
 
     /// Each input's unit name and year (nil where the file cannot be read:
-    /// it fails when its turn comes), read on `jobs` threads.
+    /// it fails when its turn comes), read on `jobs` threads. A unit file's
+    /// are found by `UnitIdentityScan` without parsing it — the file is
+    /// parsed once, when it is rendered; a file the scan is not sure of, and
+    /// a workbook or pasted table, is read in full.
     func identities(of inputs: [BatchInput], layouts: [LayoutSpec], cancellation: BatchCancellation) -> [OutputFolders.Identity?] {
         let results = Locked([OutputFolders.Identity?](repeating: nil, count: inputs.count))
         WorkerPool.run(jobs: configuration.jobs, count: inputs.count, stop: { cancellation.isCancelled }, makeWorker: { () },
                        work: { _, index in
-            // Read as `render` reads it (`--lenient` included): a workbook
-            // that reads only leniently still gets a folder of its own.
-            if let data = try? YAMLDocument.data(contentsOf: inputs[index].url),
-               let unit = try? UnitFiles.read(data, file: inputs[index].path, fields: self.fields, layouts: layouts,
-                                              lenient: self.configuration.options.lenient).unit {
+            // A unit file's name and year from its lines (no second parse);
+            // anything else read as `render` reads it (`--lenient` included):
+            // a workbook that reads only leniently still gets a folder of its own.
+            let data = try? YAMLDocument.data(contentsOf: inputs[index].url)
+            if UnitFiles.isUnitFile(inputs[index].path), let data, let text = String(data: data, encoding: .utf8),
+               let scanned = UnitIdentityScan.scan(text) {
+                results.withLock { $0[index] = OutputFolders.Identity(name: scanned.name, year: scanned.year) }
+            } else if let data, let unit = try? UnitFiles.read(data, file: inputs[index].path, fields: self.fields, layouts: layouts,
+                                                                lenient: self.configuration.options.lenient).unit {
                 results.withLock { $0[index] = OutputFolders.Identity(name: unit.name, year: unit.year) }
             }
         })

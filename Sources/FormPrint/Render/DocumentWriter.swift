@@ -60,12 +60,19 @@ package struct DocumentWriter {
     /// page's printed number after a short document tag ("项目1-2",
     /// "部门表-1", "报告-3"), unique in the file. Assembled from the
     /// documents' PDFs (`pdfs`, in the same order), not drawn again.
+    ///
+    /// A unit with one document has that document's PDF as its combined
+    /// PDF, byte for byte: it already holds every page with its outline,
+    /// and opening qpdf to copy it was 14 % of such a unit's cost in a batch
+    /// (docs/BENCHMARKS.md, issue 25).
     func combine(_ documents: [LaidOutDocument], pdfs: [Data], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+        let path = folder + "/" + UnitRenderer.combinedFileName(year: unit.year)
+        if pdfs.count == 1 { return OutputFile(relativePath: path, format: .pdf, data: pdfs[0]) }
         let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
         let parts = zip(documents, pdfs).map { (name: $0.baseName, pdf: $1) }
         let data = try PDFAssembler(creationDate: UnitRenderer.creationDate(for: unit), creator: "FormPrint \(UnitRenderer.version)")
             .combine(parts, metadata: metadata, outline: composition.outline, pageLabels: composition.pageLabels)
-        return OutputFile(relativePath: folder + "/" + UnitRenderer.combinedFileName(year: unit.year), format: .pdf, data: data)
+        return OutputFile(relativePath: path, format: .pdf, data: data)
     }
 
     /// The same combined PDF drawn page by page into one surface, as it was

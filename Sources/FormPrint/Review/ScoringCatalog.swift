@@ -47,7 +47,16 @@ public struct ScoringCatalog: Sendable {
 
     /// The ids on a profile's top-level `layouts: [a, b]` line.
     static func listedLayouts(_ text: String) -> [String] {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("layouts:") }) else { return [] }
+        // The one line, found without splitting the whole file into lines.
+        let start: String.Index
+        if text.hasPrefix("layouts:") {
+            start = text.startIndex
+        } else if let found = text.range(of: "\nlayouts:") {
+            start = text.index(after: found.lowerBound)
+        } else {
+            return []
+        }
+        let line = text[start...].prefix { !$0.isNewline }
         return line.dropFirst("layouts:".count).split(whereSeparator: { "[], #".contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

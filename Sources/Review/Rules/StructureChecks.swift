@@ -79,17 +79,38 @@ enum StructureChecks {
     static func reportDate(_ date: String) -> Finding? {
         let text = date.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        let pattern = #/^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/#
-        guard let match = text.wholeMatch(of: pattern), let month = Int(match.2), let day = Int(match.3) else {
+        guard let parts = dateParts(text), let month = Int(parts.month), let day = Int(parts.day) else {
             return Finding(.reportDateNotation, Message(
                 chinese: "成文日期“\(date)”不是“2025年3月1日”的写法（GB/T 9704 第7.3.5条）",
                 english: "the date \"\(date)\" is not written like \"2025年3月1日\" (GB/T 9704 §7.3.5)"), at: "report.date")
         }
-        let standard = "\(match.1)年\(month)月\(day)日"
+        let standard = "\(parts.year)年\(month)月\(day)日"
         guard standard != text else { return nil }
         return Finding(.reportDateNotation, Message(
             chinese: "成文日期“\(date)”应写作“\(standard)”（阿拉伯数字，年份写全，月、日不编虚位，GB/T 9704 第7.3.5条）",
             english: "the date \"\(date)\" should read \"\(standard)\" (GB/T 9704 §7.3.5: no leading zeros, 年月日)"), at: "report.date")
+    }
+
+    /// The digits of a date written year, month, day: four digits, one of
+    /// 年 . - /, one or two digits, one of 月 . - /, one or two digits, and an
+    /// optional 日 — nil for anything else. (A scan, not a regular
+    /// expression: compiling one was part of every process's first check.)
+    static func dateParts(_ text: String) -> (year: String, month: String, day: String)? {
+        var rest = Substring(text)
+        func digits(_ range: ClosedRange<Int>) -> String? {
+            let run = rest.prefix { $0.isDecimalDigit }
+            guard range.contains(run.count) else { return nil }
+            rest = rest.dropFirst(run.count)
+            return String(run)
+        }
+        func separator(_ word: Character) -> Bool {
+            guard let first = rest.first, [word, ".", "-", "/"].contains(first) else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard let year = digits(4...4), separator("年"), let month = digits(1...2), separator("月"), let day = digits(1...2) else { return nil }
+        if rest.first == "日" { rest = rest.dropFirst() }
+        return rest.isEmpty ? (year, month, day) : nil
     }
 
     static func required(_ fields: [(label: String, text: String, path: FieldPath)], context: String) -> [Finding] {
