@@ -93,10 +93,3 @@ enum LayoutFieldChecks {
         return kept
     }
 }
-
-extension Array {
-    subscript(safe index: Int?) -> Element? {
-        guard let index, indices.contains(index) else { return nil }
-        return self[index]
-    }
-}
