@@ -75,4 +75,29 @@ static inline int formprint_layout_faces_within(PangoLayout *layout, const char 
     return within;
 }
 
+/// Joins each variation selector (U+FE00–FE0F, U+E0100–E01EF) that the
+/// face has no variant for to the character before it. HarfBuzz shapes such
+/// a selector as an empty glyph in a cluster of its own, and cairo then
+/// writes its text as an ActualText span holding no glyph, which text
+/// extraction drops: 葛󠄀 copied out of the PDF came back as 葛. In one
+/// cluster with its base, cairo maps the base's glyph to both characters
+/// (an ActualText span around it), as the OFD's text does. Only the line's
+/// glyph clusters change (widths and breaks are already made), and only of
+/// left-to-right runs, where clusters ascend.
+static inline void formprint_line_join_variation_selectors(PangoLayoutLine *line) {
+    const char *text = pango_layout_get_text(line->layout);
+    for (GSList *node = line->runs; node != NULL; node = node->next) {
+        PangoGlyphItem *run = node->data;
+        if (run == NULL || run->item == NULL || (run->item->analysis.level % 2) != 0) continue;
+        PangoGlyphString *glyphs = run->glyphs;
+        for (int i = 1; i < glyphs->num_glyphs; i++) {
+            if (glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY) continue;
+            if (glyphs->log_clusters[i] == glyphs->log_clusters[i - 1]) continue;
+            gunichar scalar = g_utf8_get_char(text + run->item->offset + glyphs->log_clusters[i]);
+            int selector = (scalar >= 0xFE00 && scalar <= 0xFE0F) || (scalar >= 0xE0100 && scalar <= 0xE01EF);
+            if (selector) glyphs->log_clusters[i] = glyphs->log_clusters[i - 1];
+        }
+    }
+}
+
 #endif

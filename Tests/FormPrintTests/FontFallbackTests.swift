@@ -160,6 +160,11 @@ struct UnusualUnicodeRenderTests {
         ("❤\u{FE0F}", false, "U+FE0F"),                     // an emoji presentation selector
         ("Ω²½", true, ""),                                  // Greek, superscripts, fractions: in the bundled fonts
         ("한국", false, "U+D55C"),                           // Hangul: only in LXGW WenKai (楷体), not in 宋体
+        // An ideographic variation sequence the face has no variant for: the
+        // base glyph prints, and the selector stays in the PDF's text (it
+        // was dropped into an empty ActualText span before, issue 24).
+        ("葛\u{E0100}", true, ""),
+        ("辻\u{E0101}文", true, ""),
     ]
 
     @Test("visible unusual characters print, or are named with their code points and field", arguments: cases.indices)

@@ -49,6 +49,7 @@ struct PageDrawer {
                 strokePath()
                 typesetter.prepare(layout, run.text, run.font, spacing: run.font.tracking + run.extraSpacing)
                 guard let line = pango_layout_get_line_readonly(layout, 0) else { continue }
+                formprint_line_join_variation_selectors(line)
                 if run.angle == 0 && run.gray == 0 && run.opacity == 1 {
                     cairo_move_to(cr, run.origin.x.points, run.origin.y.points)
                     pango_cairo_show_layout_line(cr, line)
