@@ -16,6 +16,9 @@ package enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
     case labelTooTall(row: Int, column: Int, text: String, origin: TextOrigin, printedLines: Int, lines: Int)
     /// A signature field (label and value) wider than the whole table.
     case signatureTooWide(text: String, origin: TextOrigin, needed: Length, available: Length)
+    /// A value that would print as another text than the one written
+    /// (`FigureConservation`): never printed silently.
+    case figureChanged(written: String, printed: String, in: TextOrigin)
 
     /// The type's catalogue of sentences, in Chinese and English.
     package var message: Message {
@@ -47,6 +50,19 @@ package enum LayoutFailure: Error, Sendable, Equatable, HasMessage {
             return Message(
                 chinese: "\(origin)：签署栏“\(text.prefix(30))”需要\(needed)，但表格只有\(available)宽；请缩短该值",
                 english: "\(origin): the signature field \"\(text.prefix(30))\" needs \(needed) but the table is \(available) wide; shorten the value")
+        case .figureChanged(let written, let printed, let origin):
+            return Message(
+                chinese: "\(origin)：填写的是“\(written.prefix(40))”，表上却会印成“\(printed.prefix(40))”；FormPrint 不会不加说明地改动所填的数字或文字，所以没有生成这份表。请把该值按表格的格式填写（金额最多两位小数），若仍出现此提示，请把该文件报告给 FormPrint 的维护者",
+                english: "\(origin): written \"\(written.prefix(40))\", but the form would print \"\(printed.prefix(40))\"; FormPrint never changes a written figure or text without a word, so this form was not made. Write the value in the form's format (amounts with at most two decimals); if this message stays, report the file to FormPrint's maintainers")
+        }
+    }
+
+    /// The unit file's field the failure is about, when it names one: its
+    /// line and column go into the message.
+    package var fieldPath: FieldPath? {
+        switch self {
+        case .missingGlyphs(_, let origin, _), .figureChanged(_, _, let origin): origin.fieldPath
+        default: nil
         }
     }
 }

@@ -69,6 +69,33 @@ struct FigureConservationTests {
         #expect(!FigureConservation.conserves(written: "", printed: "0.00"))
         #expect(FigureConservation.conserves(written: "212.4", printed: "212.40"))
         #expect(FigureConservation.conserves(written: "≥95%", printed: "95"))
+        // A value inside other text is not the value: "-5" is not conserved by "15", "-5 万元" or "5".
+        #expect(!FigureConservation.conserves(written: "5", printed: "-5"))
+        #expect(!FigureConservation.conserves(written: "5", printed: "15"))
+    }
+
+    @Test("the pipeline refuses a form whose bound table would print a changed figure, naming the field and the file's line")
+    func pipelineRefusesAChangedFigure() throws {
+        let renderer = try UnitRenderer()
+        let url = repositoryRoot.appendingPathComponent("Examples/national-2024.yaml")
+        let document = try UnitFiles.read(url)
+        let form = try #require(try shapes.tables(document.unit, renderer).first)
+        try FormPipeline.checkConserved(form.table, of: document.unit)
+        // A binder that dropped a digit: the first printed amount with decimals loses its last one.
+        var tampered = form.table
+        let index = try #require(tampered.cells.firstIndex { cell in
+            if case .unit = cell.origin { cell.text.contains(".") && cell.text.count > 3 } else { false }
+        })
+        tampered.cells[index].text.removeLast()
+        #expect(throws: LayoutFailure.self) { try FormPipeline.checkConserved(tampered, of: document.unit) }
+        do {
+            try FormPipeline.checkConserved(tampered, of: document.unit)
+        } catch {
+            let path = try #require(error.fieldPath)
+            #expect(error.message.chinese.contains("表上却会印成“\(tampered.cells[index].text)”"), "\(error.message.chinese)")
+            let location = try #require(document.source.location(of: path))
+            #expect(location.description.contains("national-2024.yaml:"), "\(location)")
+        }
     }
 
     /// A random amount: up to 20 integer digits, up to 6 decimals, either sign.

@@ -38,6 +38,7 @@ struct MessageCatalogueTests {
             ("note", note),
             ("RecognisedDocument", RecognisedDocument(kind: .project, place: cell, summary: reason)),
             ("LayoutFailure.missingGlyphs", LayoutFailure.missingGlyphs(["𠀀"], in: .unit("projects[0].name"), text: "有𠀀字")),
+            ("LayoutFailure.figureChanged", LayoutFailure.figureChanged(written: "132.912", printed: "132.91", in: .unit("projects[0].funds[0].executed"))),
             ("LayoutFailure.rowTooTall", LayoutFailure.rowTooTall(row: 0, height: .mm(300), available: .mm(250), firstText: "项目名称")),
             ("LayoutFailure.textDoesNotFit", LayoutFailure.textDoesNotFit(row: 1, column: 2, text: "文字", origin: .unit("a"), needed: .mm(9), available: .mm(8))),
             ("LayoutFailure.columnTooNarrow", LayoutFailure.columnTooNarrow(row: 1, column: 2, character: "执", origin: .unit("a"), needed: .mm(4), available: .mm(1))),

@@ -107,8 +107,7 @@ package struct DocumentLayouter {
     /// A layout failure with the unit file's line and column of the text.
     func located(_ failure: LayoutFailure, _ document: UnitDocument, kind: DocumentKind, detail: String?) -> FormPrintError {
         var place = document.source.file
-        if case .missingGlyphs(_, let origin, _) = failure, let path = origin.fieldPath,
-           let location = document.source.location(of: path) {
+        if let path = failure.fieldPath, let location = document.source.location(of: path) {
             place = location.description
         }
         let name = kind.chineseName + (detail.map { "（\($0)）" } ?? "")
