@@ -39,8 +39,16 @@ struct FigureTraceTests {
         try pasted.replacingOccurrences(of: "资金情况 (万元)", with: "资金情况（元）").write(to: url, atomically: true, encoding: .utf8)
         let trace = try UnitFiles.trace("projects[0].funds[0].initialBudget", inFileAt: url.path, renderer: try UnitRenderer(), lenient: true)
         #expect(trace.read == "0.02124")
-        #expect(trace.notes.contains { $0.chinese.contains("准确换算为万元") }, "\(trace.message.chinese)")
+        // Written → read → printed: the cell's own text in 元, the heading that converted it, the 万元 printed.
+        #expect(trace.written == "212.40", "\(trace.message.chinese)")
+        #expect(trace.place?.contains("粘贴") == true || trace.place?.contains("行") == true || trace.place?.contains("line") == true,
+                "\(String(describing: trace.place))")
+        #expect(trace.notes.contains { $0.chinese.contains("按表头“资金情况（元）”") && $0.chinese.contains("由元准确换算为万元") },
+                "\(trace.message.chinese)")
         #expect(trace.printed.first?.text == "0.02124")
+        // A field the heading does not convert carries no conversion note.
+        let name = try UnitFiles.trace("projects[0].name", inFileAt: url.path, renderer: try UnitRenderer(), lenient: true)
+        #expect(!name.notes.contains { $0.chinese.contains("换算") }, "\(name.message.chinese)")
     }
 
     @Test("a value the import found in one cell shows that cell's text")

@@ -61,7 +61,7 @@ public struct FigureTrace: Sendable, HasMessage {
             return Message(chinese: "金额栏按两位小数打印（没有丢掉任何数字）", english: "the money column's two decimals (no digit lost)")
         }
         if FigureConservation.conserves(written: read, printed: shown) {
-            return Message(chinese: "是该值的一部分，或在表样的固定文字之中", english: "a part of the value, or inside the layout's fixed text")
+            return Message(chinese: "该栏只打印这个值的一部分（如指标值中的数字）", english: "the column prints one part of the value (the number of a target, say)")
         }
         return Message(chinese: "与读作的值不同！请报告此问题", english: "DIFFERENT from the value read — please report this")
     }
@@ -88,11 +88,10 @@ extension UnitRenderer {
             document = imported.document(file: file)
             let location = document.source.location(of: fieldPath)
             written = imported.writtenTexts[fieldPath]
-            // Notes at the value's own cell, and every change of a whole
-            // table (an amount unit converted) — they change its value too.
-            notes = imported.notes.filter { note in
-                location.map { FigureTrace.isAt(note.place, $0) } == true || note.text.chinese.contains("准确换算为")
-            }.map(\.message)
+            // Notes at the value's own cell, and its conversion from the
+            // money unit its heading named.
+            notes = imported.notes.filter { note in location.map { FigureTrace.isAt(note.place, $0) } == true }.map(\.message)
+            if let conversion = imported.conversions[fieldPath] { notes.append(conversion.message) }
         }
         let unit = document.unit
         let read = unit.text(at: fieldPath)
@@ -101,10 +100,10 @@ extension UnitRenderer {
             let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
             guard case .table(let table) = layout.body else { continue }
             let bound = TableBinder.bind(unit, instance, onto: layout, table: table)
-            for cell in bound.cells {
-                guard case .unit(let cellPath) = cell.origin, cellPath == fieldPath else { continue }
-                printed.append(FigureTrace.Printed(document: instance.kind.chineseName, layout: layout.id, text: cell.text,
-                                                   rule: FigureTrace.rule(read: read, printed: cell.text)))
+            for (text, origin) in FigureConservation.printedTexts(of: bound) {
+                guard case .unit(let printedPath) = origin, printedPath == fieldPath else { continue }
+                printed.append(FigureTrace.Printed(document: instance.kind.chineseName, layout: layout.id, text: text,
+                                                   rule: FigureTrace.rule(read: read, printed: text)))
             }
         }
         return FigureTrace(path: path, place: document.source.location(of: fieldPath)?.description, written: written, read: read,

@@ -16,6 +16,8 @@ struct UnitAssembler {
     /// the one each kind matched.
     private let templates: [FormTemplate]
     private var chosenLayouts: [DocumentKind: String] = [:]
+    /// The amounts moved to the form's money unit, by the field they became.
+    private var conversions: [FieldPath: ConvertedAmount] = [:]
 
     /// The share of a layout's labels a form must show to be read as it.
     static let recognitionThreshold = 0.6
@@ -175,7 +177,8 @@ struct UnitAssembler {
         case .convert(let from, let heading):
             let keys = reading.template.fundsAmountKeys.sorted()
             var converted = 0
-            func convert(_ rows: inout [FundsRow]) throws {
+            // The paths the rows take in the unit: this project is appended next.
+            func convert(_ rows: inout [FundsRow], at base: FieldPath) throws {
                 for index in rows.indices {
                     for key in keys {
                         let written = rows[index].value(key).trimmedCell
@@ -185,12 +188,14 @@ struct UnitAssembler {
                                                                     heading: described(.init(unit: from, cell: heading))), at: table.place)
                         }
                         rows[index].setValue(amount, key)
+                        conversions[base.appending(index).appending(key: key)] = ConvertedAmount(
+                            written: written, from: from.symbol, to: printed.symbol, heading: heading.text.trimmedCell, headingPlace: heading.place)
                         converted += 1
                     }
                 }
             }
-            try convert(&reading.project.funds)
-            try convert(&reading.department.funds)
+            try convert(&reading.project.funds, at: FieldPath("projects").appending(projects.count).appending("funds"))
+            try convert(&reading.department.funds, at: FieldPath("department").appending("funds"))
             guard converted > 0 else { return }
             context.note(.repaired, heading.place, Message(
                 chinese: "表头“\(heading.text.trimmedCell)”说金额以\(from.symbol)填写，表样按\(printed.symbol)打印：\(converted)个金额已按小数点移位准确换算为\(printed.symbol)（没有四舍五入）；请核对",
@@ -308,8 +313,8 @@ struct UnitAssembler {
         let lines = optionalLinesFound(year: year, name: name, &context)
         let unit = UnitEvaluation(name: name, year: year, projects: projects, department: department?.value,
                                   report: report?.value, signatures: signatures, layouts: chosenLayouts, lines: lines)
-        let found = ImportedPlaces.find(unit, in: context.usedCells)
+        let found = ImportedPlaces.find(unit, in: context.usedCells, converted: conversions.mapValues(\.written))
         return ImportedUnit(unit: unit, documents: documents, notes: Self.inFileOrder(context.notes),
-                            places: found.places, writtenTexts: found.texts)
+                            places: found.places, writtenTexts: found.texts, conversions: conversions)
     }
 }

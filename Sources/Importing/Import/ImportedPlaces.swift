@@ -7,9 +7,12 @@ import Evaluation
 /// (a 四川 target from three columns) or repaired in reading points at its
 /// record. Findings about the unit then name the cell the officer edits.
 enum ImportedPlaces {
-    /// The place of each value, and the text of the cell it was found in.
-    static func find(_ unit: UnitEvaluation, in cells: [GridCell]) -> (places: [FieldPath: SourceLocation], texts: [FieldPath: String]) {
-        var finder = Finder(cells: cells)
+    /// The place of each value, and the text of the cell it was found in;
+    /// an amount converted to the form's money unit is looked for by the
+    /// text it was `converted` from.
+    static func find(_ unit: UnitEvaluation, in cells: [GridCell],
+                     converted: [FieldPath: String] = [:]) -> (places: [FieldPath: SourceLocation], texts: [FieldPath: String]) {
+        var finder = Finder(cells: cells, converted: converted)
         for (p, project) in unit.projects.enumerated() {
             let base = FieldPath("projects").appending(p)
             finder.record(base, project, anchor: "name")
@@ -29,6 +32,7 @@ enum ImportedPlaces {
 
     struct Finder {
         let cells: [GridCell]
+        let converted: [FieldPath: String]
         var cursor = 0
         var places: [FieldPath: SourceLocation] = [:]
         var texts: [FieldPath: String] = [:]
@@ -60,7 +64,7 @@ enum ImportedPlaces {
             }
             var recordPlace: SourceLocation?
             for key in keys where key != anchor {
-                let text = value.value(key)
+                let text = converted[base.appending(key: key)] ?? value.value(key)
                 if let found = index(of: text, from: start) {
                     self.found(base.appending(key: key), at: found)
                     recordPlace = recordPlace ?? cells[found].location

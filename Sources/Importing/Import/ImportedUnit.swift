@@ -11,16 +11,19 @@ public struct ImportedUnit: Sendable {
     public var places: [FieldPath: SourceLocation]
     /// The text of the cell each value was found in, as the file holds it
     /// (`validate --explain`); absent where a value is not one cell's text
-    /// (joined from columns, converted from another money unit).
+    /// (joined from columns); a converted amount's is the text before conversion.
     public var writtenTexts: [FieldPath: String]
+    /// The amounts converted from the money unit their heading named.
+    public var conversions: [FieldPath: ConvertedAmount]
 
     public init(unit: UnitEvaluation, documents: [RecognisedDocument], notes: [ImportNote], places: [FieldPath: SourceLocation] = [:],
-                writtenTexts: [FieldPath: String] = [:]) {
+                writtenTexts: [FieldPath: String] = [:], conversions: [FieldPath: ConvertedAmount] = [:]) {
         self.unit = unit
         self.documents = documents
         self.notes = notes
         self.places = places
         self.writtenTexts = writtenTexts
+        self.conversions = conversions
     }
 
     public var repairs: [ImportNote] { notes.filter { $0.kind == .repaired } }

@@ -22,16 +22,8 @@ package enum FigureConservation {
     /// The texts of `table` — cells, title lines, footer lines and signature
     /// values — that print a value of `unit` other than as it was written.
     package static func changes(in table: ResolvedTable, of unit: UnitEvaluation) -> [Change] {
-        var printedValues: [(text: String, origin: TextOrigin)] = table.cells.map { ($0.text, $0.origin) }
-        printedValues += (table.title + table.continuedTitle).map { ($0.text, $0.origin) }
-        for line in table.footer {
-            switch line {
-            case .text(let text): printedValues.append((text.text, text.origin))
-            case .signatures(let signatures): printedValues += signatures.fields.map { ($0.value, $0.origin) }
-            }
-        }
         var changes: [Change] = []
-        for (text, origin) in printedValues {
+        for (text, origin) in printedTexts(of: table) {
             guard case .unit(let path) = origin else { continue }
             let written = unit.text(at: path).trimmingCharacters(in: .whitespacesAndNewlines)
             let printed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -39,6 +31,19 @@ package enum FigureConservation {
             changes.append(Change(path: path, written: written, printed: printed))
         }
         return changes
+    }
+
+    /// Every text `table` prints, with where it comes from.
+    package static func printedTexts(of table: ResolvedTable) -> [(text: String, origin: TextOrigin)] {
+        var texts: [(text: String, origin: TextOrigin)] = table.cells.map { ($0.text, $0.origin) }
+        texts += (table.title + table.continuedTitle).map { ($0.text, $0.origin) }
+        for line in table.footer {
+            switch line {
+            case .text(let text): texts.append((text.text, text.origin))
+            case .signatures(let signatures): texts += signatures.fields.map { ($0.value, $0.origin) }
+            }
+        }
+        return texts
     }
 
     /// Whether `printed` is `written`, in a declared format or a part of it.
