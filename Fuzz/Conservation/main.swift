@@ -2,7 +2,9 @@
 // read as a pasted table or, when they are a ZIP, as a workbook; every unit
 // that imports is bound onto every shipped form layout, and each cell that
 // prints one of its values must print it as written, in the cell's declared
-// format without a lost digit, or as one of its parts (FigureConservation).
+// format without a lost digit, or as one of its parts (FigureConservation,
+// which the form pipeline checks after binding; the form is then measured,
+// paginated and composed with a fixed-advance measurer).
 // Any bytes must give conserved figures or a named error — never a crash, a
 // hang, or a figure that changed on its way to the page.
 import Evaluation
@@ -36,8 +38,15 @@ fuzz { data in
         let instances: [DocumentInstance] = layout.document == .department
             ? (unit.department == nil ? [] : [.department]) : unit.projects.indices.map { .project(index: $0) }
         for instance in instances {
-            let changes = FigureConservation.changes(in: TableBinder.bind(unit, instance, onto: layout, table: table), of: unit)
-            if !changes.isEmpty { fatalError("a figure changed on its way to the page (\(layout.id)): \(changes)") }
+            // The whole form pipeline — bind, measure, paginate, compose —
+            // whose conservation check runs after binding.
+            do {
+                _ = try FormPipeline.pages(unit, instance, onto: layout, table: table, measurer: FixedAdvanceMeasurer())
+            } catch .figureChanged(let written, let printed, let origin) {
+                fatalError("a figure changed on its way to the page (\(layout.id), \(origin)): \(written) → \(printed)")
+            } catch {
+                continue   // a named limit (a row too tall for a page, say)
+            }
         }
     }
 }

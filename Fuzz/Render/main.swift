@@ -54,6 +54,15 @@ fuzz { data in
         _ = Reviewer.findings(in: document, profile: profile)
         // The scorecard is bound beside the unit, as the renderer binds it.
         let computed = ComputedValues(Scoring.scored(document.unit, profile: profile).computed)
-        for layout in Shipped.layouts { _ = try? render(document.unit, on: layout, computed: computed) }
+        for layout in Shipped.layouts {
+            do {
+                try render(document.unit, on: layout, computed: computed)
+            } catch LayoutFailure.figureChanged(let written, let printed, let origin) {
+                // The pipeline's conservation check (issue 24) caught a binder bug.
+                fatalError("a figure changed on its way to the page (\(layout.id), \(origin)): \(written) → \(printed)")
+            } catch {
+                continue   // a named limit: the error, not a crash, is the answer
+            }
+        }
     }
 }
