@@ -32,6 +32,7 @@ import html.parser
 import http.cookiejar
 import os
 import re
+import shlex
 import socket
 import statistics
 import subprocess
@@ -141,6 +142,8 @@ def main():
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--duration", type=float, default=600)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--wrap", default="", help="a command the server runs under (valgrind …); its output goes to --server-log")
+    parser.add_argument("--server-log", default="", help="where the server's output goes (default: in the run's folder)")
     options = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="bureau-load-")
@@ -149,10 +152,14 @@ def main():
     subprocess.run([options.formprint, "serve", "admin", "--data", data, "--user", "财政局"],
                    input=password + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
     port = free_port()
-    server = subprocess.Popen([options.formprint, "serve", "--data", data, "--listen", "0.0.0.0", "--port", str(port),
-                               "--workers", str(options.workers)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # The server's output goes to a file: a pipe nobody reads would stop it
+    # once a sanitizer's reports filled the pipe.
+    server_log = open(options.server_log or os.path.join(work, "server.log"), "w")
+    server = subprocess.Popen(shlex.split(options.wrap) + [options.formprint, "serve", "--data", data, "--listen", "0.0.0.0",
+                                                           "--port", str(port), "--workers", str(options.workers)],
+                              stdout=server_log, stderr=subprocess.STDOUT)
     base = "http://127.0.0.1:%d" % port
-    for _ in range(200):
+    for _ in range(3000 if options.wrap else 200):
         try:
             urllib.request.urlopen(base + "/login", timeout=2).read()
             break
@@ -249,6 +256,7 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        server_log.close()
     verified = subprocess.run([options.formprint, "serve", "verify", "--data", data], capture_output=True, text=True)
 
     accepted = [r for r in results if r[1] == "accepted"]
@@ -264,6 +272,7 @@ def main():
               % (statistics.median(latencies), percentile(latencies, 0.95), max(latencies)))
     print("bureau table of %d units: %.2f s; 未提交 %s" % (options.units, table_seconds, missing.group(1) if missing else "?"))
     print("server peak resident memory: %.0f MB" % (peak[0] / 1024))
+    print("server output: %s" % server_log.name)
     print("serve verify: exit %d, %s" % (verified.returncode, verified.stdout.strip().splitlines()[-1] if verified.stdout.strip() else verified.stderr.strip()))
     ok = (not failures and len(accepted) == options.units and missing and missing.group(1) == "0" and verified.returncode == 0)
     for failure in failures[:10]:
