@@ -127,11 +127,13 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .target(name: "FuzzSupport", dependencies: ["CFuzzing"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "fuzz-unit-file", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/UnitFile"),
         .executableTarget(name: "fuzz-pasted-text", dependencies: ["FuzzSupport", "Importing"], path: "Fuzz/PastedText"),
-        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "TestSupport"], path: "Fuzz/Workbook"),
+        // The shipped form layouts and the conservation check (issue 24).
+        .target(name: "ShippedForms", dependencies: ["Evaluation", "Layout"], path: "Fuzz/ShippedForms"),
+        .executableTarget(name: "fuzz-workbook", dependencies: ["FuzzSupport", "Importing", "ShippedForms", "TestSupport"], path: "Fuzz/Workbook"),
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation"], path: "Fuzz/Layout"),
         .executableTarget(name: "fuzz-render", dependencies: ["FuzzSupport", "Layout", "Importing", "Evaluation", "Review"],
                           path: "Fuzz/Render"),
         .executableTarget(name: "fuzz-form-body", dependencies: ["FuzzSupport", "Serving"], path: "Fuzz/FormBody"),
-        .executableTarget(name: "fuzz-conservation", dependencies: ["FuzzSupport", "Importing", "Layout", "Evaluation"], path: "Fuzz/Conservation"),
+        .executableTarget(name: "fuzz-conservation", dependencies: ["FuzzSupport", "Importing", "ShippedForms", "Evaluation"], path: "Fuzz/Conservation"),
     ]
 }
