@@ -89,7 +89,7 @@ final class FontConfiguration: @unchecked Sendable {
     }
 
     init(_ library: FontLibrary) throws(RenderError) {
-        guard let config = FcConfigCreate() else { throw RenderError.cairo("FcConfigCreate failed") }
+        guard let config = FcConfigCreate() else { throw RenderError.cairo(CairoFailure(format: nil, step: "FcConfigCreate")) }
         self.config = config
         self.fallback = library.fallback
         let cache = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first?
@@ -101,7 +101,7 @@ final class FontConfiguration: @unchecked Sendable {
             """
         let loaded = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
         guard loaded != 0, FcConfigBuildFonts(config) != 0 else {
-            throw RenderError.cairo("fontconfig could not load the fonts in \(library.directory.path)")
+            throw RenderError.cairo(CairoFailure(format: nil, step: "fontconfig could not load the fonts in \(library.directory.path)"))
         }
         // Pango initialises fontconfig's default configuration in a thread
         // of its own, which parses the system's fonts.conf and reads the

@@ -29,16 +29,16 @@ package final class Typesetter: TextMeasurer {
     package init(fonts: FontLibrary) throws(RenderError) {
         configuration = try FontConfiguration.shared(fonts)
         guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
-            throw RenderError.cairo("Pango has no FreeType font map")
+            throw RenderError.cairo(CairoFailure(format: nil, step: "Pango has no FreeType font map"))
         }
         fontMapReference = GObjectReference(UnsafeMutableRawPointer(map))
         formprint_font_map_set_config(map, configuration.config)
-        guard let context = pango_font_map_create_context(map) else { throw RenderError.cairo("pango_font_map_create_context failed") }
+        guard let context = pango_font_map_create_context(map) else { throw RenderError.cairo(CairoFailure(format: nil, step: "pango_font_map_create_context")) }
         contextReference = GObjectReference(UnsafeMutableRawPointer(context))
         // 1 Pango point = 1 PDF unit; unhinted metrics so that widths do not
         // depend on a device resolution.
         pango_cairo_context_set_resolution(context, 72)
-        guard let options = cairo_font_options_create() else { throw RenderError.cairo("cairo_font_options_create failed") }
+        guard let options = cairo_font_options_create() else { throw RenderError.cairo(CairoFailure(format: nil, step: "cairo_font_options_create")) }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
@@ -46,7 +46,7 @@ package final class Typesetter: TextMeasurer {
         // Pango rounds glyph positions to whole units by default, which at
         // 72 units per inch turns a 10.5pt advance into 11pt.
         pango_context_set_round_glyph_positions(context, 0)
-        guard let layout = pango_layout_new(context) else { throw RenderError.cairo("pango_layout_new failed") }
+        guard let layout = pango_layout_new(context) else { throw RenderError.cairo(CairoFailure(format: nil, step: "pango_layout_new")) }
         layoutReference = GObjectReference(UnsafeMutableRawPointer(layout))
         families = try FamilyDescriptions(fallback: configuration.fallback)
     }
@@ -260,7 +260,7 @@ private struct FamilyDescriptions {
         self.families = families
         func make(_ family: FontFamily) throws(RenderError) -> FontDescriptionOwner {
             guard let description = pango_font_description_from_string(FontLibrary.families(family, fallback: fallback)) else {
-                throw RenderError.cairo("pango_font_description_from_string failed")
+                throw RenderError.cairo(CairoFailure(format: nil, step: "pango_font_description_from_string"))
             }
             return FontDescriptionOwner(description)
         }
