@@ -64,7 +64,8 @@ let package = Package(
         .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
         .target(
             name: "FormPrint",
-            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "Support", "ZIPFoundation"],
+            dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "Support", "ZIPFoundation",
+                           .product(name: "Crypto", package: "swift-crypto")],
             resources: []
         ),
         // `formprint bench`: generated units, the figures of docs/BENCHMARKS.md

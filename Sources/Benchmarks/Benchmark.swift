@@ -146,7 +146,7 @@ package struct Benchmark {
         lap("paginate")
         let pages = try TableComposer.compose(measured, pages: tablePages, page: layout.page, measurer: renderer.typesetter)
         lap("compose")
-        let writer = PDFWriter(typesetter: renderer.typesetter, creationDate: UnitRenderer.creationDate(for: unit), creator: "FormPrint")
+        let writer = PDFWriter(typesetter: renderer.typesetter, creationDate: UnitPlan.creationDate(year: unit.year), creator: "FormPrint")
         let pdf = try writer.pdf(PagedDocument(pages: pages, metadata: DocumentMetadata(title: unit.name, author: unit.name, subject: "", keywords: "")))
         lap("draw")
         try AtomicFile.write(pdf, to: folder.appendingPathComponent(unit.name + ".pdf"))

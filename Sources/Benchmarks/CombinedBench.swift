@@ -39,11 +39,12 @@ extension Benchmark {
     /// The unit's documents, then every page drawn again into the combined PDF.
     func drawnTwice(_ document: UnitDocument, _ renderer: UnitRenderer) throws -> Int {
         let unit = document.unit
-        let computed = try renderer.scores(unit, layouts: [:], profile: nil)
-        let laidOut = try renderer.layouter.layOut(document, computed, layouts: [:], draft: false)
+        let plan = try renderer.catalog.plan(for: document, options: RenderOptions())
+        let computed = try renderer.scores(unit, plan: plan)
+        let laidOut = try renderer.layouter.layOut(document, computed, plan: plan, draft: false)
         for document in laidOut {
-            _ = try renderer.writer.write(document, unit: unit, folder: "bench", options: RenderOptions())
+            _ = try renderer.writer.write(document, plan: plan, folder: "bench", resolution: RenderOptions().resolution)
         }
-        return try renderer.writer.drawCombined(laidOut, unit: unit).count
+        return try renderer.writer.drawCombined(laidOut, unit: unit, creationDate: plan.creationDate).count
     }
 }

@@ -38,20 +38,20 @@ package final class DirectDrawer {
     }
 
     package func pdf(size: Size, cells: [DirectCell]) throws(RenderError) -> Data {
-        let target = try CairoSurface("PDF") { sink in
+        let target = try CairoSurface(.pdf) { sink in
             cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, size.width.points, size.height.points)
         }
         let cr = target.cr
         pango_cairo_update_context(cr, typesetter.context)
         cairo_set_line_width(cr, 0.5)
-        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo("pango_layout_new failed") }
+        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo(CairoFailure(format: .pdf, step: "pango_layout_new")) }
         defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
         for cell in cells {
             cairo_rectangle(cr, cell.frame.minX.points, cell.frame.minY.points, cell.frame.size.width.points, cell.frame.size.height.points)
             cairo_stroke(cr)
             guard !cell.text.isEmpty else { continue }
             guard let description = pango_font_description_from_string(FontLibrary.families(cell.font.family)) else {
-                throw RenderError.cairo("pango_font_description_from_string failed")
+                throw RenderError.cairo(CairoFailure(format: .pdf, step: "pango_font_description_from_string"))
             }
             pango_font_description_set_weight(description, cell.font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
             pango_font_description_set_size(description, Int32(cell.font.size.points * Double(PANGO_SCALE)))
@@ -68,7 +68,7 @@ package final class DirectDrawer {
             cairo_move_to(cr, (cell.frame.minX + cell.padding).points, cell.frame.minY.points + (cell.frame.size.height.points - textHeight) / 2)
             pango_cairo_show_layout(cr, layout)
         }
-        try target.finish("direct PDF")
+        try target.finish()
         return target.sink.data
     }
 }

@@ -10,8 +10,10 @@ import InputReading
 public enum FormPrintError: Error, Sendable, HasMessage {
     case resourcesMissing(Resource)
     case unreadableLayouts(String, Message)
-    case unknownLayout(String, kind: DocumentKind, available: [String])
-    case layoutForWrongDocument(String, expected: DocumentKind, actual: DocumentKind)
+    /// `at` is where the unit file chose the layout; nil for a choice on
+    /// the command line.
+    case unknownLayout(String, kind: DocumentKind, available: [String], at: String? = nil)
+    case layoutForWrongDocument(String, expected: DocumentKind, actual: DocumentKind, at: String? = nil)
     case layoutFailed(document: String, file: String, reason: Message)
     case writeFailed(String, Message)
     case inputMissing(String)
@@ -56,11 +58,11 @@ public enum FormPrintError: Error, Sendable, HasMessage {
             .error(at: nil, chinese: "找不到FormPrint的数据文件夹\(what.message.chinese)", english: "FormPrint's data folder \(what.message.english) was not found")
         case .unreadableLayouts(let path, let reason):
             .error(at: nil, chinese: "无法读取表样文件夹\(path)：\(reason.chinese)", english: "cannot read the layouts folder \(path): \(reason.english)")
-        case .unknownLayout(let id, let kind, let available):
-            .error(at: nil, chinese: "\(kind.chineseName)没有表样“\(id)”；可用的有：\(available.joined(separator: "、"))（见 `formprint layouts list`）",
+        case .unknownLayout(let id, let kind, let available, let place):
+            .error(at: place, chinese: "\(kind.chineseName)没有表样“\(id)”；可用的有：\(available.joined(separator: "、"))（见 `formprint layouts list`）",
                    english: "no layout '\(id)' for the \(kind.chineseName); available: \(available.joined(separator: ", ")) (see `formprint layouts list`)")
-        case .layoutForWrongDocument(let id, let expected, let actual):
-            .error(at: nil, chinese: "表样“\(id)”用于\(actual.chineseName)，不是\(expected.chineseName)",
+        case .layoutForWrongDocument(let id, let expected, let actual, let place):
+            .error(at: place, chinese: "表样“\(id)”用于\(actual.chineseName)，不是\(expected.chineseName)",
                    english: "layout '\(id)' is for the \(actual.chineseName), not the \(expected.chineseName)")
         case .layoutFailed(let document, let file, let reason):
             .error(at: file, chinese: "\(document)：\(reason.chinese)", english: "\(document): \(reason.english)")
@@ -101,4 +103,15 @@ public enum FormPrintError: Error, Sendable, HasMessage {
 
 extension FormPrintError.Resource: ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) { self = .described(value) }
+}
+
+extension FormPrintError {
+    /// A layout choice's error at the place the unit file made the choice.
+    func located(at place: String) -> FormPrintError {
+        switch self {
+        case .unknownLayout(let id, let kind, let available, _): .unknownLayout(id, kind: kind, available: available, at: place)
+        case .layoutForWrongDocument(let id, let expected, let actual, _): .layoutForWrongDocument(id, expected: expected, actual: actual, at: place)
+        default: self
+        }
+    }
 }

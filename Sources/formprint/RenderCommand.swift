@@ -74,7 +74,10 @@ struct RenderCommand: ParsableCommand {
                 for warning in folders[index].warnings { printError(say("\(path)：警告：\(warning)", "\(path): warning: \(warning)")) }
                 // No finding stops printing: the form is a record of what the unit
                 // wrote. Error findings mark it as a draft, unless --final.
-                let check = try checker.check(document, layouts: options.layouts, scoring: options.scoringProfile)
+                var unitOptions = options
+                unitOptions.unitFolder = folders[index].folder
+                // One plan: the layouts checked are the layouts printed.
+                let check = try checker.check(document, plan: try renderer.catalog.plan(for: document, options: unitOptions))
                 let findings = check.findings
                 for finding in findings { printError(FindingText.lines(finding)) }
                 let errors = findings.filter { $0.severity == .error }
@@ -87,8 +90,6 @@ struct RenderCommand: ParsableCommand {
                         : say("\(path)：存在\(errors.count)个错误（\(codes)），各页加印“草稿”；请改正，或加 --final 按正式版打印",
                               "\(path): \(errors.count) error finding\(plural) (\(codes)): every page is marked 草稿 (draft); fix them, or pass --final"))
                 }
-                var unitOptions = options
-                unitOptions.unitFolder = folders[index].folder
                 let rendered = try renderer.render(check, options: unitOptions)
                 let written = try UnitFiles.write(rendered, into: URL(fileURLWithPath: output))
                 for file in written { print(file.path) }

@@ -69,7 +69,8 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let explain {
-            let renderer = try UnitRenderer()
+            // The checker's catalogues: one scoring catalogue per command.
+            let renderer = try UnitRenderer(catalog: checker.catalog, fonts: try UnitRenderer.standardFonts(), scoring: checker.profiles)
             var failed = false
             for path in units {
                 do {

@@ -46,7 +46,7 @@ struct MessageCatalogueTests {
             ("LayoutFailure.signatureTooWide", LayoutFailure.signatureTooWide(text: "填表人", origin: .unit("a"), needed: .mm(200), available: .mm(165))),
             ("LayoutError", LayoutError(problems: [LayoutProblem(location: place, path: "page", message: reason, hint: reason)])),
             ("RenderError.fontsMissing", RenderError.fontsMissing("Fonts/")),
-            ("RenderError.cairo", RenderError.cairo("CAIRO_STATUS_NO_MEMORY")),
+            ("RenderError.cairo", RenderError.cairo(CairoFailure(format: .png, step: "finishing the surface", status: CairoStatus(code: 1, description: "out of memory")))),
             ("RenderError.assembly", RenderError.assembly("qpdf")),
             ("RenderError.ofd", RenderError.ofd("hb-subset")),
             ("ScoringChoiceError", ScoringChoiceError(choice: "x", available: ["national", "jilin"])),

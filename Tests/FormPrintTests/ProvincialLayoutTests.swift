@@ -20,7 +20,7 @@ struct ProvincialLayoutTests {
         let url = repositoryRoot.appendingPathComponent("Examples/\(example).yaml")
         let document = try UnitFiles.read(url)
         let unit = document.unit
-        let computed = try renderer.scores(unit, layouts: [:], profile: nil)
+        let computed = try renderer.scores(unit, plan: try renderer.catalog.plan(for: document, options: RenderOptions()))
         let dump = try UnitRenderer.documents(of: unit).filter { $0.kind != .report }.map { instance in
             PageDump.text(of: try renderer.layouter.layOut(document, computed, instance, layouts: [:]).pages)
         }.joined()
@@ -75,7 +75,7 @@ struct ProvincialLayoutTests {
     func textAtItsPlace(example: String) throws {
         let (document, _, files) = try pages(example)
         let renderer = try UnitRenderer()
-        let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
+        let computed = try renderer.scores(document.unit, plan: try renderer.catalog.plan(for: document, options: RenderOptions()))
         var checked = 0
         defer { #expect(checked > 40, "\(checked) runs checked") }
         for (instance, file) in zip(UnitRenderer.documents(of: document.unit).filter { $0.kind != .report }, files.filter { $0.pathExtension == "pdf" }) {
@@ -136,13 +136,13 @@ struct ProvincialLayoutTests {
         text = text.replacingOccurrences(of: "  totalScore: \"100\"\n", with: "")
         let renderer = try UnitRenderer()
         let document = try UnitFileReader.read(text: text, file: "fujian.yaml")
-        let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
+        let computed = try renderer.scores(document.unit, plan: try renderer.catalog.plan(for: document, options: RenderOptions()))
         let dump = PageDump.text(of: try renderer.layouter.layOut(document, computed, .department, layouts: [:]).pages)
         #expect(dump.contains(" 30.00  [computed]"))
         #expect(dump.contains(" 100.00  [computed]"))
         // Without that 分值 there is no 得分 and no 合计, and FP504 says so.
         let unweighted = try UnitFileReader.read(text: text.replacingOccurrences(of: "weight: 30}", with: "}"), file: "fujian.yaml")
-        let none = try renderer.scores(unweighted.unit, layouts: [:], profile: nil)
+        let none = try renderer.scores(unweighted.unit, plan: try renderer.catalog.plan(for: unweighted, options: RenderOptions()))
         #expect(none.values.isEmpty, "\(none.values)")
         #expect(try UnitChecker().check(unweighted).findings.contains { $0.rule == .weightsPartlyEntered && $0.path.description.hasPrefix("department.indicators[1]") })
     }

@@ -18,7 +18,8 @@ struct ValidateTests {
         #expect(try checker.check(document).profile.id == "jilin")
         #expect(try checker.check(document, layouts: [.project: "project-national"]).profile.id == "national")
         #expect(try checker.check(document, scoring: "national").profile.id == "national")
-        #expect(try checker.check(document, layouts: [.project: "project-elsewhere"]).profile.id == "national", "the default")
+        // An unknown layout is one error (issue 26), not a check run with the default profile.
+        #expect(throws: FormPrintError.self) { try checker.check(document, layouts: [.project: "project-elsewhere"]) }
         #expect(throws: ScoringChoiceError.self) { try checker.check(document, scoring: "nowhere") }
     }
 

@@ -11,7 +11,7 @@ struct YearLineTests {
     func dump(_ instance: DocumentInstance, lines: Set<String>) throws -> String {
         let renderer = try UnitRenderer()
         let document = try UnitFiles.read(exampleUnit)
-        let computed = try renderer.scores(document.unit, layouts: [:], profile: nil)
+        let computed = try renderer.scores(document.unit, plan: try renderer.catalog.plan(for: document, options: RenderOptions()))
         return PageDump.text(of: try renderer.layouter.layOut(document, computed, instance, layouts: [:], lines: lines).pages)
     }
 

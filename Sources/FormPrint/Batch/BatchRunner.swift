@@ -140,16 +140,15 @@ public final class BatchRunner: Sendable {
             summary.year = unit.year
             summary.folder = folder
             summary.warnings = assigned?.warnings ?? []
-            let layouts = try renderer.layouts(for: unit, requested: configuration.options.layouts)
+            var options = configuration.options
+            options.unitFolder = folder
+            let plan = try catalog.plan(for: document, options: options)
 
             var hash: String?
             if let fingerprint {
                 // Every layout the unit's documents (and forms attached to its
-                // report) may use.
-                let used = layouts + DocumentKind.allCases.compactMap {
-                    try? catalog.layout(for: $0, requested: configuration.options.layouts[$0] ?? unit.layouts[$0])
-                }
-                let files = Dictionary(used.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+                // report) use.
+                let files = Dictionary(plan.layouts.values.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
                 hash = fingerprint.hash(input: data, folder: folder, layoutFiles: files.keys.sorted().map { id in
                     (id: id, hash: (try? Data(contentsOf: URL(fileURLWithPath: files[id]!))).map { ContentHash.hex($0) } ?? "unreadable")
                 })
@@ -168,11 +167,8 @@ public final class BatchRunner: Sendable {
                 }
             }
 
-            let check = try checker.check(document, layouts: configuration.options.layouts,
-                                          scoring: configuration.options.scoringProfile)
+            let check = try checker.check(document, plan: plan)
             let findings = check.findings
-            var options = configuration.options
-            options.unitFolder = folder
             let rendered = try renderer.render(check, options: options)
             let targets = rendered.files.map { configuration.output.appendingPathComponent($0.relativePath) }
             AtomicFile.removeStaleTemporaries(for: targets)

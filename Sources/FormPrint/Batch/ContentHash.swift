@@ -1,47 +1,20 @@
+import Crypto
 import Foundation
 
-/// SHA-256 (FIPS 180-4) in plain Swift, for change detection
-/// (`--skip-unchanged`) and for the short tags that keep truncated file
-/// names apart.
+/// SHA-256 for change detection (`--skip-unchanged`) and for the short tags
+/// that keep truncated file names apart, computed by swift-crypto (already
+/// the server's dependency) rather than by a SHA-256 of FormPrint's own.
 ///
 /// Why SHA-256 and not FNV-1a: the hash decides whether a unit is
 /// re-rendered, so a collision would silently keep a stale PDF; SHA-256
-/// makes that impossible in practice, costs ~100 lines and no dependency
-/// (swift-crypto would pull in BoringSSL for one function), and runs at
-/// hundreds of MB/s in release builds — far below the cost of rendering.
+/// makes that impossible in practice, and costs far less than rendering.
 package struct ContentHash {
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    private var pending: [UInt8] = []
-    private var length: UInt64 = 0
+    private var hasher = SHA256()
 
-    package init() {
-        pending.reserveCapacity(64)
-    }
+    package init() {}
 
     package mutating func update(_ bytes: some Collection<UInt8>) {
-        length &+= UInt64(bytes.count)
-        var rest = Array(bytes)[...]
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, rest.count)
-            pending += rest.prefix(take)
-            rest = rest.dropFirst(take)
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress($0) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        let whole = rest.count / 64 * 64
-        if whole > 0 {
-            rest.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < whole {
-                    compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + 64]))
-                    offset += 64
-                }
-            }
-        }
-        pending += rest.dropFirst(whole)
+        hasher.update(data: Array(bytes))
     }
 
     package mutating func update(_ text: String) {
@@ -59,17 +32,9 @@ package struct ContentHash {
         field(label, Array(text.utf8))
     }
 
+    /// The 32 bytes of the digest; the hash can go on being updated.
     package func finalize() -> [UInt8] {
-        var copy = self
-        let bits = length &* 8
-        var tail: [UInt8] = [0x80]
-        while (copy.pending.count + tail.count) % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        let savedLength = copy.length
-        copy.update(tail)
-        copy.length = savedLength
-        precondition(copy.pending.isEmpty)
-        return copy.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        Array(hasher.finalize())
     }
 
     /// The digest as 64 lowercase hex digits.
@@ -84,42 +49,6 @@ package struct ContentHash {
     }
 
     package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
-
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            Self.k.withUnsafeBufferPointer { k in
-                for t in 0..<16 {
-                    w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
-                }
-                for t in 16..<64 {
-                    let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                    let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-                for t in 0..<64 {
-                    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
-                    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-                state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-                state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-            }
-        }
-    }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 }
 
 extension String {

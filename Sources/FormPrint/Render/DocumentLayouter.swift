@@ -15,18 +15,17 @@ package struct LaidOutDocument {
     package var warnings: [String] = []
 }
 
-/// Unit + layouts + scorecard → pages: bind, measure, paginate, compose,
+/// Unit + plan + scorecard → pages: bind, measure, paginate, compose,
 /// for every document of a unit. Draws nothing and writes nothing (that is
 /// `DocumentWriter`). One per thread: it measures with one typesetter.
 package struct DocumentLayouter {
     let catalog: LayoutCatalog
     let typesetter: Typesetter
 
-    /// Every document of the unit, laid out, named apart (two projects with
-    /// one name), and marked 「草稿」 when `draft`.
-    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, layouts requested: [DocumentKind: String],
-                        draft: Bool, lines: Set<String> = []) throws -> [LaidOutDocument] {
-        var laidOut = try UnitRenderer.documents(of: document.unit).map { try layOut(document, computed, $0, layouts: requested, lines: lines) }
+    /// Every document of the plan, laid out, named apart (two projects
+    /// with one name), and marked 「草稿」 when `draft`.
+    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, plan: UnitPlan, draft: Bool) throws -> [LaidOutDocument] {
+        var laidOut = try plan.documents.map { try layOut(document, computed, $0, plan: plan) }
         if draft {
             for index in laidOut.indices { laidOut[index].pages = try DraftMark.marked(laidOut[index].pages, measurer: typesetter) }
         }
@@ -38,15 +37,15 @@ package struct DocumentLayouter {
         return laidOut
     }
 
-    /// `computed` holds the scores the unit left empty.
-    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
-                        layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> LaidOutDocument {
+    /// One document of the plan; `computed` holds the scores the unit left empty.
+    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ planned: UnitPlan.Document,
+                        plan: UnitPlan) throws -> LaidOutDocument {
         let unit = document.unit
-        let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
+        let instance = planned.instance, layout = planned.layout
         let detail: String? = if case .project(let index) = instance { unit.projects[index].name } else { nil }
         var pages: [Page]
         do {
-            pages = try paginate(unit, computed, instance, layout, layouts: requested, lines: lines)
+            pages = try paginate(unit, computed, instance, layout, plan: plan)
         } catch let failure as LayoutFailure {
             throw located(failure, document, kind: instance.kind, detail: detail)
         }
@@ -63,17 +62,29 @@ package struct DocumentLayouter {
                                baseName: FileNaming.documentBaseName(year: unit.year, document: instance.kind.chineseName, detail: detail))
     }
 
+    /// One document of the unit with the layouts `requested`, printing
+    /// `lines` only: a plan made here, for the page-dump tests.
+    package func layOut(_ document: UnitDocument, _ computed: ComputedValues, _ instance: DocumentInstance,
+                        layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> LaidOutDocument {
+        var plan = try catalog.plan(for: document, options: RenderOptions(layouts: requested))
+        plan.lines = lines
+        guard let planned = plan.documents.first(where: { $0.instance == instance }) else {
+            preconditionFailure("the unit has no \(instance.kind.chineseName) \(instance)")
+        }
+        return try layOut(document, computed, planned, plan: plan)
+    }
+
     /// The layout phases, from model to positioned pages.
     func paginate(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                  layouts requested: [DocumentKind: String], lines: Set<String> = []) throws -> [Page] {
+                  plan: UnitPlan) throws -> [Page] {
         switch layout.body {
         case .table(let table):
-            return try formPages(unit, computed, instance, layout, table, lines: lines)
+            return try formPages(unit, computed, instance, layout, table, lines: plan.lines)
         case .flow(let flow):
             // The loader only accepts flow layouts for reports, and reports are
             // rendered only when the unit has one.
             guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
-            return try reportPages(unit, computed, report, layout, flow, layouts: requested)
+            return try reportPages(unit, computed, report, layout, flow, plan: plan)
         }
     }
 

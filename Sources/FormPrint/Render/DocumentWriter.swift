@@ -5,19 +5,21 @@ import Rendering
 
 /// Pages → bytes: each laid-out document in every requested format, the
 /// combined PDF assembled from the documents' own PDFs, one PostScript
-/// print job. Makes no layout decision. One per thread, with the
-/// layouter's typesetter (what was measured is what is drawn).
+/// print job. Makes no layout decision and reads no clock: the creation
+/// date is the plan's. One per thread, with the layouter's typesetter
+/// (what was measured is what is drawn).
 package struct DocumentWriter {
     let typesetter: Typesetter
 
-    /// One document in every format of `options`, under `folder`.
-    package func write(_ document: LaidOutDocument, unit: UnitEvaluation, folder: String, options: RenderOptions) throws -> RenderedDocument {
+    /// One document in every format of `plan`, under `folder`; PNG pages
+    /// at `resolution` pixels per inch.
+    package func write(_ document: LaidOutDocument, plan: UnitPlan, folder: String, resolution: Double) throws -> RenderedDocument {
         let baseName = document.baseName
         let paged = PagedDocument(pages: document.pages, metadata: document.metadata)
-        let date = UnitRenderer.creationDate(for: unit)
+        let date = plan.creationDate
         let path = folder + "/" + baseName
         var files: [OutputFile] = []
-        for format in options.formats {
+        for format in plan.formats {
             switch format {
             case .pdf:
                 // Each document numbers its pages from 1, so viewers' default
@@ -29,7 +31,7 @@ package struct DocumentWriter {
                 let data = try PostScriptWriter(typesetter: typesetter, creationDate: date).postScript(paged)
                 files.append(OutputFile(relativePath: path + ".ps", format: .ps, data: data))
             case .png:
-                let images = try PNGWriter(typesetter: typesetter, resolution: options.resolution).pngs(paged)
+                let images = try PNGWriter(typesetter: typesetter, resolution: resolution).pngs(paged)
                 files += Self.perPage(images, path: path, format: .png)
             case .svg:
                 files += Self.perPage(try SVGWriter(typesetter: typesetter).svgs(paged), path: path, format: .svg)
@@ -65,12 +67,12 @@ package struct DocumentWriter {
     /// PDF, byte for byte: it already holds every page with its outline,
     /// and opening qpdf to copy it was 14 % of such a unit's cost in a batch
     /// (docs/BENCHMARKS.md, issue 25).
-    func combine(_ documents: [LaidOutDocument], pdfs: [Data], unit: UnitEvaluation, folder: String) throws -> OutputFile {
+    func combine(_ documents: [LaidOutDocument], pdfs: [Data], unit: UnitEvaluation, folder: String, creationDate: Date) throws -> OutputFile {
         let path = folder + "/" + UnitRenderer.combinedFileName(year: unit.year)
         if pdfs.count == 1 { return OutputFile(relativePath: path, format: .pdf, data: pdfs[0]) }
         let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
         let parts = zip(documents, pdfs).map { (name: $0.baseName, pdf: $1) }
-        let data = try PDFAssembler(creationDate: UnitRenderer.creationDate(for: unit), creator: "FormPrint \(UnitRenderer.version)")
+        let data = try PDFAssembler(creationDate: creationDate, creator: "FormPrint \(UnitRenderer.version)")
             .combine(parts, metadata: metadata, outline: composition.outline, pageLabels: composition.pageLabels)
         return OutputFile(relativePath: path, format: .pdf, data: data)
     }
@@ -78,9 +80,9 @@ package struct DocumentWriter {
     /// The same combined PDF drawn page by page into one surface, as it was
     /// made before it was assembled: kept for `formprint bench`, which
     /// measures both ways in one run.
-    package func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
+    package func drawCombined(_ documents: [LaidOutDocument], unit: UnitEvaluation, creationDate: Date) throws -> Data {
         let (composition, metadata) = Self.combinedComposition(documents, unit: unit)
-        return try pdfWriter(UnitRenderer.creationDate(for: unit)).pdf(
+        return try pdfWriter(creationDate).pdf(
             PagedDocument(pages: documents.flatMap(\.pages), metadata: metadata, outline: composition.outline),
             pageLabels: composition.pageLabels)
     }
@@ -95,9 +97,9 @@ package struct DocumentWriter {
     }
 
     /// All of a unit's documents in one PostScript file, for one print job.
-    func postScript(_ documents: [LaidOutDocument], unit: UnitEvaluation) throws -> Data {
+    func postScript(_ documents: [LaidOutDocument], unit: UnitEvaluation, creationDate: Date) throws -> Data {
         let metadata = DocumentMetadata(title: unit.name, author: unit.name, subject: "", keywords: "")
-        return try PostScriptWriter(typesetter: typesetter, creationDate: UnitRenderer.creationDate(for: unit))
+        return try PostScriptWriter(typesetter: typesetter, creationDate: creationDate)
             .postScript(PagedDocument(pages: documents.flatMap(\.pages), metadata: metadata))
     }
 }

@@ -5,7 +5,7 @@ import Layout
 /// own layout and placed by `ReportAssembler`.
 extension DocumentLayouter {
     func reportPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ report: Report, _ layout: LayoutSpec, _ flow: FlowSpec,
-                     layouts requested: [DocumentKind: String]) throws -> [Page] {
+                     plan: UnitPlan) throws -> [Page] {
         let resolved = ReportBinder.bind(report, flow: flow)
         let body = try ReportComposer.composeBody(resolved, flow: flow, page: layout.page, measurer: typesetter)
         let printed = report.attachments.filter { $0.form != nil }.count
@@ -16,7 +16,7 @@ extension DocumentLayouter {
             case .department: .department
             case .project(let project): .project(index: project)
             }
-            let formLayout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
+            let formLayout = plan.layout(for: instance.kind)
             guard case .table(let table) = formLayout.body else { continue }
             let label = ReportAssembler.label(index: index, printed: printed, total: report.attachments.count)
             let attachmentTable = ReportAssembler.attachmentTable(table, label: label, style: flow.headings[0].style, index: index)

@@ -46,15 +46,6 @@ public final class UnitRenderer {
         return try FontLibrary(directory: fonts, fallback: fallback)
     }
 
-    /// The creation date written into every file: `SOURCE_DATE_EPOCH` when
-    /// set, else 1 January of the year after the evaluated year — fixed per
-    /// input, so identical input gives identical bytes.
-    public static func creationDate(for unit: UnitEvaluation) -> Date {
-        // The commands refuse a value that is not plausible before rendering.
-        if let epoch = try? SourceDateEpoch.fromEnvironment() { return epoch }
-        return PDFDate.startOfYear(unit.year + 1)
-    }
-
     /// The documents a unit has data for, in filing order.
     public static func documents(of unit: UnitEvaluation) -> [DocumentInstance] {
         var documents = unit.projects.indices.map { DocumentInstance.project(index: $0) }
@@ -63,19 +54,15 @@ public final class UnitRenderer {
         return documents
     }
 
-    /// The layout each of the unit's documents uses: `requested` (the
-    /// command line), else the unit file's choice, else the default.
-    public func layouts(for unit: UnitEvaluation, requested: [DocumentKind: String] = [:]) throws -> [LayoutSpec] {
-        try Self.documents(of: unit).map { try catalog.layout(for: $0.kind, requested: requested[$0.kind] ?? unit.layouts[$0.kind]) }
-    }
-
     /// Every document of a checked unit, in every requested format, plus
-    /// the combined PDF: the scores come from the check (computed once), and
-    /// unless `options.final` every page of a unit with error findings is
-    /// marked 「草稿」 (a draft).
+    /// the combined PDF: the layouts and scores come from the check (planned
+    /// and computed once), and unless `options.final` every page of a unit
+    /// with error findings is marked 「草稿」 (a draft).
     public func render(_ check: UnitCheck, options: RenderOptions) throws -> RenderedUnit {
-        try render(check.document, computed: scoring == nil ? .none : check.scores.computed, options: options,
-                   draft: check.count(.error) > 0 && !options.final)
+        let plan = try check.plan.writing(with: options, unitLines: check.document.unit.lines)
+            ?? catalog.plan(for: check.document, options: options)
+        return try render(check.document, plan: plan, computed: scoring == nil ? .none : check.scores.computed, options: options,
+                          draft: check.count(.error) > 0 && !options.final)
     }
 
     /// Every document of the unit in every requested format, plus the
@@ -83,8 +70,9 @@ public final class UnitRenderer {
     /// the unit still has: unless `options.final`, every page is then
     /// marked 「草稿」.
     public func render(_ document: UnitDocument, options: RenderOptions, errors: Int = 0) throws -> RenderedUnit {
-        try render(document, computed: try scores(document.unit, layouts: options.layouts, profile: options.scoringProfile),
-                   options: options, draft: errors > 0 && !options.final)
+        let plan = try catalog.plan(for: document, options: options)
+        return try render(document, plan: plan, computed: try scores(document.unit, plan: plan), options: options,
+                          draft: errors > 0 && !options.final)
     }
 
     /// Every document of the unit as PDF.
@@ -96,18 +84,25 @@ public final class UnitRenderer {
     /// One document as PDF.
     public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> RenderedDocument {
-        let computed = try scores(document.unit, layouts: requested, profile: scoringProfile)
-        let laidOut = try layouter.layOut(document, computed, instance, layouts: requested)
-        return try writer.write(laidOut, unit: document.unit, folder: FileNaming.safeComponent(document.unit.name),
-                                options: RenderOptions(layouts: requested))
+        let options = RenderOptions(layouts: requested, scoringProfile: scoringProfile)
+        let plan = try catalog.plan(for: document, options: options)
+        guard let planned = plan.documents.first(where: { $0.instance == instance }) else {
+            preconditionFailure("the unit has no \(instance.kind.chineseName) \(instance)")
+        }
+        let laidOut = try layouter.layOut(document, try scores(document.unit, plan: plan), planned, plan: plan)
+        return try writer.write(laidOut, plan: plan, folder: FileNaming.safeComponent(document.unit.name), resolution: options.resolution)
     }
 
     /// All the unit's documents in one PostScript file, for one print job.
     public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
                                    scoringProfile: String? = nil, lines: Set<String> = []) throws -> Data {
-        let computed = try scores(document.unit, layouts: requested, profile: scoringProfile)
-        return try writer.postScript(try layouter.layOut(document, computed, layouts: requested, draft: false, lines: lines),
-                                     unit: document.unit)
+        var options = RenderOptions(layouts: requested, scoringProfile: scoringProfile)
+        options.lines = lines
+        // The unit's own lines too, as `render` prints them (`print` used to leave them out).
+        let plan = try catalog.plan(for: document, options: options)
+        let computed = try scores(document.unit, plan: plan)
+        return try writer.postScript(try layouter.layOut(document, computed, plan: plan, draft: false), unit: document.unit,
+                                     creationDate: plan.creationDate)
     }
 
     /// `2024_全部自评文档.pdf`
@@ -115,22 +110,21 @@ public final class UnitRenderer {
 
     /// The scores the unit left empty, as the forms print them: a
     /// scorecard bound beside the unit's data, never written into it.
-    package func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> ComputedValues {
+    package func scores(_ unit: UnitEvaluation, plan: UnitPlan) throws -> ComputedValues {
         guard let scoring else { return .none }
-        return try UnitScoring(catalog: catalog, profiles: scoring).scores(unit, layouts: requested, profile: choice).computed
+        return try UnitScoring(profiles: scoring).scores(unit, plan: plan).computed
     }
 
     /// Lays out every document before anything is drawn — a unit renders
     /// completely or fails with the first error — then writes them all.
-    func render(_ document: UnitDocument, computed: ComputedValues, options: RenderOptions, draft: Bool) throws -> RenderedUnit {
+    func render(_ document: UnitDocument, plan: UnitPlan, computed: ComputedValues, options: RenderOptions, draft: Bool) throws -> RenderedUnit {
         let unit = document.unit
-        // The lines the unit's own form has (recorded on import) and those asked for in this run.
-        let laidOut = try layouter.layOut(document, computed, layouts: options.layouts, draft: draft, lines: options.lines.union(unit.lines))
+        let laidOut = try layouter.layOut(document, computed, plan: plan, draft: draft)
         let folder = FileNaming.safeComponent(options.unitFolder ?? unit.name)
-        let documents = try laidOut.map { try writer.write($0, unit: unit, folder: folder, options: options) }
+        let documents = try laidOut.map { try writer.write($0, plan: plan, folder: folder, resolution: options.resolution) }
         var combined: OutputFile?
-        if options.combined && options.formats.contains(.pdf) && !laidOut.isEmpty {
-            combined = try writer.combine(laidOut, pdfs: documents.map(\.pdf), unit: unit, folder: folder)
+        if options.combined && plan.formats.contains(.pdf) && !laidOut.isEmpty {
+            combined = try writer.combine(laidOut, pdfs: documents.map(\.pdf), unit: unit, folder: folder, creationDate: plan.creationDate)
         }
         return RenderedUnit(unitName: unit.name, year: unit.year, folder: folder, documents: documents, combined: combined,
                             unit: unit, computed: computed)

@@ -96,8 +96,9 @@ extension UnitRenderer {
         let unit = document.unit
         let read = unit.text(at: fieldPath)
         var printed: [FigureTrace.Printed] = []
-        for instance in UnitRenderer.documents(of: unit) where instance.kind != .report {
-            let layout = try catalog.layout(for: instance.kind, requested: requested[instance.kind] ?? unit.layouts[instance.kind])
+        for planned in try catalog.plan(for: document, options: RenderOptions(layouts: requested)).documents
+        where planned.instance.kind != .report {
+            let instance = planned.instance, layout = planned.layout
             guard case .table(let table) = layout.body else { continue }
             let bound = TableBinder.bind(unit, instance, onto: layout, table: table)
             for (text, origin) in FigureConservation.printedTexts(of: bound) {

@@ -53,13 +53,13 @@ enum LayoutFieldChecks {
         }
     }
 
-    static func check(_ document: UnitDocument, findings: [Finding], catalog: LayoutCatalog, layouts: [DocumentKind: String]) -> [Finding] {
+    static func check(_ document: UnitDocument, findings: [Finding], plan: UnitPlan, registry: FieldRegistry) -> [Finding] {
         let unit = document.unit
         var printed: [DocumentKind: PrintedFields] = [:]
         var chosen: [DocumentKind: String] = [:]
         var signatures: Set<String> = []
-        for instance in UnitRenderer.documents(of: unit) where instance.kind != .report && printed[instance.kind] == nil {
-            guard let layout = try? catalog.layout(for: instance.kind, requested: layouts[instance.kind] ?? unit.layouts[instance.kind]) else { continue }
+        for planned in plan.documents where planned.instance.kind != .report && printed[planned.instance.kind] == nil {
+            let instance = planned.instance, layout = planned.layout
             let fields = PrintedFields(layout)
             printed[instance.kind] = fields
             chosen[instance.kind] = layout.id
@@ -78,7 +78,6 @@ enum LayoutFieldChecks {
             return isPrinted(address) != false && !isComputed(address)
         }
         // Every value the unit gave, with its path (from the source map: what was read).
-        let registry = (try? catalog.fields) ?? FieldRegistry()
         for path in document.source.paths {
             guard let address = address(of: path), registry.declaration(address.key, at: address.level) != nil,
                   isPrinted(address) == false, !unit.text(at: path).allSatisfy(\.isWhitespace) else { continue }

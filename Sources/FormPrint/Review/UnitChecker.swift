@@ -24,21 +24,27 @@ public struct UnitChecker: Sendable {
     /// id or a file) or the one for the project layout the unit prints with:
     /// `layouts[.project]`, else the unit file's choice, else the default.
     public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
+        try check(document, plan: try catalog.plan(for: document, options: RenderOptions(layouts: layouts, scoringProfile: scoring)))
+    }
+
+    /// The findings and scores of `document` printed as `plan` says; the
+    /// check keeps the plan, and rendering it prints with the same layouts.
+    public func check(_ document: UnitDocument, plan: UnitPlan) throws -> UnitCheck {
         // Scored once, for the findings here and for the printed forms.
-        let scores = try UnitScoring(catalog: catalog, profiles: profiles).scores(document.unit, layouts: layouts, profile: scoring)
+        let scores = try UnitScoring(profiles: profiles).scores(document.unit, plan: plan)
         let department = (scores.department?.findings ?? []).map { $0.located(in: document.source) }
-        let formulas = FormulaChecks.findings(document, catalog: catalog, layouts: layouts) + department
+        let formulas = FormulaChecks.findings(document, plan: plan) + department
         let thisYear = Self.year(of: Date())
+        let fields = (try? catalog.fields) ?? FieldRegistry()
         let reviewed = LayoutFieldChecks.check(
             document, findings: Reviewer.findings(in: document, profile: scores.profile, referenceYear: thisYear, scored: scores.projects),
-            catalog: catalog, layouts: layouts)
-        let fields = (try? catalog.fields) ?? FieldRegistry()
+            plan: plan, registry: fields)
         let findings = (reviewed + formulas).map { finding in
             var named = finding
             named.subject = FindingPlace.words(finding.path, in: document.unit, fields: fields)
             return named
         }
-        return UnitCheck(document: document, scores: scores, findings: findings.sorted(by: Self.readingOrder))
+        return UnitCheck(document: document, plan: plan, scores: scores, findings: findings.sorted(by: Self.readingOrder))
     }
 
     /// Document by document (the unit's own fields, each project form, the
@@ -74,6 +80,8 @@ extension UnitChecker {
 /// What checking one unit found.
 public struct UnitCheck: Sendable {
     public var document: UnitDocument
+    /// The layouts, profile and creation date the unit was checked with.
+    public var plan: UnitPlan
     /// The unit's scores, which its forms print too.
     public var scores: UnitScores
     /// Located and in file order.

@@ -20,27 +20,22 @@ public struct UnitScores: Sendable {
     package var computed: ComputedValues
 }
 
-/// Computes `UnitScores` with the layout and profile catalogues.
+/// Computes `UnitScores` with the profile catalogue, over the unit's plan.
 struct UnitScoring {
-    let catalog: LayoutCatalog
     let profiles: ScoringCatalog
 
-    /// `choice` is the profile asked for (an id or a file); nil for the one
-    /// the project layout calls for (`layouts[.project]`, else the unit
-    /// file's choice, else the default).
-    func scores(_ unit: UnitEvaluation, layouts requested: [DocumentKind: String], profile choice: String?) throws -> UnitScores {
-        let projectLayout = requested[.project] ?? unit.layouts[.project] ?? LayoutCatalog.defaults[.project]!
-        let profile = try profiles.profile(choice, projectLayout: projectLayout)
+    /// The profile is the plan's choice (an id or a file), else the one
+    /// that lists the plan's project layout.
+    func scores(_ unit: UnitEvaluation, plan: UnitPlan) throws -> UnitScores {
+        let profile = try profiles.profile(plan.scoringProfile, projectLayout: plan.projectLayoutID)
         let projects = Scoring.scored(unit, profile: profile)
         var computed: [FieldPath: String] = [:]
-        // A form without 分值/得分 columns prints no score. (An unknown layout
-        // is not an error here: checking goes on, and rendering names it.)
-        if !unit.projects.isEmpty, (try? catalog.layout(for: .project, requested: projectLayout))?.printsScores == true {
+        // A form without 分值/得分 columns prints no score.
+        if !unit.projects.isEmpty, plan.layout(for: .project).printsScores {
             computed = projects.computed
         }
         var department: ScoredUnit?
-        if unit.department != nil,
-           let layout = try? catalog.layout(for: .department, requested: requested[.department] ?? unit.layouts[.department]),
+        if unit.department != nil, let layout = plan.layouts[.department],
            layout.printsScores, let departmentProfile = try profiles.profile(listing: layout.id) {
             let scored = Scoring.scoredDepartment(unit, profile: departmentProfile)
             computed.merge(scored.computed) { entered, _ in entered }

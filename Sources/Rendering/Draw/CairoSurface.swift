@@ -3,27 +3,29 @@ import Foundation
 
 /// The one owner of a cairo surface and its drawing context: destroyed in
 /// `deinit`, status checked after creation and after `finish`. Surfaces
-/// that stream (PDF, PostScript, SVG) collect their bytes in `sink`.
+/// that stream (PDF, PostScript, SVG) collect their bytes in `sink`; a
+/// failure names the surface's format and cairo's status.
 /// (`package` for the benchmark's direct-drawing floor.)
 package final class CairoSurface {
     let surface: OpaquePointer
     package let cr: OpaquePointer
     package let sink: ByteSink
+    package let format: DrawnFormat
 
     /// `create` makes the surface, streaming into the sink it is given.
-    package init(_ what: String, sink: ByteSink = ByteSink(), create: (ByteSink) -> OpaquePointer?) throws(RenderError) {
-        guard let surface = create(sink) else { throw RenderError.cairo("creating the \(what) surface failed") }
+    package init(_ format: DrawnFormat, sink: ByteSink = ByteSink(), create: (ByteSink) -> OpaquePointer?) throws(RenderError) {
+        guard let surface = create(sink) else { throw RenderError.cairo(CairoFailure(format: format, step: "creating the surface")) }
         // cairo_create returns an object in an error state rather than NULL,
         // except when memory runs out.
         guard let cr = cairo_create(surface) else {
             cairo_surface_destroy(surface)
-            throw RenderError.cairo("creating the \(what) drawing context failed")
+            throw RenderError.cairo(CairoFailure(format: format, step: "creating the drawing context"))
         }
         self.surface = surface
         self.sink = sink
         self.cr = cr
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("creating the \(what) surface: \(Self.message(status))") }
+        self.format = format
+        try check(cairo_surface_status(surface), "creating the surface")
     }
 
     deinit {
@@ -33,16 +35,15 @@ package final class CairoSurface {
 
     /// Finishes the surface (flushing every byte into the sink) and checks
     /// both the drawing and the surface status.
-    package func finish(_ what: String) throws(RenderError) {
-        let drawing = cairo_status(cr)
-        guard drawing == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("drawing the \(what): \(Self.message(drawing))") }
+    package func finish() throws(RenderError) {
+        try check(cairo_status(cr), "drawing")
         cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("finishing the \(what): \(Self.message(status))") }
+        try check(cairo_surface_status(surface), "finishing the surface")
     }
 
-    static func message(_ status: cairo_status_t) -> String {
-        String(cString: cairo_status_to_string(status))
+    /// Throws `status` with this surface's format, unless it is success.
+    func check(_ status: cairo_status_t, _ step: String) throws(RenderError) {
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(CairoFailure(format: format, step: step, status: CairoStatus(status))) }
     }
 
     /// The write function cairo's stream surfaces call with each chunk;

@@ -21,19 +21,19 @@ package struct PDFWriter {
     ///   (the number printed on the page); empty for viewers' default 1, 2, 3.
     package func pdf(_ document: PagedDocument, pageLabels: [String] = []) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
-        let target = try CairoSurface("PDF") { sink in
+        let target = try CairoSurface(.pdf) { sink in
             cairo_pdf_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)
         }
         setMetadata(target.surface, document.metadata)
         addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), pages: document.pages.count, to: target.surface)
-        let drawer = PageDrawer(typesetter: typesetter)
+        let drawer = PageDrawer(typesetter: typesetter, format: .pdf)
         for (index, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
             if index < pageLabels.count { cairo_pdf_surface_set_page_label(target.surface, pageLabels[index]) }
             try drawer.draw(page, on: target.cr)
             cairo_show_page(target.cr)
         }
-        try target.finish("PDF")
+        try target.finish()
         // cairo writes its small objects as plain text; packing them into an
         // object stream makes a one-page form a sixth smaller.
         return PDFCompactor.compact(target.sink.data)

@@ -33,17 +33,17 @@ package struct PNGWriter {
 
     package func png(_ page: Page) throws(RenderError) -> Data {
         let (width, height) = pixelSize(of: page)
-        let target = try CairoSurface("PNG") { _ in
+        let target = try CairoSurface(.png) { _ in
             cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         }
         cairo_set_source_rgb(target.cr, 1, 1, 1)
         cairo_paint(target.cr)
         cairo_scale(target.cr, resolution / 72, resolution / 72)
-        try PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
+        try PageDrawer(typesetter: typesetter, format: .png).draw(page, on: target.cr)
         cairo_surface_flush(target.surface)
         let status = cairo_surface_write_to_png_stream(target.surface, CairoSurface.write, target.sink.closure)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("writing the PNG: \(CairoSurface.message(status))") }
-        try target.finish("PNG")
+        try target.check(status, "writing the image")
+        try target.finish()
         return target.sink.data
     }
 }

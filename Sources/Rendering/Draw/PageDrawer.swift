@@ -6,12 +6,14 @@ import Layout
 /// made upstream; a surface only chooses where the strokes and glyphs go.
 struct PageDrawer {
     let typesetter: Typesetter
+    /// The file drawn, named in a failure.
+    let format: DrawnFormat
 
     func draw(_ page: Page, on cr: OpaquePointer) throws(RenderError) {
         pango_cairo_update_context(cr, typesetter.context)
         cairo_set_source_rgb(cr, 0, 0, 0)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo("pango_layout_new failed") }
+        guard let layout = pango_layout_new(typesetter.context) else { throw RenderError.cairo(CairoFailure(format: format, step: "pango_layout_new")) }
         defer { formprint_object_unref(UnsafeMutableRawPointer(layout)) }
         cairo_save(cr)
         if let placement = page.transform.placement {

@@ -19,7 +19,7 @@ package struct PostScriptWriter {
 
     package func postScript(_ document: PagedDocument) throws(RenderError) -> Data {
         let first = document.pages.first?.size ?? .a4Portrait
-        let target = try CairoSurface("PostScript") { sink in
+        let target = try CairoSurface(.postScript) { sink in
             cairo_ps_surface_create_for_stream(CairoSurface.write, sink.closure, first.width.points, first.height.points)
         }
         cairo_ps_surface_restrict_to_level(target.surface, CAIRO_PS_LEVEL_3)
@@ -28,13 +28,13 @@ package struct PostScriptWriter {
         if !title.isEmpty, title.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
             cairo_ps_surface_dsc_comment(target.surface, "%%Title: \(title)")
         }
-        let drawer = PageDrawer(typesetter: typesetter)
+        let drawer = PageDrawer(typesetter: typesetter, format: .postScript)
         for page in document.pages {
             cairo_ps_surface_set_size(target.surface, page.size.width.points, page.size.height.points)
             try drawer.draw(page, on: target.cr)
             cairo_show_page(target.cr)
         }
-        try target.finish("PostScript")
+        try target.finish()
         return Self.replacingCreationDate(in: target.sink.data, with: creationDate)
     }
 

@@ -19,13 +19,13 @@ package struct SVGWriter {
     }
 
     package func svg(_ page: Page) throws(RenderError) -> Data {
-        let target = try CairoSurface("SVG") { sink in
+        let target = try CairoSurface(.svg) { sink in
             cairo_svg_surface_create_for_stream(CairoSurface.write, sink.closure, page.size.width.points, page.size.height.points)
         }
         cairo_svg_surface_restrict_to_version(target.surface, CAIRO_SVG_VERSION_1_1)
-        try PageDrawer(typesetter: typesetter).draw(page, on: target.cr)
+        try PageDrawer(typesetter: typesetter, format: .svg).draw(page, on: target.cr)
         cairo_show_page(target.cr)
-        try target.finish("SVG")
+        try target.finish()
         return Self.renumberingSurfaces(target.sink.data)
     }
 

@@ -89,19 +89,19 @@ final class FontConfiguration: @unchecked Sendable {
     }
 
     init(_ library: FontLibrary) throws(RenderError) {
-        guard let config = FcConfigCreate() else { throw RenderError.cairo("FcConfigCreate failed") }
+        guard let config = FcConfigCreate() else { throw RenderError.cairo(CairoFailure(format: nil, step: "FcConfigCreate")) }
         self.config = config
         self.fallback = library.fallback
         let cache = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first?
             .appendingPathComponent("formprint/fontconfig").path ?? "/tmp/formprint-fontconfig"
         let xml = """
             <?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-            <fontconfig><dir>\(Self.escaped(library.directory.path))</dir><cachedir>\(Self.escaped(cache))</cachedir>\(
+            <fontconfig><dir>\(MarkupEscaping.xml(library.directory.path))</dir><cachedir>\(MarkupEscaping.xml(cache))</cachedir>\(
                 library.fallback == .system ? Self.systemFallback(bundled: library.directory) : "")</fontconfig>
             """
         let loaded = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
         guard loaded != 0, FcConfigBuildFonts(config) != 0 else {
-            throw RenderError.cairo("fontconfig could not load the fonts in \(library.directory.path)")
+            throw RenderError.cairo(CairoFailure(format: nil, step: "fontconfig could not load the fonts in \(library.directory.path)"))
         }
         // Pango initialises fontconfig's default configuration in a thread
         // of its own, which parses the system's fonts.conf and reads the
@@ -124,7 +124,7 @@ final class FontConfiguration: @unchecked Sendable {
                 guard let list else { continue }
                 // The system's caches too, so that its fonts are not scanned again.
                 while let entry = FcStrListNext(list) {
-                    xml += "<\(element)>\(escaped(String(cString: entry)))</\(element)>"
+                    xml += "<\(element)>\(MarkupEscaping.xml(String(cString: entry)))</\(element)>"
                 }
                 FcStrListDone(list)
             }
@@ -134,8 +134,8 @@ final class FontConfiguration: @unchecked Sendable {
         // glob): each bundled file is accepted by its path.
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: bundled.path)) ?? [])
             .filter { $0.hasSuffix(".ttf") || $0.hasSuffix(".otf") }.sorted()
-        let accepted = files.map { "<pattern><patelt name=\"file\"><string>\(escaped(bundled.appendingPathComponent($0).path))</string></patelt></pattern>" }
-        let rejected = FontLibrary.bundledFamilies.map { "<pattern><patelt name=\"family\"><string>\(escaped($0))</string></patelt></pattern>" }
+        let accepted = files.map { "<pattern><patelt name=\"file\"><string>\(MarkupEscaping.xml(bundled.appendingPathComponent($0).path))</string></patelt></pattern>" }
+        let rejected = FontLibrary.bundledFamilies.map { "<pattern><patelt name=\"family\"><string>\(MarkupEscaping.xml($0))</string></patelt></pattern>" }
         return xml + "<selectfont><acceptfont>\(accepted.joined())</acceptfont><rejectfont>\(rejected.joined())</rejectfont></selectfont>"
     }
 
@@ -153,7 +153,4 @@ final class FontConfiguration: @unchecked Sendable {
         return files
     }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 }

@@ -8,11 +8,15 @@ import Layout
 /// what was measured is what is drawn.
 package final class Typesetter: TextMeasurer {
     private let configuration: FontConfiguration
-    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    // One owner per C object: each is released by its owner, also when
+    // `init` throws after making it.
+    private let fontMapReference: GObjectReference
+    private let contextReference: GObjectReference
+    private let layoutReference: GObjectReference
     /// (`package` for the benchmark's direct-drawing floor, which draws
     /// with Pango over the same fonts.)
-    package let context: OpaquePointer
-    private let layout: OpaquePointer
+    package var context: OpaquePointer { OpaquePointer(contextReference.pointer) }
+    private var layout: OpaquePointer { OpaquePointer(layoutReference.pointer) }
     /// One font description per family; `description(_:)` sets its weight
     /// and size before each use (a layout copies what it is given).
     private let families: FamilyDescriptions
@@ -25,16 +29,16 @@ package final class Typesetter: TextMeasurer {
     package init(fonts: FontLibrary) throws(RenderError) {
         configuration = try FontConfiguration.shared(fonts)
         guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
-            throw RenderError.cairo("Pango has no FreeType font map")
+            throw RenderError.cairo(CairoFailure(format: nil, step: "Pango has no FreeType font map"))
         }
-        fontMap = map
+        fontMapReference = GObjectReference(UnsafeMutableRawPointer(map))
         formprint_font_map_set_config(map, configuration.config)
-        guard let context = pango_font_map_create_context(map) else { throw RenderError.cairo("pango_font_map_create_context failed") }
-        self.context = context
+        guard let context = pango_font_map_create_context(map) else { throw RenderError.cairo(CairoFailure(format: nil, step: "pango_font_map_create_context")) }
+        contextReference = GObjectReference(UnsafeMutableRawPointer(context))
         // 1 Pango point = 1 PDF unit; unhinted metrics so that widths do not
         // depend on a device resolution.
         pango_cairo_context_set_resolution(context, 72)
-        guard let options = cairo_font_options_create() else { throw RenderError.cairo("cairo_font_options_create failed") }
+        guard let options = cairo_font_options_create() else { throw RenderError.cairo(CairoFailure(format: nil, step: "cairo_font_options_create")) }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
@@ -42,21 +46,14 @@ package final class Typesetter: TextMeasurer {
         // Pango rounds glyph positions to whole units by default, which at
         // 72 units per inch turns a 10.5pt advance into 11pt.
         pango_context_set_round_glyph_positions(context, 0)
-        guard let layout = pango_layout_new(context) else { throw RenderError.cairo("pango_layout_new failed") }
-        self.layout = layout
+        guard let layout = pango_layout_new(context) else { throw RenderError.cairo(CairoFailure(format: nil, step: "pango_layout_new")) }
+        layoutReference = GObjectReference(UnsafeMutableRawPointer(layout))
         families = try FamilyDescriptions(fallback: configuration.fallback)
     }
 
     /// The font files this typesetter may use (bundled, and with
     /// `FontFallback.system` the system's).
     var fontFiles: [String] { configuration.fontFiles }
-
-    deinit {
-        for description in families.all { pango_font_description_free(description) }
-        formprint_object_unref(UnsafeMutableRawPointer(layout))
-        formprint_object_unref(UnsafeMutableRawPointer(context))
-        formprint_object_unref(UnsafeMutableRawPointer(fontMap))
-    }
 
     func description(_ font: FontSpec) -> OpaquePointer {
         let description = families[font.family]
@@ -243,7 +240,8 @@ final class AdvanceTable {
 
 /// A Pango font description for each family, made once per typesetter.
 private struct FamilyDescriptions {
-    let song, fang, hei, kai: OpaquePointer
+    // Owned, so that a description made before a later one fails is freed.
+    private let song, fang, hei, kai: FontDescriptionOwner
     /// The families each role may be set in (its face and declared
     /// fallbacks); none with `FontFallback.system`, where any face may.
     private let families: [FontFamily: String]
@@ -260,11 +258,11 @@ private struct FamilyDescriptions {
             for family in FontFamily.allCases { families[family] = FontLibrary.families(family, fallback: fallback) }
         }
         self.families = families
-        func make(_ family: FontFamily) throws(RenderError) -> OpaquePointer {
+        func make(_ family: FontFamily) throws(RenderError) -> FontDescriptionOwner {
             guard let description = pango_font_description_from_string(FontLibrary.families(family, fallback: fallback)) else {
-                throw RenderError.cairo("pango_font_description_from_string failed")
+                throw RenderError.cairo(CairoFailure(format: nil, step: "pango_font_description_from_string"))
             }
-            return description
+            return FontDescriptionOwner(description)
         }
         song = try make(.song)
         fang = try make(.fang)
@@ -274,12 +272,10 @@ private struct FamilyDescriptions {
 
     subscript(family: FontFamily) -> OpaquePointer {
         switch family {
-        case .song: song
-        case .fang: fang
-        case .hei: hei
-        case .kai: kai
+        case .song: song.description
+        case .fang: fang.description
+        case .hei: hei.description
+        case .kai: kai.description
         }
     }
-
-    var all: [OpaquePointer] { [song, fang, hei, kai] }
 }

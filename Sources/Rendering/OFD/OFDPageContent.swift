@@ -1,6 +1,7 @@
 internal import CCairoPango
 import Foundation
 import Layout
+import Support
 
 /// One page's Content.xml from its draw items: the same fold as
 /// `PageDrawer`, with Pango setting each text run exactly as for PDF, so
@@ -117,7 +118,7 @@ struct OFDPageContent {
             let textY = mapping.ctm == nil ? start.y - place.origin.y : run.origin.y.points
             out += "<ofd:TextObject ID=\"\(ids.next())\" Boundary=\"\(place.boundary)\"\(place.ctm) Font=\"\(fontID)\" Size=\"\(OFDXML.millimetres(mapping.ctm == nil ? scaled : size))\">"
                 + "<ofd:TextCode X=\"\(OFDXML.millimetres(textX))\" Y=\"\(OFDXML.millimetres(textY))\"\(mapping.ctm == nil ? deltaText : deltaTextUnscaled(deltas))>"
-                + OFDXML.escaped(characters) + "</ofd:TextCode></ofd:TextObject>"
+                + MarkupEscaping.xml(characters) + "</ofd:TextCode></ofd:TextObject>"
             x += total
         }
         return out
@@ -144,7 +145,7 @@ struct OFDPageContent {
         let deltas = advances.dropLast().map(OFDXML.millimetres).joined(separator: " ")
         return "<ofd:TextObject ID=\"\(ids.next())\" Boundary=\"0 0 \(OFDXML.millimetres(sheet.size.width.points)) \(OFDXML.millimetres(sheet.size.height.points))\" CTM=\"\(ctm)\" Font=\"\(fontID)\" Size=\"\(OFDXML.millimetres(size))\">"
             + "<ofd:FillColor Value=\"\(level) \(level) \(level)\" Alpha=\"\(Int((run.opacity * 255).rounded()))\"/>"
-            + "<ofd:TextCode X=\"0\" Y=\"0\"\(deltas.isEmpty ? "" : " DeltaX=\"\(deltas)\"")>\(OFDXML.escaped(run.text))</ofd:TextCode></ofd:TextObject>"
+            + "<ofd:TextCode X=\"0\" Y=\"0\"\(deltas.isEmpty ? "" : " DeltaX=\"\(deltas)\"")>\(MarkupEscaping.xml(run.text))</ofd:TextCode></ofd:TextObject>"
     }
 
     /// Under a CTM the advances stay in the items' own units.

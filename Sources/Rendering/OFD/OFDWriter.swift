@@ -1,5 +1,6 @@
 import Foundation
 import Layout
+import Support
 
 /// Writes a paged document as OFD (GB/T 33190-2016, 电子文件存储与交换格式
 /// 版式文档): a ZIP package of XML files, one Content.xml per page drawn
@@ -35,7 +36,7 @@ package struct OFDWriter {
         for font in fonts.entries {
             let name = "font_\(font.id).ttf"
             entries.append(("Doc_0/Res/\(name)", try subsetter.subset(of: font.file, codePoints: font.codePoints.sorted())))
-            let family = OFDXML.escaped(Self.familyName(ofFile: font.file))
+            let family = MarkupEscaping.xml(Self.familyName(ofFile: font.file))
             fontElements += "<ofd:Font ID=\"\(font.id)\" FontName=\"\(family)\" FamilyName=\"\(family)\"><ofd:FontFile>\(name)</ofd:FontFile></ofd:Font>"
         }
         entries.append(("Doc_0/PublicRes.xml", Data((OFDXML.header + "<ofd:Res xmlns:ofd=\"\(OFDXML.namespace)\" BaseLoc=\"Res\">"
@@ -55,15 +56,15 @@ package struct OFDWriter {
     func rootXML(_ metadata: DocumentMetadata) -> String {
         var info = "<ofd:DocID>\(Self.documentID(metadata, creationDate))</ofd:DocID>"
         for (tag, value) in [("Title", metadata.title), ("Author", metadata.author), ("Subject", metadata.subject)] where !value.isEmpty {
-            info += "<ofd:\(tag)>\(OFDXML.escaped(value))</ofd:\(tag)>"
+            info += "<ofd:\(tag)>\(MarkupEscaping.xml(value))</ofd:\(tag)>"
         }
         let date = String(PDFDate.iso8601(creationDate).prefix(10))
         info += "<ofd:CreationDate>\(date)</ofd:CreationDate>"
         let keywords = metadata.keywords.components(separatedBy: ", ").filter { !$0.isEmpty }
         if !keywords.isEmpty {
-            info += "<ofd:Keywords>" + keywords.map { "<ofd:Keyword>\(OFDXML.escaped($0))</ofd:Keyword>" }.joined() + "</ofd:Keywords>"
+            info += "<ofd:Keywords>" + keywords.map { "<ofd:Keyword>\(MarkupEscaping.xml($0))</ofd:Keyword>" }.joined() + "</ofd:Keywords>"
         }
-        info += "<ofd:Creator>\(OFDXML.escaped(creator))</ofd:Creator><ofd:CreatorVersion>\(OFDXML.escaped(creatorVersion))</ofd:CreatorVersion>"
+        info += "<ofd:Creator>\(MarkupEscaping.xml(creator))</ofd:Creator><ofd:CreatorVersion>\(MarkupEscaping.xml(creatorVersion))</ofd:CreatorVersion>"
         return OFDXML.header + "<ofd:OFD xmlns:ofd=\"\(OFDXML.namespace)\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody>"
             + "<ofd:DocInfo>\(info)</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n"
     }
@@ -72,7 +73,7 @@ package struct OFDWriter {
     /// Goto destination).
     func outlineElements(_ entries: [OutlineEntry], pageIDs: [Int]) -> String {
         entries.filter { $0.page >= 0 && $0.page < pageIDs.count }.map { entry in
-            "<ofd:OutlineElem Title=\"\(OFDXML.escaped(entry.title))\"\(entry.children.isEmpty ? "" : " Expanded=\"true\"")>"
+            "<ofd:OutlineElem Title=\"\(MarkupEscaping.xml(entry.title))\"\(entry.children.isEmpty ? "" : " Expanded=\"true\"")>"
                 + "<ofd:Actions><ofd:Action Event=\"CLICK\"><ofd:Goto><ofd:Dest Type=\"XYZ\" PageID=\"\(pageIDs[entry.page])\" Left=\"0\" Top=\"0\"/>"
                 + "</ofd:Goto></ofd:Action></ofd:Actions>" + outlineElements(entry.children, pageIDs: pageIDs) + "</ofd:OutlineElem>"
         }.joined()

@@ -1,27 +1,10 @@
 import Foundation
 
-/// Text for OFD's XML files: escaped, numbers in millimetres written
+/// Text for OFD's XML files (escaped by `MarkupEscaping.xml`): numbers in millimetres written
 /// the same way on every machine.
 enum OFDXML {
     static let namespace = "http://www.ofdspec.org/2016"
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            // XML 1.0 has no other control characters; a unit file cannot print them either.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 
     /// Points (1/72 inch) to millimetres.
     static let millimetresPerPoint = 25.4 / 72

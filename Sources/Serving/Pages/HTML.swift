@@ -1,23 +1,11 @@
 import Evaluation
 import Foundation
+import Support
 
 /// Plain HTML, escaped in one place.
 package enum HTML {
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Shared with the findings report (`MarkupEscaping`, in Support).
+    package static func escape(_ text: String) -> String { MarkupEscaping.html(text) }
 
     /// A query-string value.
     package static func query(_ text: String) -> String {

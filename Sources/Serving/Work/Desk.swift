@@ -43,7 +43,7 @@ package final class Desk: Sendable {
         logins = Logins(sessions: Sessions(database: database))
         self.workers = RenderWorkers(count: workers) {
             let renderer = try UnitRenderer()
-            return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try ScoringCatalog.standard(), catalog: renderer.catalog))
+            return RenderWorkers.Worker(renderer: renderer, checker: UnitChecker(profiles: try renderer.scoring ?? ScoringCatalog.standard(), catalog: renderer.catalog))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The bureau's findings report of a batch: `findings.xlsx` (a sheet of
 /// findings, one row each, and a sheet of units with their status, 总分
@@ -102,13 +103,9 @@ public struct FindingsReport: Sendable {
     }
 
     func html() -> String {
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
         func link(_ path: String) -> String {
             let href = path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
-            return "<a href=\"\(href)\">\(escaped((path as NSString).lastPathComponent))</a>"
+            return "<a href=\"\(href)\">\(MarkupEscaping.html((path as NSString).lastPathComponent))</a>"
         }
         let match = self.match
         let lines = self.lines(of: match)
@@ -121,28 +118,28 @@ public struct FindingsReport: Sendable {
         var details = ""
         for (index, line) in lines.enumerated() {
             let id = "u\(index + 1)"
-            rows += "<tr class=\"\(line.status)\"><td><a href=\"#\(id)\">\(escaped(line.name))</a></td><td>\(line.year)</td>"
+            rows += "<tr class=\"\(line.status)\"><td><a href=\"#\(id)\">\(MarkupEscaping.html(line.name))</a></td><td>\(line.year)</td>"
                 + "<td class=\"status\">\(line.status.chineseName)</td><td>\(line.errors)</td><td>\(line.warnings)</td><td>\(line.notes)</td>"
-                + "<td>\(escaped(line.scores.joined(separator: "；")))</td></tr>\n"
+                + "<td>\(MarkupEscaping.html(line.scores.joined(separator: "；")))</td></tr>\n"
             guard !line.units.isEmpty else { continue }
             // One section per unit; each file that names it, one after another.
-            details += "<section id=\"\(id)\" class=\"\(line.status)\"><h2>\(escaped(line.name)) <span class=\"status\">\(line.status.chineseName)</span></h2>"
+            details += "<section id=\"\(id)\" class=\"\(line.status)\"><h2>\(MarkupEscaping.html(line.name)) <span class=\"status\">\(line.status.chineseName)</span></h2>"
             for unit in line.units {
-                details += "<p class=\"input\">输入文件：\(escaped(unit.input))</p>"
+                details += "<p class=\"input\">输入文件：\(MarkupEscaping.html(unit.input))</p>"
                 if unit.status == .failed {
-                    details += "<ul class=\"failure\">" + unit.errors.map { "<li>\(escaped($0))</li>" }.joined() + "</ul>"
+                    details += "<ul class=\"failure\">" + unit.errors.map { "<li>\(MarkupEscaping.html($0))</li>" }.joined() + "</ul>"
                 }
                 for group in [(title: "单位", files: [String](), records: unit.records ?? [])]
                     + unit.documents.map({ (title: [$0.document, $0.project].compactMap { $0 }.joined(separator: "："), files: $0.files, records: $0.records ?? []) }) {
                     guard !group.records.isEmpty || !group.files.isEmpty else { continue }
-                    details += "<h3>\(escaped(group.title))</h3>"
+                    details += "<h3>\(MarkupEscaping.html(group.title))</h3>"
                     if !group.files.isEmpty { details += "<p class=\"files\">" + group.files.filter { $0.hasSuffix(".pdf") }.map(link).joined(separator: " ") + "</p>" }
                     if !group.records.isEmpty {
                         details += "<table class=\"findings\"><thead><tr><th>级别</th><th>代码</th><th>问题</th><th>位置</th><th>怎么改</th></tr></thead><tbody>"
                         for record in group.records {
                             details += "<tr class=\"\(record.severity)\"><td>\(record.severityName)</td><td>\(record.code)</td>"
-                                + "<td>\(escaped(record.message))</td><td class=\"place\">\(escaped(record.subject ?? ""))<br><small>\(escaped(Self.filePlace(record.place, of: unit)))</small></td>"
-                                + "<td>\(escaped(record.fix ?? ""))</td></tr>"
+                                + "<td>\(MarkupEscaping.html(record.message))</td><td class=\"place\">\(MarkupEscaping.html(record.subject ?? ""))<br><small>\(MarkupEscaping.html(Self.filePlace(record.place, of: unit)))</small></td>"
+                                + "<td>\(MarkupEscaping.html(record.fix ?? ""))</td></tr>"
                         }
                         details += "</tbody></table>"
                     }

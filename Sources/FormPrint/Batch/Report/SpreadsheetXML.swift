@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import ZIPFoundation
+import Support
 
 /// A minimal .xlsx (Office Open XML) writer for FormPrint's reports: sheets
 /// of text and numbers, a bold frozen header row with filters, column
@@ -96,11 +97,11 @@ struct SpreadsheetWriter {
     }
 
     static func workbook(_ sheets: [Sheet]) -> String {
-        let list = sheets.enumerated().map { "<sheet name=\"\(escaped($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+        let list = sheets.enumerated().map { "<sheet name=\"\(MarkupEscaping.xml($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
         // Filters, and the header row printed at the top of every page.
         let filters = sheets.enumerated().map { index, sheet in
-            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(escaped(sheet.name))'!$A$1:$\(column(sheet.header.count))$\(sheet.rows.count + 1)</definedName>"
-                + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(escaped(sheet.name))'!$1:$1</definedName>"
+            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(MarkupEscaping.xml(sheet.name))'!$A$1:$\(column(sheet.header.count))$\(sheet.rows.count + 1)</definedName>"
+                + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(MarkupEscaping.xml(sheet.name))'!$1:$1</definedName>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -131,7 +132,7 @@ struct SpreadsheetWriter {
         let widths = sheet.fittedWidths
         let columns = widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>" }.joined()
         var rows = "<row r=\"1\">" + sheet.header.enumerated().map { index, text in
-            "<c r=\"\(column(index + 1))1\" t=\"inlineStr\" s=\"1\"><is><t>\(escaped(text))</t></is></c>"
+            "<c r=\"\(column(index + 1))1\" t=\"inlineStr\" s=\"1\"><is><t>\(MarkupEscaping.xml(text))</t></is></c>"
         }.joined() + "</row>"
         for (r, row) in sheet.rows.enumerated() {
             rows += "<row r=\"\(r + 2)\"" + (height(row, widths: widths).map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "") + ">"
@@ -140,9 +141,9 @@ struct SpreadsheetWriter {
                 switch cell {
                 case .text(let text) where text.isEmpty: continue
                 case .text(let text):
-                    rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(escaped(SpreadsheetText.neutralised(text)))</t></is></c>"
+                    rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">\(MarkupEscaping.xml(SpreadsheetText.neutralised(text)))</t></is></c>"
                 case .number(let number):
-                    rows += "<c r=\"\(reference)\" s=\"3\"><v>\(escaped(number))</v></c>"
+                    rows += "<c r=\"\(reference)\" s=\"3\"><v>\(MarkupEscaping.xml(number))</v></c>"
                 }
             }
             rows += "</row>"
@@ -161,21 +162,5 @@ struct SpreadsheetWriter {
             number = (number - 1) / 26
         }
         return letters
-    }
-
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            // XML 1.0 has no place for other control characters.
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }
