@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .library(name: "FormPrint", targets: ["FormPrint"]),
         .executable(name: "formprint", targets: ["formprint"]),
+        // The web desk, run by `formprint serve` from beside `formprint`: the
+        // server stack lives in this executable only (issue 25).
+        .executable(name: "formprint-desk", targets: ["formprint-desk"]),
         // The C floor `formprint bench` compares with (docs/BENCHMARKS.md).
         .executable(name: "formprint-floor", targets: ["formprint-floor"]),
     ],
@@ -20,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // `formprint serve` (Sources/Serving): the web server, its database
+        // `formprint serve` (Sources/Serving, run as `formprint-desk`): the web server, its database
         // and the bcrypt hashes of passwords and access codes.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
@@ -79,7 +82,7 @@ let package = Package(
         // are the ones pangocairo.pc leaves out.
         .executableTarget(name: "formprint-floor", dependencies: ["CCairoPango"], path: "Sources/FloorProgram",
                           linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
-        // The web desk (`formprint serve`): routes only wire; submissions,
+        // The web desk (`formprint serve`, the `formprint-desk` executable): routes only wire; submissions,
         // access and rendering live in its folders, over the FormPrint facade.
         .target(
             name: "Serving",
@@ -93,9 +96,22 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "MultipartKit", package: "multipart-kit")]
         ),
+        // What the two executables share: the run's language, the bilingual
+        // `say`/`help`/`usageError`, the parser's words translated, how a
+        // root command starts.
+        .target(name: "CommandSupport", dependencies: ["Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The command line, without the desk: `formprint serve` execs
+        // `formprint-desk`, so that render, batch and validate do not load
+        // (and scan the conformance records of) Hummingbird, NIO and GRDB.
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "Serving", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "InputReading", "CommandSupport", "Support",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "formprint-desk",
+            dependencies: ["Serving", "FormPrint", "CommandSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/DeskProgram"
         ),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation", "TestSupport",
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -2,7 +2,7 @@
 # Sets FormPrint up on a fresh Debian/Ubuntu machine with Swift, and renders
 # the bundled example into out/ (the main job): installs the C libraries
 # (Cairo, Pango, fontconfig) and the PDF and PostScript tools the tests use, builds the
-# release binary, and renders Examples/liuhe-2024.yaml.
+# release binaries (formprint and the desk's formprint-desk), and renders Examples/liuhe-2024.yaml.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,6 +25,9 @@ fi
 # The Swift runtime linked in statically: a fresh process then spends no time
 # resolving the runtime's symbols (a fifth of a one-form render; docs/BENCHMARKS.md).
 swift build -c release --static-swift-stdlib --product formprint
+# The web desk, its own executable beside formprint: `formprint serve` runs it,
+# and render/batch/validate never load its server stack (issue 25).
+swift build -c release --static-swift-stdlib --product formprint-desk
 # The test-only OFD reader (easyofd) the OFD tests use; SKIP_OFD_READER=1 skips it
 # (those tests then say they were skipped).
 [ "${SKIP_OFD_READER:-}" = 1 ] || Scripts/ofd/make-venv.sh

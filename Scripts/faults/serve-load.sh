@@ -17,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 uploads=${1:-50}
 workers=${2:-2}
+# `formprint serve` execs formprint-desk from the same folder (same process
+# id, so the kill -9 below hits the server): build both products.
 formprint=${FORMPRINT:-.build/debug/formprint}
 seed=Examples/liuhe-2024-pasted.txt
 work=$(mktemp -d)

@@ -1,3 +1,4 @@
+import CommandSupport
 import FormPrint
 import Foundation
 import Support

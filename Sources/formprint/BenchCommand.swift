@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import FormPrint
 import Benchmarks
 import Foundation

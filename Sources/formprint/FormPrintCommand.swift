@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Evaluation
 import FormPrint
 import Foundation
@@ -20,27 +21,11 @@ struct FormPrintCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     static func main() {
-        // Under a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ,
-        // whose default action kills the process with no message, leaving
-        // temporaries and no batch summary. Ignored, the write fails with
-        // EFBIG instead, which AtomicFile reports as that unit's write
-        // failure like a full disk (issue 14).
-        signal(SIGXFSZ, SIG_IGN)
-        // Before parsing: help texts and every message read it.
-        Language.current = CommandLanguage.decide(arguments: Array(CommandLine.arguments.dropFirst()),
-                                                  environment: ProcessInfo.processInfo.environment)
-        // As ParsableCommand.main, except that the parser's own words (help
-        // headings, usage errors) are given in the run's language.
-        do {
-            var command = try parseAsRoot(nil)
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            let text = ParserWords.translated(fullMessage(for: error))
-            if !text.isEmpty {
-                if code == .success { print(text) } else { printError(text) }
-            }
-            Foundation.exit(code.rawValue)
-        }
+        CommandMain.prepare()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `serve` is the desk's executable's, options and help included:
+        // handed over before this parser looks at it.
+        if DeskLauncher.isServe(arguments) { DeskLauncher.exec(arguments: arguments) }
+        CommandMain.parseAndRun(self)
     }
 }

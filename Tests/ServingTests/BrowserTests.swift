@@ -13,11 +13,14 @@ import Testing
 @Suite(.serialized) struct BrowserTests {
     static let python = repositoryRoot.appendingPathComponent(".build/browser-venv/bin/python")
     static let binary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
+    /// What `formprint serve` execs (`swift build` and `swift test` build it).
+    static let desk = repositoryRoot.appendingPathComponent(".build/debug/formprint-desk")
     static var available: Bool {
-        [python.path, binary.path, "/usr/bin/chromedriver", "/usr/bin/chromium"].allSatisfy(FileManager.default.isExecutableFile(atPath:))
+        [python.path, binary.path, desk.path, "/usr/bin/chromedriver", "/usr/bin/chromium"].allSatisfy(FileManager.default.isExecutableFile(atPath:))
     }
 
-    /// A running `formprint serve`, stopped by its process id.
+    /// A running `formprint serve`, stopped by its process id (the desk's
+    /// executable replaced `formprint` in that process).
     final class Server {
         let process = Process()
         let port: Int
@@ -50,7 +53,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: available, "needs chromium, chromium-driver, .build/browser-venv and the built binary"))
+    @Test(.enabled(if: available, "needs chromium, chromium-driver, .build/browser-venv and the built binaries"))
     func anOfficerFixesTheSeedAndABureauOf300UnitsCollectsReturnsAndFilters() throws {
         let local = try Server(data: try temporaryFolder(), listen: "127.0.0.1")
         let networkData = try temporaryFolder()

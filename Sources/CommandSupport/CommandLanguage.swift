@@ -6,40 +6,42 @@ import Foundation
 /// help texts are built while parsing, so `--lang` cannot wait for its own
 /// option to be read: `--lang en|zh` anywhere before `--`, else the locale
 /// (English for an en_* locale, Chinese for any other, C and POSIX included).
-enum CommandLanguage {
-    static func decide(arguments: [String], environment: [String: String]) -> Language {
+package enum CommandLanguage {
+    package static func decide(arguments: [String], environment: [String: String]) -> Language {
         Language.of(arguments: arguments) ?? Language.of(environment: environment)
     }
 }
 
 /// `--lang`, accepted by every command; its value was already read by
 /// `CommandLanguage` (an unknown value is a usage error here).
-struct LanguageOption: ParsableArguments {
+package struct LanguageOption: ParsableArguments {
     @Option(name: .customLong("lang"), help: help("输出语言：zh（中文，默认）或 en（英文）；未指定时按 LC_ALL/LC_MESSAGES/LANG 决定。",
                                                  "Language of messages and help: zh (Chinese, the default) or en (English); without it, LC_ALL/LC_MESSAGES/LANG decide.",
                                                  valueName: "zh|en"))
-    var language: Language?
+    package var language: Language?
+
+    package init() {}
 }
 
 extension Language: ExpressibleByArgument {}
 
 /// A sentence of the command line in the run's language. Each sentence
 /// of the CLI is written once, at the one place that prints it.
-func say(_ chinese: String, _ english: String) -> String {
+package func say(_ chinese: String, _ english: String) -> String {
     Message(chinese: chinese, english: english).text
 }
 
 /// A help text in the run's language.
-func help(_ chinese: String, _ english: String, valueName: String? = nil) -> ArgumentHelp {
+package func help(_ chinese: String, _ english: String, valueName: String? = nil) -> ArgumentHelp {
     ArgumentHelp(say(chinese, english), valueName: valueName)
 }
 
 /// A command-line mistake (exit status 64), in the run's language.
-func usageError(_ chinese: String, _ english: String) -> ValidationError {
+package func usageError(_ chinese: String, _ english: String) -> ValidationError {
     ValidationError(say(chinese, english))
 }
 
-func printError(_ message: String) {
+package func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
@@ -47,8 +49,8 @@ func printError(_ message: String) {
 /// screen, its own option help, its usage errors — which it has no way to
 /// translate: in a Chinese run they are replaced in its finished text,
 /// here, in one place.
-enum ParserWords {
-    static let replacements: [(pattern: String, chinese: String)] = [
+package enum ParserWords {
+    package static let replacements: [(pattern: String, chinese: String)] = [
         (#"(?m)^OVERVIEW: "#, "概述："),
         (#"(?m)^USAGE: "#, "用法："),
         (#"(?m)^Usage: "#, "用法："),
@@ -81,7 +83,7 @@ enum ParserWords {
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "值 '$1' 不能用于 '$2'"),
     ]
 
-    static func translated(_ text: String, to language: Language = .current) -> String {
+    package static func translated(_ text: String, to language: Language = .current) -> String {
         guard language == .chinese else { return text }
         return replacements.reduce(text) { text, replacement in
             text.replacingOccurrences(of: replacement.pattern, with: replacement.chinese, options: .regularExpression)
