@@ -54,12 +54,14 @@ import TestSupport
             #expect(!form.contains("name=\"v:\" ") && !form.contains("<input name=\"v:(top level)"))
             // FP301 on 优化政府部门's 实际完成值, an input holding the value as written.
             let marked = try #require(page.text.firstMatch(of: try Regex<(Substring, Substring)>(
-                "<td class=\"value warning\"[^>]*data-field=\"(projects\\[0\\][^\"]*\\.actual)\" title=\"\\[FP301\\] 优化政府部门")))
-            let path = String(marked.output.1)
-            #expect(page.text.contains("<input name=\"\(Correction.field(of: path))\" value=\"14.4万元\">"))
-            #expect(page.text.contains("href=\"#at-\(path)\""))
+                "<td class=\"value warning\"[^>]*data-field=\"(v:projects~0[^\"]*\\.actual)\" title=\"\\[FP301\\] 优化政府部门")))
+            let field = String(marked.output.1)
+            #expect(page.text.contains("<textarea name=\"\(field)\" rows=\"1\">14.4万元</textarea>"))
+            #expect(page.text.contains("href=\"#at-\(field.dropFirst(2))\""))
+            // The officer's page shows no field paths.
+            #expect(!page.text.contains("projects[0]"))
 
-            let corrected = try await browser.post("/s/\(id)/correct", fields: ["csrf": try #require(page.csrf), Correction.field(of: path): "64.4万元"])
+            let corrected = try await browser.post("/s/\(id)/correct", fields: ["csrf": try #require(page.csrf), field: "64.4万元"])
             #expect(corrected.status == .seeOther)
             let newID = try #require(TestBrowser.submission(corrected))
             let new = try #require(try desk.store.submission(newID))
@@ -67,7 +69,7 @@ import TestSupport
             #expect(new.warnings < (try #require(try desk.store.submission(id))).warnings)
             let after = try await browser.get("/s/\(newID)")
             #expect(!after.text.contains("[FP301] 优化政府部门"))
-            #expect(after.text.contains("<input name=\"\(Correction.field(of: path))\" value=\"64.4万元\">"))
+            #expect(after.text.contains("<textarea name=\"\(field)\" rows=\"1\">64.4万元</textarea>"))
             #expect(try await Self.pdfText(browser, desk, newID).contains("64.4万元"))
         }
     }
@@ -111,8 +113,8 @@ import TestSupport
             #expect(page.text.contains("class=\"grid workbook\""))
             let marked = try #require(page.text.firstMatch(of: try Regex<(Substring, Substring)>(
                 "<td class=\"value warning\"[^>]*data-field=\"([^\"]+)\" title=\"\\[FP301\\]")))
-            let path = String(marked.output.1)
-            let corrected = try await browser.post("/s/\(id)/correct", fields: ["csrf": try #require(page.csrf), Correction.field(of: path): "98765.4万元"])
+            let field = String(marked.output.1)
+            let corrected = try await browser.post("/s/\(id)/correct", fields: ["csrf": try #require(page.csrf), field: "98765.4万元"])
             let newID = try #require(TestBrowser.submission(corrected))
             #expect(newID != id)
             let new = try #require(try desk.store.submission(newID))

@@ -71,7 +71,7 @@ package enum FormShapes {
                 layoutID: layout.id, layouts: choices, optionalLines: Array(Set(optional)).sorted(),
                 printedLines: unit.lines.intersection(optional).sorted(),
                 title: resolved.title.map(\.text), columns: widths(resolved.columns), rowCount: resolved.rowCount,
-                cells: cells(resolved, unit), signatures: signatures(resolved, unit)))
+                cells: cells(resolved, unit), signatures: signatures(table, resolved, unit)))
         }
         return shapes
     }
@@ -97,11 +97,16 @@ package enum FormShapes {
         }
     }
 
-    static func signatures(_ resolved: ResolvedTable, _ unit: UnitEvaluation) -> [FormShape.Field] {
-        resolved.footer.flatMap { line -> [FormShape.Field] in
-            guard case .signatures(let signatures) = line else { return [] }
-            return signatures.fields.map { field in
-                let path = field.origin.fieldPath
+    /// The signature fields, each with the unit's field when its value is
+    /// one (an empty field prints only its label, so the spec names it).
+    static func signatures(_ table: TableSpec, _ resolved: ResolvedTable, _ unit: UnitEvaluation) -> [FormShape.Field] {
+        zip(table.footer, resolved.footer).flatMap { spec, line -> [FormShape.Field] in
+            guard case .signatures(let specs) = spec, case .signatures(let signatures) = line else { return [] }
+            return zip(specs.fields, signatures.fields).map { spec, field in
+                var path: FieldPath?
+                if spec.value.parts.count == 1, case .field(let scalar) = spec.value.parts[0], scalar.scope == .signatures {
+                    path = FieldPath(parsing: "signatures." + scalar.key)
+                }
                 return FormShape.Field(label: field.label, path: path?.description, written: path.map { unit.text(at: $0) } ?? field.value)
             }
         }

@@ -103,7 +103,11 @@ struct FormShapeView {
         let span = (cell.rowSpan > 1 ? " rowspan=\"\(cell.rowSpan)\"" : "") + (cell.columnSpan > 1 ? " colspan=\"\(cell.columnSpan)\"" : "")
         let title = here.map { "[\($0.finding.code)] " + (l == .chinese ? $0.finding.message : $0.finding.english) }.joined(separator: "\n")
         var html = "<td class=\"\(classes.joined(separator: " "))\"\(span)"
-        if let path = cell.path { html += (cell.written != nil ? " id=\"at-\(HTML.escape(path))\"" : "") + " data-field=\"\(HTML.escape(path))\"" }
+        // Named as the form posts it: the officer's page shows no field paths.
+        if let path = cell.path {
+            let field = HTML.escape(Correction.field(of: path))
+            html += (cell.written != nil ? " id=\"at-\(field.dropFirst(2))\"" : "") + " data-field=\"\(field)\""
+        }
         html += title.isEmpty ? ">" : " title=\"\(HTML.escape(title))\">"
         html += here.map { "<a class=\"mark\" href=\"#f\($0.number)\">\($0.number)</a>" }.joined()
         guard let path = cell.path, let written = cell.written else {
@@ -112,12 +116,11 @@ struct FormShapeView {
         let name = HTML.escape(Correction.field(of: path))
         // Computed (a formula, a score): empty to keep FormPrint's value, shown greyed.
         let placeholder = cell.computed ? " placeholder=\"\(HTML.escape(cell.text))\"" : ""
-        if written.count > 14 || written.contains("\n") || cell.columnSpan > 2 {
-            let rows = min(8, max(2, written.count / max(8, cell.columnSpan * 8) + 1))
-            html += "<textarea name=\"\(name)\" rows=\"\(rows)\"\(placeholder)>\(HTML.escape(written))</textarea>"
-        } else {
-            html += "<input name=\"\(name)\" value=\"\(HTML.escape(written))\"\(placeholder)>"
-        }
+        // Every value wraps in its cell as the form prints it (about six
+        // characters a column); the page's style grows the box to its text.
+        let perLine = 6 * max(1, cell.columnSpan)
+        let rows = min(8, max(1, (written.count + perLine - 1) / perLine))
+        html += "<textarea name=\"\(name)\" rows=\"\(rows)\"\(placeholder)>\(HTML.escape(written))</textarea>"
         return html + "<span class=\"printed\">\(HTML.escape(cell.text))</span></td>"
     }
 

@@ -92,9 +92,9 @@ package struct PageFrame: Sendable {
         .shape-page{background:#fff;border:1px solid #ccc;padding:1em 1.2em;box-sizing:border-box;margin-bottom:1em}
         .shape-title{text-align:center;font-weight:bold;margin-bottom:.4em}.shape-title+.shape-title{font-weight:normal}
         table.form-shape{width:100%;table-layout:fixed}
-        .form-shape td{padding:0;vertical-align:middle;overflow-wrap:anywhere}
+        .form-shape td{padding:0;vertical-align:middle;overflow-wrap:anywhere;position:relative}.form-shape .mark{position:absolute;top:0;right:0;z-index:1}
         .form-shape td.label{background:#f1f1f1;padding:.3em;text-align:center}.form-shape td.shown,.form-shape td.gap{background:#f7f7f7;padding:.3em}
-        .form-shape td.value input,.form-shape td.value textarea{display:block;width:100%;box-sizing:border-box;border:0;padding:.3em;font:inherit;background:transparent;resize:vertical}
+        .form-shape td.value input,.form-shape td.value textarea{display:block;width:100%;box-sizing:border-box;border:0;padding:.3em;font:inherit;background:transparent;resize:vertical;field-sizing:content;min-height:2em}
         .form-shape td.value:focus-within{outline:2px solid #36c}
         .form-shape td.error{background:#fdd;outline:2px solid #c00}.form-shape td.warning{background:#fff3c4;outline:2px solid #d80}.form-shape td.note{background:#e6f0ff}
         .shape-signatures{margin-top:.6em;display:flex;gap:1.5em;flex-wrap:wrap}

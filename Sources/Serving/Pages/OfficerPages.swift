@@ -63,7 +63,7 @@ package struct OfficerPages: Sendable {
             var anchor = ""
             let onShape = shapes.contains { $0.cells.contains { $0.path == finding.field && $0.written != nil } }
             if onShape {
-                anchor = " <a href=\"#at-\(HTML.escape(finding.field))\">\(l.pick("在表上", "on the form"))</a>"
+                anchor = " <a href=\"#at-\(HTML.escape(String(Correction.field(of: finding.field).dropFirst(2))))\">\(l.pick("在表上", "on the form"))</a>"
             } else if let pasted, let cell = pasted.cell(line: finding.line, characterColumn: finding.column) {
                 anchor = " <a href=\"#c-\(cell.line)-\(cell.column)\">\(l.pick("第\(cell.line)行第\(cell.column)列", "line \(cell.line) column \(cell.column)"))</a>"
             }

@@ -51,8 +51,9 @@ package struct Correction: Sendable {
         }
         for (path, text) in values.sorted(by: { $0.key < $1.key }) {
             guard let written = offered[path], let fieldPath = FieldPath(parsing: path) else { continue }
-            // A cell is one cell: line breaks typed into a short value are spaces.
-            let value = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
+            // Line breaks stay only in a value that had them (a paragraph); elsewhere they are spaces.
+            var value = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespaces)
+            if !written.contains("\n") { value = value.replacingOccurrences(of: "\n", with: " ") }
             if value != written { unit.setText(value, at: fieldPath) }
         }
         let optional = Set(shapes.flatMap(\.optionalLines))
