@@ -58,6 +58,12 @@ import TestSupport
             let field = String(marked.output.1)
             #expect(page.text.contains("<textarea name=\"\(field)\" rows=\"1\">14.4万元</textarea>"))
             #expect(page.text.contains("href=\"#at-\(field.dropFirst(2))\""))
+            // Each field once in the form (a name twice is refused by the form's decoder).
+            let start = try #require(page.text.range(of: "id=\"shape-form\""))
+            let end = try #require(page.text.range(of: "</form>", range: start.upperBound..<page.text.endIndex))
+            let names = page.text[start.lowerBound..<end.lowerBound].matches(of: /name="([^"]+)"/).map { String($0.1) }
+            #expect(names.count > 50 && Set(names).count == names.count, "\(names.filter { n in names.filter { $0 == n }.count > 1 })")
+            #expect(names.contains("v:signatures.preparer"))
             // The officer's page shows no field paths.
             #expect(!page.text.contains("projects[0]"))
 

@@ -27,7 +27,12 @@ struct FormShapeView {
         html += options()
         html += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("按修改重新检查并生成", "Check and print again with these changes"))</button> "
         html += "<small>\(l.pick("只有白色的格子可以修改；灰色的是表样的固定文字。修改后生成一份新的提交，原提交保留。", "Only the white cells can be changed; grey ones are the form's fixed text. The changes make a new submission; this one is kept."))</small></p>"
-        for (index, shape) in shapes.enumerated() { html += form(shape, number: index, marks: marks) }
+        // The unit's signatures print under each of its forms; they are typed into under the first.
+        var signed = false
+        for (index, shape) in shapes.enumerated() {
+            html += form(shape, number: index, marks: marks, signatures: !signed)
+            signed = signed || shape.signatures.contains { $0.path != nil }
+        }
         html += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("按修改重新检查并生成", "Check and print again with these changes"))</button></p></form>"
         return html
     }
@@ -54,7 +59,7 @@ struct FormShapeView {
         return html.isEmpty ? "" : "<fieldset class=\"options\" id=\"shape-options\"><legend>\(l.pick("选项", "Options"))</legend>\(html)</fieldset>"
     }
 
-    func form(_ shape: FormShape, number: Int, marks: [String: [(number: Int, finding: StoredFinding)]]) -> String {
+    func form(_ shape: FormShape, number: Int, marks: [String: [(number: Int, finding: StoredFinding)]], signatures editable: Bool) -> String {
         let l = language
         let columns = max(1, shape.columns.count)
         var html = "<section class=\"shape\" id=\"shape-\(number)\"><h3>\(HTML.escape(shape.heading)) <small>\(l.pick("表样：", "layout: "))\(HTML.escape(shape.layoutID))</small></h3>"
@@ -84,7 +89,7 @@ struct FormShapeView {
             html += "<div class=\"shape-signatures\">"
             for field in shape.signatures {
                 html += "<label>\(HTML.escape(field.label))"
-                if let path = field.path {
+                if let path = field.path, editable {
                     html += "<input name=\"\(HTML.escape(Correction.field(of: path)))\" value=\"\(HTML.escape(field.written))\" size=\"12\">"
                 } else {
                     html += HTML.escape(field.written)
