@@ -1,3 +1,4 @@
+import Evaluation
 import FormPrint
 import Foundation
 import Hummingbird
@@ -199,6 +200,27 @@ import TestSupport
             #expect(try desk.store.submission(newID)?.owner == liuhe)
             #expect(try desk.store.submissions().count == 2)
         }
+    }
+
+    /// `setText(_:at:)` writes where `text(at:)` reads, and nowhere else.
+    @Test func aValueIsWrittenAtItsFieldPath() throws {
+        var unit = try UnitFiles.read(path: repositoryRoot.appendingPathComponent("Examples/liuhe-2024.yaml").path,
+                                      catalog: try LayoutCatalog.standard()).unit
+        let paths = ["projects[0].funds[1].executed", "projects[0].indicators[0].subcategories[0].indicators[0].actual",
+                     "projects[0].indicators[0].category", "projects[0].indicators[0].subcategories[0].category", "projects[0].goal.actual",
+                     "projects[0].name", "signatures.preparer", "department.tasks[0].name"]
+        for path in paths {
+            let fieldPath = try #require(FieldPath(parsing: path))
+            let written = unit.setText("改正：\(path)", at: fieldPath)
+            #expect(written, "\(path)")
+            #expect(unit.text(at: fieldPath) == "改正：\(path)")
+        }
+        let before = unit
+        for path in ["projects[9].name", "projects[0].funds[99].executed", "department.tasks[0]", "nothing.here"] {
+            let written = unit.setText("x", at: try #require(FieldPath(parsing: path)))
+            #expect(!written, "\(path)")
+        }
+        #expect(unit == before)
     }
 
     @Test func postedFieldsAreReadByTheirPrefixes() {
