@@ -25,6 +25,7 @@ os.makedirs(shots, exist_ok=True)
 downloads = os.path.join(shots, "downloads")
 os.makedirs(downloads, exist_ok=True)
 seed = open(seed_path, encoding="utf-8").read()
+sichuan_path = os.path.join(os.path.dirname(seed_path), "sichuan-2024.yaml")
 UNIT = "柳河县政务服务和数字化建设管理局"
 OTHER = "示例市文化和旅游局"
 SUPERVISORS = ["教育局", "卫生健康委员会", "农业农村局"]
@@ -118,21 +119,44 @@ try:
     driver.get(local + "/")
     shot(driver, "01-home")
     paste(driver, local, seed)
-    cell = driver.find_element(By.ID, "c-18-6")
-    expect("warning" in cell.get_attribute("class"), "the 优化政府部门 row's 实际完成值 cell is not marked")
-    expect("FP301" in cell.get_attribute("title") and "优化政府部门" in cell.get_attribute("title"), "the mark is not FP301 about 优化政府部门")
+    expect(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"),
+           "the checked form's page is wider than the window")
+
+    def marked_on_form():
+        return [td for td in driver.find_elements(By.CSS_SELECTOR, "#shape-form td.value")
+                if "FP301" in (td.get_attribute("title") or "") and "优化政府部门" in td.get_attribute("title")]
+
+    marked = marked_on_form()
+    expect(marked and "warning" in marked[0].get_attribute("class"), "the 优化政府部门 row's 实际完成值 cell is not marked on the form")
+    labels = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#shape-form td.label[rowspan]")]
+    expect("绩效指标" in labels, "the form's merged 绩效指标 label is not drawn: %r" % labels)
     listed = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#findings li[data-code=FP301]")]
-    expect(any("优化政府部门" in text for text in listed), "FP301 about 优化政府部门 is not listed beside the table")
+    expect(any("优化政府部门" in text for text in listed), "FP301 about 优化政府部门 is not listed beside the form")
     shot(driver, "02-checked")
 
-    value = cell.find_element(By.TAG_NAME, "input")
+    value = marked[0].find_element(By.CSS_SELECTOR, "input, textarea")
     value.clear()
     value.send_keys("64.4万元")
-    click(driver, driver.find_element(By.CSS_SELECTOR, "button.recheck"), "/s/2", "checking again did not open the new submission")
+    driver.find_element(By.CSS_SELECTOR, "#shape-options input[name='line:year']").click()
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#shape-form button.recheck"), "/s/2", "correcting did not open the new submission")
     listed = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#findings li[data-code=FP301]")]
     expect(not any("优化政府部门" in text for text in listed), "FP301 about 优化政府部门 is still there after the fix")
-    expect("warning" not in (driver.find_element(By.ID, "c-18-6").get_attribute("class") or ""), "the fixed cell is still marked")
+    expect(not marked_on_form(), "the fixed cell is still marked")
+    expect(any("2024年度" in t.text for t in driver.find_elements(By.CSS_SELECTOR, ".shape-title")), "the （年度） line is not on the corrected form")
     shot(driver, "03-fixed")
+
+    # The 11-column 四川 form: every column on the page, nothing clipped.
+    driver.get(local + "/")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(sichuan_path)
+    click(driver, driver.find_element(By.ID, "check"), "/s/", "the 四川 unit file did not open its page")
+    table = driver.find_element(By.CSS_SELECTOR, "table.form-shape")
+    expect(table.get_attribute("data-columns") == "11", "the 四川 form does not have 11 columns")
+    wrap = driver.find_element(By.CSS_SELECTOR, ".shape-wrap")
+    expect(driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1", wrap),
+           "the 四川 form is wider than its frame at 1400 px")
+    expect(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "the 四川 page is wider than the window")
+    shot(driver, "03b-sichuan")
+    driver.get(local + "/s/2")
 
     driver.find_element(By.CSS_SELECTOR, "a.download.combined").click()
     pdf = wait_for_download(".pdf")

@@ -59,9 +59,16 @@ import Testing
             #expect(home.text.contains("<html lang=\"zh-CN\">"))
             let english = try await browser.get("/?lang=en")
             #expect(english.text.contains("Hand in the self-evaluation"))
+            // A post over the socket (a paste that is no form: read, refused,
+            // kept with its reason — no render to wait for).
             let posted = try await browser.postMultipart("/submit", fields: ["csrf": try #require(home.csrf)],
-                                                         file: ("自评表.txt", try Data(contentsOf: seedText)))
-            let id = try #require(TestBrowser.submission(posted))
+                                                         file: ("自评表.txt", Data("这不是一张表\t只有两格".utf8)))
+            let refused = try #require(TestBrowser.submission(posted))
+            #expect(try await browser.get("/s/\(refused)").text.contains("id=\"read-error\""))
+            // The seed's render (seconds, more on a loaded machine than the
+            // live client's fixed 20-second deadline) through the desk itself;
+            // its page and preview over the socket.
+            let id = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "自评表.txt", owner: nil, actor: "本机")
             let page = try await browser.get("/s/\(id)")
             let range = try #require(page.text.range(of: "<img src=\"/s/\(id)/file/"))
             let position = page.text[range.upperBound...].prefix { $0.isNumber }

@@ -43,6 +43,9 @@ package enum DeskText {
         case notReturnable
         /// A unit handed in forms that name another unit (or none).
         case notThisUnit(form: String, account: String)
+        /// A correction of a submission that was not read (or was kept by an
+        /// older desk without its forms' shapes).
+        case notCorrectable
 
         package var message: Message {
             switch self {
@@ -94,6 +97,9 @@ package enum DeskText {
             case .notThisUnit(let form, let account) where form.trimmingCharacters(in: .whitespaces).isEmpty:
                 Message(chinese: "表格中没有填写单位名称，而这份材料是以“\(account)”的名义提交的，未予接收。请在表格的单位名称（部门名称/实施单位/填报单位）处填写“\(account)”后重新提交；如果单位名称有变化，请联系财政局更新名单。",
                         english: "The form gives no unit name, and it was handed in as \"\(account)\"'s; it was not accepted. Write \"\(account)\" as the unit's name (部门名称/实施单位/填报单位) in the form and hand it in again; if the unit's name has changed, ask the finance bureau to update the roster.")
+            case .notCorrectable:
+                Message(chinese: "这份材料没有读出表格，无法在网页上按表样改正。请改正原文件后重新上传，或在首页粘贴表格。",
+                        english: "No form was read from this submission, so it cannot be corrected in the form's shape here. Fix the file and upload it again, or paste the table on the home page.")
             case .notThisUnit(let form, let account):
                 Message(chinese: "表格中的单位名称是“\(form)”，而这份材料是以“\(account)”的名义提交的（登录的单位或财政局所选的单位），两者不一致，未予接收。请把表格中的单位名称（部门名称/实施单位/填报单位）改为“\(account)”后重新提交；如果这确是本单位的表格、只是名称不同，请联系财政局核对名单。",
                         english: "The form names the unit \"\(form)\", but it was handed in as \"\(account)\"'s (the unit logged in, or the unit the bureau chose); it was not accepted. Correct the unit's name (部门名称/实施单位/填报单位) in the form to \"\(account)\" and hand it in again; if this is your unit's form under another name, ask the finance bureau to check the roster.")

@@ -74,19 +74,33 @@ package struct PageFrame: Sendable {
         .grid td.error{background:#fdd;outline:2px solid #c00}.grid td.warning{background:#fff3c4;outline:2px solid #d80}
         .grid td.note{background:#e6f0ff}
         .mark{font-size:.75em;font-weight:bold;color:#900;padding:0 .2em;text-decoration:none}
-        .layout{display:flex;gap:1.5em;align-items:flex-start}.layout>.main{flex:3;overflow:auto}.layout>aside{flex:1;min-width:18em;position:sticky;top:0}
+        .layout{display:flex;gap:1.5em;align-items:flex-start}.layout>.main{flex:1 1 auto;min-width:0}.layout>aside{flex:0 0 20em;position:sticky;top:0;max-height:100vh;overflow:auto}
+        main:has(#shape-form){max-width:none}
+        .shape-wrap{overflow-x:auto;max-width:100%}
+        .shape-page{background:#fff;border:1px solid #ccc;padding:1em 1.2em;box-sizing:border-box;margin-bottom:1em}
+        .shape-title{text-align:center;font-weight:bold;margin-bottom:.4em}.shape-title+.shape-title{font-weight:normal}
+        table.form-shape{width:100%;table-layout:fixed}
+        .form-shape td{padding:0;vertical-align:middle;overflow-wrap:anywhere;position:relative}.form-shape .mark{position:absolute;top:0;right:0;z-index:1}
+        .form-shape td.label{background:#f1f1f1;padding:.3em;text-align:center}.form-shape td.shown,.form-shape td.gap{background:#f7f7f7;padding:.3em}
+        .form-shape td.value input,.form-shape td.value textarea{display:block;width:100%;box-sizing:border-box;border:0;padding:.3em;font:inherit;background:transparent;resize:vertical;field-sizing:content;min-height:2em}
+        .form-shape td.value:focus-within{outline:2px solid #36c}
+        .form-shape td.error{background:#fdd;outline:2px solid #c00}.form-shape td.warning{background:#fff3c4;outline:2px solid #d80}.form-shape td.note{background:#e6f0ff}
+        .shape-signatures{margin-top:.6em;display:flex;gap:1.5em;flex-wrap:wrap}
+        fieldset.options{border:1px solid #ccc;background:#fff}label.option{margin-right:1.5em;white-space:nowrap}
+        details.raw{margin:1em 0}details.raw>summary{cursor:pointer;font-weight:bold}
         ol.findings li{margin-bottom:.6em}.sev{font-weight:bold}.sev.error{color:#c00}.sev.warning{color:#b60}.sev.note{color:#36c}
         .status{padding:.1em .5em;border-radius:.3em;white-space:nowrap}.status.error{background:#fdd;color:#900}
         .status.warning{background:#fff3c4;color:#850}.status.clean{background:#dfd;color:#060}.status.missing{background:#eee;color:#555}
         .status.returned{background:#e8dcff;color:#529}.returned-box{background:#f3ecff;border-left:4px solid #529;padding:.5em 1em}
-        .previews img{border:1px solid #aaa;margin:.3em;width:23%;background:#fff;vertical-align:top}
+        .previews figure{display:inline-block;width:23%;margin:.3em;vertical-align:top}.previews img{border:1px solid #aaa;width:100%;background:#fff}
+        .previews figcaption{text-align:center;font-size:.9em}
         .notice{background:#fff8e1;border-left:4px solid #d80;padding:.5em 1em}
         .refusal{background:#fdd;border-left:4px solid #c00;padding:.5em 1em}
         .code{font-size:2em;font-family:monospace;letter-spacing:.1em}.code-cell{font-family:monospace;white-space:nowrap}
         button,input[type=submit]{padding:.3em 1em}
         @media print{header,nav,button,.no-print,#submit-form,aside form{display:none!important}body{background:#fff}
           main{padding:0}.layout{display:block}table{page-break-inside:auto}tr{page-break-inside:avoid}
-          .grid td input,.grid td textarea{display:none}.grid td .printed{display:block!important}}
+          .grid td input,.grid td textarea,.form-shape td input,.form-shape td textarea{display:none}.grid td .printed,.form-shape td .printed{display:block!important}}
         .printed{display:none}
         """
 }

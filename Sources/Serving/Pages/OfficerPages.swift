@@ -32,6 +32,7 @@ package struct OfficerPages: Sendable {
     package func submission(_ s: SubmissionRecord, files: [RenderedFileRecord], pasted: PastedGrid?, workbook: [StoredSheet] = [],
                             csrf: String) -> String {
         let id = s.id ?? 0
+        let shapes = s.shapes
         let findings = s.findings
         var body = "<p>\(l.pick("单位：", "Unit: "))<strong>\(HTML.escape(s.unitName ?? "—"))</strong> · \(s.year.map(String.init) ?? "") · "
         body += "\(l.pick("提交于", "submitted")) \(DeskTime.text(s.submittedAt)) · <span class=\"status \(s.status.cssClass)\">\(s.status.name(l))</span> · "
@@ -60,7 +61,10 @@ package struct OfficerPages: Sendable {
             let chinese = "<span class=\"sev \(finding.severity)\">\(Self.severityName(finding.severity, l))[\(finding.code)]</span> "
             let text = l == .chinese ? finding.message : finding.english
             var anchor = ""
-            if let pasted, let cell = pasted.cell(line: finding.line, characterColumn: finding.column) {
+            let onShape = shapes.contains { $0.cells.contains { $0.path == finding.field && $0.written != nil } }
+            if onShape {
+                anchor = " <a href=\"#at-\(HTML.escape(String(Correction.field(of: finding.field).dropFirst(2))))\">\(l.pick("在表上", "on the form"))</a>"
+            } else if let pasted, let cell = pasted.cell(line: finding.line, characterColumn: finding.column) {
                 anchor = " <a href=\"#c-\(cell.line)-\(cell.column)\">\(l.pick("第\(cell.line)行第\(cell.column)列", "line \(cell.line) column \(cell.column)"))</a>"
             }
             let fix = finding.fixText(l).map { "<br><small class=\"fix\">\(l.pick("怎么改：", "What to do: "))\(HTML.escape($0))</small>" } ?? ""
@@ -80,24 +84,34 @@ package struct OfficerPages: Sendable {
             }
             main += "</ul>"
         }
+        if !shapes.isEmpty {
+            main += "<h2>\(l.pick("按表样改正", "Correct the form in its own shape"))</h2>"
+            main += FormShapeView(shapes: shapes, language: l).html(submission: id, findings: findings, csrf: csrf)
+        }
         if !pngs.isEmpty {
-            main += "<h2>\(l.pick("页面预览", "Page previews"))</h2><div class=\"previews\">"
-            for file in pngs {
-                main += "<a href=\"/s/\(id)/file/\(file.position)\"><img src=\"/s/\(id)/file/\(file.position)\" alt=\"\(HTML.escape(file.downloadName))\" loading=\"lazy\"></a>"
+            main += "<h2>\(l.pick("页面预览", "Page previews"))</h2>"
+            main += "<p><small>\(l.pick("点击一页，按原大（\(Int(Submitting.previewResolution)) dpi）打开。", "Click a page to open it full size (\(Int(Submitting.previewResolution)) dpi)."))</small></p><div class=\"previews\">"
+            for (index, file) in pngs.enumerated() {
+                main += "<figure><a href=\"/s/\(id)/file/\(file.position)\" class=\"full-size\" target=\"_blank\"><img src=\"/s/\(id)/file/\(file.position)\" alt=\"\(HTML.escape(file.downloadName))\" loading=\"lazy\"></a>"
+                main += "<figcaption><a href=\"/s/\(id)/file/\(file.position)\" target=\"_blank\">\(l.pick("第\(index + 1)页 原大", "page \(index + 1), full size"))</a></figcaption></figure>"
             }
             main += "</div>"
         }
         if let pasted {
-            main += "<h2>\(l.pick("表格（可直接修改单元格后重新检查）", "The table (edit any cell, then check again)"))</h2>"
+            let open = shapes.isEmpty ? " open" : ""
+            main += "<details class=\"raw\"\(open)><summary>\(l.pick("粘贴的原始表格（可直接修改单元格后重新检查）", "The pasted table as it was (edit any cell, then check again)"))</summary>"
             main += "<form method=\"post\" action=\"/s/\(id)/recheck\" id=\"grid-form\">\(HTML.csrf(csrf))"
             main += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("重新检查", "Check again"))</button></p>"
-            main += gridTable(pasted, marks: marks)
-            main += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("重新检查", "Check again"))</button></p></form>"
+            main += "<div class=\"shape-wrap\">" + gridTable(pasted, marks: marks) + "</div>"
+            main += "<p><button type=\"submit\" class=\"recheck\">\(l.pick("重新检查", "Check again"))</button></p></form></details>"
         } else if s.inputKind == .workbook || s.inputKind == .legacyWorkbook {
-            let advice = l.pick("工作簿中的问题以“工作表!单元格”标出（见右侧）。请在 WPS/Excel 中改正后重新上传，或复制整张表粘贴到首页，在网页中逐格修改。",
-                                                  "Findings in a workbook are named by sheet!cell (see the list). Fix them in WPS/Excel and upload again, or copy the sheet, paste it on the home page and edit it cell by cell here.")
-            main += "<p class=\"notice\">\(advice)</p>"
-            main += WorkbookGrid(sheets: workbook, language: l).html(findings)
+            let advice = shapes.isEmpty
+                ? l.pick("工作簿中的问题以“工作表!单元格”标出（见右侧）。请在 WPS/Excel 中改正后重新上传，或复制整张表粘贴到首页，在网页中逐格修改。",
+                         "Findings in a workbook are named by sheet!cell (see the list). Fix them in WPS/Excel and upload again, or copy the sheet, paste it on the home page and edit it cell by cell here.")
+                : l.pick("上面按表样改正后生成新的提交（以单位文件保存）；下面是上传的工作簿原样，问题以“工作表!单元格”标出。",
+                         "Corrections above make a new submission (kept as a unit file); below is the workbook as uploaded, findings named by sheet!cell.")
+            main += "<details class=\"raw\"\(shapes.isEmpty ? " open" : "")><summary>\(l.pick("上传的工作簿原样", "The workbook as uploaded"))</summary>"
+            main += "<p class=\"notice\">\(advice)</p><div class=\"shape-wrap\">" + WorkbookGrid(sheets: workbook, language: l).html(findings) + "</div></details>"
         }
         body += "<div class=\"layout\"><div class=\"main\">\(main)</div><aside><h2>\(l.pick("检查结果", "Findings"))</h2>\(list)</aside></div>"
         return frame.page(l.pick("自评表检查", "Checked form") + " #\(id)", path: "/s/\(id)", body: body)

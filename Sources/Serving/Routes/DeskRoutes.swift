@@ -21,6 +21,7 @@ package struct DeskRoutes: Sendable {
         router.post("/submit") { request, _ in await respond(request) { visit in try await submit(request, visit) } }
         router.get("/s/:id") { request, context in await respond(request) { visit in try await show(try id(context), visit) } }
         router.post("/s/:id/recheck") { request, context in await respond(request) { visit in try await recheck(try id(context), request, visit) } }
+        router.post("/s/:id/correct") { request, context in await respond(request) { visit in try await correct(try id(context), request, visit) } }
         router.get("/s/:id/file/:position") { request, context in
             await respond(request) { visit in try file(try id(context), context.parameters.get("position", as: Int.self) ?? 0, visit) }
         }
@@ -64,7 +65,7 @@ package struct DeskRoutes: Sendable {
             case .loginRequired: .seeOther
             case .wrongLogin: .unauthorized
             case .emptyInput, .badRequest, .badBoundary, .malformedForm, .tooManyFields, .reissueNotConfirmed, .returnNeedsComment: .badRequest
-            case .notReturnable: .conflict
+            case .notReturnable, .notCorrectable: .conflict
             case .notThisUnit: .unprocessableContent
             case .tooManyLogins: .tooManyRequests
             }
@@ -168,6 +169,16 @@ package struct DeskRoutes: Sendable {
         // The edit stands where the one edited stood (a bureau's copy stays one).
         let newID = try await desk.handIn(Data(edited.text.utf8), uploadedName: "粘贴.txt", by: session, forUnit: submission.owner,
                                           asOfficial: submission.official, parent: id, lenient: submission.lenient)
+        return Responses.redirect("/s/\(newID)", visit: visit)
+    }
+
+    /// The form corrected in its own shape: a new submission whose parent
+    /// is the one corrected, whatever the input was.
+    func correct(_ id: Int64, _ request: Request, _ visit: Visit) async throws -> Response {
+        let session = try requireSession(visit)
+        let form = try await form(request, visit)
+        let submission = try visible(id, visit)
+        let newID = try await desk.correct(submission, Correction(fields: form.fields), by: session)
         return Responses.redirect("/s/\(newID)", visit: visit)
     }
 

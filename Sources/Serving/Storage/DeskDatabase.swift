@@ -112,6 +112,10 @@ package final class DeskDatabase: Sendable {
             try db.execute(sql: "ALTER TABLE submission ADD COLUMN returnComment TEXT")
             try db.execute(sql: "ALTER TABLE submission ADD COLUMN returnedBy TEXT")
         }
+        migrator.registerMigration("v5-shapes") { db in
+            // The forms as their layouts draw them, made with the submission.
+            try db.execute(sql: "ALTER TABLE submission ADD COLUMN shapeJSON TEXT")
+        }
         return migrator
     }
 }

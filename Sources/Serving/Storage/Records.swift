@@ -1,4 +1,5 @@
 import Evaluation
+import FormPrint
 import Foundation
 import GRDB
 
@@ -111,12 +112,19 @@ package struct SubmissionRecord: Sendable, Codable, FetchableRecord, Persistable
     package var returnedAt: Double? = nil
     package var returnComment: String? = nil
     package var returnedBy: String? = nil
+    /// The forms as their layouts draw them (`[FormShape]` as JSON), made
+    /// on a render worker when it was submitted; nil for an older row.
+    package var shapeJSON: String? = nil
 
     /// Whether the bureau (an administrator) handed it in.
     package var byBureau: Bool { submittedBy?.hasPrefix("admin:") == true }
 
     package var sheets: [StoredSheet]? {
         gridJSON.flatMap { try? JSONDecoder().decode([StoredSheet].self, from: Data($0.utf8)) }
+    }
+
+    package var shapes: [FormShape] {
+        shapeJSON.flatMap { try? JSONDecoder().decode([FormShape].self, from: Data($0.utf8)) } ?? []
     }
 
     package var findings: [StoredFinding] {

@@ -85,7 +85,8 @@ package final class Desk: Sendable {
             findingsJSON: String(decoding: try encoder.encode(processed.findings), as: UTF8.self),
             summaryJSON: try processed.summary.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, generation: 1,
             lenient: lenient, gridJSON: try processed.sheets.map { String(decoding: try encoder.encode($0), as: UTF8.self) },
-            submittedBy: actor, official: official)
+            submittedBy: actor, official: official,
+            shapeJSON: processed.shapes.isEmpty ? nil : String(decoding: try encoder.encode(processed.shapes), as: UTF8.self))
         return try store.insert(submission, files: records, actor: actor)
     }
 

@@ -19,6 +19,8 @@ package struct Processed: Sendable {
     package var files: [(role: String, name: String, data: Data, fileExtension: String, pages: Int)] = []
     /// A workbook's sheets as its page draws them.
     package var sheets: [StoredSheet]?
+    /// The forms as their layouts draw them, for the correction page.
+    package var shapes: [FormShape] = []
 }
 
 /// The one path from an input's bytes to its findings and files, the same
@@ -26,8 +28,9 @@ package struct Processed: Sendable {
 /// read (importing a workbook or paste by the layouts), check, render with
 /// the 草稿 mark when errors remain.
 package enum Submitting {
-    /// The resolution of the page previews (the downloads are vector).
-    package static let previewResolution: Double = 96
+    /// The resolution of the page previews (the downloads are vector):
+    /// enough to read a page at full size; the page shows them smaller.
+    package static let previewResolution: Double = 150
 
     /// The options `render` is given for the downloads.
     package static var downloadOptions: RenderOptions {
@@ -58,6 +61,7 @@ package enum Submitting {
             result.errors = check.count(.error)
             result.warnings = check.count(.warning)
             result.notes = check.count(.note)
+            result.shapes = (try? FormShapes.of(unit, computed: check.scores.computed, catalog: worker.renderer.catalog)) ?? []
             let rendered = try worker.renderer.render(check, options: downloadOptions)
             result.summary = UnitSummary.of(check, rendered: rendered, input: kind.fileName)
             for document in rendered.documents {
