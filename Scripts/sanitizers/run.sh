@@ -6,8 +6,9 @@
 #   Scripts/sanitizers/run.sh asan        # swift test --sanitize=address
 #   Scripts/sanitizers/run.sh tsan        # swift test --sanitize=thread
 #   Scripts/sanitizers/run.sh valgrind    # the seed rendered 5 and 50 times in one process
-#   Scripts/sanitizers/run.sh pools tsan       # the batch's and the desk's render pools under
-#   Scripts/sanitizers/run.sh pools valgrind   #   ThreadSanitizer or memcheck (issue 24)
+#   Scripts/sanitizers/run.sh pools tsan [batch|desk|both]      # the batch's and the desk's
+#   Scripts/sanitizers/run.sh pools valgrind [batch|desk|both]  #   render pools under ThreadSanitizer
+#                                                               #   or memcheck (issue 24)
 #   Scripts/sanitizers/run.sh             # asan, tsan and valgrind
 set -euo pipefail
 
@@ -53,12 +54,11 @@ memcheck() {
     fi
 }
 
-# The executables a sanitized build needs: `formprint`, and the desk's own
-# executable where `serve` runs one.
+# The executables a sanitized build of the pools needs: `formprint` for the
+# batch, and the desk's own executable (which `formprint serve` runs) for the desk.
 products() {
     echo --product formprint
-    grep -q '"formprint-desk"' Package.swift && echo --product formprint-desk
-    return 0
+    [ "$1" = batch ] || echo --product formprint-desk
 }
 
 # The two worker pools under a sanitizer (issue 24): `formprint batch` of 40
@@ -67,17 +67,17 @@ products() {
 # handing in over a minute) on two render workers. Reports and figures land
 # in .build-pools-KIND/.
 pools() {
-    local kind=$1 binary wrap=() out=".build-pools-$1"
+    local kind=$1 which=${2:-both} binary wrap=() out=".build-pools-$1"
     case $kind in
         tsan)
             # shellcheck disable=SC2046
-            swift build -c release --sanitize=thread --scratch-path .build-tsan-cli $(products)
+            swift build -c release --sanitize=thread --scratch-path .build-tsan-cli $(products "$which")
             binary=.build-tsan-cli/release/formprint
             export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1"
             ;;
         valgrind)
             # shellcheck disable=SC2046
-            swift build -c release --scratch-path .build-valgrind -Xswiftc -gnone -Xcc -g0 $(products)
+            swift build -c release --scratch-path .build-valgrind -Xswiftc -gnone -Xcc -g0 $(products "$which")
             binary=.build-valgrind/release/formprint
             wrap=(valgrind --leak-check=full --show-leak-kinds=definite --trace-children=yes)
             ;;
@@ -85,23 +85,28 @@ pools() {
     esac
     rm -rf "$out"
     mkdir -p "$out"
-    "$binary" bench --write-units 40 --output "$out/units" >/dev/null
-    cp Examples/*.yaml Examples/*.txt "$out/units/"
-    "${wrap[@]}" "$binary" batch "$out/units" --jobs 2 -q -o "$out/batch" >"$out/batch.log" 2>&1 || true
-    python3 Scripts/faults/bureau_load.py --formprint "$binary" --units 20 --duration 60 --workers 2 \
-        --wrap "${wrap[*]}" --server-log "$out/serve.log" >"$out/load.log" 2>&1 || true
-    echo "batch: $(grep -c 'WARNING: ThreadSanitizer' "$out/batch.log" || true) ThreadSanitizer reports;" \
-         "$(grep -m1 'ERROR SUMMARY' "$out/batch.log" || echo 'no memcheck summary')"
-    echo "desk:  $(grep -c 'WARNING: ThreadSanitizer' "$out/serve.log" || true) ThreadSanitizer reports;" \
-         "$(grep -m1 'ERROR SUMMARY' "$out/serve.log" || echo 'no memcheck summary')"
-    tail -8 "$out/load.log"
+    if [ "$which" != desk ]; then
+        "$binary" bench --write-units 40 --output "$out/units" >/dev/null
+        cp Examples/*.yaml Examples/*.txt "$out/units/"
+        "${wrap[@]}" "$binary" batch "$out/units" --jobs 2 -q -o "$out/batch" >"$out/batch.log" 2>&1 || true
+        echo "batch: $(grep -c 'WARNING: ThreadSanitizer' "$out/batch.log" || true) ThreadSanitizer reports;" \
+             "$(grep -m1 'ERROR SUMMARY' "$out/batch.log" || echo 'no memcheck summary');" \
+             "$(find "$out/batch" -name '*.pdf' | wc -l) PDFs"
+    fi
+    if [ "$which" != batch ]; then
+        python3 Scripts/faults/bureau_load.py --formprint "$binary" --units 20 --duration 60 --workers 2 \
+            --wrap "${wrap[*]}" --server-log "$out/serve.log" >"$out/load.log" 2>&1 || true
+        echo "desk:  $(grep -c 'WARNING: ThreadSanitizer' "$out/serve.log" || true) ThreadSanitizer reports;" \
+             "$(grep -m1 'ERROR SUMMARY' "$out/serve.log" || echo 'no memcheck summary')"
+        tail -8 "$out/load.log"
+    fi
 }
 
 case "${1:-all}" in
     asan) asan ;;
     tsan) tsan ;;
     valgrind) memcheck ;;
-    pools) pools "${2:-}" ;;
+    pools) pools "${2:-}" "${3:-both}" ;;
     all) asan && tsan && memcheck ;;
     *) echo "usage: $0 [asan|tsan|valgrind]" >&2; exit 2 ;;
 esac
