@@ -7,7 +7,8 @@
 #   Scripts/sanitizers/run.sh tsan        # swift test --sanitize=thread
 #   Scripts/sanitizers/run.sh valgrind    # the seed rendered 5 and 50 times in one process
 #   Scripts/sanitizers/run.sh pools tsan [batch|desk|both]      # the batch's and the desk's
-#   Scripts/sanitizers/run.sh pools valgrind [batch|desk|both]  #   render pools under ThreadSanitizer
+#   Scripts/sanitizers/run.sh pools asan [batch|desk|both]      #   render pools under ThreadSanitizer,
+#   Scripts/sanitizers/run.sh pools valgrind [batch|desk|both]  #   AddressSanitizer (with LeakSanitizer)
 #                                                               #   or memcheck (issue 24)
 #   Scripts/sanitizers/run.sh             # asan, tsan and valgrind
 set -euo pipefail
@@ -75,13 +76,22 @@ pools() {
             binary=.build-tsan-cli/release/formprint
             export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1"
             ;;
+        asan)
+            # shellcheck disable=SC2046
+            swift build -c release --sanitize=address --scratch-path .build-asan-cli $(products "$which")
+            binary=.build-asan-cli/release/formprint
+            # The same explained suppressions as the test run's (Foundation,
+            # fontconfig); leaks are reported when each process exits.
+            export LSAN_OPTIONS="suppressions=$PWD/Scripts/sanitizers/lsan-suppressions.txt"
+            export ASAN_OPTIONS="detect_leaks=1"
+            ;;
         valgrind)
             # shellcheck disable=SC2046
             swift build -c release --scratch-path .build-valgrind -Xswiftc -gnone -Xcc -g0 $(products "$which")
             binary=.build-valgrind/release/formprint
             wrap=(valgrind --leak-check=full --show-leak-kinds=definite --trace-children=yes)
             ;;
-        *) echo "usage: $0 pools tsan|valgrind" >&2; exit 2 ;;
+        *) echo "usage: $0 pools tsan|asan|valgrind" >&2; exit 2 ;;
     esac
     rm -rf "$out"
     mkdir -p "$out"
@@ -90,6 +100,7 @@ pools() {
         cp Examples/*.yaml Examples/*.txt "$out/units/"
         "${wrap[@]}" "$binary" batch "$out/units" --jobs 2 -q -o "$out/batch" >"$out/batch.log" 2>&1 || true
         echo "batch: $(grep -c 'WARNING: ThreadSanitizer' "$out/batch.log" || true) ThreadSanitizer reports;" \
+             "$(grep -c 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer' "$out/batch.log" || true) AddressSanitizer/LeakSanitizer reports;" \
              "$(grep -m1 'ERROR SUMMARY' "$out/batch.log" || echo 'no memcheck summary');" \
              "$(find "$out/batch" -name '*.pdf' | wc -l) PDFs"
     fi
@@ -97,6 +108,7 @@ pools() {
         python3 Scripts/faults/bureau_load.py --formprint "$binary" --units 20 --duration 60 --workers 2 \
             --wrap "${wrap[*]}" --server-log "$out/serve.log" >"$out/load.log" 2>&1 || true
         echo "desk:  $(grep -c 'WARNING: ThreadSanitizer' "$out/serve.log" || true) ThreadSanitizer reports;" \
+             "$(grep -c 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer' "$out/serve.log" || true) AddressSanitizer/LeakSanitizer reports;" \
              "$(grep -m1 'ERROR SUMMARY' "$out/serve.log" || echo 'no memcheck summary')"
         tail -8 "$out/load.log"
     fi
