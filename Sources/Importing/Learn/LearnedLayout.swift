@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// A layout as the learner found it, before it is written as a layout file:
 /// the same parts as `Layouts/README.md` describes, in plain values.
@@ -61,8 +62,8 @@ struct LearnedLayout {
             formprint-layout: 1
             id: \(id)
             document: \(document.rawValue)
-            name: \(Self.quote(name))
-            origin: \(Self.quote(origin))
+            name: \(YAMLScalar.quoted(name))
+            origin: \(YAMLScalar.quoted(origin))
 
             page:
               size: \(landscape ? "A4-landscape" : "A4")
@@ -87,15 +88,15 @@ struct LearnedLayout {
                 guard !declared.isEmpty else { continue }
                 out += "  \(level.rawValue):\n"
                 for field in declared {
-                    out += "    - {key: \(field.key), label: \(Self.quote(field.label)), kind: \(field.kind.rawValue)}\n"
+                    out += "    - {key: \(field.key), label: \(YAMLScalar.quoted(field.label)), kind: \(field.kind.rawValue)}\n"
                 }
             }
             out += "\n"
         }
         out += "table:\n  title:\n"
-        for line in title { out += "    - {text: \(Self.quote(line.text)), style: \(line.style), spaceAfter: 1.5mm}\n" }
+        for line in title { out += "    - {text: \(YAMLScalar.quoted(line.text)), style: \(line.style), spaceAfter: 1.5mm}\n" }
         out += "  continuedTitle:\n"
-        for line in continuedTitle { out += "    - {text: \(Self.quote(line.text)), style: \(line.style), spaceAfter: 1.5mm}\n" }
+        for line in continuedTitle { out += "    - {text: \(YAMLScalar.quoted(line.text)), style: \(line.style), spaceAfter: 1.5mm}\n" }
         out += "  columns: [\(columns.map { "\($0)mm" }.joined(separator: ", "))]\n"
         out += """
               padding: {horizontal: 1.2mm, vertical: 1mm}
@@ -136,8 +137,8 @@ struct LearnedLayout {
             for signatures in footer {
                 out += "    - signatures:\n"
                 for field in signatures {
-                    let value = field.value.map { ", value: \(Self.quote($0)), line: 30mm" } ?? ", line: 0mm"
-                    out += "        - {label: \(Self.quote(field.label))\(value)}\n"
+                    let value = field.value.map { ", value: \(YAMLScalar.quoted($0)), line: 30mm" } ?? ", line: 0mm"
+                    out += "        - {label: \(YAMLScalar.quoted(field.label))\(value)}\n"
                 }
                 out += "      style: footer\n      spaceBefore: 1.5mm\n"
             }
@@ -149,19 +150,14 @@ struct LearnedLayout {
     static func cell(_ cell: Cell) -> String {
         var parts: [String] = []
         if let field = cell.field { parts.append("field: \(field)") }
-        if let text = cell.text { parts.append("text: \(quote(text))") }
+        if let text = cell.text { parts.append("text: \(YAMLScalar.quoted(text))") }
         if cell.span > 1 { parts.append("span: \(cell.span)") }
         if cell.rowsAll { parts.append("rows: all") } else if cell.rows > 1 { parts.append("rows: \(cell.rows)") }
         if cell.merge { parts.append("merge: true") }
         if let view = cell.view { parts.append("view: \(view)") }
         if let style = cell.style { parts.append("style: \(style)") }
         if let format = cell.format { parts.append("format: \(format)") }
-        if let formula = cell.formula { parts.append("formula: \(quote(formula))") }
+        if let formula = cell.formula { parts.append("formula: \(YAMLScalar.quoted(formula))") }
         return "{" + parts.joined(separator: ", ") + "}"
     }
-
-    /// A YAML double-quoted scalar: every text is quoted, so that a label
-    /// such as "1.项目年度目标" or "—" is never read as another type (the
-    /// unit-file writer's own quoting, escapes and all).
-    static func quote(_ text: String) -> String { YAMLScalar.quoted(text) }
 }

@@ -1,4 +1,5 @@
 import Evaluation
+import Support
 import InputReading
 
 /// Writes a unit as a unit file (`formprint: 1`) laid out for people: keys

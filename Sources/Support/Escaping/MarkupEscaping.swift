@@ -4,40 +4,38 @@
 /// learned to escape is escaped by all.
 package enum MarkupEscaping {
     /// XML 1.0 text or a double-quoted attribute value: `&`, `<`, `>` and
-    /// `"` escaped; the control characters XML 1.0 cannot hold dropped
-    /// (tab, newline and return kept) — a unit file cannot print them either.
+    /// `"` escaped; tab, newline and return as character references, since
+    /// a reader turns a literal return into a newline in text, and all three
+    /// into spaces in an attribute; the other control characters, which
+    /// XML 1.0 cannot hold, dropped — a unit file cannot print them either.
     package static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20: continue
-            default: out.unicodeScalars.append(scalar)
+            case "\t": "&#9;"
+            case "\n": "&#10;"
+            case "\r": "&#13;"
+            case _ where scalar.value < 0x20: ""
+            default: markup(scalar)
             }
         }
-        return out
     }
 
     /// HTML text or an attribute value in either quotes: `&`, `<`, `>`,
     /// `"` and `'` escaped, everything else kept as it is.
     package static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
+        ScalarEscaping.escaped(text) { scalar in
+            scalar == "'" ? "&#39;" : markup(scalar)
         }
-        return out
+    }
+
+    /// The four characters both languages must escape.
+    private static func markup(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        default: nil
+        }
     }
 }

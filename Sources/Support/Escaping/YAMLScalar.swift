@@ -2,14 +2,14 @@
 /// exactly the same text: plain when YAML would read it back unchanged
 /// (`212.40`, `81.06%`, `柳河县…局`), double-quoted with escapes otherwise
 /// (`">=148.万元"`, `"null"`, text with line breaks or a leading space).
-enum YAMLScalar {
+package enum YAMLScalar {
     /// `text` as a plain or double-quoted scalar; `inFlow` for values inside
     /// `{…}`, where "," and brackets end a plain scalar.
-    static func format(_ text: String, inFlow: Bool = false) -> String {
+    package static func format(_ text: String, inFlow: Bool = false) -> String {
         isPlainSafe(text, inFlow: inFlow) ? text : quoted(text)
     }
 
-    static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
+    package static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         let indicators = "-?:,[]{}#&*!|>'\"%@`=~<"
         if indicators.unicodeScalars.contains(first) { return false }
@@ -23,31 +23,31 @@ enum YAMLScalar {
         return !reserved.contains(text.lowercased())
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
+    package static func quoted(_ text: String) -> String {
+        let body = ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                                                   : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case "\r": "\\r"
+            case _ where needsEscape(scalar):
+                scalar.value <= 0xFF ? "\\x" + hex(scalar, digits: 2) : "\\u" + hex(scalar, digits: 4)
+            default: nil
             }
         }
-        return result + "\""
+        return "\"" + body + "\""
+    }
+
+    /// The scalar's value in upper-case hexadecimal, at least `digits` long.
+    private static func hex(_ scalar: Unicode.Scalar, digits: Int) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - hex.count)) + hex
     }
 
     /// Characters a YAML scalar cannot hold literally: controls, line and
     /// paragraph separators, the byte-order mark.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
             || scalar == "\u{FEFF}"
     }
