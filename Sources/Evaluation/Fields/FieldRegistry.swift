@@ -35,6 +35,20 @@ public struct FieldRegistry: Sendable, Hashable {
         levels[level]?.first { $0.key == key }
     }
 
+    /// The words a message uses for field `key` at `level`: its label on the
+    /// form without the numbering and formula the form prints after it
+    /// (历年结余结转② → 历年结余结转, 小计④=①+②+③ → 小计), so that a finding
+    /// names a cell as the registry (and a layout that relabels it) does.
+    /// The key itself for a field the registry does not declare.
+    public func words(for key: String, at level: FieldLevel) -> String {
+        guard let label = declaration(key, at: level)?.label else { return key }
+        let cut = label.firstIndex { character in
+            character == "=" || character.unicodeScalars.first.map { (0x2460...0x2473).contains($0.value) } == true
+        }
+        let words = cut.map { String(label[..<$0]) } ?? label
+        return words.isEmpty ? label : words
+    }
+
     /// The declaration at `level` whose key or one of whose labels is closest
     /// to `name` (a misspelt key `implementingUnt`, or a label typed in
     /// Chinese, `实施单住`), if it is close enough to be a plausible typo.

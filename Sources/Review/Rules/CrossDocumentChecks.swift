@@ -32,23 +32,27 @@ enum CrossDocumentChecks {
         for (index, project) in unit.projects.enumerated() {
             let block = FundsBlock(project, index: index)
             guard let row = block.scoringIndex.map({ project.funds[$0] }) else { continue }
-            let budget = block.budget.text(row)
-            if let value = CellNumber(budget, as: .amount).number {
-                budgets.append(ProjectAmount(value: value, english: "project \(project.name) has \(block.budget.label) \(budget)",
-                                             chinese: "项目“\(project.name)”\(block.budget.label)为\(budget)"))
+            // The project's amount in `key`'s column, as the unit wrote it.
+            func amount(_ key: String) -> ProjectAmount? {
+                let text = row.value(key), words = FieldWords.funds(key)
+                return CellNumber(text, as: .amount).number.map {
+                    ProjectAmount(value: $0, english: "project \(project.name) has \(words) \(text)", chinese: "项目“\(project.name)”\(words)为\(text)")
+                }
             }
-            if let value = CellNumber(row.executed, as: .amount).number {
-                executed.append(ProjectAmount(value: value, english: "project \(project.name) has 全年执行数 \(row.executed)",
-                                              chinese: "项目“\(project.name)”全年执行数为\(row.executed)"))
-            }
+            if let budget = amount(block.budget.key) { budgets.append(budget) }
+            if let spent = amount("executed") { executed.append(spent) }
         }
         if unit.projects.count > 1 {
-            for (list, label) in [(budgets, "全年预算数"), (executed, "全年执行数")] where list.count > 1 {
+            func total(_ list: [ProjectAmount], _ key: String) -> ProjectAmount? {
+                guard list.count > 1 else { return nil }
                 let sum = list.reduce(Decimal(0)) { $0 + $1.value }
-                let amount = ProjectAmount(value: sum, english: "the projects' 全年预算数 add up to \(Show.amount(sum))",
-                                           chinese: "各项目\(label)合计\(Show.amount(sum))")
-                if label == "全年预算数" { budgets.append(amount) } else { executed.append(amount) }
+                let words = FieldWords.funds(key)
+                return ProjectAmount(value: sum, english: "the projects' \(words) add up to \(Show.amount(sum))",
+                                     chinese: "各项目\(words)合计\(Show.amount(sum))")
             }
+            let (budgetTotal, executedTotal) = (total(budgets, "annualBudget"), total(executed, "executed"))
+            if let budgetTotal { budgets.append(budgetTotal) }
+            if let executedTotal { executed.append(executedTotal) }
         }
         let entries = IndicatorEntry.entries(department.indicators, at: FieldPath("department").appending("indicators"), form: .department)
         var findings: [Finding] = []

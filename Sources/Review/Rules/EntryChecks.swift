@@ -20,10 +20,8 @@ enum EntryChecks {
         return findings
     }
 
-    static let moneyKeys: [(key: String, label: String)] = [
-        ("initialBudget", "年初预算数"), ("annualBudget", "全年预算数"), ("adjustedBudget", "调整后预算数"), ("executed", "全年执行数"),
-        ("carryover", "历年结余结转"), ("adjustment", "年中调整金额"), ("subtotal", "小计"), ("disbursed", "年度拨付金额"), ("balance", "本年度结余金额"),
-    ]
+    /// The money columns with the words findings use for them (the registry's).
+    static let moneyKeys: [(key: String, label: String)] = FieldWords.moneyKeys.map { ($0, FieldWords.funds($0)) }
 
     static func funds(_ rows: [FundsRow], at base: FieldPath) -> [Finding] {
         var findings: [Finding] = []

@@ -24,8 +24,7 @@ struct FundsBlock {
 
     /// The money columns of every funds variant: a source row with none of
     /// them holding an amount other than 0 had no money.
-    static let moneyKeys = ["initialBudget", "annualBudget", "adjustedBudget", "carryover", "adjustment", "subtotal",
-                            "executed", "disbursed", "balance"]
+    static var moneyKeys: [String] { FieldWords.moneyKeys }
 
     init(_ project: Project, index: Int) {
         self.init(rows: project.funds, path: FieldPath("projects").appending(index).appending("funds"))
@@ -85,12 +84,7 @@ enum BudgetColumn: String, Equatable {
 
     var key: String { rawValue }
 
-    var label: String {
-        switch self {
-        case .annualBudget: "全年预算数"
-        case .adjustedBudget: "调整后预算数"
-        }
-    }
+    var label: String { FieldWords.funds(key) }
 
     func text(_ row: FundsRow) -> String { row.value(key) }
 }

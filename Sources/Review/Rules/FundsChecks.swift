@@ -13,14 +13,7 @@ enum FundsChecks {
         case initialBudget, annualBudget, adjustedBudget, executed
 
         var key: String { rawValue }
-        var label: String {
-            switch self {
-            case .initialBudget: "年初预算数"
-            case .annualBudget: "全年预算数"
-            case .adjustedBudget: "调整后预算数"
-            case .executed: "全年执行数"
-            }
-        }
+        var label: String { FieldWords.funds(key) }
 
         func text(_ row: FundsRow) -> String { row.value(key) }
     }
@@ -62,20 +55,21 @@ enum FundsChecks {
         let row = block.rows[index]
         let path = block.rowPath(index)
         let (label, written) = (block.budget.label, block.budget.text(row))
+        let (executedWords, rateWords) = (FieldWords.funds("executed"), FieldWords.funds("executionRate"))
         guard let budget = CellNumber(written, as: .amount).number,
               let executed = CellNumber(row.executed, as: .amount).number else { return [] }
         if budget == 0 {
             guard executed > 0 else { return [] }
             return [Finding(.executedWithoutBudget, Message(
-                chinese: "\(row.source)：\(label)为0，全年执行数却为\(row.executed)",
-                english: "\(row.source): \(label) is 0 but 全年执行数 is \(row.executed)"),
+                chinese: "\(row.source)：\(label)为0，\(executedWords)却为\(row.executed)",
+                english: "\(row.source): \(label) is 0 but \(executedWords) is \(row.executed)"),
                 at: path.appending("executed"))]
         }
         var findings: [Finding] = []
         if executed > budget {
             findings.append(Finding(.executedAboveBudget, Message(
-                chinese: "\(row.source)：全年执行数\(row.executed)超过\(label)\(written)",
-                english: "\(row.source): 全年执行数 \(row.executed) is above \(label) \(written)"),
+                chinese: "\(row.source)：\(executedWords)\(row.executed)超过\(label)\(written)",
+                english: "\(row.source): \(executedWords) \(row.executed) is above \(label) \(written)"),
                 at: path.appending("executed")))
         }
         let rate = executed / budget
@@ -83,8 +77,8 @@ enum FundsChecks {
            !printedRateAgrees(printed, digits: digits, unit: unit, with: rate) {
             let computed = Show.percent(rate, places: 2)
             findings.append(Finding(.executionRateMismatch, Message(
-                chinese: "\(row.source)：执行率填写为\(row.executionRate)，全年执行数÷\(label) = \(row.executed)÷\(written) = \(computed)",
-                english: "\(row.source): 执行率 is \(row.executionRate) but 全年执行数 ÷ \(label) = \(row.executed) ÷ \(written) = \(computed)"),
+                chinese: "\(row.source)：\(rateWords)填写为\(row.executionRate)，\(executedWords)÷\(label) = \(row.executed)÷\(written) = \(computed)",
+                english: "\(row.source): \(rateWords) is \(row.executionRate) but \(executedWords) ÷ \(label) = \(row.executed) ÷ \(written) = \(computed)"),
                 at: path.appending("executionRate")))
         }
         return findings

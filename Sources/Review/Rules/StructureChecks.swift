@@ -57,16 +57,15 @@ enum StructureChecks {
         var findings: [Finding] = []
         for (index, row) in block.rows.enumerated() {
             let path = block.rowPath(index)
-            var fields: [(label: String, text: String, path: FieldPath)] = [("资金来源", row.source, path.appending("source"))]
+            func field(_ key: String) -> (label: String, text: String, path: FieldPath) {
+                (FieldWords.funds(key), row.value(key), path.appending(key))
+            }
+            var fields = [field("source")]
             if !block.isSourceNotGiven(index) {
-                fields += [
-                    ("年初预算数", row.initialBudget, path.appending("initialBudget")),
-                    (block.budget.label, block.budget.text(row), path.appending(block.budget.key)),
-                    ("全年执行数", row.executed, path.appending("executed")),
-                ]
+                fields += [field("initialBudget"), field(block.budget.key), field("executed")]
                 let budget = CellNumber(block.budget.text(row), as: .amount), executed = CellNumber(row.executed, as: .amount)
                 let nothingToDivide = budget.number == 0 && (executed == .blank || executed.number == 0)
-                if !nothingToDivide { fields.append(("执行率", row.executionRate, path.appending("executionRate"))) }
+                if !nothingToDivide { fields.append(field("executionRate")) }
             }
             findings += required(fields, context: row.source.isEmpty ? context : "\(context) \(row.source)")
         }

@@ -19,17 +19,15 @@ enum ValueNotationChecks {
             let block = FundsBlock(project, index: index)
             for (row, funds) in project.funds.enumerated() {
                 let path = block.rowPath(row)
-                let cells: [(String, String, String, CellNumber.Kind)] = [
-                    (funds.initialBudget, "年初预算数", "initialBudget", .amount), (funds.annualBudget, "全年预算数", "annualBudget", .amount),
-                    (funds.value("adjustedBudget"), "调整后预算数", "adjustedBudget", .amount),
-                    (funds.executed, "全年执行数", "executed", .amount), (funds.executionRate, "执行率", "executionRate", .rate),
-                    (funds.weight, "分值", "weight", .points), (funds.score, "得分", "score", .points),
+                let cells: [(key: String, kind: CellNumber.Kind)] = [
+                    ("initialBudget", .amount), ("annualBudget", .amount), ("adjustedBudget", .amount), ("executed", .amount),
+                    ("executionRate", .rate), ("weight", .points), ("score", .points),
                 ]
-                for (text, label, key, kind) in cells {
-                    findings += number(text, kind, label: "\(funds.source) \(label)", at: path.appending(key))
+                for (key, kind) in cells {
+                    findings += number(funds.value(key), kind, label: "\(funds.source) \(FieldWords.funds(key))", at: path.appending(key))
                 }
             }
-            findings += number(project.totalScore, .points, label: "总分",
+            findings += number(project.totalScore, .points, label: FieldWords.project("totalScore"),
                                at: FieldPath("projects").appending(index).appending("totalScore"))
         }
         return findings

@@ -20,8 +20,9 @@ enum ExecutionRateScorer {
         let label = block.budget.label
         guard let budget = CellNumber(block.budget.text(row), as: .amount).number,
               let executed = CellNumber(row.executed, as: .amount).number else {
-            return .unscorable(chinese: "\(row.source)的\(label)或全年执行数不是数字",
-                               english: "\(row.source) \(label) or 全年执行数 is not a number")
+            let executed = FieldWords.funds("executed")
+            return .unscorable(chinese: "\(row.source)的\(label)或\(executed)不是数字",
+                               english: "\(row.source) \(label) or \(executed) is not a number")
         }
         guard budget > 0 else {
             return .unscorable(chinese: "\(row.source)的\(label)为0", english: "\(row.source) \(label) is 0")
