@@ -24,6 +24,15 @@ struct EntryCheckTests {
         #expect(try !codes(cleanUnit()).contains("FP107"))
     }
 
+    @Test("FP107 names a numbered column by the registry's label without its number (历年结余结转②)")
+    func moneyWithUnitInANumberedColumn() throws {
+        var rows = funds()
+        rows[0].extra["carryover"] = "5万元"
+        let found = Reviewer.findings(in: cleanUnit(funds: rows), profile: try profile("jilin"), referenceYear: 2025).filter { $0.rule == .moneyWithUnit }
+        #expect(found.map(\.path.description) == ["projects[0].funds[0].carryover"])
+        #expect(found.first?.message.chinese.hasPrefix("当年财政拨款 历年结余结转“5万元”") == true)
+    }
+
     @Test("FP108: 执行率 0.9 where the form prints 90.00%")
     func rateAsFraction() throws {
         let rows = funds(rate: "0.9")

@@ -49,34 +49,34 @@ package enum UnitFileWriter {
     }
 
     private static func writeProject(_ project: Project, first: Bool, _ out: inout YAMLOutput) {
-        out.item(4, "name: " + YAMLScalar.format(project.name), comment: "项目名称")
-        out.optional(4, "competentDepartment", project.competentDepartment, comment: "主管部门")
-        out.optional(4, "implementingUnit", project.implementingUnit, comment: "实施单位")
+        out.item(4, "name: " + YAMLScalar.format(project.name), comment: out.label("name", at: .project))
+        out.optional(4, "competentDepartment", project.competentDepartment, comment: out.label("competentDepartment", at: .project))
+        out.optional(4, "implementingUnit", project.implementingUnit, comment: out.label("implementingUnit", at: .project))
         if !project.funds.isEmpty {
             out.line(4, "funds:", comment: "资金情况（万元）")
             for (index, row) in project.funds.enumerated() {
                 let label = index == 0
-                out.item(8, "source: " + YAMLScalar.format(row.source), comment: label ? "项目资金（资金来源）" : nil)
-                out.optional(8, "initialBudget", row.initialBudget, comment: label ? "年初预算数" : nil)
-                out.optional(8, "annualBudget", row.annualBudget, comment: label ? "全年预算数" : nil)
-                out.optional(8, "executed", row.executed, comment: label ? "全年执行数" : nil)
-                out.optional(8, "executionRate", row.executionRate, comment: label ? "执行率" : nil)
-                out.optional(8, "weight", row.weight, comment: "分值")
-                out.optional(8, "score", row.score, comment: "得分")
+                // The first row says what each column is; 分值 and 得分 are
+                // commented on every row, since only the total row has them.
+                out.item(8, "source: " + YAMLScalar.format(row.source), comment: label ? out.label("source", at: .funds) : nil)
+                for key in ["initialBudget", "annualBudget", "executed", "executionRate"] {
+                    out.optional(8, key, row.value(key), comment: label ? out.label(key, at: .funds) : nil)
+                }
+                for key in ["weight", "score"] { out.optional(8, key, row.value(key), comment: out.label(key, at: .funds)) }
                 out.extra(8, row)
             }
         }
         if project.goal != Goal() {
             out.line(4, "goal:", comment: "年度总体目标")
-            out.optional(6, "expected", project.goal.expected, comment: "预期目标")
-            out.optional(6, "actual", project.goal.actual, comment: "实际完成情况")
+            out.optional(6, "expected", project.goal.expected, comment: out.label("goal.expected", at: .project))
+            out.optional(6, "actual", project.goal.actual, comment: out.label("goal.actual", at: .project))
         }
         if !project.indicators.isEmpty {
             out.line(4, "indicators:", comment: "绩效指标: 一级 → 二级 → 三级")
             writeIndicators(project.indicators, indent: 8, &out)
         }
-        out.optional(4, "totalScore", project.totalScore, comment: "总分")
-        out.optional(4, "grade", project.grade, comment: "评价等级")
+        out.optional(4, "totalScore", project.totalScore, comment: out.label("totalScore", at: .project))
+        out.optional(4, "grade", project.grade, comment: out.label("grade", at: .project))
         out.extra(4, project)
     }
 
@@ -114,16 +114,16 @@ package enum UnitFileWriter {
 
     private static func writeDepartment(_ department: DepartmentEvaluation, _ out: inout YAMLOutput) {
         out.line(0, "department:", comment: "部门整体支出绩效自评表")
-        out.line(2, "name: " + YAMLScalar.format(department.name), comment: "部门名称")
-        out.optional(2, "annualGoal", department.annualGoal, comment: "年度目标")
-        out.optional(2, "goalCompletion", department.goalCompletion, comment: "绩效目标实际完成情况")
+        out.line(2, "name: " + YAMLScalar.format(department.name), comment: out.label("name", at: .department))
+        out.optional(2, "annualGoal", department.annualGoal, comment: out.label("annualGoal", at: .department))
+        out.optional(2, "goalCompletion", department.goalCompletion, comment: out.label("goalCompletion", at: .department))
         out.extra(2, department)
         if !department.funds.isEmpty {
             out.line(2, "funds:", comment: "资金情况（万元）")
             for row in department.funds {
-                out.item(6, "source: " + YAMLScalar.format(row.source), comment: "资金来源")
+                out.item(6, "source: " + YAMLScalar.format(row.source), comment: out.label("source", at: .funds))
                 for key in FundsRow.typedKeys.dropFirst() {
-                    out.optional(6, key, row.value(key), comment: out.registry.declaration(key, at: .funds)?.label)
+                    out.optional(6, key, row.value(key), comment: out.label(key, at: .funds))
                 }
                 out.extra(6, row)
             }
@@ -133,10 +133,10 @@ package enum UnitFileWriter {
             for (index, task) in department.tasks.enumerated() {
                 let label = index == 0
                 if task.number.isEmpty {
-                    out.item(6, "name: " + YAMLScalar.format(task.name), comment: label ? "任务名称" : nil)
+                    out.item(6, "name: " + YAMLScalar.format(task.name), comment: label ? out.label("name", at: .task) : nil)
                 } else {
-                    out.item(6, "number: " + YAMLScalar.format(task.number), comment: label ? "序号" : nil)
-                    out.line(6, "name: " + YAMLScalar.format(task.name), comment: label ? "任务名称" : nil)
+                    out.item(6, "number: " + YAMLScalar.format(task.number), comment: label ? out.label("number", at: .task) : nil)
+                    out.line(6, "name: " + YAMLScalar.format(task.name), comment: label ? out.label("name", at: .task) : nil)
                 }
                 out.optional(6, "content", task.content, comment: label ? "主要内容" : nil)
                 out.optional(6, "completion", task.completion, comment: label ? "实际完成情况" : nil)
@@ -209,10 +209,10 @@ package enum UnitFileWriter {
 
     private static func writeSignatures(_ signatures: Signatures, _ out: inout YAMLOutput) {
         out.line(0, "signatures:", comment: "签字栏")
-        out.optional(2, "unitHead", signatures.unitHead, comment: "单位负责人")
-        out.optional(2, "financeHead", signatures.financeHead, comment: "财务负责人")
-        out.optional(2, "projectLead", signatures.projectLead, comment: "项目负责人")
-        out.optional(2, "preparer", signatures.preparer, comment: "填表人")
+        out.optional(2, "unitHead", signatures.unitHead, comment: out.label("unitHead", at: .signatures))
+        out.optional(2, "financeHead", signatures.financeHead, comment: out.label("financeHead", at: .signatures))
+        out.optional(2, "projectLead", signatures.projectLead, comment: out.label("projectLead", at: .signatures))
+        out.optional(2, "preparer", signatures.preparer, comment: out.label("preparer", at: .signatures))
         out.optional(2, "phone", signatures.phone, comment: "联系电话")
         out.optional(2, "date", signatures.date, comment: "填报日期")
         out.extra(2, signatures)
@@ -237,9 +237,13 @@ private struct YAMLOutput {
     /// One line per extra field, commented with its label on the form.
     mutating func extra<Value: FieldValues>(_ indent: Int, _ value: Value) {
         for (key, text) in extraFields(value) {
-            optional(indent, key, text, comment: registry.declaration(key, at: Value.level)?.label)
+            optional(indent, key, text, comment: label(key, at: Value.level))
         }
     }
+
+    /// The field's label on the form, as the registry declares it: the
+    /// comment beside its line.
+    func label(_ key: String, at level: FieldLevel) -> String? { registry.declaration(key, at: level)?.label }
     /// Comments start at this display column when the line is shorter.
     private static let commentColumn = 44
 
