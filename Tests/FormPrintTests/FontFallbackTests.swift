@@ -85,33 +85,6 @@ struct FontFallbackTests {
         #expect(try renderError(url, .project(index: 0), fallback: .system) == "no error", "allowed with --font-fallback system")
     }
 
-    @Test("a 仿宋 text keeps its declared fallback to 宋体; ordinary text is untouched")
-    func declaredFallbackStillWorks() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
-        // 龘 is beyond FandolFang's GB2312 set and in 宋体, 仿宋's declared fallback.
-        #expect(throws: Never.self) { try typesetter.width(of: "龘项目", font: FontSpec(family: .fang, bold: false, size: .pt(12))) }
-        #expect(throws: Never.self) { try typesetter.width(of: "项目支出绩效自评表", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
-        #expect(throws: MeasureError.self) { try typesetter.width(of: "项目龦", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
-    }
-
-    @Test("without the fallback, the configuration holds the bundled fonts and nothing else")
-    func bundledOnly() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
-        #expect(!typesetter.fontFiles.isEmpty)
-        #expect(typesetter.fontFiles.allSatisfy { $0.hasPrefix(Self.fonts.path + "/") }, "\(typesetter.fontFiles)")
-    }
-
-    @Test("with the fallback, the configuration adds the system's fonts but never a system copy of a bundled family",
-          .enabled(if: systemFamily(covering: "41") != nil, "no system fonts on this machine"))
-    func systemFontsAdded() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts, fallback: .system))
-        let bundled = typesetter.fontFiles.filter { $0.hasPrefix(Self.fonts.path + "/") }
-        #expect(bundled.count == 5)
-        #expect(typesetter.fontFiles.count > bundled.count)
-        #expect(FontLibrary.families(.fang, fallback: .system) == "FandolFang, Noto Serif CJK SC, Noto Sans CJK SC, LXGW WenKai")
-        #expect(FontLibrary.families(.fang) == "FandolFang, Noto Serif CJK SC")
-    }
-
     @Test("everything the bundled fonts cover prints byte for byte the same with the fallback")
     func seedIdenticalWithFallback() throws {
         let document = try UnitFiles.read(exampleUnit)
