@@ -30,8 +30,13 @@ struct FontFallbackTests {
         return url
     }
 
+    /// One renderer per fallback, made once: the glyph checks are tested, not the set-up.
+    /// Unchecked because UnitRenderer is not Sendable; the suite is serialized.
+    nonisolated(unsafe) static let bundledOnly = Result { try UnitRenderer() }
+    nonisolated(unsafe) static let withSystemFonts = Result { try UnitRenderer(fontFallback: .system) }
+
     func renderError(_ url: URL, _ instance: DocumentInstance, fallback: FontFallback = .none) throws -> String {
-        let renderer = try UnitRenderer(fontFallback: fallback)
+        let renderer = try (fallback == .none ? Self.bundledOnly : Self.withSystemFonts).get()
         do {
             _ = try renderer.render(try UnitFiles.read(url), instance)
             return "no error"
