@@ -32,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // The desk's multipart/form-data bodies (no hand-written parser).
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        // ServingTests' own HTTP/1 client over a loopback server (already
+        // dependencies of Hummingbird; named here because the tests import them).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -113,12 +117,19 @@ let package = Package(
             dependencies: ["Serving", "FormPrint", "CommandSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/DeskProgram"
         ),
+        // A real server on loopback and a small HTTP/1 client over NIO (Support/LoopbackServer.swift),
+        // not HummingbirdTesting: that would compile AsyncHTTPClient, HTTP/2 and NIO Transport
+        // Services for the tests alone (issue 26).
         .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation", "TestSupport",
-                                                         .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                         .product(name: "Hummingbird", package: "hummingbird"),
+                                                         .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                         .product(name: "NIOCore", package: "swift-nio"),
+                                                         .product(name: "NIOPosix", package: "swift-nio"),
+                                                         .product(name: "NIOHTTP1", package: "swift-nio"),
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "InputReadingTests", dependencies: ["InputReading", "Evaluation"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Layout", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Layout", "Evaluation", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading", "TestSupport"]),
         // Page-dump snapshots are read by path, not bundled.
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing", "Support", "TestSupport"], exclude: ["Snapshots"]),

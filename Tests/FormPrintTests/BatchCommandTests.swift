@@ -145,7 +145,7 @@ struct BatchCommandTests {
 
     func startFormPrint(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = formprintBinary
+        process.executableURL = try requireFormPrintBinary()
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

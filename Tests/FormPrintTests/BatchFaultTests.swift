@@ -32,7 +32,8 @@ struct BatchFaultTests {
         let input = try BatchFixture.smallFolder(3)
         try BatchFixture.write(BatchFixture.unit(named: "大单位"), to: input.appendingPathComponent("u000.yaml"))
         let output = try temporaryFolder()
-        let command = "trap '' XFSZ; ulimit -f 120; exec '\(formprintBinary.path)' batch '\(input.path)' -o '\(output.path)' --jobs 2 --quiet --lang en"
+        let binary = try requireFormPrintBinary()
+        let command = "trap '' XFSZ; ulimit -f 120; exec '\(binary.path)' batch '\(input.path)' -o '\(output.path)' --jobs 2 --quiet --lang en"
         let result = try run("bash", ["-c", command])
         #expect(result.status == 1, "\(result.output)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as? [String: Any]
@@ -71,7 +72,7 @@ struct BatchFaultTests {
         let output = try temporaryFolder()
         func start() throws -> Process {
             let process = Process()
-            process.executableURL = formprintBinary
+            process.executableURL = try requireFormPrintBinary()
             process.arguments = ["batch", input.path, "-o", output.path, "--jobs", "2", "--quiet"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

@@ -101,37 +101,25 @@ enum BatchFixture {
     }
 }
 
-/// The command-line tool built next to the tests (`swift build` and
-/// `swift test` build it). Should it still be older than a source file
-/// (a test run with `--skip-build`, say), it is rebuilt first;
-/// `--ignore-lock` because the running `swift test` holds the build
-/// folder's lock while tests run, and writes nothing to it then.
-let formprintBinary: URL = {
-    let binary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
-    if isStale(binary) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "build", "--product", "formprint", "--ignore-lock"]
-        process.currentDirectoryURL = repositoryRoot
-        process.standardOutput = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
-    }
-    return binary
-}()
+/// The command-line tool `swift test` builds next to the tests (it builds
+/// every product). The tests never build it themselves: with `--skip-build`
+/// they use whatever was built last, and a missing binary fails the test
+/// that needs it with a message saying how to build it.
+let formprintBinary = repositoryRoot.appendingPathComponent(".build/debug/formprint")
 
-private func isStale(_ binary: URL) -> Bool {
-    func modified(_ url: URL) -> Date {
-        (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+/// Fails with a clear message when `.build/debug/formprint` is missing.
+func requireFormPrintBinary() throws -> URL {
+    guard FileManager.default.isExecutableFile(atPath: formprintBinary.path) else {
+        throw MissingBinary(path: formprintBinary.path)
     }
-    let built = modified(binary)
-    guard built > .distantPast else { return true }
-    let sources = repositoryRoot.appendingPathComponent("Sources")
-    let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
-    while let file = files?.nextObject() as? URL {
-        if file.pathExtension == "swift" || file.pathExtension == "h", modified(file) > built { return true }
+    return formprintBinary
+}
+
+struct MissingBinary: Error, CustomStringConvertible {
+    let path: String
+    var description: String {
+        "\(path) is missing: run `swift build` (or `swift test` without --skip-build), which builds it"
     }
-    return false
 }
 
 /// Runs the built `formprint` with `arguments`; returns status, stdout and stderr.
@@ -140,7 +128,7 @@ private func isStale(_ binary: URL) -> Bool {
 /// value is unset, which means Chinese) or the arguments pass `--lang`.
 func runFormPrint(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
     let process = Process()
-    process.executableURL = formprintBinary
+    process.executableURL = try requireFormPrintBinary()
     process.arguments = arguments
     let english = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"]
     process.environment = ProcessInfo.processInfo.environment.merging(english) { $1 }.merging(environment) { $1 }

@@ -37,7 +37,8 @@ struct DeskLauncherTests {
         let alone = folder.appendingPathComponent("formprint")
         // A hard link, not a symbolic one: the executable's folder is taken
         // with links resolved, and this one must be a folder without the desk.
-        do { try FileManager.default.linkItem(at: formprintBinary, to: alone) } catch { try FileManager.default.copyItem(at: formprintBinary, to: alone) }
+        let binary = try requireFormPrintBinary()
+        do { try FileManager.default.linkItem(at: binary, to: alone) } catch { try FileManager.default.copyItem(at: binary, to: alone) }
         for (language, expected) in [("zh", "由 formprint 同一文件夹中的 formprint-desk 程序提供"), ("en", "formprint serve is run by formprint-desk")] {
             let process = Process()
             process.executableURL = alone

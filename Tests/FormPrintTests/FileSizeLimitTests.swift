@@ -17,7 +17,8 @@ struct FileSizeLimitTests {
         let input = try BatchFixture.smallFolder(2)
         try BatchFixture.write(BatchFixture.unit(named: "大单位"), to: input.appendingPathComponent("u000.yaml"))
         let output = try temporaryFolder()
-        let command = "trap - XFSZ; ulimit -f 120; exec '\(formprintBinary.path)' batch '\(input.path)' -o '\(output.path)' --jobs 2 --quiet --lang en"
+        let binary = try requireFormPrintBinary()
+        let command = "trap - XFSZ; ulimit -f 120; exec '\(binary.path)' batch '\(input.path)' -o '\(output.path)' --jobs 2 --quiet --lang en"
         let result = try run("bash", ["-c", command])
         #expect(result.status == 1, "\(result.output)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as? [String: Any]
@@ -30,7 +31,8 @@ struct FileSizeLimitTests {
 
     @Test func renderUnderAFileSizeLimitSaysWhichFileItCouldNotWrite() throws {
         let output = try temporaryFolder()
-        let command = "trap - XFSZ; ulimit -f 120; exec '\(formprintBinary.path)' render '\(exampleUnit.path)' -o '\(output.path)' --lang en"
+        let binary = try requireFormPrintBinary()
+        let command = "trap - XFSZ; ulimit -f 120; exec '\(binary.path)' render '\(exampleUnit.path)' -o '\(output.path)' --lang en"
         let result = try run("bash", ["-c", command])
         #expect(result.status == 1, "\(result.output)")
         #expect(result.output.contains("cannot write") && result.output.contains("larger than allowed (ulimit -f)"), "\(result.output)")

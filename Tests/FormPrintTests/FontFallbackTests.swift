@@ -30,8 +30,13 @@ struct FontFallbackTests {
         return url
     }
 
+    /// One renderer per fallback, made once: the glyph checks are tested, not the set-up.
+    /// Unchecked because UnitRenderer is not Sendable; the suite is serialized.
+    nonisolated(unsafe) static let bundledOnly = Result { try UnitRenderer() }
+    nonisolated(unsafe) static let withSystemFonts = Result { try UnitRenderer(fontFallback: .system) }
+
     func renderError(_ url: URL, _ instance: DocumentInstance, fallback: FontFallback = .none) throws -> String {
-        let renderer = try UnitRenderer(fontFallback: fallback)
+        let renderer = try (fallback == .none ? Self.bundledOnly : Self.withSystemFonts).get()
         do {
             _ = try renderer.render(try UnitFiles.read(url), instance)
             return "no error"
@@ -83,33 +88,6 @@ struct FontFallbackTests {
         let code = "U+" + String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
         #expect(message.contains("projects[0].name: no bundled font of this text's face has a glyph for '\(character)' (\(code))"), "\(message)")
         #expect(try renderError(url, .project(index: 0), fallback: .system) == "no error", "allowed with --font-fallback system")
-    }
-
-    @Test("a 仿宋 text keeps its declared fallback to 宋体; ordinary text is untouched")
-    func declaredFallbackStillWorks() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
-        // 龘 is beyond FandolFang's GB2312 set and in 宋体, 仿宋's declared fallback.
-        #expect(throws: Never.self) { try typesetter.width(of: "龘项目", font: FontSpec(family: .fang, bold: false, size: .pt(12))) }
-        #expect(throws: Never.self) { try typesetter.width(of: "项目支出绩效自评表", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
-        #expect(throws: MeasureError.self) { try typesetter.width(of: "项目龦", font: FontSpec(family: .song, bold: false, size: .pt(12))) }
-    }
-
-    @Test("without the fallback, the configuration holds the bundled fonts and nothing else")
-    func bundledOnly() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts))
-        #expect(!typesetter.fontFiles.isEmpty)
-        #expect(typesetter.fontFiles.allSatisfy { $0.hasPrefix(Self.fonts.path + "/") }, "\(typesetter.fontFiles)")
-    }
-
-    @Test("with the fallback, the configuration adds the system's fonts but never a system copy of a bundled family",
-          .enabled(if: systemFamily(covering: "41") != nil, "no system fonts on this machine"))
-    func systemFontsAdded() throws {
-        let typesetter = try Typesetter(fonts: try FontLibrary(directory: Self.fonts, fallback: .system))
-        let bundled = typesetter.fontFiles.filter { $0.hasPrefix(Self.fonts.path + "/") }
-        #expect(bundled.count == 5)
-        #expect(typesetter.fontFiles.count > bundled.count)
-        #expect(FontLibrary.families(.fang, fallback: .system) == "FandolFang, Noto Serif CJK SC, Noto Sans CJK SC, LXGW WenKai")
-        #expect(FontLibrary.families(.fang) == "FandolFang, Noto Serif CJK SC")
     }
 
     @Test("everything the bundled fonts cover prints byte for byte the same with the fallback")

@@ -4,8 +4,8 @@ import Testing
 @testable import FormPrint
 @testable import Rendering
 
-/// The object-stream packing of cairo's PDFs: smaller, the same document,
-/// and input it does not understand left alone.
+/// The object-stream packing of cairo's PDFs on a rendered unit: smaller and
+/// the same document (input it does not understand: RenderingTests).
 @Suite(.serialized)
 struct PDFCompactorTests {
     @Test func packedPDFsAreSmallerAndReadTheSame() throws {
@@ -29,14 +29,5 @@ struct PDFCompactorTests {
         let packedSize = try Data(contentsOf: project).count, plainSize = try Data(contentsOf: plain).count
         #expect(packedSize < plainSize)
         #expect(try run("pdftotext", [project.path, "-"]).output == (try run("pdftotext", [plain.path, "-"]).output))
-    }
-
-    @Test("input that is not a cairo-shaped PDF comes back unchanged", arguments: [
-        "", "%PDF-1.5\n", "not a pdf at all", "%PDF-1.5\n1 0 obj\n<< >>\nendobj\nstartxref\n999999\n%%EOF\n",
-        "%PDF-1.5\n1 0 obj\n<< >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 3 >>\nstartxref\n31\n%%EOF\n",
-    ])
-    func unknownInput(text: String) {
-        let data = Data(text.utf8)
-        #expect(PDFCompactor.compact(data) == data)
     }
 }

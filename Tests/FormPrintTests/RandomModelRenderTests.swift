@@ -12,12 +12,21 @@ import Testing
 /// taken through the whole pipeline with real Pango and Cairo: each gives
 /// PDFs or a clear FormPrintError, never a crash. Each case is reproducible
 /// from its seed.
+///
+/// Bounded (issue 26, item 6): six seeds and one renderer for them all.
+/// The test proves that the pipeline copes with what the generator makes
+/// (every document kind, pages-long texts, characters no font has); the
+/// wide search over inputs is the fuzzers' (`Scripts/fuzz/run.sh render`).
 @Suite("Random units through the whole pipeline", .serialized)
 struct RandomModelRenderTests {
+    /// One renderer: its layouts and fonts are not what is tested. Unchecked
+    /// because UnitRenderer is not Sendable; the suite runs its cases one at a time.
+    nonisolated(unsafe) static let renderer = Result { try UnitRenderer() }
+
     @Test("a random unit renders to PDFs or stops with a located error", .hangGuard(minutes: 2),
-          arguments: Array(UInt64(1)...UInt64(16)))
+          arguments: Array(UInt64(1)...UInt64(6)))
     func randomUnit(seed: UInt64) throws {
-        let renderer = try UnitRenderer()
+        let renderer = try Self.renderer.get()
         var random = ModelRandom(seed: seed)
         let unit = random.unit()
         let document = UnitDocument(unit: unit, source: SourceMap(file: "random-\(seed).yaml"))

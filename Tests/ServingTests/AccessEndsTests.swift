@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import Serving
@@ -18,7 +17,7 @@ import Testing
 
     @Test func reissuingACodeEndsTheUnitsSessionAndTheOldCode() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let old = try await AccessTests.issueCode(admin, unit: Self.unit)
@@ -37,7 +36,7 @@ import Testing
 
     @Test func aUnitRemovedFromTheRosterCanNeitherLogInNorSubmit() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let code = try await AccessTests.issueCode(admin, unit: Self.unit)
@@ -64,7 +63,7 @@ import Testing
 
     @Test func aNewAdministratorPasswordEndsThatAdministratorsSessions() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             #expect(try await admin.get("/bureau").status == .ok)
@@ -78,7 +77,7 @@ import Testing
 
     @Test func theSixthWrongPasswordIs429AndRunsNoBcrypt() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let browser = TestBrowser(client)
             for _ in 1...5 { #expect(try await AccessTests.logInAdmin(browser, password: "wrong").status == .unauthorized) }
             let before = desk.logins.bcryptRuns.current
@@ -99,7 +98,7 @@ import Testing
 
     @Test func anAnonymousVisitStoresNoSession() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let browser = TestBrowser(client)
             for path in ["/login", "/", "/bureau", "/login?lang=en"] { _ = try await browser.get(path) }
             #expect(try Self.sessionRows(desk) == 0)
@@ -118,7 +117,7 @@ import Testing
     /// for meanwhile is answered before they are all checked.
     @Test func parallelWrongGuessesDoNotStallOtherPages() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let guessers = (0..<16).map { _ in TestBrowser(client) }
             var tokens: [String] = []
             for browser in guessers { tokens.append(try #require(try await browser.get("/login").csrf)) }

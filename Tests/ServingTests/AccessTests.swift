@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import Serving
@@ -36,7 +35,7 @@ import Testing
 
     @Test func nobodySeesAnythingBeforeLoggingIn() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let browser = TestBrowser(client)
             #expect(try await browser.get("/").location == "/login")
             #expect(try await browser.get("/bureau").location == "/login")
@@ -49,7 +48,7 @@ import Testing
 
     @Test func aUnitSeesOnlyItsOwnSubmissions() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             let loggedIn = try await Self.logInAdmin(admin)
             #expect(loggedIn.location == "/bureau")
@@ -93,7 +92,7 @@ import Testing
 
     @Test func aSessionCookieIsSecureWhenTheRequestCameOverHTTPS() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let browser = TestBrowser(client)
             // Before login only the login form's nonce is set (no session row).
             let login = try await browser.send("/login", .get, headers: [.init("X-Forwarded-Proto")!: "https"], body: nil)
@@ -108,7 +107,7 @@ import Testing
         let desk = try Self.desk()
         let national = repositoryRoot.appendingPathComponent("Examples/national-2024.yaml")
         _ = try await desk.submit(try Data(contentsOf: national), uploadedName: "national-2024.yaml", owner: nil, actor: "test")
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await Self.logInAdmin(admin)
             let bureau = try await admin.get("/bureau")
@@ -143,7 +142,7 @@ import Testing
     @Test func theBureauExportsFindingsAndPDFs() async throws {
         let desk = try Self.desk()
         _ = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "粘贴.txt", owner: "柳河县政务服务和数字化建设管理局", actor: "test")
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await Self.logInAdmin(admin)
             let workbook = try await admin.get("/bureau/findings.xlsx")

@@ -2,7 +2,6 @@ import FormPrint
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import TestSupport
 import Testing
 
@@ -47,7 +46,7 @@ import Testing
 
     @Test func everyUnitWithoutACodeGetsOneInOneActionAndOnlyItsHashIsStored() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let single = try await AccessTests.issueCode(admin, unit: Self.units[0])
@@ -79,7 +78,7 @@ import Testing
 
     @Test func theNoticesArePrintedByFormPrintAndDownloadableOnce() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let (page, codes) = try await Self.issue(admin, fields: ["address": "http://10.1.2.3:8080/"])
@@ -123,7 +122,7 @@ import Testing
 
     @Test func reissuingAllNeedsTheConfirmationAndEndsEverySession() async throws {
         let desk = try Self.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let first = try await Self.issue(admin).codes

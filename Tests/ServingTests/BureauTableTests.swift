@@ -1,7 +1,6 @@
 import FormPrint
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import TestSupport
 import Testing
 
@@ -51,7 +50,7 @@ import Testing
         let supervisors = ["教育局", "卫生健康委员会", "农业农村局"]
         let roster = "单位名称\t主管部门\n柳河县政务服务和数字化建设管理局\t柳河县财政局\n"
             + (1...120).map { "第\($0)单位\t\(supervisors[$0 % 3])\n" }.joined()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let bureau = TestBrowser(client)
             let page = try await bureau.get("/bureau")
             let saved = try await bureau.postMultipart("/bureau/roster", fields: ["csrf": try #require(page.csrf), "text": roster])
@@ -100,7 +99,7 @@ import Testing
         let unit = "柳河县政务服务和数字化建设管理局"
         try desk.store.setRoster([unit, "第2单位"], supervisors: [unit: "柳河县财政局"], actor: "test")
         _ = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "粘贴.txt", owner: nil, actor: "test")
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let bureau = TestBrowser(client)
             let page = try await bureau.get("/bureau")
             #expect(!page.text.contains("无法分组"))

@@ -2,7 +2,6 @@ import Evaluation
 import FormPrint
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 import TestSupport
 
@@ -13,7 +12,7 @@ import TestSupport
 /// the form's columns, each value an input, findings on their cells — and a
 /// correction, of a paste or a workbook alike, is a new submission.
 @Suite(.serialized) struct FormShapeTests {
-    static func app(_ desk: Desk) -> some ApplicationProtocol { Application(router: DeskRoutes(desk: desk).router()) }
+    static func routes(_ desk: Desk) -> Router<DeskContext> { DeskRoutes(desk: desk).router() }
 
     /// The first `<table class="form-shape" …>…</table>` of a page.
     static func firstForm(_ text: String) throws -> Substring {
@@ -40,7 +39,7 @@ import TestSupport
 
     @Test func thePastedSeedIsShownInItsFormsShapeWithFP301OnItsCellAndCorrectedThere() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await OfficerRouteTests.pasteSeed(browser)
             let page = try await browser.get("/s/\(id)")
@@ -83,7 +82,7 @@ import TestSupport
 
     @Test func the四川FormHasAllElevenColumnsInAWrapperThatScrollsRatherThanClips() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let yaml = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/sichuan-2024.yaml"))
             let id = try await Self.upload(browser, "sichuan-2024.yaml", yaml)
@@ -112,7 +111,7 @@ import TestSupport
     @Test func aWorkbookIsCorrectableAndTheCorrectionIsANewSubmissionWhosePDFHasTheNewValue() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
         let workbook = repositoryRoot.appendingPathComponent("Tests/ImportingTests/Fixtures/openpyxl-jilin-2024.xlsx")
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await Self.upload(browser, "自评表.xlsx", try Data(contentsOf: workbook), lenient: true)
             let page = try await browser.get("/s/\(id)")
@@ -133,7 +132,7 @@ import TestSupport
 
     @Test func theYearLineIsAnOptionOnThePageAndPrintsWhenTicked() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await OfficerRouteTests.pasteSeed(browser)
             let page = try await browser.get("/s/\(id)")
@@ -160,7 +159,7 @@ import TestSupport
 
     @Test func eachPageHasAFullSizePreviewAt150Dpi() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await OfficerRouteTests.pasteSeed(browser)
             let page = try await browser.get("/s/\(id)")
@@ -183,7 +182,7 @@ import TestSupport
         let desk = try AccessTests.desk()
         let liuhe = IdentityTests.liuhe
         let own = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "粘贴.txt", owner: liuhe, actor: "unit:" + liuhe)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let codes = (try await AccessTests.issueCode(admin, unit: liuhe), try await AccessTests.issueCode(admin, unit: IdentityTests.other))

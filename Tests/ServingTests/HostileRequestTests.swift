@@ -2,7 +2,6 @@ import Evaluation
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 import TestSupport
 
@@ -12,7 +11,7 @@ import TestSupport
 /// the server, hold it for minutes, or make a page of hundreds of MB —
 /// and what a second server on the same folder must not do to the first.
 @Suite(.serialized) struct HostileRequestTests {
-    static func app(_ desk: Desk) -> some ApplicationProtocol { Application(router: DeskRoutes(desk: desk).router()) }
+    static func routes(_ desk: Desk) -> Router<DeskContext> { DeskRoutes(desk: desk).router() }
 
     static func multipart(_ browser: TestBrowser, _ uri: String, boundary: String, body: String) async throws -> TestBrowser.Page {
         try await browser.send(uri, .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: Data(body.utf8))
@@ -26,7 +25,7 @@ import TestSupport
     /// /login stopped the server.
     @Test func aPartWhoseHeadersEndRightBeforTheNextDelimiterIsRefusedNotATrap() async throws {
         let desk = try AccessTests.desk()
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let hostile = try await Self.multipart(browser, "/login", boundary: "b",
                                                   body: "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--b--\r\n")
@@ -39,7 +38,7 @@ import TestSupport
 
     @Test func aMalformedMultipartBodyIs400InBothLanguages() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             _ = try await browser.get("/")
             for body in ["", "no delimiter at all", "--b\r\nno colon here\r\n\r\nx\r\n--b--\r\n", "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunfinished"] {
@@ -58,7 +57,7 @@ import TestSupport
 
     @Test func aBoundaryOutside1To70CharactersIsRefusedAtOnce() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             _ = try await browser.get("/")
             let long = String(repeating: "a", count: 4000)
@@ -78,7 +77,7 @@ import TestSupport
     /// 70 characters is the longest boundary RFC 2046 allows, and works.
     @Test func aSeventyCharacterQuotedBoundaryIsRead() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let boundary = String(repeating: "x", count: 66) + "'()+"
@@ -97,7 +96,7 @@ import TestSupport
     /// and would trap past it; such a body and a preamble are refused.
     @Test func aNonASCIIHeaderNameOrAPreambleIsRefusedNotATrap() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             _ = try await browser.get("/")
             for body in ["--b\r\nContent-Dispösition: form-data; name=\"a\"\r\n\r\nx\r\n--b--\r\n",
@@ -111,7 +110,7 @@ import TestSupport
 
     @Test func tooManyPartsOrAnOversizedFieldIsRefused() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             _ = try await browser.get("/")
             let many = (0..<1000).map { "--b\r\nContent-Disposition: form-data; name=\"f\($0)\"\r\n\r\nx\r\n" }.joined() + "--b--\r\n"
@@ -134,7 +133,7 @@ import TestSupport
     /// the limit and how to split, before anything is imported or drawn.
     @Test func aPasteOfTooManyLinesOrColumnsIsRefusedWithTheLimit() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let lines = try await browser.postMultipart("/submit", fields: ["csrf": csrf, "text": "项目支出绩效自评表" + String(repeating: "\n", count: 100_000)])
@@ -157,7 +156,7 @@ import TestSupport
             sheets.append(sheet)
         }
         let workbook = try XLSXWorkbook(sheets: sheets).data()
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let refused = try await browser.postMultipart("/submit", fields: ["csrf": csrf], file: ("自评表.xlsx", workbook))
@@ -177,7 +176,7 @@ import TestSupport
             + String(repeating: " ", count: 60 << 20) + "</sst>"
         let data = try workbook.data()
         #expect(data.count < 2 << 20)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let refused = try await browser.postMultipart("/submit?lang=en", fields: ["csrf": csrf], file: ("自评表.xlsx", data))
@@ -192,7 +191,7 @@ import TestSupport
     @Test func aWorkbooksPageIsDrawnFromTheGridKeptWithTheSubmission() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
         let workbook = repositoryRoot.appendingPathComponent("Tests/ImportingTests/Fixtures/openpyxl-jilin-2024.xlsx")
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let posted = try await browser.postMultipart("/submit", fields: ["csrf": csrf, "lenient": "1"], file: ("自评表.xlsx", try Data(contentsOf: workbook)))

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import Serving
@@ -21,7 +20,7 @@ import Testing
 
     @Test func aUnitHandingInAnotherUnitsFormIsRefusedWithBothNames() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let code = try await AccessTests.issueCode(admin, unit: Self.other)
@@ -56,7 +55,7 @@ import Testing
     @Test func theBureausUploadForAUnitReplacesNothingUnlessChosen() async throws {
         let desk = try AccessTests.desk()
         let own = try await desk.submit(try Data(contentsOf: seedText), uploadedName: "粘贴.txt", owner: Self.liuhe, actor: "unit:" + Self.liuhe)
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let bureau = try await admin.get("/bureau")

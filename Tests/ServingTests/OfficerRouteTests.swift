@@ -1,7 +1,6 @@
 import FormPrint
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import Serving
@@ -9,7 +8,7 @@ import Testing
 /// The officer's path on loopback: paste the seed's table, see FP301 on
 /// its cell, fix it, check again, download what `formprint render` makes.
 @Suite(.serialized) struct OfficerRouteTests {
-    static func app(_ desk: Desk) -> some ApplicationProtocol { Application(router: DeskRoutes(desk: desk).router()) }
+    static func routes(_ desk: Desk) -> Router<DeskContext> { DeskRoutes(desk: desk).router() }
 
     static func pasteSeed(_ browser: TestBrowser) async throws -> Int64 {
         let home = try await browser.get("/")
@@ -22,7 +21,7 @@ import Testing
 
     @Test func thePastedSeedShowsFP301OnTheCellOf优化政府部门AndFixingItClearsIt() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await Self.pasteSeed(browser)
             let page = try await browser.get("/s/\(id)")
@@ -86,7 +85,7 @@ import Testing
             }
         }
         let (rendered, built) = (expected, fromBinary)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let id = try await Self.pasteSeed(browser)
             let submission = try #require(try desk.store.submission(id))
@@ -112,7 +111,7 @@ import Testing
     @Test func anUploadedWorkbookShowsItsSheetsWithFindingsOnTheirCells() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
         let workbook = repositoryRoot.appendingPathComponent("Tests/ImportingTests/Fixtures/openpyxl-jilin-2024.xlsx")
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             // Without --lenient, as `render`: the stray note on sheet 填表说明 stops it, and the page says where.
@@ -140,7 +139,7 @@ import Testing
 
     @Test func aPostWithoutTheCSRFTokenIsRefused() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             _ = try await browser.get("/")
             let missing = try await browser.postMultipart("/submit", fields: ["text": "项目支出绩效自评表"])
@@ -154,7 +153,7 @@ import Testing
 
     @Test func anUploadOverTheLimitIsRefusedInChinese() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false, uploadLimit: 1 << 20)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let big = try await browser.postMultipart("/submit", fields: ["csrf": csrf], file: ("大.xlsx", Data(count: 2 << 20)))
@@ -165,7 +164,7 @@ import Testing
 
     @Test func anUnreadableInputIsKeptWithItsReasonNotACrash() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let browser = TestBrowser(client)
             let csrf = try #require(try await browser.get("/").csrf)
             let posted = try await browser.postMultipart("/submit", fields: ["csrf": csrf, "text": "这不是一张表\t只有两格"])
@@ -180,7 +179,7 @@ import Testing
 
     @Test func aMissingSubmissionIs404() async throws {
         let desk = try Desk(data: try temporaryFolder(), workers: 1, requiresLogin: false)
-        try await Self.app(desk).test(.router) { client in
+        try await withLoopbackServer(Self.routes(desk)) { client in
             let page = try await TestBrowser(client).get("/s/999")
             #expect(page.status == .notFound)
             #expect(page.text.contains("找不到这份材料"))

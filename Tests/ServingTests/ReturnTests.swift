@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import Serving
@@ -15,7 +14,7 @@ import Testing
 
     @Test func theBureauReturnsWithACommentAndTheUnitSeesItUntilItSubmitsAgain() async throws {
         let desk = try AccessTests.desk()
-        try await Application(router: DeskRoutes(desk: desk).router()).test(.router) { client in
+        try await withLoopbackServer(DeskRoutes(desk: desk).router()) { client in
             let admin = TestBrowser(client)
             _ = try await AccessTests.logInAdmin(admin)
             let code = try await AccessTests.issueCode(admin, unit: Self.unit)

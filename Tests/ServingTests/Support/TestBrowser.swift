@@ -1,8 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 
 @testable import Serving
 
@@ -16,13 +14,14 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
-/// A visitor with its own cookies, over HummingbirdTesting's client: the
-/// routes as a browser uses them, without a browser.
+/// A visitor with its own cookies, over the loopback client
+/// (`withLoopbackServer`): the routes as a browser uses them, without a
+/// browser.
 final class TestBrowser: @unchecked Sendable {
-    let client: any TestClientProtocol
+    let client: LoopbackClient
     var cookies: [String: String] = [:]
 
-    init(_ client: any TestClientProtocol) { self.client = client }
+    init(_ client: LoopbackClient) { self.client = client }
 
     struct Page {
         var status: HTTPResponse.Status
@@ -63,13 +62,13 @@ final class TestBrowser: @unchecked Sendable {
     func send(_ uri: String, _ method: HTTPRequest.Method, headers: HTTPFields, body: Data?) async throws -> Page {
         var headers = headers
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(bytes: $0) })
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for field in response.headers where field.name == .setCookie {
             let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }
             cookies[String(pair[0])] = pair[1].isEmpty ? nil : String(pair[1])
         }
-        return Page(status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
+        return Page(status: response.status, headers: response.headers, body: response.body)
     }
 
     func encode(_ text: String) -> String {

@@ -1,8 +1,8 @@
 import Foundation
 import Layout
+import TestSupport
 import Testing
 
-@testable import FormPrint
 @testable import Rendering
 
 /// Measuring many characters in one shaping pass must give exactly what
@@ -12,8 +12,8 @@ import Testing
 struct TypesetterTests {
     @Test("advances measured in context equal advances measured alone, for every face", arguments: FontFamily.allCases)
     func contextFreeAdvances(family: FontFamily) throws {
-        let fonts = try FontLibrary(directory: repositoryRoot.appendingPathComponent("Fonts"))
-        let text = try String(contentsOf: exampleUnit, encoding: .utf8) + "，。、；：？！（）《》「」“”‘’—…·　"
+        let fonts = try FontLibrary(directory: RenderingTests.fonts)
+        let text = try String(contentsOf: RepositoryPaths.exampleUnit, encoding: .utf8) + "，。、；：？！（）《》「」“”‘’—…·　"
         let characters = Array(Set(text.filter { !$0.isASCII && !$0.isNewline && !$0.isWhitespace || $0 == "\u{3000}" }))
         let font = FontSpec(family: family, bold: false, size: .pt(16), tracking: .pt(-0.21))
         let batched = try Typesetter(fonts: fonts), alone = try Typesetter(fonts: fonts)
