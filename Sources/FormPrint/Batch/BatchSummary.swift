@@ -1,5 +1,6 @@
 import Evaluation
 import Review
+import Support
 import Foundation
 
 /// What a batch did, unit by unit and document by document: the terminal
@@ -37,7 +38,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         /// Whether a finding's line (`…: error[FP201]: …`, `…: 错误[FP201]：…`)
         /// has `severity`, in either language.
         static func isFinding(_ line: String, _ severity: Severity) -> Bool {
-            line.contains(": \(severity.rawValue)[") || line.contains(": \(severity.word.chinese)[")
+            line.containsBytes(": \(severity.rawValue)[") || line.containsBytes(": \(severity.word.chinese)[")
         }
 
         public var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0

@@ -9,7 +9,10 @@ package enum MarkupEscaping {
     /// into spaces in an attribute; the other control characters, which
     /// XML 1.0 cannot hold, dropped — a unit file cannot print them either.
     package static func xml(_ text: String) -> String {
-        ScalarEscaping.escaped(text) { scalar in
+        // Most texts need nothing: returned as they are, without the copy
+        // scalar by scalar (the findings report escapes every cell).
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else { return text }
+        return ScalarEscaping.escaped(text) { scalar in
             switch scalar {
             case "\t": "&#9;"
             case "\n": "&#10;"
@@ -23,7 +26,8 @@ package enum MarkupEscaping {
     /// HTML text or an attribute value in either quotes: `&`, `<`, `>`,
     /// `"` and `'` escaped, everything else kept as it is.
     package static func html(_ text: String) -> String {
-        ScalarEscaping.escaped(text) { scalar in
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        return ScalarEscaping.escaped(text) { scalar in
             scalar == "'" ? "&#39;" : markup(scalar)
         }
     }

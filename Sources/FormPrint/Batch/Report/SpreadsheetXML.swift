@@ -24,7 +24,7 @@ struct SpreadsheetWriter {
         var fittedWidths: [Double] {
             widths.indices.map { index in
                 let texts = [header[index]] + rows.compactMap { index < $0.count ? $0[index].text : nil }
-                let widest = texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { SpreadsheetWriter.units(String($0)) }.max() ?? 0
+                let widest = texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { SpreadsheetWriter.units($0) }.max() ?? 0
                 return min(widths[index], max(Double(SpreadsheetWriter.units(header[index])) + 4, Double(widest) + 2))
             }
         }
@@ -43,8 +43,20 @@ struct SpreadsheetWriter {
 
     /// A text's width in Excel's units: a CJK (or other wide) character
     /// takes two, any other one.
-    static func units(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+    static func units(_ text: some StringProtocol) -> Int {
+        // Counted on the UTF-8 bytes: a scalar from U+1100 up is a lead byte
+        // E1 followed by 84 or more, or a lead byte E2 or above.
+        var units = 0
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x80...0xBF: continue
+            case 0xE1: units += (bytes.next() ?? 0) >= 0x84 ? 2 : 1
+            case 0xE2...0xFF: units += 2
+            default: units += 1
+            }
+        }
+        return units
     }
 
     /// The height of a row whose cells wrap in `widths`: 14.25 pt a line
@@ -55,7 +67,7 @@ struct SpreadsheetWriter {
         let lines = row.enumerated().map { index, cell -> Int in
             guard index < widths.count, case .text(let text) = cell else { return 1 }
             let room = max(1, Int(widths[index]) - 1)
-            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, (units(String($1)) + room - 1) / room) }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, (units($1) + room - 1) / room) }
         }.max() ?? 1
         return lines > 1 ? Double(lines) * 14.25 : nil
     }

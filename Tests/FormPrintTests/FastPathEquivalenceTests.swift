@@ -1,0 +1,63 @@
+import Foundation
+@testable import FormPrint
+@testable import Layout
+import Support
+import Testing
+
+/// Issue 25: the batch's string work moved off Foundation's searches and
+/// per-scalar copies. Each fast path must answer exactly as the code it
+/// replaced, which these tests keep beside it as the reference.
+@Suite("Fast paths answer as the code they replaced")
+struct FastPathEquivalenceTests {
+    /// Scalars around every boundary the fast paths draw, plus a sample of each plane.
+    static let scalars: [Unicode.Scalar] = (Array(0...0x3100) + Array(0xFE00...0xFFFF) + [0x1_F600, 0x2_0000, 0x10_FFFF])
+        .compactMap(Unicode.Scalar.init)
+
+    @Test func containsBytesAgreesWithFoundation() {
+        let texts = ["a.yaml:3:5: error[FP201]: 缺少", "a.yaml:3:5: 错误[FP201]：缺少", "note[FP101]", ": error", "", "年度资金总额", "总 额"]
+        let needles = [": error[", ": 错误[", ": note[", "总额", "合计", "e", "：", "a.yaml:3:5: error[FP201]: 缺少 and more"]
+        for text in texts {
+            for needle in needles {
+                #expect(text.containsBytes(needle) == text.contains(needle), "\(text) / \(needle)")
+            }
+            #expect(!text.containsBytes(""))
+        }
+    }
+
+    @Test func spreadsheetUnitsCountWideScalarsAsBefore() {
+        func reference(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
+        for scalar in Self.scalars {
+            let text = "a" + String(Character(scalar)) + "中"
+            #expect(SpreadsheetWriter.units(text) == reference(text), "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    @Test func escapingUnchangedTextReturnsItAsIs() {
+        #expect(MarkupEscaping.xml("年度资金总额 100.00") == "年度资金总额 100.00")
+        #expect(MarkupEscaping.xml("a&b<c>\"d'\u{1}\te\nf\r") == "a&amp;b&lt;c&gt;&quot;d'\te\nf\r")
+        #expect(MarkupEscaping.html("a&b<c>\"d'\u{1}") == "a&amp;b&lt;c&gt;&quot;d&#39;\u{1}")
+        #expect(MarkupEscaping.html("说明'") == "说明&#39;")
+        #expect(MarkupEscaping.xml("x\u{1F}") == "x")
+    }
+
+    @Test func conservationTrimsAsFoundationDoes() {
+        for scalar in Self.scalars {
+            let character = String(Character(scalar))
+            for text in [character, character + "12.50", "12.50" + character, character + "说明" + character] {
+                #expect(FigureConservation.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                        "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        #expect(FigureConservation.trimmed("") == "")
+    }
+
+    @Test func punctuationMarksAsTheSets() {
+        for scalar in Self.scalars {
+            let character = Character(scalar)
+            let expected: ChinesePunctuation.Mark = ChinesePunctuation.closing.contains(character) ? .closing
+                : ChinesePunctuation.opening.contains(character) ? .opening : .none
+            #expect(ChinesePunctuation.mark(character) == expected, "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(ChinesePunctuation.mark("）\u{301}") == .none)
+    }
+}
