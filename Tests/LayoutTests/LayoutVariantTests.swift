@@ -191,7 +191,7 @@ struct LayoutVariantTests {
     func verticalLabel() throws {
         let text = try String(contentsOf: layoutsFolder().appendingPathComponent("project-national.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "- side: {text: 项目资金（万元）}", with: "- side: {text: 项目资金（万元）, style: side}")
-            .replacingOccurrences(of: "  text:      {family: song", with: "  side:      {family: song, size: 10.5pt, vertical: true}\n  text:      {family: song")
+            .replacingOccurrences(of: "stylesheet: forms\n", with: "stylesheet: forms\nstyles:\n  side: {family: song, size: 10.5pt, vertical: true}\n")
         let layout = try LayoutLoader.load(text: text, file: "vertical.yaml")
         let resolved = TableBinder.bind(seedUnit(), .project(index: 0), onto: layout, table: try tableSpec(layout))
         let measured = try TableMeasurer.measure(resolved, with: FixedAdvanceMeasurer())
