@@ -146,7 +146,7 @@ struct LayoutLoaderTests {
         #expect(topLevel.location.line == 5)
         #expect(topLevel.hint.english == "did you mean 'origin'?")
 
-        #expect(problems.count == 7, "\(problems.map(\.description).joined(separator: "\n"))")
+        #expect(problems.count == 6, "\(problems.map(\.description).joined(separator: "\n"))")
         for problem in problems {
             #expect(problem.location.file == "broken.yaml")
             #expect(problem.description(in: .english).hasPrefix("broken.yaml:\(problem.location.line):\(problem.location.column): error:"))
