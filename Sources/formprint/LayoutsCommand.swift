@@ -55,6 +55,10 @@ struct LayoutsCommand: ParsableCommand {
         @Argument(help: help("表样文件。", "Layout files."))
         var files: [String]
 
+        @Option(name: .customLong("layouts"), help: help("查找 extends 的基础表样和样式表的另加文件夹，同 `render`。",
+                                                         "Extra layout folders where the bases of `extends` and stylesheets are looked for, as for `render`."))
+        var layoutFolders: [String] = []
+
         @OptionGroup var language: LanguageOption
 
         /// Exit status as in every command: 1 when a layout has problems,
@@ -69,7 +73,8 @@ struct LayoutsCommand: ParsableCommand {
                     continue
                 }
                 do {
-                    let spec = try LayoutLoader.load(contentsOf: URL(fileURLWithPath: file))
+                    let spec = try LayoutLoader.load(contentsOf: URL(fileURLWithPath: file),
+                                                     userFolders: layoutFolders.map { URL(fileURLWithPath: $0) })
                     print(say("\(file)：正确（\(spec.id)，\(spec.document.rawValue)）", "\(file): ok (\(spec.id), \(spec.document.rawValue))"))
                 } catch {
                     printError(error.description)

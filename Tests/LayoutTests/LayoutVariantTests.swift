@@ -41,7 +41,6 @@ struct LayoutVariantCheckTests {
             "12: unknown format 'currency' — use one of: as-written, money, percent",
             "13: 'project.name' is a single value, not a list to repeat rows for — print it in a fixed row with text: \"{project.name}\"; lists are: project.funds, project.indicators",
             "16: unknown order 'first' — use one of: as-written, total-first, total-last",
-            "15: 'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not project.indicators — remove them from this block",
             "20: a footer line has either 'text' or 'signatures', not both — split it into two lines",
             "21: 'signatures' is empty — list the fields, e.g. - {label: 填表人：, value: \"{signatures.preparer}\", line: 30mm}",
             "22: the page number format has no '{page}' — e.g. format: \"— {page} —\" or \"第 {page} 页 共 {pages} 页\"",
@@ -190,8 +189,8 @@ struct LayoutVariantTests {
     @Test("a vertical side label stacks one character per line with upright brackets")
     func verticalLabel() throws {
         let text = try String(contentsOf: layoutsFolder().appendingPathComponent("project-national.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "- side: {text: 项目资金（万元）}", with: "- side: {text: 项目资金（万元）, style: side}")
-            .replacingOccurrences(of: "  text:      {family: song", with: "  side:      {family: song, size: 10.5pt, vertical: true}\n  text:      {family: song")
+            .replacingOccurrences(of: "side: {text: 项目资金（万元）}", with: "side: {text: 项目资金（万元）, style: side}")
+            .replacingOccurrences(of: "stylesheet: forms\n", with: "stylesheet: forms\nstyles:\n  side: {family: song, size: 10.5pt, vertical: true}\n")
         let layout = try LayoutLoader.load(text: text, file: "vertical.yaml")
         let resolved = TableBinder.bind(seedUnit(), .project(index: 0), onto: layout, table: try tableSpec(layout))
         let measured = try TableMeasurer.measure(resolved, with: FixedAdvanceMeasurer())

@@ -14,7 +14,7 @@ struct LengthBoundsTests {
         ("rule: 0.5pt", "rule: 30mm", "thickness of a rule"),
         ("padding: {horizontal: 1.5mm", "padding: {horizontal: 40mm", "padding inside a cell"),
         ("minRowHeight: 8mm", "minRowHeight: 2000mm", "height of a table row"),
-        ("title:  {family: song, bold: true, size: 18pt", "title:  {family: song, bold: true, size: 500pt", "a font size"),
+        ("stylesheet: forms\n", "stylesheet: forms\nstyles:\n  title: {size: 500pt}\n", "a font size"),
         ("line: 25mm}", "line: 9000mm}", "signature line"),
         ("gap: 6mm", "gap: 900mm", "gap between"),
     ])

@@ -53,7 +53,7 @@ struct SpanAndFormulaLoaderTests {
                     - [{text: f}, {text: g, merge: true}, {text: h, rows: all}, {text: i}]
             """)
         let expected: Set<String> = [
-            "18: 'merge' does nothing on fixed text: only a repeated 一级/二级 field merges down over its group — remove 'merge: true', or span the cell over rows with rows: N",
+            "18: 'merge' does nothing on fixed text: only a field of a repeated row merges down over rows of the same value — remove 'merge: true', or span the cell over rows with rows: N",
             "18: 'rows: all' spans every row of a repeated list; this cell is not in one — give a number of rows, e.g. rows: 2",
             // c is placed after the cell spanning down into its row, so it overruns the table.
             "14: the row covers 5 columns but 4 are available — make the cells' spans (and those of cells spanning down from above) add up to 4",

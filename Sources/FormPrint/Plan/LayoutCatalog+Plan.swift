@@ -21,8 +21,12 @@ extension LayoutCatalog {
         for kind in Self.attachedKinds(of: unit) {
             _ = try resolvedLayout(kind, in: document, requested: options.layouts, into: &layouts)
         }
+        let projectLayoutID = Self.choice(.project, of: unit, requested: options.layouts) ?? Self.defaults[.project]!
+        // A unit without projects is still checked against the profile its
+        // project layout names.
+        let projectLayoutScoring = try (layouts[.project] ?? spec(projectLayoutID))?.scoring
         return UnitPlan(documents: documents, layouts: layouts,
-                        projectLayoutID: Self.choice(.project, of: unit, requested: options.layouts) ?? Self.defaults[.project]!,
+                        projectLayoutID: projectLayoutID, projectLayoutScoring: projectLayoutScoring,
                         scoringProfile: options.scoringProfile, lines: options.lines.union(unit.lines), formats: options.formats,
                         creationDate: UnitPlan.creationDate(year: unit.year, environment: environment),
                         requestedLayouts: options.layouts)

@@ -26,8 +26,11 @@ public struct UnitPlan: Sendable {
     /// for — named even for a unit without projects, whose department form
     /// and report are still checked against a profile.
     public var projectLayoutID: String
-    /// The scoring profile asked for (an id or a file); nil for the one that
-    /// lists `projectLayoutID`.
+    /// The scoring profile that layout names (`scoring:` in its file); nil
+    /// when it names none.
+    public var projectLayoutScoring: String?
+    /// The scoring profile asked for (an id or a file); nil for the one
+    /// `projectLayoutID` names.
     public var scoringProfile: String?
     /// The layouts' optional lines to print: those the unit's own form had
     /// (recorded on import) and those asked for in this run.

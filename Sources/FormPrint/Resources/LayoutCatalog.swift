@@ -16,8 +16,12 @@ import Support
 public struct LayoutCatalog: Sendable {
     private var loaded: [String: LayoutSpec] = [:]
     private var builtIn: [String: URL] = [:]
+    /// The `--layouts` folders added so far: where a layout's `extends:`
+    /// and `stylesheet:` are looked for, with its own folder and the built-in one.
+    private var folders: [URL] = []
 
-    /// The layout each document kind uses when the unit file names none.
+    /// The layout each document kind uses when the unit file names none:
+    /// the built-in layout whose file says `default: true`.
     public static let defaults = LayoutDefaults.layouts
 
     public init() {}
@@ -51,9 +55,10 @@ public struct LayoutCatalog: Sendable {
     /// reported together.
     public mutating func add(folder: URL) throws {
         var problems: [LayoutProblem] = []
+        folders.append(folder)
         for name in try Self.layoutFiles(in: folder) {
             do {
-                add(try LayoutLoader.load(contentsOf: folder.appendingPathComponent(name)))
+                add(try LayoutLoader.load(contentsOf: folder.appendingPathComponent(name), userFolders: folders))
             } catch {
                 problems += error.problems
             }

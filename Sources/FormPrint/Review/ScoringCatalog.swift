@@ -1,4 +1,5 @@
 import InputReading
+import Layout
 import Evaluation
 import Foundation
 import Review
@@ -7,17 +8,17 @@ import Support
 /// The scoring profiles available to a run: the built-in `Scoring/` folder,
 /// and profile files named on the command line.
 ///
-/// A unit is scored by the profile that lists its project layout (so a form
-/// printed in `project-national` is scored and checked as the national
-/// form), else by `national`.
+/// A unit is scored by the profile its project layout names (`scoring:
+/// national` in `project-national.yaml`, so a form printed in it is scored
+/// and checked as the national form), else by a profile added to the run
+/// that lists the layout in its `layouts:`, else by `national`.
 ///
 /// Built-in profiles are named by their file (`national.yaml` is
-/// `national`) and parsed when first used; which layouts each one scores
-/// is read from its `layouts:` line, so a run parses only the profile it
-/// needs.
+/// `national`) and parsed when first used, so a run parses only the
+/// profile it needs.
 public struct ScoringCatalog: Sendable {
     private var loaded: [String: ScoringProfile] = [:]
-    private var builtIn: [String: (file: URL, layouts: [String])] = [:]
+    private var builtIn: [String: URL] = [:]
     public static let defaultProfile = "national"
 
     public init(profiles: [ScoringProfile] = []) {
@@ -38,27 +39,9 @@ public struct ScoringCatalog: Sendable {
             throw FormPrintError.resourcesMissing(.unlistable(folder: folder.path, reason: SystemReason.message(of: error)))
         }
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let file = folder.appendingPathComponent(name)
-            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-            catalog.builtIn[String(name.prefix { $0 != "." })] = (file, Self.listedLayouts(text))
+            catalog.builtIn[String(name.prefix { $0 != "." })] = folder.appendingPathComponent(name)
         }
         return catalog
-    }
-
-    /// The ids on a profile's top-level `layouts: [a, b]` line.
-    static func listedLayouts(_ text: String) -> [String] {
-        // The one line, found without splitting the whole file into lines.
-        let start: String.Index
-        if text.hasPrefix("layouts:") {
-            start = text.startIndex
-        } else if let found = text.range(of: "\nlayouts:") {
-            start = text.index(after: found.lowerBound)
-        } else {
-            return []
-        }
-        let line = text[start...].prefix { !$0.isNewline }
-        return line.dropFirst("layouts:".count).split(whereSeparator: { "[], #".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     public mutating func add(_ profile: ScoringProfile) {
@@ -72,28 +55,33 @@ public struct ScoringCatalog: Sendable {
     /// The profile with `id`, parsing a built-in one on first use.
     public func profile(id: String) throws -> ScoringProfile? {
         if let profile = loaded[id] { return profile }
-        guard let entry = builtIn[id] else { return nil }
-        return try ProfileCache.profile(entry.file)
+        guard let file = builtIn[id] else { return nil }
+        return try ProfileCache.profile(file)
     }
 
-    /// The profile that lists `layout` (a department form that scores, such
-    /// as 福建's); nil when none does — the form's scores are then only
-    /// what the unit entered.
-    public func profile(listing layout: String) throws -> ScoringProfile? {
-        if let listing = loaded.values.sorted(by: { $0.id < $1.id }).first(where: { $0.layouts.contains(layout) }) { return listing }
-        guard let id = builtIn.keys.sorted().first(where: { builtIn[$0]!.layouts.contains(layout) }) else { return nil }
-        return try profile(id: id)
+    /// The profile that scores a form printed in `layout`: the one the
+    /// layout names (an unknown name is an error), else a profile added to
+    /// the run that lists it; nil when none does — the form's scores are
+    /// then only what the unit entered.
+    public func profile(for layout: LayoutSpec) throws -> ScoringProfile? {
+        try profile(named: layout.scoring, layout: layout.id)
+    }
+
+    private func profile(named name: String?, layout: String) throws -> ScoringProfile? {
+        if let name {
+            guard let profile = try profile(id: name) else { throw ScoringChoiceError(choice: name, available: ids) }
+            return profile
+        }
+        return loaded.values.sorted(by: { $0.id < $1.id }).first { $0.layouts.contains(layout) }
     }
 
     /// The profile `choice` names — an id, or a path to a profile file — or,
-    /// without a choice, the one for `projectLayout`.
-    public func profile(_ choice: String?, projectLayout: String) throws -> ScoringProfile {
+    /// without a choice, the one `projectLayout` names (`named`, its
+    /// `scoring:`), else `national`.
+    public func profile(_ choice: String?, projectLayout: String, named: String?) throws -> ScoringProfile {
         guard let choice else {
-            if let listing = loaded.values.sorted(by: { $0.id < $1.id }).first(where: { $0.layouts.contains(projectLayout) }) {
-                return listing
-            }
-            let id = builtIn.keys.sorted().first { builtIn[$0]!.layouts.contains(projectLayout) } ?? Self.defaultProfile
-            guard let profile = try profile(id: id) else {
+            if let profile = try profile(named: named, layout: projectLayout) { return profile }
+            guard let profile = try profile(id: Self.defaultProfile) else {
                 throw ScoringChoiceError(choice: Self.defaultProfile, available: ids)
             }
             return profile

@@ -12,7 +12,7 @@ public struct UnitScores: Sendable {
     /// The project forms scored by `profile`, whatever the layout prints
     /// (`validate --scores` shows them; FP503–FP505 come from here).
     public var projects: ScoredUnit
-    /// The department form scored by the profile that lists its layout,
+    /// The department form scored by the profile its layout names,
     /// when that layout prints scores (福建).
     public var department: ScoredUnit?
     /// The values the forms print in the score cells the unit left empty:
@@ -25,9 +25,9 @@ struct UnitScoring {
     let profiles: ScoringCatalog
 
     /// The profile is the plan's choice (an id or a file), else the one
-    /// that lists the plan's project layout.
+    /// the plan's project layout names.
     func scores(_ unit: UnitEvaluation, plan: UnitPlan) throws -> UnitScores {
-        let profile = try profiles.profile(plan.scoringProfile, projectLayout: plan.projectLayoutID)
+        let profile = try profiles.profile(plan.scoringProfile, projectLayout: plan.projectLayoutID, named: plan.projectLayoutScoring)
         let projects = Scoring.scored(unit, profile: profile)
         var computed: [FieldPath: String] = [:]
         // A form without 分值/得分 columns prints no score.
@@ -36,7 +36,7 @@ struct UnitScoring {
         }
         var department: ScoredUnit?
         if unit.department != nil, let layout = plan.layouts[.department],
-           layout.printsScores, let departmentProfile = try profiles.profile(listing: layout.id) {
+           layout.printsScores, let departmentProfile = try profiles.profile(for: layout) {
             let scored = Scoring.scoredDepartment(unit, profile: departmentProfile)
             computed.merge(scored.computed) { entered, _ in entered }
             department = scored

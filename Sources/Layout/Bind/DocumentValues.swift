@@ -28,8 +28,15 @@ struct CollectionRecord {
     var groups: [CollectionField: [Int]]
     /// Where the row is in the unit file (for fields it leaves out).
     var path: FieldPath
-    /// The money block's 年度资金总额/总和 row.
+    /// The list's total row, printed with the block's `totalRow`: the money
+    /// block's 年度资金总额/总和 (`FundsRow.isTotal`), a task or indicator
+    /// named 合计 or 总计.
     var isTotal = false
+
+    static func isTotalLabel(_ name: String) -> Bool {
+        let label = name.filter { !$0.isWhitespace }
+        return label == "合计" || label == "总计"
+    }
 
     func value(_ key: String) -> SourcedText {
         values[key] ?? SourcedText(text: "", path: path.appending(key))
@@ -76,7 +83,9 @@ struct DocumentValues {
             return indicatorRecords(unit.department?.indicators ?? [], "department.indicators")
         case (.departmentTasks, .department):
             return (unit.department?.tasks ?? []).enumerated().map { i, task in
-                record(task, path: FieldPath("department.tasks").appending(i))
+                var record = record(task, path: FieldPath("department.tasks").appending(i))
+                record.isTotal = CollectionRecord.isTotalLabel(task.name)
+                return record
             }
         default:
             // The loader only accepts lists of the layout's own document kind.
@@ -121,6 +130,7 @@ struct DocumentValues {
                 }
                 for (i, indicator) in subcategory.indicators.enumerated() {
                     var row = record(indicator, path: subPath.appending("indicators").appending(i), groups: groups)
+                    row.isTotal = CollectionRecord.isTotalLabel(indicator.name)
                     row.values["category"] = categoryText
                     row.values["subcategory"] = subText
                     records.append(row)

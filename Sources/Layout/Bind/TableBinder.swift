@@ -101,7 +101,10 @@ package enum TableBinder {
         mutating func addRepeated(_ repeated: RepeatSpec, at firstColumn: Int) {
             var previous: CollectionRecord?
             var openMerged: [Int: Int] = [:]  // column → index in `cells` of the merged cell above
-            let firstMergedColumn = repeated.row.cells.firstIndex(where: \.merge).map { index in
+            // The 一级 column: where the outline's entries point.
+            let firstMergedColumn = repeated.row.cells.firstIndex(where: { cell in
+                if cell.merge, case .column(let binding) = cell.content { binding.field.isGroup } else { false }
+            }).map { index in
                 firstColumn + repeated.row.cells[..<index].reduce(0) { $0 + $1.span }
             }
             let records = ordered(values.records(repeated.collection), repeated.order)
@@ -109,6 +112,9 @@ package enum TableBinder {
                 let row = record.isTotal ? repeated.totalRow ?? repeated.row : repeated.row
                 let formulas = Self.formulas(of: row)
                 var column = firstColumn
+                // A merged cell continues only while the merged cells to its
+                // left do: 二级 inside its 一级, a repeated 性质 inside its group.
+                var leftContinues = true
                 for spec in row.cells {
                     defer { column += spec.span }
                     if spec.rowSpan == .all {
@@ -118,11 +124,13 @@ package enum TableBinder {
                         }
                         continue
                     }
-                    if spec.merge, case .column(let binding) = spec.content,
-                       let group = record.groups[binding.field], let previous, previous.groups[binding.field] == group,
-                       let above = openMerged[column] {
-                        cells[above].rowSpan += 1
-                        continue
+                    if spec.merge, case .column(let binding) = spec.content {
+                        if leftContinues, let previous, let above = openMerged[column],
+                           Self.sameGroup(binding.field, record, previous) {
+                            cells[above].rowSpan += 1
+                            continue
+                        }
+                        leftContinues = false
                     }
                     let text = text(of: spec, record: record, column: column, formulas: formulas)
                     cells.append(cell(row: rowCount, column: column, columnSpan: spec.span, text: text, style: spec.style, repeats: spec.merge))
@@ -135,7 +143,16 @@ package enum TableBinder {
             }
         }
 
-        /// The funds rows with the total moved where the form prints it; the
+        /// Whether `record` is in the same merged group of `field` as the
+        /// row above: the same 一级/二级 group, or for any other field the same
+        /// text that is not blank. A total row starts a group of its own.
+        static func sameGroup(_ field: CollectionField, _ record: CollectionRecord, _ previous: CollectionRecord) -> Bool {
+            if let group = record.groups[field] { return previous.groups[field] == group }
+            let text = record.value(field.key).text
+            return !record.isTotal && !previous.isTotal && !text.allSatisfy(\.isWhitespace) && previous.value(field.key).text == text
+        }
+
+        /// The rows with the total moved where the form prints it; the
         /// others keep the unit's order.
         func ordered(_ records: [CollectionRecord], _ order: RowOrder) -> [CollectionRecord] {
             switch order {

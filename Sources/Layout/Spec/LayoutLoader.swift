@@ -11,10 +11,12 @@ package enum LayoutLoader {
 
     /// `fields` is the field registry bindings are checked against
     /// (default: the built-in `Layouts/fields.yaml`); the layout's own
-    /// `fields:` section adds to it.
-    package static func load(contentsOf url: URL, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
+    /// `fields:` section adds to it. `userFolders` are the `--layouts`
+    /// folders, searched with the file's own folder and the built-in one for
+    /// the base a file `extends` and its `stylesheet` (`LayoutSearch`).
+    package static func load(contentsOf url: URL, fields: FieldRegistry? = nil, userFolders: [URL] = []) throws(LayoutError) -> LayoutSpec {
         do {
-            return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields)
+            return try load(text: try YAMLDocument.text(contentsOf: url), file: url.path, fields: fields, userFolders: userFolders)
         } catch let error as InputFileError {
             throw LayoutError(problems: [problem(from: error)])
         } catch let error as LayoutError {
@@ -25,7 +27,7 @@ package enum LayoutLoader {
         }
     }
 
-    package static func load(text: String, file: String, fields: FieldRegistry? = nil) throws(LayoutError) -> LayoutSpec {
+    package static func load(text: String, file: String, fields: FieldRegistry? = nil, userFolders: [URL] = []) throws(LayoutError) -> LayoutSpec {
         let registry: FieldRegistry
         do {
             registry = try fields ?? FieldRegistryReader.standard()
@@ -36,16 +38,27 @@ package enum LayoutLoader {
                                                        message: Self.unexpected(error))])
         }
         let session = LoadSession(file: file, fields: registry)
+        // The file as written becomes the whole layout (its base, overrides,
+        // total rows and stylesheet) before it is read; a problem the reading
+        // finds in a node the base wrote is reported in the base's file.
+        let composer = LayoutComposer(search: .around(file: file, userFolders: userFolders))
         do {
-            let root = try YAMLDocument.compose(text, file: file)
+            let written = try YAMLDocument.compose(text, file: file)
+            guard let root = composer.compose(written, file: file) else { throw LayoutError(problems: composer.problems) }
             if let spec = try session.layout(root), session.problems.isEmpty { return spec }
+        } catch let error as LayoutError {
+            throw error
         } catch let error as InputFileError {
             session.problems.append(problem(from: error))
         } catch {
             session.problems.append(LayoutProblem(location: SourceLocation(file: file, line: 1, column: 1),
                                                   path: FieldPath(), message: Self.unexpected(error)))
         }
-        throw LayoutError(problems: session.problems)
+        throw LayoutError(problems: session.problems.map { problem in
+            var problem = problem
+            problem.location = composer.located(problem.location)
+            return problem
+        })
     }
 
     /// An error no reader expected, said in its own catalogue's words when
@@ -136,6 +149,13 @@ final class LoadSession {
         }
         let name = try fields.text("name")
         let origin = try fields.text("origin")
+        let isDefault = try boolean(&fields, "default") ?? false
+        let scoringText = try fields.text("scoring")
+        if !scoringText.isEmpty, !scoringText.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            report(Message(chinese: "评分方案名“\(scoringText)”只能由字母、数字、“-”和“_”组成", english: "the scoring profile '\(scoringText)' must be letters, digits, '-' and '_' only"),
+                   hint: Message(chinese: "写 Scoring/ 中方案文件的名称，例如 scoring: national", english: "name a profile of Scoring/ by its file, e.g. scoring: national"),
+                   at: fields.value("scoring")!, FieldPath("scoring"))
+        }
         if fields.value("fields") != nil, var section = try fields.optionalObject("fields") {
             if let declared = attempt({ try FieldRegistryReader.declarations(&section, self.reader) }) {
                 self.declared = declared
@@ -164,8 +184,8 @@ final class LoadSession {
         }
         checkUnknown(fields)
         guard let page, let body, problems.isEmpty else { return nil }
-        return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, page: page, body: body,
-                          fields: declared)
+        return LayoutSpec(id: id, document: document, name: name, origin: origin, file: reader.file, isDefault: isDefault,
+                          scoring: scoringText.isEmpty ? nil : scoringText, page: page, body: body, fields: declared)
     }
 
     // MARK: Page and styles

@@ -15,6 +15,12 @@ public struct LayoutSpec: Sendable {
     public var origin: String
     /// The file it was loaded from.
     public var file: String
+    /// Whether it is the layout of its document kind when a unit file names
+    /// none (`default: true`; a layout that extends it is not).
+    public var isDefault: Bool = false
+    /// The scoring profile that scores a form printed in it (`scoring:
+    /// national`, a file of `Scoring/`); nil for a form that does not score.
+    public var scoring: String?
     package var page: PageSpec
     package var body: Body
     /// Fields this layout declares in its `fields:` section, beyond the

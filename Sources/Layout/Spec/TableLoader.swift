@@ -108,6 +108,8 @@ extension LoadSession {
 
     func block(_ node: Node, _ path: FieldPath, _ context: CellContext) throws -> BlockSpec? {
         var fields = try reader.object(node, at: path)
+        // What `overrides:` paths of a layout extending this one call the block.
+        _ = try fields.text("name")
         var side: CellSpec?
         if let sideNode = fields.value("side") {
             side = try cell(sideNode, path.appending("side"), context)
@@ -139,10 +141,6 @@ extension LoadSession {
                 totalRow = try row(totalNode, path.appending("totalRow"), repeatContext, columns: rowColumns)
             }
             let order = try rowOrder(&fields, path)
-            if (totalRow != nil || order != .asWritten), let collection = repeatContext.collection, collection.level != .funds {
-                report(Message(chinese: "“totalRow”和“order”只用于资金块（project.funds、department.funds），不用于\(collection.rawValue)", english: "'totalRow' and 'order' apply only to money blocks (project.funds, department.funds), not \(collection.rawValue)"),
-                       hint: Message(chinese: "请从该块中删去", english: "remove them from this block"), at: node, path)
-            }
             if let rowNode = fields.value("row") {
                 if let row = try row(rowNode, path.appending("row"), repeatContext, columns: rowColumns),
                    let collection = repeatContext.collection {
@@ -261,11 +259,8 @@ extension LoadSession {
         if !styleName.isEmpty { style = styleReference(styleName, at: fields.value("style")!, path.appending("style")) }
         else if style == nil { report(Message(chinese: "单元格没有样式，表格也没有“cellStyle”", english: "the cell has no style and the table no 'cellStyle'"), hint: Message(chinese: "请添加 style: 样式名", english: "add style: NAME"), at: node, path) }
         let merge = try boolean(&fields, "merge") ?? false
-        if merge, case .column(let binding)? = content, !binding.field.isGroup {
-            report(Message(chinese: "“merge”只用于分组字段（category、subcategory），不用于“\(binding.field.key)”", english: "'merge' only applies to group fields (category, subcategory), not '\(binding.field.key)'"),
-                   hint: Message(chinese: "请删去“merge: true”", english: "remove 'merge: true'"), at: fields.value("merge")!, path.appending("merge"))
-        } else if merge, case .text? = content {
-            report(Message(chinese: "“merge”对固定文字不起作用：只有重复的一级/二级字段才向下合并其分组", english: "'merge' does nothing on fixed text: only a repeated 一级/二级 field merges down over its group"),
+        if merge, case .text? = content {
+            report(Message(chinese: "“merge”对固定文字不起作用：只有重复行中的字段才向下合并相同的值", english: "'merge' does nothing on fixed text: only a field of a repeated row merges down over rows of the same value"),
                    hint: Message(chinese: "请删去“merge: true”，或用 rows: N 让单元格跨行", english: "remove 'merge: true', or span the cell over rows with rows: N"), at: fields.value("merge")!, path.appending("merge"))
         }
         var format = CellFormat.asWritten
