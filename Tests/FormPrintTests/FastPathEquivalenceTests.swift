@@ -34,7 +34,7 @@ struct FastPathEquivalenceTests {
 
     @Test func escapingUnchangedTextReturnsItAsIs() {
         #expect(MarkupEscaping.xml("年度资金总额 100.00") == "年度资金总额 100.00")
-        #expect(MarkupEscaping.xml("a&b<c>\"d'\u{1}\te\nf\r") == "a&amp;b&lt;c&gt;&quot;d'\te\nf\r")
+        #expect(MarkupEscaping.xml("a&b<c>\"d'\u{1}\te\nf\r") == "a&amp;b&lt;c&gt;&quot;d'&#9;e&#10;f&#13;")
         #expect(MarkupEscaping.html("a&b<c>\"d'\u{1}") == "a&amp;b&lt;c&gt;&quot;d&#39;\u{1}")
         #expect(MarkupEscaping.html("说明'") == "说明&#39;")
         #expect(MarkupEscaping.xml("x\u{1F}") == "x")

@@ -59,7 +59,7 @@ struct LayoutLimitsTests {
         }
         lines.insert(contentsOf: bomb, at: blocks + 1)
         let problem = try #require(problems(lines.joined(separator: "\n")).first)
-        #expect(problem.description(in: .english) == "limit.yaml:42:11: error: table.blocks[2].rows[0][0]: must be a mapping of fields (key: value), found a list; write it as a mapping of fields (key: value)")
+        #expect(problem.description(in: .english) == "limit.yaml:34:11: error: table.blocks[2].rows[0][0]: must be a mapping of fields (key: value), found a list; write it as a mapping of fields (key: value)")
     }
 
     @Test("an invisible character in layout text is refused with its code point and place",

@@ -37,7 +37,7 @@ final class LayoutComposer {
     /// problems (in `problems`).
     func compose(_ root: Node, file: String) -> Node? {
         guard let layout = layout(root, file: file, chain: [Self.standardized(file)]) else { return nil }
-        let composed = stylesheetApplied(totalRowsExpanded(layout))
+        let composed = stylesheetApplied(totalRowsExpanded(layout, depth: 0))
         return problems.isEmpty ? composed : nil
     }
 
@@ -170,10 +170,17 @@ final class LayoutComposer {
 
     /// Every `totalRow:` written as cell overrides of its block's `row`
     /// (`{4: {field: weight}}`) turned into the whole row.
-    private func totalRowsExpanded(_ node: Node) -> Node {
+    ///
+    /// A `totalRow` is a key of a block (`table.blocks[i]`, three levels
+    /// down), so the walk stops below that depth: it never visits the rows'
+    /// cells, which an alias bomb multiplies into millions of nodes that a
+    /// copy would expand (the loader refuses such a file without expanding
+    /// it, LimitsTests).
+    private func totalRowsExpanded(_ node: Node, depth: Int) -> Node {
+        guard depth <= Self.blockDepth else { return node }
         switch node {
         case .mapping(let mapping):
-            var pairs = mapping.map { ($0.key, totalRowsExpanded($0.value)) }
+            var pairs = mapping.map { ($0.key, totalRowsExpanded($0.value, depth: depth + 1)) }
             if let totalIndex = pairs.firstIndex(where: { $0.0.string == "totalRow" }), case .mapping(let changes) = pairs[totalIndex].1,
                case .sequence(let row)? = mapping.value(forKey: "row") {
                 var cells = Array(row)
@@ -193,7 +200,7 @@ final class LayoutComposer {
             }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
         case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map(totalRowsExpanded), sequence.tag, sequence.style, sequence.mark))
+            return .sequence(Node.Sequence(sequence.map { totalRowsExpanded($0, depth: depth + 1) }, sequence.tag, sequence.style, sequence.mark))
         case .scalar, .alias:
             return node
         }
@@ -291,7 +298,13 @@ final class LayoutComposer {
 
     private func register(_ file: String, _ root: Node) {
         var places: Set<Place> = []
+        // A budget of nodes: a real layout has a few thousand; an alias
+        // bomb's millions of shared copies are not walked (their places are
+        // the few written ones, seen first).
+        var budget = Self.registeredNodes
         func visit(_ node: Node) {
+            guard budget > 0 else { return }
+            budget -= 1
             if let mark = node.mark { places.insert(Place(line: mark.line, column: mark.column)) }
             switch node {
             case .mapping(let mapping): for (key, value) in mapping { visit(key); visit(value) }
@@ -302,6 +315,11 @@ final class LayoutComposer {
         visit(root)
         sources.append((file, places))
     }
+
+    /// How deep a block's keys lie (root → table → blocks → block).
+    static let blockDepth = 3
+    /// The most nodes of one file whose places are registered.
+    static let registeredNodes = 200_000
 
     /// A layout id or stylesheet name: letters, digits, `-` and `_` (never a path).
     static func isName(_ text: String) -> Bool {
