@@ -75,10 +75,14 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")],
             resources: []
         ),
+        // `formprint batch` and the desk's lists, above the facade: the plan
+        // of many inputs, the worker pool, summary.json/csv, the findings
+        // report and the roster. The library itself renders one unit.
+        .target(name: "Batch", dependencies: ["FormPrint", "Evaluation", "InputReading", "Importing", "Layout", "Rendering", "Review", "Support"]),
         // `formprint bench`: generated units, the figures of docs/BENCHMARKS.md
         // and the direct Cairo + Pango floor they are compared with.
         // Scaffolding, not product: nothing in FormPrint depends on it.
-        .target(name: "Benchmarks", dependencies: ["FormPrint", "Evaluation", "Importing", "InputReading", "Layout", "Rendering", "Support", "CCairoPango"]),
+        .target(name: "Benchmarks", dependencies: ["FormPrint", "Batch", "Evaluation", "Importing", "InputReading", "Layout", "Rendering", "Support", "CCairoPango"]),
         // `formprint bench`'s floor: a minimal C program that draws the same
         // one-page form with cairo and Pango over the same fonts, one PDF per
         // page. C on purpose, so that the floor is not FormPrint's own Swift;
@@ -90,7 +94,7 @@ let package = Package(
         // access and rendering live in its folders, over the FormPrint facade.
         .target(
             name: "Serving",
-            dependencies: ["FormPrint", "Evaluation", "InputReading", "Importing", "Review", "Support", "ZIPFoundation",
+            dependencies: ["FormPrint", "Batch", "Evaluation", "InputReading", "Importing", "Review", "Support", "ZIPFoundation",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            // `serve --tls-cert/--tls-key`: TLS in the server (swift-nio-ssl).
                            .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -109,7 +113,7 @@ let package = Package(
         // (and scan the conformance records of) Hummingbird, NIO and GRDB.
         .executableTarget(
             name: "formprint",
-            dependencies: ["FormPrint", "Benchmarks", "Review", "Importing", "InputReading", "CommandSupport", "Support",
+            dependencies: ["FormPrint", "Batch", "Benchmarks", "Review", "Importing", "InputReading", "CommandSupport", "Support",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
@@ -120,7 +124,7 @@ let package = Package(
         // A real server on loopback and a small HTTP/1 client over NIO (Support/LoopbackServer.swift),
         // not HummingbirdTesting: that would compile AsyncHTTPClient, HTTP/2 and NIO Transport
         // Services for the tests alone (issue 26).
-        .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Evaluation", "TestSupport",
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "FormPrint", "Batch", "Evaluation", "TestSupport",
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "HTTPTypes", package: "swift-http-types"),
                                                          .product(name: "NIOCore", package: "swift-nio"),
@@ -133,7 +137,7 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "Importing", "InputReading", "TestSupport"]),
         // Page-dump snapshots are read by path, not bundled.
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Evaluation", "Importing", "Support", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Benchmarks", "Importing", "TestSupport", "Support", "ZIPFoundation"], exclude: ["Snapshots"]),
+        .testTarget(name: "FormPrintTests", dependencies: ["FormPrint", "Batch", "Benchmarks", "Importing", "TestSupport", "Support", "ZIPFoundation"], exclude: ["Snapshots"]),
         // Workbook fixtures are built by the tests themselves (a small .xlsx
         // writer over ZIPFoundation), so no binary fixture needs a generator.
         .target(name: "TestSupport", dependencies: ["Evaluation", "ZIPFoundation", "Yams"], path: "Tests/TestSupport"),

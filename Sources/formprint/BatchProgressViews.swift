@@ -1,3 +1,4 @@
+import Batch
 import CommandSupport
 import FormPrint
 import Foundation

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// The built `formprint` run as a user would: exit statuses, summaries,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// Faults in the middle of a batch: a full disk, a unit file that vanished,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// Issue 14, item 9: what a careless batch did silently — links skipped,

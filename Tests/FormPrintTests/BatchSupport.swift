@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// Unit files for batch tests: copies of the seed unit under other names.

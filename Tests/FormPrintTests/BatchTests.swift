@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// `formprint batch` through the library: good units rendered, bad ones

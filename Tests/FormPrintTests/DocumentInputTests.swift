@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// The officer's Word and old Excel files go through the same facade as a

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import ZIPFoundation
 
+@testable import Batch
 @testable import FormPrint
 
 /// The bureau's findings report: findings.xlsx read back with an

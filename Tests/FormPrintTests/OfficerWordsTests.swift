@@ -66,7 +66,7 @@ struct OfficerWordsTests {
     @Test("findings come document by document, each in reading order")
     func readingOrder() throws {
         for check in try Self.checks() {
-            let documents = check.findings.map { BatchRunner.document(of: $0.path) }
+            let documents = check.findings.map { $0.path.document }
             func rank(_ document: DocumentInstance?) -> Int {
                 switch document {
                 case nil: 0

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Batch
 @testable import FormPrint
 
 /// Issue 27, item 3: the bureau's lists add up. With `batch --roster`

@@ -1,3 +1,4 @@
+import Batch
 import Foundation
 import Hummingbird
 import Testing

@@ -1,3 +1,4 @@
+import Batch
 import Foundation
 import GRDB
 import Testing

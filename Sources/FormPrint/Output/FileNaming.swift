@@ -68,7 +68,7 @@ package enum FileNaming {
 
     /// A key under which two names are the same file on a case-insensitive
     /// or normalising file system (macOS, Windows).
-    static func collisionKey(_ name: String) -> String {
+    package static func collisionKey(_ name: String) -> String {
         name.precomposedStringWithCanonicalMapping.lowercased()
     }
 }

@@ -4,10 +4,10 @@
 /// reviewer's spreadsheet (CSV injection, issue 14). As OWASP recommends,
 /// such a cell is prefixed with a single quote, which the spreadsheet shows
 /// as text and does not print.
-enum SpreadsheetText {
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+package enum SpreadsheetText {
+    package static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    static func neutralised(_ field: String) -> String {
+    package static func neutralised(_ field: String) -> String {
         guard let first = field.unicodeScalars.first.map(Character.init), formulaStarts.contains(first) else { return field }
         return "'" + field
     }

@@ -2,8 +2,8 @@ import Foundation
 import InputReading
 
 /// Finds FormPrint's data folders; see `ResourceFolder`.
-enum ResourceLocator {
-    static func locate(_ folder: String, containing marker: String, environment variable: String) -> URL? {
+package enum ResourceLocator {
+    package static func locate(_ folder: String, containing marker: String, environment variable: String) -> URL? {
         ResourceFolder.locate(folder, containing: marker, environment: variable)
     }
 }

@@ -52,7 +52,7 @@ public struct UnitChecker: Sendable {
     /// a workbook's findings do not jump between its sheets.
     static func readingOrder(_ a: Finding, _ b: Finding) -> Bool {
         func rank(_ path: FieldPath) -> Int {
-            switch BatchRunner.document(of: path) {
+            switch path.document {
             case nil: 0
             case .project(let index)?: 1 + index
             case .department?: 1_000_000

@@ -1,3 +1,4 @@
+import Batch
 import Evaluation
 import Foundation
 

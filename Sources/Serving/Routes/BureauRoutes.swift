@@ -1,3 +1,4 @@
+import Batch
 import FormPrint
 import Foundation
 import Hummingbird

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 import Review
@@ -5,22 +6,22 @@ import Review
 /// One finding as the bureau's report lists it: severity, code, the
 /// Chinese message (and the English), the place in the unit's own file and
 /// the field. Kept in `summary.json` beside the one-line form.
-public struct FindingRecord: Sendable, Codable, Equatable {
-    public var severity: String
-    public var code: String
-    public var message: String
-    public var english: String
+package struct FindingRecord: Sendable, Codable, Equatable {
+    package var severity: String
+    package var code: String
+    package var message: String
+    package var english: String
     /// "自评表.xlsx 项目支出绩效自评表!F16", "unit.yaml:75:60".
-    public var place: String
+    package var place: String
     /// The field path, for developers (`projects[0].funds[3].executed`).
-    public var field: String
+    package var field: String
     /// The field in the officer's words (项目支出绩效自评表「…」第2条指标
     /// 「费用成本」的实际完成值); absent in summaries written before.
-    public var subject: String?
+    package var subject: String?
     /// What to do about it (the rule's how-to-fix sentence).
-    public var fix: String?
+    package var fix: String?
 
-    public init(_ finding: Finding) {
+    package init(_ finding: Finding) {
         severity = finding.severity.rawValue
         code = finding.rule.code
         message = finding.message.chinese
@@ -32,16 +33,16 @@ public struct FindingRecord: Sendable, Codable, Equatable {
     }
 
     /// 错误 / 警告 / 提示.
-    public var severityName: String { (Severity(rawValue: severity) ?? .note).word.chinese }
+    package var severityName: String { (Severity(rawValue: severity) ?? .note).word.chinese }
 }
 
 /// A unit's standing in the bureau's report.
-public enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
+package enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
     case failed, errors, notSubmitted, warnings, clean
 
-    public static func < (a: ReviewStatus, b: ReviewStatus) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: ReviewStatus, b: ReviewStatus) -> Bool { a.rawValue < b.rawValue }
 
-    public init(_ unit: UnitSummary) {
+    package init(_ unit: UnitSummary) {
         let records = unit.allRecords
         if unit.status == .failed || unit.status == .notStarted {
             self = .failed
@@ -57,5 +58,5 @@ public enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
 
 extension UnitSummary {
     /// Every finding of the unit, its documents' and its own.
-    public var allRecords: [FindingRecord] { (records ?? []) + documents.flatMap { $0.records ?? [] } }
+    package var allRecords: [FindingRecord] { (records ?? []) + documents.flatMap { $0.records ?? [] } }
 }

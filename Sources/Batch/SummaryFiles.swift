@@ -1,3 +1,4 @@
+import FormPrint
 import InputReading
 import Evaluation
 import Foundation

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 import InputReading
@@ -9,32 +10,32 @@ import InputReading
 /// on the roster. A file that failed is listed under the unit it names when
 /// it can be read that far, so a unit that did submit is never also
 /// counted as 未提交. Without a roster every unit is a line of its own kind.
-public struct RosterMatch: Sendable {
-    public struct Line: Sendable {
+package struct RosterMatch: Sendable {
+    package struct Line: Sendable {
         /// The roster's writing of the name for a roster unit; the unit
         /// file's (or, for a file naming none, the file's name) otherwise.
-        public var name: String
-        public var onRoster: Bool
+        package var name: String
+        package var onRoster: Bool
         /// The files of this unit in the batch; none: not submitted.
-        public var units: [UnitSummary]
+        package var units: [UnitSummary]
 
         /// The worst standing of its files (a broken file beside a good
         /// one still needs the bureau's attention); 未提交 without files.
-        public var status: ReviewStatus { units.map(ReviewStatus.init).min() ?? .notSubmitted }
+        package var status: ReviewStatus { units.map(ReviewStatus.init).min() ?? .notSubmitted }
     }
 
-    public var lines: [Line]
+    package var lines: [Line]
     /// Whether a roster was given (else `lines` are the batch's units alone).
-    public var hasRoster: Bool
+    package var hasRoster: Bool
 
-    public var rosterCount: Int { lines.filter(\.onRoster).count }
-    public var submittedFromRoster: Int { lines.filter { $0.onRoster && !$0.units.isEmpty }.count }
-    public var notSubmitted: [Line] { lines.filter { $0.onRoster && $0.units.isEmpty } }
-    public var offRoster: [Line] { lines.filter { !$0.onRoster } }
+    package var rosterCount: Int { lines.filter(\.onRoster).count }
+    package var submittedFromRoster: Int { lines.filter { $0.onRoster && !$0.units.isEmpty }.count }
+    package var notSubmitted: [Line] { lines.filter { $0.onRoster && $0.units.isEmpty } }
+    package var offRoster: [Line] { lines.filter { !$0.onRoster } }
 
     /// `namedBy` reads the unit a failed file names (a unit file read as far
     /// as its `unit.name`); tests may pass their own.
-    public init(summary: BatchSummary, roster: Roster?, namedBy probe: (UnitSummary) -> String? = RosterMatch.unitName) {
+    package init(summary: BatchSummary, roster: Roster?, namedBy probe: (UnitSummary) -> String? = RosterMatch.unitName) {
         hasRoster = roster != nil
         var lines = (roster?.units ?? []).map { Line(name: $0, onRoster: true, units: []) }
         var byName: [String: Int] = [:]
@@ -61,12 +62,12 @@ public struct RosterMatch: Sendable {
 
     /// The unit a file names: as read when it rendered, else as far as
     /// its unit file can be read (nil for a file that names none).
-    public static func unitName(_ unit: UnitSummary) -> String? {
+    package static func unitName(_ unit: UnitSummary) -> String? {
         unit.unit ?? UnitNameProbe.name(inFile: URL(fileURLWithPath: unit.input))
     }
 
     /// "共 55 个单位：名单内 52 个（已提交 50 个，未提交 2 个），名单外 3 个。"
-    public var totals: Message {
+    package var totals: Message {
         let all = lines.count
         guard hasRoster else { return Message(chinese: "共 \(all) 个单位。", english: "\(all) unit\(all == 1 ? "" : "s").") }
         let roster = rosterCount, submitted = submittedFromRoster, missing = notSubmitted.count, extra = offRoster.count

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Review
 import Support
@@ -5,22 +6,22 @@ import Foundation
 
 /// What a batch did, unit by unit and document by document: the terminal
 /// table, `summary.json` and `summary.csv` are all views of this value.
-public struct BatchSummary: Sendable, Codable, Equatable {
+package struct BatchSummary: Sendable, Codable, Equatable {
     /// The FormPrint version that rendered.
-    public var formprint: String
+    package var formprint: String
     /// The slice this run rendered (`K/N`), nil for a whole batch.
-    public var shard: String?
+    package var shard: String?
     /// True when Ctrl-C (or SIGTERM) stopped the run before every unit was done.
-    public var interrupted: Bool
+    package var interrupted: Bool
     /// Wall-clock seconds of the run (of the longest, for merged summaries).
-    public var seconds: Double
+    package var seconds: Double
     /// In the batch's sorted order.
-    public var units: [UnitSummary]
+    package var units: [UnitSummary]
     /// Shards (`K/N`) a merged summary has no summary of: their units are
     /// in no list, so the summary is incomplete (issue 14).
-    public var missingShards: [String] = []
+    package var missingShards: [String] = []
 
-    public init(formprint: String = UnitRenderer.version, shard: String? = nil, interrupted: Bool = false,
+    package init(formprint: String = UnitRenderer.version, shard: String? = nil, interrupted: Bool = false,
                 seconds: Double = 0, units: [UnitSummary] = []) {
         self.formprint = formprint
         self.shard = shard
@@ -29,20 +30,20 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         self.units = units
     }
 
-    public var totals: Totals { Totals(units) }
+    package var totals: Totals { Totals(units) }
 
     /// Rendered, unchanged (skipped) or not: the exit status follows.
-    public var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted && missingShards.isEmpty }
+    package var allRendered: Bool { totals.failed == 0 && totals.notStarted == 0 && !interrupted && missingShards.isEmpty }
 
-    public struct Totals: Sendable, Codable, Equatable {
+    package struct Totals: Sendable, Codable, Equatable {
         /// Whether a finding's line (`…: error[FP201]: …`, `…: 错误[FP201]：…`)
         /// has `severity`, in either language.
         static func isFinding(_ line: String, _ severity: Severity) -> Bool {
             line.containsBytes(": \(severity.rawValue)[") || line.containsBytes(": \(severity.word.chinese)[")
         }
 
-        public var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0
-        public var documents = 0, pages = 0, warnings = 0, errors = 0
+        package var units = 0, rendered = 0, unchanged = 0, failed = 0, notStarted = 0
+        package var documents = 0, pages = 0, warnings = 0, errors = 0
 
         init(_ units: [UnitSummary]) {
             self.units = units.count
@@ -67,7 +68,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case formprint, shard, interrupted, missingShards, seconds, totals, units }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         formprint = try container.decode(String.self, forKey: .formprint)
         shard = try container.decodeIfPresent(String.self, forKey: .shard)
@@ -77,7 +78,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         missingShards = try container.decodeIfPresent([String].self, forKey: .missingShards) ?? []
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(formprint, forKey: .formprint)
         try container.encodeIfPresent(shard, forKey: .shard)
@@ -90,8 +91,8 @@ public struct BatchSummary: Sendable, Codable, Equatable {
 }
 
 /// One unit file's outcome.
-public struct UnitSummary: Sendable, Codable, Equatable {
-    public enum Status: String, Sendable, Codable {
+package struct UnitSummary: Sendable, Codable, Equatable {
+    package enum Status: String, Sendable, Codable {
         /// Rendered and written in this run.
         case rendered
         /// Skipped by `--skip-unchanged`: its files are as the last run wrote them.
@@ -103,23 +104,23 @@ public struct UnitSummary: Sendable, Codable, Equatable {
     }
 
     /// The unit file.
-    public var input: String
+    package var input: String
     /// Position in the whole sorted batch (all shards), for merging.
-    public var position: Int
-    public var unit: String?
-    public var year: Int?
+    package var position: Int
+    package var unit: String?
+    package var year: Int?
     /// The unit's output folder, relative to the output root.
-    public var folder: String?
-    public var status: Status
-    public var errors: [String]
-    public var warnings: [String]
-    public var documents: [DocumentSummary]
+    package var folder: String?
+    package var status: Status
+    package var errors: [String]
+    package var warnings: [String]
+    package var documents: [DocumentSummary]
     /// The unit's combined PDF, relative to the output root.
-    public var combined: String?
+    package var combined: String?
     /// Findings about the unit as a whole (its year, its signatures), field by field.
-    public var records: [FindingRecord]?
+    package var records: [FindingRecord]?
 
-    public init(input: String, position: Int, unit: String? = nil, year: Int? = nil, folder: String? = nil, status: Status,
+    package init(input: String, position: Int, unit: String? = nil, year: Int? = nil, folder: String? = nil, status: Status,
                 errors: [String] = [], warnings: [String] = [], documents: [DocumentSummary] = [], combined: String? = nil) {
         self.input = input
         self.position = position
@@ -135,26 +136,26 @@ public struct UnitSummary: Sendable, Codable, Equatable {
 }
 
 /// One printed document of a unit.
-public struct DocumentSummary: Sendable, Codable, Equatable {
+package struct DocumentSummary: Sendable, Codable, Equatable {
     /// 项目支出绩效自评表, 部门整体支出绩效自评表 or 部门整体支出绩效自评报告.
-    public var document: String
+    package var document: String
     /// The project's name, for project forms.
-    public var project: String?
+    package var project: String?
     /// Every file written for it, relative to the output root (first the PDF
     /// when PDF was asked for).
-    public var files: [String]
-    public var pages: Int
-    public var layout: String
+    package var files: [String]
+    package var pages: Int
+    package var layout: String
     /// What `formprint validate` finds in this document (`file:line:column:
     /// warning[FP301]: …`), and warnings about its file name.
-    public var findings: [String]
+    package var findings: [String]
     /// The same findings, field by field, for the bureau's report
     /// (absent in summaries written before FormPrint kept them).
-    public var records: [FindingRecord]?
+    package var records: [FindingRecord]?
     /// 总分 as the unit wrote it or its scoring profile computed it, for
     /// project forms.
-    public var totalScore: String?
+    package var totalScore: String?
     /// 评价等级 as the unit wrote it or as its scoring profile computed it;
     /// else 优/良/中/差 for a numeric 总分 (90–100, 80–90, 60–80, below 60).
-    public var grade: String?
+    package var grade: String?
 }

@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 import Support
 
@@ -5,11 +6,11 @@ import Support
 /// findings, one row each, and a sheet of units with their status, 总分
 /// and 等级) and `findings.html` (units by status, findings grouped, links
 /// to each unit's PDFs). Written beside summary.json, atomically.
-public struct FindingsReport: Sendable {
-    public var summary: BatchSummary
-    public var roster: Roster?
+package struct FindingsReport: Sendable {
+    package var summary: BatchSummary
+    package var roster: Roster?
 
-    public init(summary: BatchSummary, roster: Roster? = nil) {
+    package init(summary: BatchSummary, roster: Roster? = nil) {
         self.summary = summary
         self.roster = roster
     }
@@ -56,7 +57,7 @@ public struct FindingsReport: Sendable {
 
     /// Writes `findings.xlsx` and `findings.html` into `folder`.
     @discardableResult
-    public func write(into folder: URL) throws -> [URL] {
+    package func write(into folder: URL) throws -> [URL] {
         let workbook = folder.appendingPathComponent("findings.xlsx"), page = folder.appendingPathComponent("findings.html")
         try AtomicFile.write(try workbookData(), to: workbook)
         try AtomicFile.write(Data(html().utf8), to: page)
@@ -170,4 +171,9 @@ public struct FindingsReport: Sendable {
 
             """
     }
+}
+
+extension FindingsReport {
+    /// `findings.xlsx` as bytes, for a download.
+    package func workbook() throws -> Data { try workbookData() }
 }

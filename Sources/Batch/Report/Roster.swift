@@ -1,3 +1,4 @@
+import FormPrint
 import InputReading
 import Evaluation
 import Foundation
@@ -9,12 +10,12 @@ import Importing
 /// without surrounding spaces. A column headed 主管部门 (a workbook's, or a
 /// text file's tab-separated one) gives each unit its supervising
 /// department, which the desk groups booklets and its table by.
-public struct Roster: Sendable, Equatable {
-    public var units: [String]
+package struct Roster: Sendable, Equatable {
+    package var units: [String]
     /// 主管部门 of the units whose row gives one.
-    public var supervisors: [String: String]
+    package var supervisors: [String: String]
 
-    public init(units: [String], supervisors: [String: String] = [:]) {
+    package init(units: [String], supervisors: [String: String] = [:]) {
         self.units = units
         self.supervisors = supervisors
     }
@@ -42,7 +43,7 @@ public struct Roster: Sendable, Equatable {
 
     static let headings: Set<String> = ["单位名称", "单位", "部门名称", "预算单位", "名称", "unit", "name"]
 
-    public static func read(_ url: URL) throws -> Roster {
+    package static func read(_ url: URL) throws -> Roster {
         let data: Data
         do {
             data = try RegularFile.read(url, limit: YAMLDocument.maximumFileSize)

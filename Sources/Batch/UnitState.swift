@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 
 /// What `--skip-unchanged` remembers of a unit: the content hash of

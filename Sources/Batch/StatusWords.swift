@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 
 /// The one word for each status, wherever a unit's standing is shown — the
@@ -5,7 +6,7 @@ import Evaluation
 /// its tests) the desk's table — so that the bureau never reads 通过 in one
 /// place and 无问题 in another for the same unit.
 extension UnitSummary.Status {
-    public var word: Message {
+    package var word: Message {
         switch self {
         case .rendered: Message(chinese: "已生成", english: "rendered")
         case .unchanged: Message(chinese: "未变", english: "unchanged")
@@ -18,7 +19,7 @@ extension UnitSummary.Status {
 extension ReviewStatus {
     /// A unit whose file could not be rendered says what the batch says of
     /// it (无法生成); a clean unit says what the desk says (通过).
-    public var word: Message {
+    package var word: Message {
         switch self {
         case .failed: UnitSummary.Status.failed.word
         case .errors: Message(chinese: "有错误", english: "errors")
@@ -28,5 +29,5 @@ extension ReviewStatus {
         }
     }
 
-    public var chineseName: String { word.chinese }
+    package var chineseName: String { word.chinese }
 }

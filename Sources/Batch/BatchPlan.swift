@@ -1,14 +1,15 @@
+import FormPrint
 import InputReading
 import Evaluation
 import Foundation
 
 /// One unit file of a batch.
-public struct BatchInput: Sendable, Hashable, Codable {
+package struct BatchInput: Sendable, Hashable, Codable {
     /// The path as the user named it (the argument joined with the path
     /// found below it), used in messages and summaries.
-    public var path: String
+    package var path: String
     /// Position in the whole sorted batch, before sharding.
-    public var position: Int
+    package var position: Int
 
     var url: URL { URL(fileURLWithPath: path) }
 
@@ -20,19 +21,19 @@ public struct BatchInput: Sendable, Hashable, Codable {
 /// The K-th of N deterministic slices of a batch: inputs at sorted
 /// positions K-1, K-1+N, K-1+2N, … (round robin, so that units sorted
 /// together — often one county's — spread over the machines).
-public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
     /// 1-based.
-    public var index: Int
-    public var count: Int
+    package var index: Int
+    package var count: Int
 
-    public init(index: Int, count: Int) throws {
+    package init(index: Int, count: Int) throws {
         guard count >= 1, (1...count).contains(index) else { throw FormPrintError.badShard("\(index)/\(count)") }
         self.index = index
         self.count = count
     }
 
     /// Parses `K/N`, e.g. `2/8`.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
               let count = Int(parts[1].trimmingCharacters(in: .whitespaces)) else {
@@ -41,21 +42,21 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
         try self.init(index: index, count: count)
     }
 
-    public func contains(position: Int) -> Bool { position % count == index - 1 }
+    package func contains(position: Int) -> Bool { position % count == index - 1 }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 }
 
 /// The inputs of a batch: every unit file below the folders given, or
 /// named in the list files given, sorted, without duplicates, and the
 /// slice this run renders.
-public struct BatchPlan: Sendable {
+package struct BatchPlan: Sendable {
     /// Every input of the batch (all shards), in sorted order.
-    public var inputs: [BatchInput]
-    public var shard: Shard?
+    package var inputs: [BatchInput]
+    package var shard: Shard?
 
     /// The inputs this run renders.
-    public var selected: [BatchInput] {
+    package var selected: [BatchInput] {
         guard let shard else { return inputs }
         return inputs.filter { shard.contains(position: $0.position) }
     }
@@ -63,9 +64,9 @@ public struct BatchPlan: Sendable {
     /// File extensions read as unit files.
     /// Unit files, and the officer's own workbooks and pasted tables, which
     /// are imported in memory.
-    public static let unitExtensions: Set<String> = ["yaml", "yml", "json", "xlsx", "xls", "docx", "txt", "tsv"]
+    package static let unitExtensions: Set<String> = ["yaml", "yml", "json", "xlsx", "xls", "docx", "txt", "tsv"]
 
-    public init(inputs: [BatchInput], shard: Shard? = nil) {
+    package init(inputs: [BatchInput], shard: Shard? = nil) {
         self.inputs = inputs
         self.shard = shard
     }
@@ -77,7 +78,7 @@ public struct BatchPlan: Sendable {
     /// line (blank lines and `#` comments skipped, relative paths taken
     /// from the list's folder). Inputs are sorted by argument, then by path
     /// below it, so every machine of a sharded run sees the same order.
-    public init(arguments: [String], excluding output: URL? = nil, shard: Shard? = nil) throws {
+    package init(arguments: [String], excluding output: URL? = nil, shard: Shard? = nil) throws {
         var found: [String] = []
         var seen: Set<String> = []
         let excluded = output.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 import Importing
@@ -8,18 +9,18 @@ import Review
 import Support
 
 /// How a batch renders and where it writes.
-public struct BatchConfiguration: Sendable {
-    public var output: URL
+package struct BatchConfiguration: Sendable {
+    package var output: URL
     /// Formats, resolution, layout choices; `combined` adds each unit's
     /// combined PDF (on by default for batches).
-    public var options: RenderOptions
+    package var options: RenderOptions
     /// Units rendered at once, each on its own thread with its own renderer.
-    public var jobs: Int
+    package var jobs: Int
     /// Skip units whose content hash is unchanged since the last run that
     /// used this option (see `UnitState`).
-    public var skipUnchanged: Bool
+    package var skipUnchanged: Bool
 
-    public init(output: URL, options: RenderOptions = RenderOptions(combined: true),
+    package init(output: URL, options: RenderOptions = RenderOptions(combined: true),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, skipUnchanged: Bool = false) {
         self.output = output
         self.options = options
@@ -34,9 +35,9 @@ public struct BatchConfiguration: Sendable {
 /// `UnitRenderer`. A unit that fails is recorded with its reason and the
 /// others go on. The summary lists units in sorted order, so it — and
 /// every file written — is the same whatever the number of jobs.
-public final class BatchRunner: Sendable {
-    public let configuration: BatchConfiguration
-    public let catalog: LayoutCatalog
+package final class BatchRunner: Sendable {
+    package let configuration: BatchConfiguration
+    package let catalog: LayoutCatalog
     let fonts: FontLibrary
     let scoring: ScoringCatalog
     /// Checks each unit as `formprint validate` does; its findings go into
@@ -45,12 +46,12 @@ public final class BatchRunner: Sendable {
     /// The fields unit files may carry (built-in and `--layouts`).
     let fields: FieldRegistry?
 
-    public convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
+    package convenience init(configuration: BatchConfiguration, extraLayoutFolders: [URL] = [], fontFallback: FontFallback = .none) throws {
         try self.init(configuration: configuration, catalog: try LayoutCatalog.standard(adding: extraLayoutFolders),
                       fonts: try UnitRenderer.standardFonts(fallback: fontFallback), scoring: try ScoringCatalog.standard())
     }
 
-    public init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog) {
+    package init(configuration: BatchConfiguration, catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog) {
         self.configuration = configuration
         self.catalog = catalog
         self.fonts = fonts
@@ -62,7 +63,7 @@ public final class BatchRunner: Sendable {
 
     }
 
-    public func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
+    package func run(_ plan: BatchPlan, progress: some BatchProgress = SilentProgress(),
                     cancellation: BatchCancellation = BatchCancellation()) -> BatchSummary {
         let start = DispatchTime.now()
         @Sendable func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
@@ -168,28 +169,15 @@ public final class BatchRunner: Sendable {
             }
 
             let check = try checker.check(document, plan: plan)
-            let findings = check.findings
             let rendered = try renderer.render(check, options: options)
             let targets = rendered.files.map { configuration.output.appendingPathComponent($0.relativePath) }
             AtomicFile.removeStaleTemporaries(for: targets)
             let written = try UnitFiles.write(rendered, into: configuration.output)
-            summary.status = .rendered
-            summary.combined = rendered.combined?.relativePath
-            let instances = UnitRenderer.documents(of: rendered.unit)
-            summary.warnings += findings.filter { Self.document(of: $0.path) == nil }.map(\.description)
-            summary.records = findings.filter { Self.document(of: $0.path) == nil }.map(FindingRecord.init)
-            summary.documents = zip(instances, rendered.documents).map { instance, document in
-                var scores: (total: String?, grade: String?) = (nil, nil)
-                if case .project(let index) = instance {
-                    scores = ScoreGrade.scores(of: index, in: rendered.unit, computed: rendered.computed, profile: check.profile)
-                }
-                return DocumentSummary(
-                    document: document.kind.chineseName, project: document.detail, files: document.files.map(\.relativePath),
-                    pages: document.pageCount, layout: document.layoutID,
-                    findings: document.warnings + findings.filter { Self.document(of: $0.path) == instance }.map(\.description),
-                    records: findings.filter { Self.document(of: $0.path) == instance }.map(FindingRecord.init),
-                    totalScore: scores.total, grade: scores.grade)
-            }
+            // The same summary the desk lists for a handed-in unit.
+            let warnings = summary.warnings
+            summary = UnitSummary.of(check, rendered: rendered, input: input.path)
+            summary.position = input.position
+            summary.warnings = warnings + summary.warnings
             if let stateURL, let hash {
                 let digests = Dictionary(rendered.files.map { ($0.relativePath, ContentHash.hex($0.data)) }, uniquingKeysWith: { first, _ in first })
                 try UnitState(hash: hash, unit: summary, digests: digests).write(to: stateURL)
@@ -205,23 +193,6 @@ public final class BatchRunner: Sendable {
             // A failed unit is tried again on the next run.
             if let stateURL { try? FileManager.default.removeItem(at: stateURL) }
             return (summary, [])
-        }
-    }
-}
-
-extension BatchRunner {
-    /// The document a finding is about, by its field path: `projects[i]…`,
-    /// `department…` or `report…`; nil for the unit as a whole.
-    static func document(of path: FieldPath) -> DocumentInstance? {
-        let components = path.components
-        guard let first = components.first else { return nil }
-        switch first {
-        case .key("projects"):
-            if components.count > 1, case .index(let index) = components[1] { return .project(index: index) }
-            return nil
-        case .key("department"): return .department
-        case .key("report"): return .report
-        default: return nil
         }
     }
 }

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 import Layout

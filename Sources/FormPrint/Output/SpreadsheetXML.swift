@@ -9,15 +9,22 @@ import Support
 /// fixed timestamp, so identical reports are identical bytes. Every text
 /// cell is neutralised against formula injection (`SpreadsheetText`, as
 /// for summary.csv).
-struct SpreadsheetWriter {
-    struct Sheet {
-        var name: String
-        var header: [String]
-        var rows: [[Cell]]
+package struct SpreadsheetWriter {
+    package struct Sheet {
+        package var name: String
+        package var header: [String]
+        package var rows: [[Cell]]
         /// The widest each column may be, in characters (Excel's unit); a
         /// column is as wide as its longest text (`fittedWidths`), up to
         /// this, and longer text wraps in a taller row.
-        var widths: [Double]
+        package var widths: [Double]
+
+        package init(name: String, header: [String], rows: [[Cell]], widths: [Double]) {
+            self.name = name
+            self.header = header
+            self.rows = rows
+            self.widths = widths
+        }
 
         /// Each column as wide as its widest cell or header (a CJK
         /// character counting two units, as in 宋体 11pt), at most `widths`.
@@ -30,11 +37,11 @@ struct SpreadsheetWriter {
         }
     }
 
-    enum Cell {
+    package enum Cell {
         case text(String)
         case number(String)
 
-        var text: String {
+        package var text: String {
             switch self {
             case .text(let text), .number(let text): text
             }
@@ -43,7 +50,7 @@ struct SpreadsheetWriter {
 
     /// A text's width in Excel's units: a CJK (or other wide) character
     /// takes two, any other one.
-    static func units(_ text: some StringProtocol) -> Int {
+    package static func units(_ text: some StringProtocol) -> Int {
         // Counted on the UTF-8 bytes: a scalar from U+1100 up is a lead byte
         // E1 followed by 84 or more, or a lead byte E2 or above.
         var units = 0
@@ -74,7 +81,7 @@ struct SpreadsheetWriter {
 
     static let timestamp = Date(timeIntervalSince1970: 946_684_800)
 
-    static func data(_ sheets: [Sheet]) throws -> Data {
+    package static func data(_ sheets: [Sheet]) throws -> Data {
         var entries: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets.count)),
             ("_rels/.rels", """
@@ -167,7 +174,7 @@ struct SpreadsheetWriter {
             """
     }
 
-    static func column(_ number: Int) -> String {
+    package static func column(_ number: Int) -> String {
         var number = number, letters = ""
         while number > 0 {
             letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 
@@ -65,12 +66,12 @@ enum OutputFolders {
     /// (a merged summary may hold shards run in both).
     static let duplicateMarker = Message(chinese: "也在", english: " is also in ")
 
-    public static func isDuplicateWarning(_ warning: String) -> Bool {
+    package static func isDuplicateWarning(_ warning: String) -> Bool {
         warning.contains(duplicateMarker.english) || (warning.hasPrefix("单位“") && warning.contains("）" + duplicateMarker.chinese))
     }
 }
 
 extension UnitSummary {
     /// The warnings that another input holds the same unit and year.
-    public var duplicateWarnings: [String] { warnings.filter(OutputFolders.isDuplicateWarning) }
+    package var duplicateWarnings: [String] { warnings.filter(OutputFolders.isDuplicateWarning) }
 }

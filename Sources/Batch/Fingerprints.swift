@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 
 /// The content hash of everything a unit's output depends on: FormPrint's

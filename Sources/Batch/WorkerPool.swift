@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 import Support
 

@@ -1,3 +1,4 @@
+import FormPrint
 import Evaluation
 import Foundation
 
@@ -6,7 +7,7 @@ extension BatchSummary {
     /// one: units in the batch's sorted order, the longest run's time, and
     /// the problems a merge can see — a shard of K/N missing, two units
     /// writing the same file.
-    public static func merged(_ summaries: [BatchSummary]) -> (summary: BatchSummary, problems: [String]) {
+    package static func merged(_ summaries: [BatchSummary]) -> (summary: BatchSummary, problems: [String]) {
         var problems: [String] = []
         var byInput: [String: UnitSummary] = [:]
         for summary in summaries {

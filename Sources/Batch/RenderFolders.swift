@@ -1,3 +1,4 @@
+import FormPrint
 import Foundation
 
 extension UnitFiles {
@@ -7,7 +8,7 @@ extension UnitFiles {
     /// the first keeps `<unit>` and each later one gets `<unit>_<stem>`,
     /// both with a warning. `units[i]` is nil where a file cannot be read
     /// (it fails on its own when rendered).
-    public static func outputFolders(paths: [String], units: [(name: String, year: Int)?]) -> [(folder: String?, warnings: [String])] {
+    package static func outputFolders(paths: [String], units: [(name: String, year: Int)?]) -> [(folder: String?, warnings: [String])] {
         let inputs = paths.enumerated().map { BatchInput(path: $1, position: $0) }
         let identities = units.map { $0.map { OutputFolders.Identity(name: $0.name, year: $0.year) } }
         return OutputFolders.assign(inputs, identities).map { ($0?.folder, $0?.warnings ?? []) }
