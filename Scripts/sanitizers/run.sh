@@ -56,10 +56,20 @@ memcheck() {
 }
 
 # The executables a sanitized build of the pools needs: `formprint` for the
-# batch, and the desk's own executable (which `formprint serve` runs) for the desk.
+# batch, and the desk's own executable (which `formprint serve` runs) for the
+# desk. One `swift build` each: given two `--product`s, swift build builds
+# only the last.
 products() {
-    echo --product formprint
-    [ "$1" = batch ] || echo --product formprint-desk
+    echo formprint
+    [ "$1" = batch ] || echo formprint-desk
+}
+
+# `build_products batch|desk|both FLAGS…`: each product of the pools' run, built with FLAGS.
+build_products() {
+    local which=$1; shift
+    for product in $(products "$which"); do
+        swift build -c release "$@" --product "$product"
+    done
 }
 
 # The two worker pools under a sanitizer (issue 24): `formprint batch` of 40
@@ -71,14 +81,12 @@ pools() {
     local kind=$1 which=${2:-both} binary wrap=() out=".build-pools-$1"
     case $kind in
         tsan)
-            # shellcheck disable=SC2046
-            swift build -c release --sanitize=thread --scratch-path .build-tsan-cli $(products "$which")
+            build_products "$which" --sanitize=thread --scratch-path .build-tsan-cli
             binary=.build-tsan-cli/release/formprint
             export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1"
             ;;
         asan)
-            # shellcheck disable=SC2046
-            swift build -c release --sanitize=address --scratch-path .build-asan-cli $(products "$which")
+            build_products "$which" --sanitize=address --scratch-path .build-asan-cli
             binary=.build-asan-cli/release/formprint
             # The same explained suppressions as the test run's (Foundation,
             # fontconfig); leaks are reported when each process exits.
@@ -86,8 +94,7 @@ pools() {
             export ASAN_OPTIONS="detect_leaks=1"
             ;;
         valgrind)
-            # shellcheck disable=SC2046
-            swift build -c release --scratch-path .build-valgrind -Xswiftc -gnone -Xcc -g0 $(products "$which")
+            build_products "$which" --scratch-path .build-valgrind -Xswiftc -gnone -Xcc -g0
             binary=.build-valgrind/release/formprint
             wrap=(valgrind --leak-check=full --show-leak-kinds=definite --trace-children=yes)
             ;;
