@@ -1,7 +1,7 @@
-import FormPrint
-import InputReading
 import Evaluation
+import FormPrint
 import Foundation
+import InputReading
 
 /// One unit file of a batch.
 package struct BatchInput: Sendable, Hashable, Codable {

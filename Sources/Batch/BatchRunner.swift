@@ -1,5 +1,5 @@
-import FormPrint
 import Evaluation
+import FormPrint
 import Foundation
 import Importing
 import InputReading

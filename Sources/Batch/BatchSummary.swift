@@ -1,8 +1,8 @@
-import FormPrint
 import Evaluation
+import FormPrint
+import Foundation
 import Review
 import Support
-import Foundation
 
 /// What a batch did, unit by unit and document by document: the terminal
 /// table, `summary.json` and `summary.csv` are all views of this value.

@@ -1,5 +1,5 @@
-import FormPrint
 import Evaluation
+import FormPrint
 import Foundation
 
 /// Decides each unit's output folder over the whole batch (every shard

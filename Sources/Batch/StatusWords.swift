@@ -1,5 +1,5 @@
-import FormPrint
 import Evaluation
+import FormPrint
 
 /// The one word for each status, wherever a unit's standing is shown — the
 /// batch's lines and table, summary.csv, findings.xlsx/html and (through

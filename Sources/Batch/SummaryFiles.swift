@@ -1,7 +1,7 @@
-import FormPrint
-import InputReading
 import Evaluation
+import FormPrint
 import Foundation
+import InputReading
 
 /// `summary.json`, `summary.csv` and the terminal table: views of a
 /// `BatchSummary`.

@@ -1,21 +1,21 @@
 import Evaluation
 import Foundation
 import Importing
-import Layout
 import InputReading
+import Layout
 
 /// Reading unit files and writing their documents: the steps the command
 /// line runs for each input.
 public enum UnitFiles {
     /// `fields` are the declared fields the file may carry (default: the
     /// built-in registry; `LayoutCatalog.fields` adds those of `--layouts`).
-    public static func read(_ url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
+    package static func read(_ url: URL, fields: FieldRegistry? = nil) throws -> UnitDocument {
         try UnitFileReader.read(contentsOf: url, fields: fields)
     }
 
     /// Whether `file` is a unit file (YAML or JSON) rather than an officer's
     /// own workbook or pasted table, which is imported in memory.
-    public static func isUnitFile(_ file: String) -> Bool {
+    package static func isUnitFile(_ file: String) -> Bool {
         ["yaml", "yml", "json"].contains((file as NSString).pathExtension.lowercased())
     }
 
@@ -26,7 +26,7 @@ public enum UnitFiles {
     /// finding then names the cell (自评表.xlsx 项目自评表!B4) or line
     /// (粘贴.txt 第12行第3列) it is about. A cell holding data that fits no field
     /// is an error unless `lenient`.
-    public static func read(_ data: Data, file: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [],
+    package static func read(_ data: Data, file: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [],
                             lenient: Bool = false) throws -> UnitDocument {
         guard isUnitFile(file) else {
             let imported = try UnitImporter.importData(data, file: file, options: ImportOptions(layouts: layouts))
@@ -42,12 +42,12 @@ public enum UnitFiles {
 
     /// Renders every document of the unit file at `url` into `folder`,
     /// each written atomically; returns the files written.
-    public static func render(_ url: URL, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
+    package static func render(_ url: URL, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
                               into folder: URL) throws -> [URL] {
         try render(url, with: renderer, options: RenderOptions(layouts: layouts), into: folder)
     }
 
-    public static func render(_ url: URL, with renderer: UnitRenderer, options: RenderOptions, into folder: URL) throws -> [URL] {
+    package static func render(_ url: URL, with renderer: UnitRenderer, options: RenderOptions, into folder: URL) throws -> [URL] {
         let rendered = try renderer.render(try read(url, fields: try renderer.catalog.fields), options: options)
         return try write(rendered, into: folder)
     }

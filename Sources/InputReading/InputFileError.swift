@@ -3,8 +3,8 @@ import Evaluation
 /// Why a unit or layout file could not be read, written for the person fixing it:
 /// what is wrong, where (file:line:column and the field path), how to fix it.
 /// `message` is the type's catalogue of sentences, in Chinese and English.
-public struct InputFileError: Error, Sendable, Equatable, HasMessage {
-    public enum Problem: Sendable, Equatable {
+package struct InputFileError: Error, Sendable, Equatable, HasMessage {
+    package enum Problem: Sendable, Equatable {
         /// The file is not well-formed YAML/JSON (the parser's own words).
         case syntax(String)
         /// The file could not be read at all.
@@ -22,17 +22,17 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
         case limitExceeded(Message)
     }
 
-    public var problem: Problem
-    public var location: SourceLocation
-    public var path: FieldPath
+    package var problem: Problem
+    package var location: SourceLocation
+    package var path: FieldPath
 
-    public init(_ problem: Problem, at location: SourceLocation, path: FieldPath) {
+    package init(_ problem: Problem, at location: SourceLocation, path: FieldPath) {
         self.problem = problem
         self.location = location
         self.path = path
     }
 
-    public var message: Message {
+    package var message: Message {
         let field = path.components.isEmpty ? "" : " (\(path))"
         let at = location.description
         switch problem {
@@ -68,17 +68,17 @@ public struct InputFileError: Error, Sendable, Equatable, HasMessage {
 
 extension Message {
     /// "use one of: a, b, c" — the values a setting takes.
-    public static func useOneOf(_ names: [String]) -> Message {
+    package static func useOneOf(_ names: [String]) -> Message {
         Message(chinese: "请用以下之一：\(names.joined(separator: "、"))", english: "use one of: \(names.joined(separator: ", "))")
     }
 
     /// "did you mean 'x'?" after a misspelt name.
-    public static func didYouMean(_ name: String) -> Message {
+    package static func didYouMean(_ name: String) -> Message {
         Message(chinese: "是否应为“\(name)”？", english: "did you mean '\(name)'?")
     }
 
     /// "did you mean 'implementingUnit'（实施单位）?", the name already quoted.
-    public static func didYouMean(quoted name: String) -> Message {
+    package static func didYouMean(quoted name: String) -> Message {
         Message(chinese: "是否应为 \(name)？", english: "did you mean \(name)?")
     }
 
@@ -88,30 +88,30 @@ extension Message {
     }
 
     /// `place: error: cannot read the file: reason.`
-    public static func cannotRead(at place: String, _ reason: Message) -> Message {
+    package static func cannotRead(at place: String, _ reason: Message) -> Message {
         .error(at: place, chinese: "无法读取文件：\(reason.chinese)。", english: "cannot read the file: \(reason.english).")
     }
 
     /// A file with nothing in it.
-    public static let emptyFile = Message(chinese: "文件是空的", english: "the file is empty")
+    package static let emptyFile = Message(chinese: "文件是空的", english: "the file is empty")
 
     /// No hint.
-    public static let none = Message(chinese: "", english: "")
+    package static let none = Message(chinese: "", english: "")
 
     /// A flag written as something else than true or false.
-    public static func notTrueOrFalse(_ text: String) -> Message {
+    package static func notTrueOrFalse(_ text: String) -> Message {
         Message(chinese: "“\(text)”不是 true 或 false", english: "'\(text)' is not true or false")
     }
 }
 
 /// What a YAML/JSON value is, or should be, in a `wrongType` error.
-public enum NodeShape: Sendable, Equatable {
+package enum NodeShape: Sendable, Equatable {
     case mapping, list, text, alias
     /// A scalar, with the start of what was written.
     case writtenText(String)
 
     /// What was expected, with how it is written.
-    public var expected: Message {
+    package var expected: Message {
         switch self {
         case .mapping: Message(chinese: "字段映射（键: 值）", english: "a mapping of fields (key: value)")
         case .list: Message(chinese: "列表（以“- ”开头的行）", english: "a list (lines starting with '- ')")
@@ -120,7 +120,7 @@ public enum NodeShape: Sendable, Equatable {
     }
 
     /// What was found.
-    public var found: Message {
+    package var found: Message {
         switch self {
         case .mapping: Message(chinese: "字段映射", english: "a mapping of fields")
         case .list: Message(chinese: "列表", english: "a list")
@@ -133,20 +133,20 @@ public enum NodeShape: Sendable, Equatable {
 
 /// A field of a unit file that no reader and no declaration knows, with the
 /// nearest declared field by key or by Chinese label.
-public struct UnknownField: Sendable, Equatable, HasMessage {
-    public var name: String
-    public var suggestion: FieldSuggestion?
-    public var location: SourceLocation
-    public var path: FieldPath
+package struct UnknownField: Sendable, Equatable, HasMessage {
+    package var name: String
+    package var suggestion: FieldSuggestion?
+    package var location: SourceLocation
+    package var path: FieldPath
 
-    public init(name: String, suggestion: FieldSuggestion?, location: SourceLocation, path: FieldPath) {
+    package init(name: String, suggestion: FieldSuggestion?, location: SourceLocation, path: FieldPath) {
         self.name = name
         self.suggestion = suggestion
         self.location = location
         self.path = path
     }
 
-    public var message: Message {
+    package var message: Message {
         let field = path.components.isEmpty ? "" : " (\(path))"
         let hint = suggestion.map { Message.didYouMean(quoted: $0.description) }
             ?? Message(chinese: "请删除该字段，或在 Layouts/fields.yaml 或表样的“fields:”部分中声明。",

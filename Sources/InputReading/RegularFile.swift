@@ -8,15 +8,15 @@ import Support
 /// don't have permission" (issue 14). Here the file is opened without
 /// blocking, must be a regular file, and at most `limit` bytes are read
 /// (a file that grows past its size while being read is refused too).
-public enum RegularFile {
-    public enum Failure: Error, Sendable, Equatable, HasMessage {
+package enum RegularFile {
+    package enum Failure: Error, Sendable, Equatable, HasMessage {
         /// What the path names instead of a file.
         case notAFile(Kind)
         case tooLarge(bytes: Int, limit: Int)
         /// The system's reason, as errno (no such file, permission denied, …).
         case unreadable(errno: Int32)
 
-        public enum Kind: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case folder, fifo, device, socket, other
 
             var message: Message {
@@ -32,7 +32,7 @@ public enum RegularFile {
 
         /// FormPrint's own sentence for each reason, never the system's
         /// or Foundation's text ("The file doesn't exist.").
-        public var message: Message {
+        package var message: Message {
             switch self {
             case .notAFile(let kind):
                 Message(chinese: "它是\(kind.message.chinese)，不是普通文件。FormPrint只读取文件：请把数据保存为文件并给出其路径",
@@ -46,7 +46,7 @@ public enum RegularFile {
         }
     }
 
-    public static func read(_ url: URL, limit: Int) throws(Failure) -> Data {
+    package static func read(_ url: URL, limit: Int) throws(Failure) -> Data {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(errno: SystemError.last.code) }
         defer { close(descriptor) }
@@ -79,11 +79,11 @@ public enum RegularFile {
 /// as FormPrint's own sentences in both languages (never the system's or
 /// Foundation's English, "The file doesn't exist."); any other is named by
 /// its number and the system's text.
-public enum SystemReason {
+package enum SystemReason {
     /// Bytes that are not UTF-8 text, for a file read as text.
-    public static let notUTF8 = Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8")
+    package static let notUTF8 = Message(chinese: "不是UTF-8文本，请另存为UTF-8", english: "it is not UTF-8 text; save it as UTF-8")
 
-    public static func message(errno code: Int32) -> Message {
+    package static func message(errno code: Int32) -> Message {
         switch code {
         case ENOENT: Message(chinese: "文件或文件夹不存在，请检查路径和名称", english: "there is no such file or folder; check the path and the name")
         case EACCES, EPERM: Message(chinese: "没有权限，请检查文件或文件夹的权限", english: "permission denied; check the permissions of the file or folder")
@@ -102,7 +102,7 @@ public enum SystemReason {
 
     /// The reason of an error Foundation threw for a file operation: its
     /// POSIX error where it has one (directly or underlying), else its code.
-    public static func message(of error: any Error) -> Message {
+    package static func message(of error: any Error) -> Message {
         if let failure = error as? RegularFile.Failure { return failure.message }
         let error = error as NSError
         if error.domain == NSPOSIXErrorDomain { return message(errno: Int32(error.code)) }

@@ -4,28 +4,28 @@ internal import CCairoPango
 /// they failed: the file being written, the step, and cairo's status —
 /// kept as values, so that the message names the right format and a test
 /// can ask which status it was.
-public struct CairoFailure: Sendable, Equatable {
+package struct CairoFailure: Sendable, Equatable {
     /// The file being written; nil while the fonts are set up, before any.
-    public var format: DrawnFormat?
+    package var format: DrawnFormat?
     /// The failing call or step, in the libraries' own words
     /// ("pango_layout_new", "finishing the surface").
-    public var step: String
+    package var step: String
     /// cairo's status; nil where the call returned no object and no status
     /// (out of memory, in practice).
-    public var status: CairoStatus?
+    package var status: CairoStatus?
 
-    public init(format: DrawnFormat?, step: String, status: CairoStatus? = nil) {
+    package init(format: DrawnFormat?, step: String, status: CairoStatus? = nil) {
         self.format = format
         self.step = step
         self.status = status
     }
 
     /// The step and status as the libraries report them (not translated).
-    public var detail: String { status.map { "\(step): \($0)" } ?? step }
+    package var detail: String { status.map { "\(step): \($0)" } ?? step }
 }
 
 /// The formats cairo draws.
-public enum DrawnFormat: String, Sendable, Equatable {
+package enum DrawnFormat: String, Sendable, Equatable {
     case pdf = "PDF"
     case postScript = "PostScript"
     case png = "PNG"
@@ -34,13 +34,13 @@ public enum DrawnFormat: String, Sendable, Equatable {
 
 /// A `cairo_status_t`, with cairo's own words for it (taken when it is
 /// made, so that the C type stays inside this module).
-public struct CairoStatus: Sendable, Equatable, CustomStringConvertible {
+package struct CairoStatus: Sendable, Equatable, CustomStringConvertible {
     /// cairo's number for the status (`CAIRO_STATUS_NO_MEMORY` is 1).
-    public var code: Int
+    package var code: Int
     /// cairo's sentence ("out of memory", "invalid value for size").
-    public var description: String
+    package var description: String
 
-    public init(code: Int, description: String) {
+    package init(code: Int, description: String) {
         self.code = code
         self.description = description
     }

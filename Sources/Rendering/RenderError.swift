@@ -5,7 +5,7 @@ import Evaluation
 /// detail is the C library's own report (a cairo status, qpdf's text),
 /// which names the failing call and is not translated: the Chinese
 /// sentence says what happened and what to do, the detail follows it.
-public enum RenderError: Error, Sendable, Equatable, HasMessage {
+package enum RenderError: Error, Sendable, Equatable, HasMessage {
     case fontsMissing(String)
     /// cairo, Pango or fontconfig failed: setting up the fonts, or drawing
     /// a file of `CairoFailure.format`.
@@ -15,7 +15,7 @@ public enum RenderError: Error, Sendable, Equatable, HasMessage {
     /// hb-subset or the ZIP writer failed on an OFD file.
     case ofd(String)
 
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .fontsMissing(let places):
             .error(at: nil, chinese: "找不到随附字体（查找了：\(places)）；请把 FORMPRINT_FONTS 设为FormPrint的Fonts/文件夹",

@@ -3,13 +3,13 @@ import Evaluation
 /// Reads a unit's forms the way a reviewer at the finance bureau does:
 /// every check of docs/VALIDATION.md, including those scoring makes. (Not
 /// `Review`, the module's own name, which would break `Review.Finding`.)
-public enum Reviewer {
+package enum Reviewer {
     /// All findings for `document`, each with its file:line:column, in file order.
     /// `referenceYear` (this year) judges the evaluated year when the unit
     /// gives no filing date (FP508).
     /// `scored` is the unit scored by `profile` when the caller has it
     /// already (scores are computed once per unit).
-    public static func findings(in document: UnitDocument, profile: ScoringProfile, referenceYear: Int? = nil,
+    package static func findings(in document: UnitDocument, profile: ScoringProfile, referenceYear: Int? = nil,
                                 scored: ScoredUnit? = nil) -> [Finding] {
         findings(in: document.unit, profile: profile, referenceYear: referenceYear, scored: scored)
             .map { $0.located(in: document.source) }.sorted(by: Finding.reportOrder)
@@ -18,7 +18,7 @@ public enum Reviewer {
     /// All findings for `unit`, with field paths but no file positions.
     /// Scoring's findings (FP503–FP505, FP6xx) only where the form prints
     /// scores: on a form without 分值/得分 there is no cell to fix.
-    public static func findings(in unit: UnitEvaluation, profile: ScoringProfile, referenceYear: Int? = nil,
+    package static func findings(in unit: UnitEvaluation, profile: ScoringProfile, referenceYear: Int? = nil,
                                 scored: ScoredUnit? = nil) -> [Finding] {
         // Every value is read once, for all the rules that look at it.
         let entries = IndicatorEntry.entries(of: unit)

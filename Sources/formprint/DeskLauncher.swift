@@ -1,6 +1,6 @@
 import CommandSupport
+import FormPrint
 import Foundation
-import InputReading
 
 /// `formprint serve …` runs the desk's own executable, `formprint-desk`,
 /// found beside this one. The desk's server stack (Hummingbird, NIO, GRDB)

@@ -3,7 +3,6 @@ import CommandSupport
 import Evaluation
 import FormPrint
 import Foundation
-import Importing
 
 struct ImportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

@@ -3,8 +3,6 @@ import CommandSupport
 import Evaluation
 import FormPrint
 import Foundation
-import Importing
-import Layout
 
 struct LayoutsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

@@ -1,5 +1,5 @@
-import Batch
 import ArgumentParser
+import Batch
 import CommandSupport
 import Evaluation
 import FormPrint

@@ -1,10 +1,9 @@
-import Batch
 import ArgumentParser
+import Batch
 import CommandSupport
 import Evaluation
 import FormPrint
 import Foundation
-import InputReading
 
 struct SummaryCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

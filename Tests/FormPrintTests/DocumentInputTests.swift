@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 
 @testable import Batch
 @testable import FormPrint

@@ -2,8 +2,8 @@ import Batch
 import FormPrint
 import Foundation
 import Hummingbird
-import TestSupport
 import Testing
+import TestSupport
 
 @testable import Serving
 

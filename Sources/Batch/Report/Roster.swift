@@ -1,8 +1,8 @@
-import FormPrint
-import InputReading
 import Evaluation
+import FormPrint
 import Foundation
 import Importing
+import InputReading
 
 /// The units a bureau expects (`batch --roster`): one name per line of a
 /// text file, or the first column of an .xlsx or .xls sheet. A heading such as

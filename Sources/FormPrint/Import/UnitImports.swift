@@ -5,11 +5,11 @@ import Importing
 /// `formprint import`: each input (pasted text, workbook, unit file)
 /// becomes a unit file, written atomically, with a report of what was
 /// recognised, repaired and left over.
-public enum UnitImports {
-    public struct Outcome: Sendable {
-        public var input: URL
-        public var output: URL
-        public var imported: ImportedUnit
+package enum UnitImports {
+    package struct Outcome: Sendable {
+        package var input: URL
+        package var output: URL
+        package var imported: ImportedUnit
     }
 
     /// Imports `input` and writes `<folder>/<input name>.yaml`. With
@@ -17,7 +17,7 @@ public enum UnitImports {
     /// is written (and an earlier unit file of the same name is kept).
     /// Forms are recognised by the layouts of `catalog` (default: the
     /// built-in ones) unless `options` names its own.
-    public static func importFile(_ input: URL, into folder: URL, options: ImportOptions = ImportOptions(),
+    package static func importFile(_ input: URL, into folder: URL, options: ImportOptions = ImportOptions(),
                                   strict: Bool = false, as chosen: URL? = nil, catalog: LayoutCatalog? = nil) throws -> Outcome {
         let catalog = try catalog ?? LayoutCatalog.standard()
         var options = options
@@ -36,7 +36,7 @@ public enum UnitImports {
     }
 
     /// `<folder>/<input file name without its extension>.yaml`.
-    public static func outputURL(for input: URL, in folder: URL) -> URL {
+    package static func outputURL(for input: URL, in folder: URL) -> URL {
         let base = FileNaming.safeComponent(input.deletingPathExtension().lastPathComponent)
         return folder.appendingPathComponent(base + ".yaml")
     }
@@ -46,7 +46,7 @@ public enum UnitImports {
     /// dir2/a.xlsx) the first keeps it and each later one gets
     /// `<stem>_<extension>.yaml` (then `_2`, `_3`), with a warning naming
     /// both — they were written to one file, the last one winning (issue 14).
-    public static func outputURLs(for inputs: [URL], in folder: URL) -> [(output: URL, warning: String?)] {
+    package static func outputURLs(for inputs: [URL], in folder: URL) -> [(output: URL, warning: String?)] {
         var taken: [String: URL] = [:]
         return inputs.map { input in
             var output = outputURL(for: input, in: folder)
@@ -94,7 +94,7 @@ public enum UnitImports {
     }
 
     /// What the command prints for one import.
-    public static func report(_ outcome: Outcome, in language: Language = .current) -> String {
+    package static func report(_ outcome: Outcome, in language: Language = .current) -> String {
         let imported = outcome.imported
         let documents = imported.documents.count
         var lines = ["\(outcome.input.path) → \(outcome.output.path)"]

@@ -1,7 +1,7 @@
 import Evaluation
 import Foundation
-import ZIPFoundation
 import Support
+import ZIPFoundation
 
 /// A minimal .xlsx (Office Open XML) writer for FormPrint's reports: sheets
 /// of text and numbers, a bold frozen header row with filters, column

@@ -9,7 +9,7 @@ extension LayoutCatalog {
     ///
     /// Throws for a layout that does not exist or is for another document,
     /// at the unit file's line when the unit file chose it.
-    public func plan(for document: UnitDocument, options: RenderOptions,
+    package func plan(for document: UnitDocument, options: RenderOptions,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> UnitPlan {
         let unit = document.unit
         var layouts: [DocumentKind: LayoutSpec] = [:]

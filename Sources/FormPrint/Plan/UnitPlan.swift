@@ -10,35 +10,35 @@ import Layout
 /// the scorer, the layouter and the writer read it and decide none of it
 /// again — so an unknown layout is one located error before anything runs,
 /// not a check silently skipped here and a failure there.
-public struct UnitPlan: Sendable {
+package struct UnitPlan: Sendable {
     /// One document the unit has data for, and the layout it prints in.
-    public struct Document: Sendable {
-        public var instance: DocumentInstance
-        public var layout: LayoutSpec
+    package struct Document: Sendable {
+        package var instance: DocumentInstance
+        package var layout: LayoutSpec
     }
 
     /// The unit's documents, in filing order.
-    public var documents: [Document]
+    package var documents: [Document]
     /// The layout of every kind of document printed, forms attached to the
     /// report included.
     package var layouts: [DocumentKind: LayoutSpec]
     /// The project layout the scoring profile follows when none is asked
     /// for — named even for a unit without projects, whose department form
     /// and report are still checked against a profile.
-    public var projectLayoutID: String
+    package var projectLayoutID: String
     /// The scoring profile that layout names (`scoring:` in its file); nil
     /// when it names none.
-    public var projectLayoutScoring: String?
+    package var projectLayoutScoring: String?
     /// The scoring profile asked for (an id or a file); nil for the one
     /// `projectLayoutID` names.
-    public var scoringProfile: String?
+    package var scoringProfile: String?
     /// The layouts' optional lines to print: those the unit's own form had
     /// (recorded on import) and those asked for in this run.
-    public var lines: Set<String>
+    package var lines: Set<String>
     /// The formats each document is written in.
-    public var formats: [OutputFormat]
+    package var formats: [OutputFormat]
     /// The creation date written into every file.
-    public var creationDate: Date
+    package var creationDate: Date
     /// The layouts asked for (`--layout`), kept to tell whether other
     /// options need another plan.
     package var requestedLayouts: [DocumentKind: String]

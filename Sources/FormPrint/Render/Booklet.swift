@@ -1,6 +1,6 @@
 import Evaluation
-import Layout
 import Foundation
+import Layout
 import Rendering
 
 /// Several units' combined PDFs in one file, a bookmark per unit (the

@@ -19,7 +19,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable, Codable {
 
     /// Whether the format writes one file per page (PNG, SVG) rather than
     /// one per document.
-    public var isPerPage: Bool { self == .png || self == .svg }
+    package var isPerPage: Bool { self == .png || self == .svg }
 }
 
 /// What to render and how.
@@ -38,7 +38,7 @@ public struct RenderOptions: Sendable, Hashable {
     public var scoringProfile: String?
     /// The unit's output folder; nil for its name made safe. The batch sets
     /// it to tell apart two units with the same name.
-    public var unitFolder: String?
+    package var unitFolder: String?
     /// Print a unit that still has error findings without the 「草稿」 mark
     /// (`--final`): real forms are sometimes filed with an anomaly the unit
     /// cannot change. Without it such a unit's pages are marked as a draft.

@@ -12,16 +12,16 @@ public typealias FontFallback = Rendering.FontFallback
 /// `DocumentLayouter` (unit → pages), then the `DocumentWriter` (pages →
 /// bytes). One renderer per thread: it owns a Pango font map.
 public final class UnitRenderer {
-    public let catalog: LayoutCatalog
+    package let catalog: LayoutCatalog
     /// Profiles that fill the 分值/得分 cells and 总分 the unit left empty;
     /// nil prints the unit's own values only.
-    public let scoring: ScoringCatalog?
+    package let scoring: ScoringCatalog?
     package let typesetter: Typesetter
     package let layouter: DocumentLayouter
     package let writer: DocumentWriter
     public static let version = "0.1.0"
 
-    public init(catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog? = nil) throws {
+    package init(catalog: LayoutCatalog, fonts: FontLibrary, scoring: ScoringCatalog? = nil) throws {
         self.catalog = catalog
         self.scoring = scoring
         let typesetter = try Typesetter(fonts: fonts)
@@ -39,7 +39,7 @@ public final class UnitRenderer {
     }
 
     /// The bundled fonts of this installation (or `FORMPRINT_FONTS`).
-    public static func standardFonts(fallback: FontFallback = .none) throws -> FontLibrary {
+    package static func standardFonts(fallback: FontFallback = .none) throws -> FontLibrary {
         guard let fonts = ResourceLocator.locate("Fonts", containing: "FormPrintSong-Regular.ttf", environment: "FORMPRINT_FONTS") else {
             throw FormPrintError.resourcesMissing(.fonts)
         }
@@ -47,7 +47,7 @@ public final class UnitRenderer {
     }
 
     /// The documents a unit has data for, in filing order.
-    public static func documents(of unit: UnitEvaluation) -> [DocumentInstance] {
+    package static func documents(of unit: UnitEvaluation) -> [DocumentInstance] {
         var documents = unit.projects.indices.map { DocumentInstance.project(index: $0) }
         if unit.department != nil { documents.append(.department) }
         if unit.report != nil { documents.append(.report) }
@@ -69,20 +69,20 @@ public final class UnitRenderer {
     /// combined PDF, scored here. `errors` is the number of error findings
     /// the unit still has: unless `options.final`, every page is then
     /// marked 「草稿」.
-    public func render(_ document: UnitDocument, options: RenderOptions, errors: Int = 0) throws -> RenderedUnit {
+    package func render(_ document: UnitDocument, options: RenderOptions, errors: Int = 0) throws -> RenderedUnit {
         let plan = try catalog.plan(for: document, options: options)
         return try render(document, plan: plan, computed: try scores(document.unit, plan: plan), options: options,
                           draft: errors > 0 && !options.final)
     }
 
     /// Every document of the unit as PDF.
-    public func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+    package func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> [RenderedDocument] {
         try render(document, options: RenderOptions(layouts: requested, scoringProfile: scoringProfile)).documents
     }
 
     /// One document as PDF.
-    public func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
+    package func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> RenderedDocument {
         let options = RenderOptions(layouts: requested, scoringProfile: scoringProfile)
         let plan = try catalog.plan(for: document, options: options)
@@ -94,7 +94,7 @@ public final class UnitRenderer {
     }
 
     /// All the unit's documents in one PostScript file, for one print job.
-    public func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
+    package func combinedPostScript(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
                                    scoringProfile: String? = nil, lines: Set<String> = []) throws -> Data {
         var options = RenderOptions(layouts: requested, scoringProfile: scoringProfile)
         options.lines = lines
@@ -106,7 +106,7 @@ public final class UnitRenderer {
     }
 
     /// `2024_全部自评文档.pdf`
-    public static func combinedFileName(year: Int) -> String { "\(year)_全部自评文档.pdf" }
+    package static func combinedFileName(year: Int) -> String { "\(year)_全部自评文档.pdf" }
 
     /// The scores the unit left empty, as the forms print them: a
     /// scorecard bound beside the unit's data, never written into it.

@@ -22,9 +22,9 @@ public struct LayoutCatalog: Sendable {
 
     /// The layout each document kind uses when the unit file names none:
     /// the built-in layout whose file says `default: true`.
-    public static let defaults = LayoutDefaults.layouts
+    package static let defaults = LayoutDefaults.layouts
 
-    public init() {}
+    package init() {}
 
     /// The built-in layouts (and `extraFolders`, in order).
     public static func standard(adding extraFolders: [URL] = []) throws -> LayoutCatalog {
@@ -53,7 +53,7 @@ public struct LayoutCatalog: Sendable {
 
     /// Adds every `*.yaml` layout of `folder`; all problems of all files are
     /// reported together.
-    public mutating func add(folder: URL) throws {
+    package mutating func add(folder: URL) throws {
         var problems: [LayoutProblem] = []
         folders.append(folder)
         for name in try Self.layoutFiles(in: folder) {
@@ -66,7 +66,7 @@ public struct LayoutCatalog: Sendable {
         if !problems.isEmpty { throw LayoutError(problems: problems) }
     }
 
-    public mutating func add(_ spec: LayoutSpec) {
+    package mutating func add(_ spec: LayoutSpec) {
         loaded[spec.id] = spec
         builtIn[spec.id] = nil
     }
@@ -75,7 +75,7 @@ public struct LayoutCatalog: Sendable {
     /// `fields:` sections of the layouts added from folders. (Built-in
     /// layouts declare their fields in `Layouts/fields.yaml`, so they need
     /// not be loaded to know them.)
-    public var fields: FieldRegistry {
+    package var fields: FieldRegistry {
         get throws {
             loaded.keys.sorted().reduce(try FieldRegistryReader.standard()) { $0.merging(loaded[$1]!.fields) }
         }
@@ -85,18 +85,18 @@ public struct LayoutCatalog: Sendable {
     public var ids: [String] { Set(loaded.keys).union(builtIn.keys).sorted() }
 
     /// The layout with `id`, loading a built-in one on first use.
-    public func spec(_ id: String) throws -> LayoutSpec? {
+    package func spec(_ id: String) throws -> LayoutSpec? {
         if let spec = loaded[id] { return spec }
         guard let file = builtIn[id] else { return nil }
         return try LayoutCache.spec(id, file: file)
     }
 
     /// Every layout, loaded.
-    public func all() throws -> [LayoutSpec] { try ids.compactMap { try spec($0) } }
+    package func all() throws -> [LayoutSpec] { try ids.compactMap { try spec($0) } }
 
     /// The layout for `kind`: `requested` (from the command line or the
     /// unit file) or the default.
-    public func layout(for kind: DocumentKind, requested: String?) throws -> LayoutSpec {
+    package func layout(for kind: DocumentKind, requested: String?) throws -> LayoutSpec {
         let id = requested ?? Self.defaults[kind]!
         guard let spec = try spec(id) else {
             let candidates = try all().filter { $0.document == kind }.map(\.id).sorted()

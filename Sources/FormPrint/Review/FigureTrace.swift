@@ -9,24 +9,24 @@ import Layout
 /// what FormPrint read, the notes the import made there, and what each form
 /// prints for it with the rule applied. The same rules as
 /// `FigureConservation`, which the tests assert for every corpus.
-public struct FigureTrace: Sendable, HasMessage {
-    public struct Printed: Sendable {
-        public var document: String
-        public var layout: String
-        public var text: String
-        public var rule: Message
+package struct FigureTrace: Sendable, HasMessage {
+    package struct Printed: Sendable {
+        package var document: String
+        package var layout: String
+        package var text: String
+        package var rule: Message
     }
 
-    public var path: String
+    package var path: String
     /// Where the value is in the file, as the officer names it.
-    public var place: String?
+    package var place: String?
     /// The file's own text there (a YAML line, a cell).
-    public var written: String?
-    public var read: String
-    public var notes: [Message]
-    public var printed: [Printed]
+    package var written: String?
+    package var read: String
+    package var notes: [Message]
+    package var printed: [Printed]
 
-    public var message: Message {
+    package var message: Message {
         func lines(_ language: Language) -> String {
             let say = { (chinese: String, english: String) in language == .chinese ? chinese : english }
             var lines = [path]
@@ -70,7 +70,7 @@ public struct FigureTrace: Sendable, HasMessage {
 extension UnitRenderer {
     /// The trace of the value at `path` (`projects[0].funds[1].executed`)
     /// in `data`, read as `render` reads it.
-    public func trace(_ path: String, in data: Data, file: String, layouts requested: [DocumentKind: String] = [:],
+    package func trace(_ path: String, in data: Data, file: String, layouts requested: [DocumentKind: String] = [:],
                       lenient: Bool = false) throws -> FigureTrace {
         guard let fieldPath = FieldPath(parsing: path) else { throw FigureTraceError.notAPath(path) }
         var notes: [Message] = []
@@ -113,10 +113,10 @@ extension UnitRenderer {
 }
 
 /// A `--explain` argument that is not a field path.
-public enum FigureTraceError: Error, Sendable, HasMessage {
+package enum FigureTraceError: Error, Sendable, HasMessage {
     case notAPath(String)
 
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .notAPath(let text):
             .error(at: nil, chinese: "“\(text)”不是字段路径；请照 validate 的输出写，例如 projects[0].funds[1].executed",
@@ -127,7 +127,7 @@ public enum FigureTraceError: Error, Sendable, HasMessage {
 
 extension UnitFiles {
     /// The trace of `fieldPath` in the input at `path`, read as `validate` reads it.
-    public static func trace(_ fieldPath: String, inFileAt path: String, renderer: UnitRenderer,
+    package static func trace(_ fieldPath: String, inFileAt path: String, renderer: UnitRenderer,
                              layouts: [DocumentKind: String] = [:], lenient: Bool = false) throws -> FigureTrace {
         // The same limit and refusal of FIFOs and devices as every read.
         let data = try YAMLDocument.data(contentsOf: URL(fileURLWithPath: path))

@@ -1,7 +1,7 @@
-import InputReading
-import Layout
 import Evaluation
 import Foundation
+import InputReading
+import Layout
 import Review
 import Support
 
@@ -16,18 +16,18 @@ import Support
 /// Built-in profiles are named by their file (`national.yaml` is
 /// `national`) and parsed when first used, so a run parses only the
 /// profile it needs.
-public struct ScoringCatalog: Sendable {
+package struct ScoringCatalog: Sendable {
     private var loaded: [String: ScoringProfile] = [:]
     private var builtIn: [String: URL] = [:]
-    public static let defaultProfile = "national"
+    package static let defaultProfile = "national"
 
-    public init(profiles: [ScoringProfile] = []) {
+    package init(profiles: [ScoringProfile] = []) {
         for profile in profiles { loaded[profile.id] = profile }
     }
 
     /// The built-in profiles of this installation (`FORMPRINT_SCORING`
     /// overrides where they are found).
-    public static func standard() throws -> ScoringCatalog {
+    package static func standard() throws -> ScoringCatalog {
         guard let folder = ResourceLocator.locate("Scoring", containing: "national.yaml", environment: "FORMPRINT_SCORING") else {
             throw FormPrintError.resourcesMissing(.scoring)
         }
@@ -44,16 +44,16 @@ public struct ScoringCatalog: Sendable {
         return catalog
     }
 
-    public mutating func add(_ profile: ScoringProfile) {
+    package mutating func add(_ profile: ScoringProfile) {
         loaded[profile.id] = profile
         builtIn[profile.id] = nil
     }
 
     /// Every profile id available.
-    public var ids: [String] { Set(loaded.keys).union(builtIn.keys).sorted() }
+    package var ids: [String] { Set(loaded.keys).union(builtIn.keys).sorted() }
 
     /// The profile with `id`, parsing a built-in one on first use.
-    public func profile(id: String) throws -> ScoringProfile? {
+    package func profile(id: String) throws -> ScoringProfile? {
         if let profile = loaded[id] { return profile }
         guard let file = builtIn[id] else { return nil }
         return try ProfileCache.profile(file)
@@ -63,7 +63,7 @@ public struct ScoringCatalog: Sendable {
     /// layout names (an unknown name is an error), else a profile added to
     /// the run that lists it; nil when none does — the form's scores are
     /// then only what the unit entered.
-    public func profile(for layout: LayoutSpec) throws -> ScoringProfile? {
+    package func profile(for layout: LayoutSpec) throws -> ScoringProfile? {
         try profile(named: layout.scoring, layout: layout.id)
     }
 
@@ -78,7 +78,7 @@ public struct ScoringCatalog: Sendable {
     /// The profile `choice` names — an id, or a path to a profile file — or,
     /// without a choice, the one `projectLayout` names (`named`, its
     /// `scoring:`), else `national`.
-    public func profile(_ choice: String?, projectLayout: String, named: String?) throws -> ScoringProfile {
+    package func profile(_ choice: String?, projectLayout: String, named: String?) throws -> ScoringProfile {
         guard let choice else {
             if let profile = try profile(named: named, layout: projectLayout) { return profile }
             guard let profile = try profile(id: Self.defaultProfile) else {
@@ -111,11 +111,11 @@ enum ProfileCache {
 }
 
 /// `--scoring` named a profile that does not exist.
-public struct ScoringChoiceError: Error, Sendable, HasMessage {
-    public var choice: String
-    public var available: [String]
+package struct ScoringChoiceError: Error, Sendable, HasMessage {
+    package var choice: String
+    package var available: [String]
 
-    public var message: Message {
+    package var message: Message {
         .error(at: nil, chinese: "没有评分规则“\(choice)”；可用的有：\(available.joined(separator: "、"))，或给出评分规则文件的路径（见 docs/VALIDATION.md）",
                english: "no scoring profile '\(choice)'; available: \(available.joined(separator: ", ")), or a path to a profile file (docs/VALIDATION.md)")
     }

@@ -6,11 +6,11 @@ import Review
 /// Runs every check of docs/VALIDATION.md on a unit, the same way for
 /// `formprint validate` and `formprint render`.
 public struct UnitChecker: Sendable {
-    public let profiles: ScoringCatalog
+    package let profiles: ScoringCatalog
     /// The layouts whose formula cells are checked (FP206).
-    public let catalog: LayoutCatalog
+    package let catalog: LayoutCatalog
 
-    public init(profiles: ScoringCatalog, catalog: LayoutCatalog) {
+    package init(profiles: ScoringCatalog, catalog: LayoutCatalog) {
         self.profiles = profiles
         self.catalog = catalog
     }
@@ -29,7 +29,7 @@ public struct UnitChecker: Sendable {
 
     /// The findings and scores of `document` printed as `plan` says; the
     /// check keeps the plan, and rendering it prints with the same layouts.
-    public func check(_ document: UnitDocument, plan: UnitPlan) throws -> UnitCheck {
+    package func check(_ document: UnitDocument, plan: UnitPlan) throws -> UnitCheck {
         // Scored once, for the findings here and for the printed forms.
         let scores = try UnitScoring(profiles: profiles).scores(document.unit, plan: plan)
         let department = (scores.department?.findings ?? []).map { $0.located(in: document.source) }
@@ -81,15 +81,15 @@ extension UnitChecker {
 public struct UnitCheck: Sendable {
     public var document: UnitDocument
     /// The layouts, profile and creation date the unit was checked with.
-    public var plan: UnitPlan
+    package var plan: UnitPlan
     /// The unit's scores, which its forms print too.
-    public var scores: UnitScores
+    package var scores: UnitScores
     /// Located and in file order.
     public var findings: [Finding]
 
-    public var profile: ScoringProfile { scores.profile }
+    package var profile: ScoringProfile { scores.profile }
     /// The project forms scored by `profile`.
-    public var scored: ScoredUnit { scores.projects }
+    package var scored: ScoredUnit { scores.projects }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

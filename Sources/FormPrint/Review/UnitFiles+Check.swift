@@ -17,7 +17,7 @@ extension UnitFiles {
 
     /// An officer's workbook or pasted table is imported in memory (see
     /// `read(_:file:fields:layouts:lenient:)`).
-    public static func read(path: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [], lenient: Bool = false) throws -> UnitDocument {
+    package static func read(path: String, fields: FieldRegistry? = nil, layouts: [LayoutSpec] = [], lenient: Bool = false) throws -> UnitDocument {
         guard isUnitFile(path) else {
             let data: Data
             do {
@@ -34,7 +34,7 @@ extension UnitFiles {
 
     /// Renders every document of an already read unit into `folder`, each
     /// written atomically; returns the files written.
-    public static func render(_ document: UnitDocument, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
+    package static func render(_ document: UnitDocument, with renderer: UnitRenderer, layouts: [DocumentKind: String] = [:],
                               scoringProfile: String? = nil, into folder: URL) throws -> [URL] {
         try renderer.render(document, layouts: layouts, scoringProfile: scoringProfile).map { document in
             // Never outside `folder`, whatever the unit and project names.

@@ -6,15 +6,15 @@ import Review
 /// printed forms and the batch summary — instead of each computing them
 /// again (issue 16). Never written into the unit: the forms bind
 /// `computed` beside the unit's own values.
-public struct UnitScores: Sendable {
+package struct UnitScores: Sendable {
     /// The profile for the unit's project layout (or the one asked for).
-    public var profile: ScoringProfile
+    package var profile: ScoringProfile
     /// The project forms scored by `profile`, whatever the layout prints
     /// (`validate --scores` shows them; FP503–FP505 come from here).
-    public var projects: ScoredUnit
+    package var projects: ScoredUnit
     /// The department form scored by the profile its layout names,
     /// when that layout prints scores (福建).
-    public var department: ScoredUnit?
+    package var department: ScoredUnit?
     /// The values the forms print in the score cells the unit left empty:
     /// only for layouts with 分值/得分 columns.
     package var computed: ComputedValues

@@ -4,24 +4,24 @@ import Review
 
 /// The result of `formprint validate` over several files, as data: the exit
 /// status it implies and its JSON form (`--format json`).
-public struct ValidationReport: Sendable {
-    public var checks: [UnitCheck] = []
+package struct ValidationReport: Sendable {
+    package var checks: [UnitCheck] = []
     /// Inputs that could not be used at all.
-    public var unreadable: [UnusableInput] = []
+    package var unreadable: [UnusableInput] = []
 
-    public init() {}
+    package init() {}
 
-    public func count(_ severity: Severity) -> Int { checks.reduce(0) { $0 + $1.count(severity) } }
+    package func count(_ severity: Severity) -> Int { checks.reduce(0) { $0 + $1.count(severity) } }
 
     /// 2 when an input could not be used, 1 when there are errors (or
     /// warnings, with `strict`), else 0.
-    public func exitStatus(strict: Bool) -> Int32 {
+    package func exitStatus(strict: Bool) -> Int32 {
         if !unreadable.isEmpty { return 2 }
         if count(.error) > 0 || strict && count(.warning) > 0 { return 1 }
         return 0
     }
 
-    public func json() throws -> String {
+    package func json() throws -> String {
         let files = checks.map(JSONFile.init) + unreadable.map { JSONFile(file: $0.file, error: $0.reason, message: $0.message) }
         let document = JSONDocument(files: files, errors: count(.error), warnings: count(.warning), notes: count(.note),
                                     unreadable: unreadable.count)
@@ -32,14 +32,14 @@ public struct ValidationReport: Sendable {
 
     /// A file that could not be read (not YAML, unknown field, missing year…)
     /// or checked (no such scoring profile).
-    public struct UnusableInput: Sendable {
-        public var file: String
+    package struct UnusableInput: Sendable {
+        package var file: String
         /// In the language of the run.
-        public var reason: String
+        package var reason: String
         /// Both languages, when the error has a catalogued message.
-        public var message: Message?
+        package var message: Message?
 
-        public init(file: String, reason: String, message: Message? = nil) {
+        package init(file: String, reason: String, message: Message? = nil) {
             self.file = file
             self.reason = reason
             self.message = message

@@ -4,8 +4,8 @@ import InputReading
 /// Why an input could not be imported, written for the person who has to
 /// fix the file: what is wrong, where, and what to do. `message` is the
 /// type's catalogue of sentences, in Chinese and English.
-public struct ImportError: Error, Sendable, Equatable, HasMessage {
-    public enum Problem: Sendable, Equatable {
+package struct ImportError: Error, Sendable, Equatable, HasMessage {
+    package enum Problem: Sendable, Equatable {
         case unreadable(Message)
         /// Neither UTF-8, UTF-16 with a byte-order mark, nor GB18030.
         case unknownTextEncoding
@@ -50,30 +50,30 @@ public struct ImportError: Error, Sendable, Equatable, HasMessage {
     }
 
     /// A heading that names a money unit, where it is.
-    public struct AmountHeading: Sendable, Equatable {
-        public var text: String
-        public var unit: String
-        public var place: ImportPlace
+    package struct AmountHeading: Sendable, Equatable {
+        package var text: String
+        package var unit: String
+        package var place: ImportPlace
     }
 
     /// How close a form came to one layout: its labels found of those
     /// expected, and the labels it lacks.
-    public struct LayoutFit: Sendable, Equatable {
-        public var layout: String
-        public var matched: Int
-        public var expected: Int
-        public var missing: [String]
+    package struct LayoutFit: Sendable, Equatable {
+        package var layout: String
+        package var matched: Int
+        package var expected: Int
+        package var missing: [String]
     }
 
-    public var problem: Problem
-    public var place: ImportPlace
+    package var problem: Problem
+    package var place: ImportPlace
 
-    public init(_ problem: Problem, at place: ImportPlace) {
+    package init(_ problem: Problem, at place: ImportPlace) {
         self.problem = problem
         self.place = place
     }
 
-    public var message: Message {
+    package var message: Message {
         let at = place.description
         switch problem {
         case .unreadable(let reason):

@@ -3,8 +3,8 @@ import Evaluation
 /// Something the importer wants the person to know about one place of the
 /// input. Nothing is changed or dropped silently: every repair of the text
 /// and every cell that fitted nowhere becomes a note.
-public struct ImportNote: Sendable, Hashable, HasMessage {
-    public enum Kind: String, Sendable, Hashable {
+package struct ImportNote: Sendable, Hashable, HasMessage {
+    package enum Kind: String, Sendable, Hashable {
         /// The input was repaired while reading (a heading's stray " x", a
         /// paragraph re-joined across an old page break, …). Review it.
         case repaired
@@ -16,7 +16,7 @@ public struct ImportNote: Sendable, Hashable, HasMessage {
         case inferred
 
         /// 已修正 / 未导入 / 推断 — repaired / unplaced / inferred.
-        public var word: Message {
+        package var word: Message {
             switch self {
             case .repaired: Message(chinese: "已修正", english: "repaired")
             case .unplaced: Message(chinese: "未导入", english: "unplaced")
@@ -25,21 +25,21 @@ public struct ImportNote: Sendable, Hashable, HasMessage {
         }
     }
 
-    public var kind: Kind
-    public var place: ImportPlace
+    package var kind: Kind
+    package var place: ImportPlace
     /// What was done or found, without the place.
-    public var text: Message
+    package var text: Message
 
-    public init(_ kind: Kind, at place: ImportPlace, _ text: Message) {
+    package init(_ kind: Kind, at place: ImportPlace, _ text: Message) {
         self.kind = kind
         self.place = place
         self.text = text
     }
 
     /// `place: unplaced: …` / `place: 未导入：…`.
-    public var message: Message {
+    package var message: Message {
         Message(chinese: "\(place): \(kind.word.chinese)：\(text.chinese)", english: "\(place): \(kind.rawValue): \(text.english)")
     }
 
-    public func message(in language: Language) -> String { message.text(in: language) }
+    package func message(in language: Language) -> String { message.text(in: language) }
 }

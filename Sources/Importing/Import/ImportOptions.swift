@@ -6,15 +6,15 @@ import Support
 /// What the person running the import can say that the file may not:
 /// the evaluated year and the unit's name, which win over what the
 /// importer would infer; and the layouts a form may be recognised as.
-public struct ImportOptions: Sendable {
-    public var year: Int?
-    public var unitName: String?
+package struct ImportOptions: Sendable {
+    package var year: Int?
+    package var unitName: String?
     /// Layouts to recognise forms by (built-in and `--layouts`): each form
     /// is read as the one it fits best, and the unit file names the layout.
     /// Empty: the built-in layouts.
-    public var layouts: [LayoutSpec]
+    package var layouts: [LayoutSpec]
 
-    public init(year: Int? = nil, unitName: String? = nil, layouts: [LayoutSpec] = []) {
+    package init(year: Int? = nil, unitName: String? = nil, layouts: [LayoutSpec] = []) {
         self.year = year
         self.unitName = unitName
         self.layouts = layouts

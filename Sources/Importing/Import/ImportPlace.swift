@@ -3,7 +3,7 @@ import Evaluation
 /// line and column for text, sheet, row and column for workbooks — so a
 /// message can send the person straight to the cell (`自评表.xlsx 项目自评表!B4`,
 /// as the officer's spreadsheet names it, in both languages).
-public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
+package enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
     /// A line and column of a text file (both 1-based; the column counts
     /// characters, a tab counting as one).
     case text(file: String, line: Int, column: Int)
@@ -19,13 +19,13 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
     /// The file as a whole.
     case file(String)
 
-    public var file: String {
+    package var file: String {
         switch self {
         case .text(let file, _, _), .cell(let file, _, _, _), .tableCell(let file, _, _, _), .paragraph(let file, _), .file(let file): file
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .text(let file, let line, let column):
             "\(file):\(line):\(column)"
@@ -50,7 +50,7 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The short form used inside messages: "line 12" (第12行) or "项目!B7".
-    public var short: Message {
+    package var short: Message {
         switch self {
         case .text(_, let line, _): Message(chinese: "第\(line)行", english: "line \(line)")
         case .cell(_, let sheet, let row, let column): Message(chinese: "\(sheet)!\(Self.columnName(column))\(row)", english: "\(sheet)!\(Self.columnName(column))\(row)")
@@ -62,7 +62,7 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Spreadsheet column letters: 1 → A, 27 → AA.
-    public static func columnName(_ column: Int) -> String {
+    package static func columnName(_ column: Int) -> String {
         var number = column
         var letters: [Character] = []
         while number > 0 {

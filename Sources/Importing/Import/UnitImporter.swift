@@ -7,12 +7,12 @@ import InputReading
 /// Word document (.docx) — by its bytes, whatever its name — a unit file (.yaml/.yml/.json, read and passed through so that it can be
 /// rewritten in the standard layout), or pasted text in any of the
 /// encodings Chinese offices use.
-public enum UnitImporter {
+package enum UnitImporter {
     /// The largest file imported: a workbook's parts may each be 64 MB
     /// unpacked, and its ZIP is smaller than what it holds.
-    public static let maximumInputSize = 64 << 20
+    package static let maximumInputSize = 64 << 20
 
-    public static func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+    package static func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let data: Data
         do {
             data = try RegularFile.read(url, limit: maximumInputSize)
@@ -22,7 +22,7 @@ public enum UnitImporter {
         return try importData(data, file: url.path, options: options)
     }
 
-    public static func importData(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
+    package static func importData(_ data: Data, file: String, options: ImportOptions = ImportOptions()) throws -> ImportedUnit {
         let suffix = (file as NSString).pathExtension.lowercased()
         let head = [UInt8](data.prefix(4))
         // Formats FormPrint does not read are refused before any parsing:

@@ -2,7 +2,7 @@ import Evaluation
 
 /// Office files FormPrint does not read, told apart before any parsing so
 /// the person hears what the file is and how to save it in a format it reads.
-public enum UnsupportedFormat: Sendable, Equatable {
+package enum UnsupportedFormat: Sendable, Equatable {
     /// WPS 表格's own format (.et, .ett).
     case wpsSpreadsheet
     /// WPS 文字's own format (.wps, .wpt).

@@ -1,12 +1,12 @@
 import Evaluation
 
 /// Which document of a unit is being printed.
-public enum DocumentInstance: Sendable, Hashable {
+package enum DocumentInstance: Sendable, Hashable {
     case project(index: Int)
     case department
     case report
 
-    public var kind: DocumentKind {
+    package var kind: DocumentKind {
         switch self {
         case .project: .project
         case .department: .department

@@ -5,22 +5,22 @@ import Evaluation
 /// `ScalarField` or `FieldBinding`, every style to a `TextStyle`, so
 /// later phases never look anything up by string. A library caller sees
 /// what identifies it; its page, body and fields are the engine's.
-public struct LayoutSpec: Sendable {
+package struct LayoutSpec: Sendable {
     /// Stable identifier used by unit files and `--layout`, e.g. `project-jilin`.
-    public var id: String
-    public var document: DocumentKind
+    package var id: String
+    package var document: DocumentKind
     /// Human-readable name, e.g. 项目支出绩效自评表（吉林·6列）.
-    public var name: String
+    package var name: String
     /// Where the layout comes from (the official document or sample it follows).
-    public var origin: String
+    package var origin: String
     /// The file it was loaded from.
-    public var file: String
+    package var file: String
     /// Whether it is the layout of its document kind when a unit file names
     /// none (`default: true`; a layout that extends it is not).
-    public var isDefault: Bool = false
+    package var isDefault: Bool = false
     /// The scoring profile that scores a form printed in it (`scoring:
     /// national`, a file of `Scoring/`); nil for a form that does not score.
-    public var scoring: String?
+    package var scoring: String?
     package var page: PageSpec
     package var body: Body
     /// Fields this layout declares in its `fields:` section, beyond the

@@ -19,9 +19,9 @@ public enum FontFallback: String, Sendable, CaseIterable {
 /// contains nothing but the files in `Fonts/` (and, only when asked, the
 /// system's fonts as a fallback): by default output never depends on the
 /// fonts of the machine it runs on.
-public struct FontLibrary: Sendable {
-    public let directory: URL
-    public var fallback: FontFallback
+package struct FontLibrary: Sendable {
+    package let directory: URL
+    package var fallback: FontFallback
 
     /// The families of `Fonts/` (as their files name them) for each role,
     /// in fallback order: 仿宋 falls back to 宋体 for the characters beyond
@@ -44,7 +44,7 @@ public struct FontLibrary: Sendable {
     /// The families of the bundled faces, as their files name them.
     static let bundledFamilies = ["Noto Serif CJK SC", "Noto Sans CJK SC", "FandolFang", "LXGW WenKai"]
 
-    public init(directory: URL, fallback: FontFallback = .none) throws(RenderError) {
+    package init(directory: URL, fallback: FontFallback = .none) throws(RenderError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RenderError.fontsMissing(directory.path)

@@ -14,9 +14,9 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// The field as the officer knows it on the form (项目支出绩效自评表
     /// 「…」第2条指标「费用成本」的实际完成值); nil until the checker, which
     /// knows the fields' labels, names it.
-    public var subject: Message?
+    package var subject: Message?
 
-    public init(_ rule: Rule, _ message: Message, at path: FieldPath, location: SourceLocation? = nil) {
+    package init(_ rule: Rule, _ message: Message, at path: FieldPath, location: SourceLocation? = nil) {
         self.rule = rule
         self.message = message
         self.path = path
@@ -27,7 +27,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
     /// The finding with the location of its field (or of the field's nearest
     /// recorded ancestor, for a field the unit left out).
-    public func located(in source: SourceMap) -> Finding {
+    package func located(in source: SourceMap) -> Finding {
         var copy = self
         copy.location = source.location(of: path) ?? SourceLocation(file: source.file, line: 1, column: 1)
         return copy
@@ -43,7 +43,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The order of a report: by file position, then code.
-    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+    package static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         let left = (a.location?.file ?? "", a.location?.line ?? 0, a.location?.column ?? 0)
         let right = (b.location?.file ?? "", b.location?.line ?? 0, b.location?.column ?? 0)
         if left != right { return left < right }

@@ -6,7 +6,7 @@ import Evaluation
 /// docs/VALIDATION.md carries the same sentence in its rules table, and a
 /// test keeps both complete.
 extension Rule {
-    public var fix: Message {
+    package var fix: Message {
         switch self {
         case .strayDecimalPoint:
             Message(chinese: "删去数字末尾多余的小数点（“148.万元”改为“148万元”），或补上小数部分。",

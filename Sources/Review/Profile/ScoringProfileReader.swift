@@ -7,14 +7,14 @@ import Yams
 /// docs/VALIDATION.md) with the same care as unit files: every mistake is an
 /// `InputFileError` with file:line:column, the field path and a hint, and
 /// unknown fields are errors.
-public enum ScoringProfileReader {
-    public static let formatVersion = 1
+package enum ScoringProfileReader {
+    package static let formatVersion = 1
 
-    public static func read(contentsOf url: URL) throws -> ScoringProfile {
+    package static func read(contentsOf url: URL) throws -> ScoringProfile {
         try read(text: try YAMLDocument.text(contentsOf: url), file: url.path)
     }
 
-    public static func read(text: String, file: String) throws -> ScoringProfile {
+    package static func read(text: String, file: String) throws -> ScoringProfile {
         let root = try YAMLDocument.compose(text, file: file)
         let reader = NodeReader(file: file)
         var fields = try reader.object(root, at: FieldPath())

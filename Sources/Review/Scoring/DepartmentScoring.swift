@@ -7,7 +7,7 @@ extension Scoring {
     /// 分值 the unit entered, by the profile's rules, and the 合计 when every
     /// 分值 is entered and they make the profile's total. There is no 执行率
     /// line on these forms; nothing is computed without a 分值.
-    public static func scoredDepartment(_ unit: UnitEvaluation, profile: ScoringProfile) -> ScoredUnit {
+    package static func scoredDepartment(_ unit: UnitEvaluation, profile: ScoringProfile) -> ScoredUnit {
         guard let department = unit.department else { return ScoredUnit(computed: [:], findings: [], projects: []) }
         let base = FieldPath("department")
         let entries = IndicatorEntry.entries(department.indicators, at: base.appending("indicators"), form: .department)

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The renderer calls `scored(_:profile:)` before binding a layout with
 /// 分值/得分 columns and binds `ScoredUnit.computed` beside the unit's data.
-public enum Scoring {
+package enum Scoring {
     /// The values for each project's empty 分值, 得分, 总分 and 等级 cells,
     /// by field. Values the unit entered are never replaced; where one
     /// disagrees with FormPrint's, that is a finding (FP601–FP604). Scores
@@ -14,7 +14,7 @@ public enum Scoring {
     /// trailing zeros ("10", "12.5"), and 总分 is the sum of the 得分 as
     /// printed. The department form is not scored (no national scoring
     /// rules exist for it).
-    public static func scored(_ unit: UnitEvaluation, profile: ScoringProfile) -> ScoredUnit {
+    package static func scored(_ unit: UnitEvaluation, profile: ScoringProfile) -> ScoredUnit {
         var computed: [FieldPath: String] = [:]
         var findings: [Finding] = []
         var cards: [ProjectScorecard] = []

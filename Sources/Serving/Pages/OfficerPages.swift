@@ -1,6 +1,5 @@
 import Evaluation
 import Foundation
-import Importing
 
 /// The officer's pages (填报): hand in a form, see it checked, fix it.
 package struct OfficerPages: Sendable {

@@ -1,6 +1,6 @@
 import Evaluation
+import FormPrint
 import Foundation
-import Importing
 
 /// An officer's workbook shown as its sheets' grids, each finding marked
 /// on the cell its place names ("自评表.xlsx 项目自评表!F16"). Read only:

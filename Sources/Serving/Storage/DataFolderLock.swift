@@ -1,6 +1,6 @@
 import Evaluation
+import FormPrint
 import Foundation
-import InputReading
 import Support
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,6 @@
 import Evaluation
 import Foundation
 import GRDB
-import InputReading
 import ZIPFoundation
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,6 @@
 import Evaluation
 import FormPrint
 import Foundation
-import Importing
 
 /// What an officer typed into a form's shape: values by field path, the
 /// optional lines ticked, the layout chosen per kind of form.

@@ -1,6 +1,6 @@
 import Evaluation
+import FormPrint
 import Foundation
-import Importing
 import ZIPFoundation
 
 /// How large an input the desk takes: a pasted table of so many lines,

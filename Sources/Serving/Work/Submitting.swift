@@ -2,8 +2,6 @@ import Batch
 import Evaluation
 import FormPrint
 import Foundation
-import Importing
-import Review
 
 /// What checking and rendering one input gave: the facade's own values,
 /// made on a render worker and handed back to the request.
