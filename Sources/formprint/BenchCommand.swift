@@ -3,7 +3,6 @@ import CommandSupport
 import FormPrint
 import Benchmarks
 import Foundation
-import Importing
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

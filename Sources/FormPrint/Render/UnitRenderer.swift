@@ -75,12 +75,6 @@ public final class UnitRenderer {
                           draft: errors > 0 && !options.final)
     }
 
-    /// Every document of the unit as PDF.
-    package func render(_ document: UnitDocument, layouts requested: [DocumentKind: String] = [:],
-                       scoringProfile: String? = nil) throws -> [RenderedDocument] {
-        try render(document, options: RenderOptions(layouts: requested, scoringProfile: scoringProfile)).documents
-    }
-
     /// One document as PDF.
     package func render(_ document: UnitDocument, _ instance: DocumentInstance, layouts requested: [DocumentKind: String] = [:],
                        scoringProfile: String? = nil) throws -> RenderedDocument {
