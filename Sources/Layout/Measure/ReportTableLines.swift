@@ -9,7 +9,7 @@ import Evaluation
 /// next page (each body line names them, `repeatedHeader`).
 enum ReportTableLines {
     static func lines(_ table: ReportTable, origin: TextOrigin, flow: FlowSpec, content: Rect,
-                      measurer: some TextMeasurer) throws(LayoutFailure) -> [ReportComposer.FlowLine] {
+                      measurer: some TextMeasurer) throws(LayoutFailure) -> [FlowLine] {
         let styles = flow.tables
         let count = table.columnCount
         var weights = table.columns.count == count ? table.columns : Array(repeating: 1, count: count)
@@ -21,7 +21,7 @@ enum ReportTableLines {
         for weight in weights { edges.append(edges.last! + content.size.width * (weight / total)) }
         edges[edges.count - 1] = content.maxX
 
-        var lines: [ReportComposer.FlowLine] = []
+        var lines: [FlowLine] = []
         if !table.title.isEmpty {
             let broken = try TableMeasurer.breakLines(table.title, style: styles.title, font: styles.title.font, width: content.size.width,
                                                       origin: origin, measurer)
