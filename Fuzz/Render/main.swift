@@ -27,23 +27,24 @@ enum Shipped {
         try ["jilin", "national"].map { try ScoringProfileReader.read(contentsOf: root.appendingPathComponent("Scoring/\($0).yaml")) }
     }
 
+    /// The layout a report's attached form prints in: the first shipped
+    /// layout of its kind, as a plan would resolve one.
+    static let attachedLayouts: [DocumentKind: LayoutSpec] = Dictionary(layouts.map { ($0.document, $0) }, uniquingKeysWith: { first, _ in first })
+
     static func load<T>(_ body: () throws -> T) -> T {
         do { return try body() } catch { fatalError("the render fuzzer needs the checkout's Layouts/ and Scoring/: \(error)") }
     }
 }
 
 func render(_ unit: UnitEvaluation, on layout: LayoutSpec, computed: ComputedValues) throws {
-    let measurer = FixedAdvanceMeasurer()
-    switch layout.body {
-    case .table(let table):
-        let instances: [DocumentInstance] = layout.document == .department
-            ? (unit.department == nil ? [] : [.department]) : unit.projects.indices.map { .project(index: $0) }
-        for instance in instances {
-            _ = try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, measurer: measurer)
-        }
-    case .flow(let flow):
-        guard let report = unit.report else { return }
-        _ = try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)
+    let instances: [DocumentInstance] = switch layout.document {
+    case .department: unit.department == nil ? [] : [.department]
+    case .project: unit.projects.indices.map { .project(index: $0) }
+    case .report: unit.report == nil ? [] : [.report]
+    }
+    for instance in instances {
+        _ = try DocumentPipeline.pages(unit, instance, onto: layout, attachedLayouts: Shipped.attachedLayouts, computed: computed,
+                                       measurer: FixedAdvanceMeasurer())
     }
 }
 

@@ -29,12 +29,12 @@ package enum ShippedForms {
     /// binding; a changed figure stops the fuzzer with the input.
     package static func assertConserved(_ unit: UnitEvaluation) {
         for layout in layouts {
-            guard case .table(let table) = layout.body else { continue }
+            guard case .table = layout.body else { continue }
             let instances: [DocumentInstance] = layout.document == .department
                 ? (unit.department == nil ? [] : [.department]) : unit.projects.indices.map { .project(index: $0) }
             for instance in instances {
                 do {
-                    _ = try FormPipeline.pages(unit, instance, onto: layout, table: table, measurer: FixedAdvanceMeasurer())
+                    _ = try DocumentPipeline.pages(unit, instance, onto: layout, measurer: FixedAdvanceMeasurer())
                 } catch .figureChanged(let written, let printed, let origin) {
                     fatalError("a figure changed on its way to the page (\(layout.id), \(origin)): \(written) → \(printed)")
                 } catch {

@@ -122,8 +122,9 @@ package struct Benchmark {
     }
 
     /// The pipeline of one project form, phase by phase, as `UnitRenderer`
-    /// and `UnitFiles` run it: YAML read, bind, measure, paginate, compose,
-    /// draw into PDF bytes, write the file.
+    /// and `UnitFiles` run it: YAML read, bind, measure, paginate, compose
+    /// (the phases `DocumentPipeline` chains, called one by one here to time
+    /// each), draw into PDF bytes, write the file.
     func timedProjectForm(_ unit: UnitEvaluation, _ renderer: UnitRenderer, folder: URL) throws -> (bytes: Int, phases: [String: Double]) {
         var phases: [String: Double] = [:]
         var clock = ContinuousClock.now

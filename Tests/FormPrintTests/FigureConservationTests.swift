@@ -80,16 +80,16 @@ struct FigureConservationTests {
         let url = repositoryRoot.appendingPathComponent("Examples/national-2024.yaml")
         let document = try UnitFiles.read(url)
         let form = try #require(try shapes.tables(document.unit, renderer).first)
-        try FormPipeline.checkConserved(form.table, of: document.unit)
+        try DocumentPipeline.checkConserved(form.table, of: document.unit)
         // A binder that dropped a digit: the first printed amount with decimals loses its last one.
         var tampered = form.table
         let index = try #require(tampered.cells.firstIndex { cell in
             if case .unit = cell.origin { cell.text.contains(".") && cell.text.count > 3 } else { false }
         })
         tampered.cells[index].text.removeLast()
-        #expect(throws: LayoutFailure.self) { try FormPipeline.checkConserved(tampered, of: document.unit) }
+        #expect(throws: LayoutFailure.self) { try DocumentPipeline.checkConserved(tampered, of: document.unit) }
         do {
-            try FormPipeline.checkConserved(tampered, of: document.unit)
+            try DocumentPipeline.checkConserved(tampered, of: document.unit)
         } catch {
             let path = try #require(error.fieldPath)
             #expect(error.message.chinese.contains("表上却会印成“\(tampered.cells[index].text)”"), "\(error.message.chinese)")

@@ -23,18 +23,13 @@ struct LayoutFuzzRegressionTests {
             #expect(!error.problems.isEmpty)
             return
         }
-        let measurer = FixedAdvanceMeasurer()
         do {
-            switch layout.body {
-            case .table(let table):
-                let instance: DocumentInstance = layout.document == .department ? .department : .project(index: 0)
-                let measured = try TableMeasurer.measure(TableBinder.bind(unit, instance, onto: layout, table: table), with: measurer)
-                let pages = try TablePaginator.paginate(measured, regions: Regions(for: measured, page: layout.page))
-                #expect(!(try TableComposer.compose(measured, pages: pages, page: layout.page, measurer: measurer)).isEmpty)
-            case .flow(let flow):
-                let report = try #require(unit.report)
-                #expect(!(try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)).isEmpty)
+            let instance: DocumentInstance = switch layout.document {
+            case .department: .department
+            case .project: .project(index: 0)
+            case .report: .report
             }
+            #expect(!(try DocumentPipeline.pages(unit, instance, onto: layout, measurer: FixedAdvanceMeasurer())).isEmpty)
         } catch let failure as LayoutFailure {
             #expect(!failure.description.isEmpty)
         }

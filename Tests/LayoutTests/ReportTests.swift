@@ -120,8 +120,7 @@ struct ReportComposerTests: ReportSuite {
 
     @Test("the report composes into several pages of at most 22 lines on the fixed pitch")
     func linesPerPage() throws {
-        let resolved = ReportBinder.bind(Self.longReport(), flow: flow)
-        let pages = try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(Self.longReport(), measurer: measurer)
         #expect(pages.count >= 3)
         let content = layout.page.contentRect
         let perPage = Int((content.size.height.points + 0.01) / flow.lineHeight.points)
@@ -159,7 +158,7 @@ struct ReportComposerTests: ReportSuite {
         #expect(Int((content.size.width.points + 0.01) / advance.points) == 28)
         let text = String(repeating: "政", count: 28 * 3)
         let report = Report(title: "标题", sections: [ReportSection(heading: "节", paragraphs: [text])])
-        let pages = try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(report, measurer: measurer)
         let lines = lines(pages[0]).filter { $0.text.allSatisfy { $0 == "政" } }
         #expect(lines.map(\.text.count) == [26, 28, 28, 2])
     }
@@ -167,7 +166,7 @@ struct ReportComposerTests: ReportSuite {
     @Test("every paragraph and heading starts two characters in; its other lines start at the margin")
     func firstLineIndent() throws {
         let resolved = ReportBinder.bind(Self.longReport(), flow: flow)
-        let pages = try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(Self.longReport(), measurer: measurer)
         let content = layout.page.contentRect
         var runs = pages.flatMap { lines($0).map { TextRun(text: $0.text, font: $0.runs[0].font, origin: Point(x: $0.x, y: $0.y)) } }[...]
         // The centred title comes first.
@@ -206,8 +205,7 @@ struct ReportComposerTests: ReportSuite {
 
     @Test("page numbers \"— n —\": odd pages right, even pages left, below the text block")
     func pageNumbers() throws {
-        let resolved = ReportBinder.bind(Self.longReport(), flow: flow)
-        let pages = try ReportComposer.compose(resolved, flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(Self.longReport(), measurer: measurer)
         let content = layout.page.contentRect
         let numbering = try #require(flow.pageNumber)
         let inset = numbering.style.size * numbering.inset
@@ -234,8 +232,7 @@ struct ReportComposerTests: ReportSuite {
     func missingGlyph() throws {
         let report = Report(title: "报告", sections: [ReportSection(heading: "概况", paragraphs: ["正常", "有𠀀字"])])
         do {
-            _ = try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page,
-                                           measurer: FixedAdvanceMeasurer(missing: ["𠀀"]))
+            _ = try reportPages(report, measurer: FixedAdvanceMeasurer(missing: ["𠀀"]))
             Issue.record("expected missingGlyphs")
         } catch {
             guard case .missingGlyphs(let characters, let origin, let text) = error else {

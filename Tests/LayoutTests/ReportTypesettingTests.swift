@@ -109,10 +109,9 @@ struct ReportTypesettingTests: ReportSuite {
         #expect(abs(end.points - measure.points) < 0.01)
     }
 
-    func report(sealed: Bool, attachments: [ReportAttachment] = []) -> ResolvedReport {
-        ReportBinder.bind(Report(title: "部门整体支出绩效自评报告", sections: [ReportSection(heading: "概况", paragraphs: ["正文。"])],
-                                 signature: "柳河县政务服务和数字化建设管理局", date: "2025年3月1日", sealed: sealed,
-                                 attachments: attachments), flow: flow)
+    func report(sealed: Bool, attachments: [ReportAttachment] = []) -> Report {
+        Report(title: "部门整体支出绩效自评报告", sections: [ReportSection(heading: "概况", paragraphs: ["正文。"])],
+               signature: "柳河县政务服务和数字化建设管理局", date: "2025年3月1日", sealed: sealed, attachments: attachments)
     }
 
     func line(_ pages: [Page], containing text: String) -> [TextRun] {
@@ -123,7 +122,7 @@ struct ReportTypesettingTests: ReportSuite {
 
     @Test("with a seal the date is four characters from the right and the 署名 centred on it")
     func sealedSignature() throws {
-        let pages = try ReportComposer.compose(report(sealed: true), flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(report(sealed: true), measurer: measurer)
         let content = layout.page.contentRect
         let em = flow.body.size + flow.body.tracking
         let date = line(pages, containing: "日")
@@ -137,7 +136,7 @@ struct ReportTypesettingTests: ReportSuite {
 
     @Test("without a seal the 署名 is two characters from the right and the date starts two characters further in")
     func unsealedSignature() throws {
-        let pages = try ReportComposer.compose(report(sealed: false), flow: flow, page: layout.page, measurer: measurer)
+        let pages = try reportPages(report(sealed: false), measurer: measurer)
         let em = flow.body.size + flow.body.tracking
         let signature = try #require(line(pages, containing: "柳河县").first)
         let date = try #require(line(pages, containing: "日").first)
@@ -148,10 +147,10 @@ struct ReportTypesettingTests: ReportSuite {
 
     @Test("附件说明: two characters in, numbered, later names aligned with the first, before the 署名")
     func attachmentNote() throws {
-        let attachments = [ReportAttachment(name: "2024年政数局综合类项目支出绩效自评表", form: .project(0)),
-                           ReportAttachment(name: "部门整体支出绩效自评表", form: .department)]
-        let pages = try ReportComposer.compose(report(sealed: false, attachments: attachments), flow: flow, page: layout.page,
-                                               measurer: measurer)
+        // Names only: the note is the same whether or not a form is attached,
+        // and attached forms' pages would put their runs among the note's.
+        let attachments = [ReportAttachment(name: "2024年政数局综合类项目支出绩效自评表"), ReportAttachment(name: "部门整体支出绩效自评表")]
+        let pages = try reportPages(report(sealed: false, attachments: attachments), measurer: measurer)
         let content = layout.page.contentRect
         let em = flow.body.size + flow.body.tracking
         let first = line(pages, containing: "附件：")
@@ -186,7 +185,7 @@ struct ReportTableTests: ReportSuite {
                                                                 tables: [ReportTable(title: Self.table.title, header: Self.table.header,
                                                                                      rows: Self.table.rows, columns: Self.table.columns,
                                                                                      afterParagraph: paragraphsBefore)])])
-        return try ReportComposer.compose(ReportBinder.bind(report, flow: flow), flow: flow, page: layout.page, measurer: measurer)
+        return try reportPages(report, measurer: measurer)
     }
 
     @Test("the table follows its paragraph, on the grid, ruled across the text block, numbers right-aligned")

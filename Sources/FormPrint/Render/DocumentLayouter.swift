@@ -74,23 +74,13 @@ package struct DocumentLayouter {
         return try layOut(document, computed, planned, plan: plan)
     }
 
-    /// The layout phases, from model to positioned pages.
+    /// The layout phases, from model to positioned pages: Layout's one
+    /// pipeline, handed the plan's layouts (a report's attached forms print
+    /// in their kind's) and lines.
     func paginate(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
                   plan: UnitPlan) throws -> [Page] {
-        switch layout.body {
-        case .table(let table):
-            return try formPages(unit, computed, instance, layout, table, lines: plan.lines)
-        case .flow(let flow):
-            // The loader only accepts flow layouts for reports, and reports are
-            // rendered only when the unit has one.
-            guard let report = unit.report else { preconditionFailure("flow layout \(layout.id) for a unit without a report") }
-            return try reportPages(unit, computed, report, layout, flow, plan: plan)
-        }
-    }
-
-    func formPages(_ unit: UnitEvaluation, _ computed: ComputedValues, _ instance: DocumentInstance, _ layout: LayoutSpec,
-                   _ table: TableSpec, lines: Set<String> = []) throws -> [Page] {
-        try FormPipeline.pages(unit, instance, onto: layout, table: table, computed: computed, lines: lines, measurer: typesetter)
+        try DocumentPipeline.pages(unit, instance, onto: layout, attachedLayouts: plan.layouts, computed: computed, lines: plan.lines,
+                                   measurer: typesetter)
     }
 
     /// Two projects with the same name would write the same file: the

@@ -9,7 +9,7 @@ import Foundation
 /// 指标性质 | 指标值 | 度量单位). A computed value is marked computed by its
 /// origin, and a text that mixes the layout's words with a value ("评价等级：
 /// {project.grade}") is the layout's, made by substitution alone. Anything
-/// else is a figure that changed on its way to the page: `FormPipeline`
+/// else is a figure that changed on its way to the page: `DocumentPipeline`
 /// refuses to print it, and the tests assert it over every corpus.
 package enum FigureConservation {
     package struct Change: Sendable, Equatable, CustomStringConvertible {

@@ -13,7 +13,7 @@ package enum DraftMark {
 
     /// `pages` with the mark centred on each sheet, above everything else.
     package static func marked(_ pages: [Page], measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
-        let width = try ReportComposer.measuredWidth(text, font, .layout(file: "", path: "draft"), measurer)
+        let width = try measurer.width(of: text, font: font, at: .layout(file: "", path: "draft"))
         return pages.map { page in
             var page = page
             let radians = angle * Double.pi / 180

@@ -89,7 +89,7 @@ struct GridPage {
         let alignment = cell.cell.style.vertical ? .center : cell.cell.style.align
         var items: [DrawItem] = []
         for line in lines {
-            let x = TableComposer.aligned(alignment, line.width, left: innerLeft, width: innerWidth)
+            let x = alignment.start(of: line.width, left: innerLeft, width: innerWidth)
             items.append(.text(TextRun(text: line.text, font: cell.font,
                                        origin: Point(x: x, y: baseline(lineTop: lineTop, pitch: cell.linePitch, size: cell.font.size)),
                                        isComputed: cell.cell.origin.isComputed)))

@@ -53,7 +53,7 @@ package enum TableComposer {
         for line in lines {
             y += line.line.spaceBefore
             for text in line.lines {
-                let x = aligned(line.line.style.align, text.width, left: left, width: width)
+                let x = line.line.style.align.start(of: text.width, left: left, width: width)
                 items.append(.text(TextRun(text: text.text, font: line.line.style.font,
                                            origin: Point(x: x, y: baseline(lineTop: y, pitch: line.pitch, size: line.line.style.size)))))
                 y += line.pitch
@@ -96,13 +96,5 @@ package enum TableComposer {
             y += line.height
         }
         return items
-    }
-
-    static func aligned(_ align: HorizontalAlignment, _ lineWidth: Length, left: Length, width: Length) -> Length {
-        switch align {
-        case .left: left
-        case .center: left + (width - lineWidth) / 2
-        case .right: left + width - lineWidth
-        }
     }
 }

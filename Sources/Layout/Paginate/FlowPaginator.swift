@@ -2,7 +2,7 @@
 /// on a fixed pitch, so a page holds a whole number of lines; a heading is
 /// kept with the text after it, a table row with itself, and a table that
 /// continues on the next page repeats its header rows there. Decides
-/// only: `ReportComposer` turns the decision into draw items.
+/// only: `ReportMeasurer` measured the lines, `ReportComposer` places them.
 package enum FlowPaginator {
     /// What the paginator needs to know of a line.
     package struct Line: Sendable, Equatable {

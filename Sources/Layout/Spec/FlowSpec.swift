@@ -106,3 +106,11 @@ package enum ChineseNumeral {
         return text
     }
 }
+
+extension String {
+    /// Every `target` replaced, for the page number's format: a literal
+    /// split and join, without importing Foundation for it.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

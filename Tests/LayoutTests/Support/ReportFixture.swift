@@ -1,3 +1,4 @@
+import Evaluation
 import Layout
 
 /// The GB/T 9704 report layout and the fixed-advance measurer that the
@@ -22,4 +23,13 @@ extension ReportSuite {
     var layout: LayoutSpec { fixture.layout }
     var flow: FlowSpec { fixture.flow }
     var measurer: FixedAdvanceMeasurer { fixture.measurer }
+}
+
+extension ReportSuite {
+    /// `report`'s pages through the one document pipeline (bind → measure →
+    /// paginate → compose → number), as the only document of a unit.
+    func reportPages(_ report: Report, measurer: some TextMeasurer) throws(LayoutFailure) -> [Page] {
+        try DocumentPipeline.pages(UnitEvaluation(name: "柳河县政务服务和数字化建设管理局", year: 2024, report: report), .report,
+                                   onto: layout, measurer: measurer)
+    }
 }

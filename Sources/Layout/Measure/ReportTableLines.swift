@@ -9,7 +9,7 @@ import Evaluation
 /// next page (each body line names them, `repeatedHeader`).
 enum ReportTableLines {
     static func lines(_ table: ReportTable, origin: TextOrigin, flow: FlowSpec, content: Rect,
-                      measurer: some TextMeasurer) throws(LayoutFailure) -> [ReportComposer.FlowLine] {
+                      measurer: some TextMeasurer) throws(LayoutFailure) -> [FlowLine] {
         let styles = flow.tables
         let count = table.columnCount
         var weights = table.columns.count == count ? table.columns : Array(repeating: 1, count: count)
@@ -21,12 +21,12 @@ enum ReportTableLines {
         for weight in weights { edges.append(edges.last! + content.size.width * (weight / total)) }
         edges[edges.count - 1] = content.maxX
 
-        var lines: [ReportComposer.FlowLine] = []
+        var lines: [FlowLine] = []
         if !table.title.isEmpty {
             let broken = try TableMeasurer.breakLines(table.title, style: styles.title, font: styles.title.font, width: content.size.width,
                                                       origin: origin, measurer)
             for line in broken {
-                let x = TableComposer.aligned(.center, line.width, left: content.minX, width: content.size.width)
+                let x = HorizontalAlignment.center.start(of: line.width, left: content.minX, width: content.size.width)
                 lines.append(.init(runs: [TextRun(text: line.text, font: styles.title.font, origin: Point(x: x, y: .zero))], keepWithNext: true))
             }
         }
@@ -59,8 +59,7 @@ enum ReportTableLines {
                     // Headers centred; amounts and rates right-aligned so their digits line up.
                     let text = column < cells.count ? cells[column] : ""
                     let align: HorizontalAlignment = isHeader ? .center : Self.isNumber(text) ? .right : style.align
-                    let x = TableComposer.aligned(align, line.width, left: left,
-                                                  width: edges[column + 1] - edges[column] - styles.padding * 2)
+                    let x = align.start(of: line.width, left: left, width: edges[column + 1] - edges[column] - styles.padding * 2)
                     runs.append(TextRun(text: line.text, font: style.font, origin: Point(x: x, y: .zero)))
                 }
                 var rules = edges.map { LineSegment(from: Point(x: $0, y: .zero), to: Point(x: $0, y: pitch), width: styles.rule) }
