@@ -5,15 +5,15 @@ import HummingbirdTLS
 import Logging
 
 /// `formprint serve`: the desk on one address, everything in one folder.
-public enum DeskServer {
+package enum DeskServer {
     /// Whether `address` is this machine only (nobody logs in there).
-    public static func isLoopback(_ address: String) -> Bool {
+    package static func isLoopback(_ address: String) -> Bool {
         address == "localhost" || address == "::1" || address.hasPrefix("127.")
     }
 
     /// Serves until the process is stopped. `onRunning` is told the port
     /// (useful with port 0: a free one).
-    public static func run(data: URL, address: String, port: Int, workers: Int, tls: ServerTLS? = nil,
+    package static func run(data: URL, address: String, port: Int, workers: Int, tls: ServerTLS? = nil,
                            onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let requiresLogin = !isLoopback(address)
         // The certificate and key are checked before the data folder is taken.
@@ -32,7 +32,7 @@ public enum DeskServer {
     }
 
     /// Creates or replaces an administrator (`formprint serve admin`).
-    public static func setAdministrator(data: URL, name: String, password: String) throws {
+    package static func setAdministrator(data: URL, name: String, password: String) throws {
         try Sessions(database: try DeskDatabase(folder: data)).setAdministrator(name, password: password)
     }
 
@@ -40,12 +40,12 @@ public enum DeskServer {
     /// (`formprint serve backup`), while the server runs: the database
     /// through SQLite's online backup, then every file it names. Returns
     /// how many submissions and files it holds.
-    public static func backup(data: URL, to destination: URL) throws -> (submissions: Int, files: Int) {
+    package static func backup(data: URL, to destination: URL) throws -> (submissions: Int, files: Int) {
         try DeskBackup(folder: data).write(to: destination)
     }
 
     /// Checks that every stored submission is complete (`formprint serve verify`).
-    public static func verify(data: URL) throws -> (submissions: Int, files: Int, journal: String, problems: [String]) {
+    package static func verify(data: URL) throws -> (submissions: Int, files: Int, journal: String, problems: [String]) {
         let database = try DeskDatabase(folder: data)
         let store = SubmissionStore(database: database)
         let files = FileStore(root: data)
@@ -68,10 +68,10 @@ public enum DeskServer {
     }
 }
 
-public enum ServeError: Error, CustomStringConvertible {
+package enum ServeError: Error, CustomStringConvertible {
     case noAdministrator(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noAdministrator(let folder):
             "beyond loopback the bureau's administrator must log in, and \(folder) has none; create one with `formprint serve admin --data \(folder) --user NAME` (the password is read from standard input) 非本机地址需要管理员账户：请先用 formprint serve admin 创建"

@@ -7,13 +7,13 @@ import HummingbirdTLS
 /// TLS in the server itself (`serve --tls-cert FILE --tls-key FILE`), over
 /// Hummingbird's TLS channel and swift-nio-ssl: codes and passwords never
 /// cross the bureau's network in plain text, with no proxy to set up.
-public struct ServerTLS: Sendable {
+package struct ServerTLS: Sendable {
     /// The certificate chain (PEM), the server's own certificate first.
-    public var certificate: URL
+    package var certificate: URL
     /// Its private key (PEM).
-    public var key: URL
+    package var key: URL
 
-    public init(certificate: URL, key: URL) {
+    package init(certificate: URL, key: URL) {
         self.certificate = certificate
         self.key = key
     }
@@ -46,12 +46,12 @@ public struct ServerTLS: Sendable {
         return configuration
     }
 
-    public enum Failure: Error, HasMessage {
+    package enum Failure: Error, HasMessage {
         case certificate(path: String, detail: String)
         case key(path: String, detail: String)
         case mismatch(certificate: String, key: String, detail: String)
 
-        public var message: Message {
+        package var message: Message {
             switch self {
             case .certificate(let path, let detail):
                 Message(chinese: "无法读取 TLS 证书 \(path)：文件不存在、不可读，或不是 PEM 格式的证书（-----BEGIN CERTIFICATE-----）。请用 --tls-cert 指定证书文件。（\(detail)）",

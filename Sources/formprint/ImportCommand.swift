@@ -58,13 +58,13 @@ struct ImportCommand: ParsableCommand {
         }
         var failed = false
         let folder = URL(fileURLWithPath: output)
-        let outputs = UnitImports.outputURLs(for: files.map { URL(fileURLWithPath: $0) }, in: folder)
+        let outputs = UnitFileConversion.outputURLs(for: files.map { URL(fileURLWithPath: $0) }, in: folder)
         for (file, target) in zip(files, outputs) {
             if let warning = target.warning { printError(warning) }
             do {
-                let outcome = try UnitImports.importFile(URL(fileURLWithPath: file), into: folder,
+                let outcome = try UnitFileConversion.importFile(URL(fileURLWithPath: file), into: folder,
                                                          options: options, strict: strict, as: target.output, catalog: catalog)
-                print(UnitImports.report(outcome))
+                print(UnitFileConversion.report(outcome))
             } catch {
                 printError("\(error)")
                 failed = true

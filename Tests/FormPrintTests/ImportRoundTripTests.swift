@@ -14,7 +14,7 @@ struct ImportRoundTripTests {
     /// from the unit file it wrote.
     static let seedRendered: Result<(unitFile: URL, pdfs: [URL]), Error> = Result {
         let folder = try temporaryFolder()
-        let outcome = try UnitImports.importFile(seedText, into: folder)
+        let outcome = try UnitFileConversion.importFile(seedText, into: folder)
         let pdfs = try UnitFiles.render(outcome.output, with: try UnitRenderer(), into: folder.appendingPathComponent("out"))
         return (outcome.output, pdfs)
     }
@@ -67,7 +67,7 @@ struct ImportRoundTripTests {
         #expect(reimported == written)
         // Re-importing the unit file writes the same bytes again.
         let folder = try temporaryFolder()
-        let again = try UnitImports.importFile(unitFile, into: folder)
+        let again = try UnitFileConversion.importFile(unitFile, into: folder)
         let first = try String(contentsOf: unitFile, encoding: .utf8), second = try String(contentsOf: again.output, encoding: .utf8)
         #expect(first.split(separator: "\n").filter { !$0.hasPrefix("#") } == second.split(separator: "\n").filter { !$0.hasPrefix("#") })
     }
@@ -76,7 +76,7 @@ struct ImportRoundTripTests {
         let folder = try temporaryFolder()
         let workbook = folder.appendingPathComponent("liuhe-2024.xlsx")
         try seedWorkbookForRendering().data().write(to: workbook)
-        let outcome = try UnitImports.importFile(workbook, into: folder)
+        let outcome = try UnitFileConversion.importFile(workbook, into: folder)
         let renderer = try UnitRenderer()
         let fromWorkbook = try renderer.render(try UnitFiles.read(outcome.output))
         let fromExample = try renderer.render(try UnitFiles.read(exampleUnit))
@@ -95,7 +95,7 @@ struct ImportRoundTripTests {
             .write(to: input, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("out")
         #expect {
-            _ = try UnitImports.importFile(input, into: output, strict: true)
+            _ = try UnitFileConversion.importFile(input, into: output, strict: true)
         } throws: { error in
             let message = english(error)
             return message.contains("extra.txt: error: 1 cell fit no field") && message.contains("extra.txt:9:")
@@ -103,17 +103,17 @@ struct ImportRoundTripTests {
         }
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing may be written")
         // Without --strict the same input imports, and the cell is reported.
-        let outcome = try UnitImports.importFile(input, into: output)
+        let outcome = try UnitFileConversion.importFile(input, into: output)
         #expect(outcome.imported.unplaced.count == 1)
-        #expect(UnitImports.report(outcome, in: .english).contains("1 unplaced"))
-        #expect(UnitImports.report(outcome, in: .chinese).contains("未导入1处"))
+        #expect(UnitFileConversion.report(outcome, in: .english).contains("1 unplaced"))
+        #expect(UnitFileConversion.report(outcome, in: .chinese).contains("未导入1处"))
     }
 
     @Test func aFailedImportLeavesNoFileBehind() throws {
         let folder = try temporaryFolder()
         let input = folder.appendingPathComponent("broken.xlsx")
         try Data("PK\u{3}\u{4} truncated".utf8).write(to: input)
-        #expect(throws: ImportError.self) { _ = try UnitImports.importFile(input, into: folder) }
+        #expect(throws: ImportError.self) { _ = try UnitFileConversion.importFile(input, into: folder) }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files == ["broken.xlsx"], "\(files)")
     }

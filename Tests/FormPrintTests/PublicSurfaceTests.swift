@@ -46,7 +46,9 @@ import Testing
             let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
             for (index, line) in lines.enumerated() {
                 let trimmed = line.drop { $0 == " " }
-                if trimmed.hasPrefix("public ") || trimmed.hasPrefix("open ") {
+                // `open` as a modifier, not a variable named `open`.
+                let isOpen = ["open class ", "open func ", "open var ", "open override "].contains { trimmed.hasPrefix($0) }
+                if trimmed.hasPrefix("public ") || isOpen {
                     found.append(Declaration(file: relative, line: index + 1, text: String(trimmed), nested: trimmed.count < line.count))
                 }
             }

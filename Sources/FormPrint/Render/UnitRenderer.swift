@@ -106,7 +106,7 @@ public final class UnitRenderer {
     /// scorecard bound beside the unit's data, never written into it.
     package func scores(_ unit: UnitEvaluation, plan: UnitPlan) throws -> ComputedValues {
         guard let scoring else { return .none }
-        return try UnitScoring(profiles: scoring).scores(unit, plan: plan).computed
+        return try UnitScores(unit, plan: plan, profiles: scoring).computed
     }
 
     /// Lays out every document before anything is drawn — a unit renders

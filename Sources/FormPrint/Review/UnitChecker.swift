@@ -31,7 +31,7 @@ public struct UnitChecker: Sendable {
     /// check keeps the plan, and rendering it prints with the same layouts.
     package func check(_ document: UnitDocument, plan: UnitPlan) throws -> UnitCheck {
         // Scored once, for the findings here and for the printed forms.
-        let scores = try UnitScoring(profiles: profiles).scores(document.unit, plan: plan)
+        let scores = try UnitScores(document.unit, plan: plan, profiles: profiles)
         let department = (scores.department?.findings ?? []).map { $0.located(in: document.source) }
         let formulas = FormulaChecks.findings(document, plan: plan) + department
         let thisYear = Self.year(of: Date())

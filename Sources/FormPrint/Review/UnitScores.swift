@@ -20,13 +20,11 @@ package struct UnitScores: Sendable {
     package var computed: ComputedValues
 }
 
-/// Computes `UnitScores` with the profile catalogue, over the unit's plan.
-struct UnitScoring {
-    let profiles: ScoringCatalog
-
-    /// The profile is the plan's choice (an id or a file), else the one
-    /// the plan's project layout names.
-    func scores(_ unit: UnitEvaluation, plan: UnitPlan) throws -> UnitScores {
+extension UnitScores {
+    /// The unit's scores over its plan, with the profiles of `profiles`:
+    /// the profile is the plan's choice (an id or a file), else the one the
+    /// plan's project layout names.
+    init(_ unit: UnitEvaluation, plan: UnitPlan, profiles: ScoringCatalog) throws {
         let profile = try profiles.profile(plan.scoringProfile, projectLayout: plan.projectLayoutID, named: plan.projectLayoutScoring)
         let projects = Scoring.scored(unit, profile: profile)
         var computed: [FieldPath: String] = [:]
@@ -41,6 +39,6 @@ struct UnitScoring {
             computed.merge(scored.computed) { entered, _ in entered }
             department = scored
         }
-        return UnitScores(profile: profile, projects: projects, department: department, computed: ComputedValues(computed))
+        self.init(profile: profile, projects: projects, department: department, computed: ComputedValues(computed))
     }
 }

@@ -5,7 +5,7 @@ import Importing
 /// `formprint import`: each input (pasted text, workbook, unit file)
 /// becomes a unit file, written atomically, with a report of what was
 /// recognised, repaired and left over.
-package enum UnitImports {
+package enum UnitFileConversion {
     package struct Outcome: Sendable {
         package var input: URL
         package var output: URL
