@@ -65,20 +65,12 @@ final class LayoutComposer {
                 return nil
             }
             guard let baseFile = search.layoutFile(id, excluding: [Self.standardized(file)]) else {
-                let available = search.available(stylesheets: false)
-                report(Message(chinese: "找不到基础表样“\(id)”", english: "unknown base layout '\(id)'"),
-                       hint: nearest(to: id, in: available).map { .didYouMean($0) }
-                           ?? Message(chinese: "基础表样是本文件夹、--layouts 文件夹或内置 Layouts/ 中的 \(id).yaml；可用的有：\(available.joined(separator: "、"))",
-                                      english: "a base is the file \(id).yaml in this folder, a --layouts folder or the built-in Layouts/; available: \(available.joined(separator: ", "))"),
-                       at: extendsNode, file, "extends")
+                reportUnknown(.layout, id, at: extendsNode, file, "extends")
                 return nil
             }
             let basePath = Self.standardized(baseFile.path)
             if chain.contains(basePath) {
-                let circle = (chain + [basePath]).map { URL(fileURLWithPath: $0).lastPathComponent }
-                report(Message(chinese: "“extends”绕成了圈：\(circle.joined(separator: " → "))", english: "'extends' goes round in a circle: \(circle.joined(separator: " → "))"),
-                       hint: Message(chinese: "表样只能扩展不（间接）扩展它自己的表样", english: "a layout may only extend a layout that does not (through others) extend it"),
-                       at: extendsNode, file, "extends")
+                reportCircle(.layout, chain + [basePath], at: extendsNode, file)
                 return nil
             }
             guard let baseRoot = read(baseFile) else { return nil }
@@ -225,22 +217,50 @@ final class LayoutComposer {
         return .mapping(Node.Mapping(rest.map { ($0.key, $0.value) } + [(key, Self.merged(styles, own))], mapping.tag, mapping.style, mapping.mark))
     }
 
+    /// What an `extends:` or `stylesheet:` names: a layout file or a stylesheet.
+    private enum Referenced { case layout, stylesheet }
+
+    /// A base layout or stylesheet that no folder holds, with the nearest
+    /// name or the list of those that exist.
+    private func reportUnknown(_ kind: Referenced, _ name: String, at node: Node, _ file: String, _ key: String) {
+        let available = search.available(stylesheets: kind == .stylesheet)
+        let list = (chinese: available.joined(separator: "、"), english: available.joined(separator: ", "))
+        let (problem, place) = switch kind {
+        case .layout:
+            (Message(chinese: "找不到基础表样“\(name)”", english: "unknown base layout '\(name)'"),
+             Message(chinese: "基础表样是本文件夹、--layouts 文件夹或内置 Layouts/ 中的 \(name).yaml；可用的有：\(list.chinese)",
+                     english: "a base is the file \(name).yaml in this folder, a --layouts folder or the built-in Layouts/; available: \(list.english)"))
+        case .stylesheet:
+            (Message(chinese: "找不到样式表“\(name)”", english: "unknown stylesheet '\(name)'"),
+             Message(chinese: "样式表是本文件夹、--layouts 文件夹或内置 Layouts/ 下的 styles/\(name).yaml；可用的有：\(list.chinese)",
+                     english: "a stylesheet is the file styles/\(name).yaml in this folder, a --layouts folder or the built-in Layouts/; available: \(list.english)"))
+        }
+        report(problem, hint: nearest(to: name, in: available).map { .didYouMean($0) } ?? place, at: node, file, key)
+    }
+
+    /// An `extends:` chain that comes back to a file already in it (`chain`
+    /// ends with the file named again).
+    private func reportCircle(_ kind: Referenced, _ chain: [String], at node: Node, _ file: String) {
+        let names = chain.map { (kind == .stylesheet ? "styles/" : "") + URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+        let (problem, hint) = switch kind {
+        case .layout:
+            (Message(chinese: "“extends”绕成了圈：\(names)", english: "'extends' goes round in a circle: \(names)"),
+             Message(chinese: "表样只能扩展不（间接）扩展它自己的表样", english: "a layout may only extend a layout that does not (through others) extend it"))
+        case .stylesheet:
+            (Message(chinese: "样式表的“extends”绕成了圈：\(names)", english: "the stylesheets' 'extends' go round in a circle: \(names)"),
+             Message(chinese: "样式表只能扩展不（间接）扩展它自己的样式表", english: "a stylesheet may only extend one that does not (through others) extend it"))
+        }
+        report(problem, hint: hint, at: node, file, "extends")
+    }
+
     /// The styles of the stylesheet `name` (and of the one it extends).
     private func stylesheet(_ name: String, at node: Node, askedIn file: String, chain: [String]) -> Node? {
         guard let url = search.stylesheetFile(name, excluding: Set(chain)) else {
             if let looping = search.stylesheetFile(name, excluding: []), chain.contains(Self.standardized(looping.path)) {
-                let circle = (chain + [Self.standardized(looping.path)]).map { "styles/" + URL(fileURLWithPath: $0).lastPathComponent }
-                report(Message(chinese: "样式表的“extends”绕成了圈：\(circle.joined(separator: " → "))", english: "the stylesheets' 'extends' go round in a circle: \(circle.joined(separator: " → "))"),
-                       hint: Message(chinese: "样式表只能扩展不（间接）扩展它自己的样式表", english: "a stylesheet may only extend one that does not (through others) extend it"),
-                       at: node, file, "extends")
+                reportCircle(.stylesheet, chain + [Self.standardized(looping.path)], at: node, file)
                 return nil
             }
-            let available = search.available(stylesheets: true)
-            report(Message(chinese: "找不到样式表“\(name)”", english: "unknown stylesheet '\(name)'"),
-                   hint: nearest(to: name, in: available).map { .didYouMean($0) }
-                       ?? Message(chinese: "样式表是本文件夹、--layouts 文件夹或内置 Layouts/ 下的 styles/\(name).yaml；可用的有：\(available.joined(separator: "、"))",
-                                  english: "a stylesheet is the file styles/\(name).yaml in this folder, a --layouts folder or the built-in Layouts/; available: \(available.joined(separator: ", "))"),
-                   at: node, file, "stylesheet")
+            reportUnknown(.stylesheet, name, at: node, file, "stylesheet")
             return nil
         }
         let path = Self.standardized(url.path)

@@ -20,8 +20,6 @@ struct FundsBlock {
     /// 调整后预算数 on forms that have that column instead (四川).
     var budget: BudgetColumn
 
-    static let totalWords = ["总额", "总和", "合计", "总计"]
-
     /// The money columns of every funds variant: a source row with none of
     /// them holding an amount other than 0 had no money.
     static var moneyKeys: [String] { FieldWords.moneyKeys }
@@ -33,13 +31,9 @@ struct FundsBlock {
     init(rows: [FundsRow], path: FieldPath) {
         self.rows = rows
         self.path = path
-        totalIndex = rows.firstIndex { Self.isTotalLabel($0.source) }
+        // The model's one reading of a total row's label (FundsRow.isTotal).
+        totalIndex = rows.firstIndex(where: \.isTotal)
         budget = BudgetColumn(of: rows)
-    }
-
-    static func isTotalLabel(_ source: String) -> Bool {
-        let label = source.filter { !$0.isWhitespace }
-        return totalWords.contains { label.contains($0) }
     }
 
     /// The row that carries 执行率's 分值 and 得分: the total row, or the only row.
