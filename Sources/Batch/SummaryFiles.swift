@@ -2,6 +2,7 @@ import Evaluation
 import FormPrint
 import Foundation
 import InputReading
+import Support
 
 /// `summary.json`, `summary.csv` and the terminal table: views of a
 /// `BatchSummary`.
@@ -86,13 +87,9 @@ package enum SummaryFiles {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting, after neutralising what a spreadsheet would run
-    /// as a formula.
+    /// One CSV line (`SpreadsheetText.csvField`: neutralised and quoted).
     static func row(_ fields: [String]) -> String {
-        fields.map(SpreadsheetText.neutralised).map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
+        fields.map(SpreadsheetText.csvField).joined(separator: ",")
     }
 
     /// The table printed at the end of a run.

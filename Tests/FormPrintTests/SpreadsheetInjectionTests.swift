@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FormPrint
+import Support
 
 /// Issue 14, item 10: summary.csv wrote names starting with = + - @ raw,
 /// which Excel and WPS run as formulas (OWASP "CSV injection").
@@ -13,6 +14,14 @@ struct SpreadsheetInjectionTests {
     ])
     func neutralised(field: String, written: String) {
         #expect(SpreadsheetText.neutralised(field) == written)
+    }
+
+    @Test("a CSV field is neutralised, then quoted as RFC 4180 says when it must be", arguments: [
+        ("柳河县", "柳河县"), ("a,b", "\"a,b\""), ("说\"好\"", "\"说\"\"好\"\"\""), ("两\n行", "\"两\n行\""),
+        (" 前空格", "\" 前空格\""), ("=1,2", "\"'=1,2\""), ("", ""),
+    ])
+    func csvField(field: String, written: String) {
+        #expect(SpreadsheetText.csvField(field) == written)
     }
 
     @Test("a batch of units named like formulas writes them as text")
