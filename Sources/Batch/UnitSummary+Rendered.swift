@@ -8,7 +8,7 @@ import Review
 
 extension UnitSummary {
     /// The summary `formprint batch` writes for `check` and `rendered`.
-    package static func of(_ check: UnitCheck, rendered: RenderedUnit, input: String) -> UnitSummary {
+    package static func of(_ check: CheckedUnit, rendered: RenderedUnit, input: String) -> UnitSummary {
         let findings = check.findings
         var summary = UnitSummary(input: input, position: 0, unit: rendered.unitName, year: rendered.year, folder: rendered.folder,
                                   status: .rendered, combined: rendered.combined?.relativePath)

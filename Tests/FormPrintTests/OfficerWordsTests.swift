@@ -13,10 +13,10 @@ import Testing
 @Suite(.serialized)
 struct OfficerWordsTests {
     /// Every example unit (and a pasted one) with the findings it has.
-    static func checks() throws -> [UnitCheck] {
+    static func checks() throws -> [CheckedUnit] {
         let checker = try UnitChecker()
         let folder = repositoryRoot.appendingPathComponent("Examples")
-        var checks: [UnitCheck] = []
+        var checks: [CheckedUnit] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             let url = folder.appendingPathComponent(name)
             let document = try UnitFiles.read(path: url.path, fields: try checker.catalog.fields, layouts: [])

@@ -11,7 +11,7 @@ import Testing
 @Suite struct PublicSurfaceTests {
     /// The facade's public types: read, check, render, write.
     static let facadeTypes: Set<String> = [
-        "LayoutCatalog", "UnitFiles", "UnitChecker", "UnitCheck", "UnitRenderer", "FontFallback",
+        "LayoutCatalog", "UnitFiles", "UnitChecker", "CheckedUnit", "UnitRenderer", "FontFallback",
         "RenderOptions", "OutputFormat", "RenderedUnit", "RenderedDocument", "OutputFile", "FormPrintError", "Finding",
     ]
 

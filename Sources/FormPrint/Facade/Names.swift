@@ -10,7 +10,7 @@ import Review
 // own documentation stays where it is.
 
 /// A finding of the checks (rule, severity, place, message): the library's
-/// `UnitCheck.findings` are these.
+/// `CheckedUnit.findings` are these.
 public typealias Finding = Review.Finding
 
 /// The system's reason for a failed read or write, in FormPrint's own words.

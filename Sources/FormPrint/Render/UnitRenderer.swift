@@ -58,7 +58,7 @@ public final class UnitRenderer {
     /// the combined PDF: the layouts and scores come from the check (planned
     /// and computed once), and unless `options.final` every page of a unit
     /// with error findings is marked 「草稿」 (a draft).
-    public func render(_ check: UnitCheck, options: RenderOptions) throws -> RenderedUnit {
+    public func render(_ check: CheckedUnit, options: RenderOptions) throws -> RenderedUnit {
         let plan = try check.plan.writing(with: options, unitLines: check.document.unit.lines)
             ?? catalog.plan(for: check.document, options: options)
         return try render(check.document, plan: plan, computed: scoring == nil ? .none : check.scores.computed, options: options,

@@ -22,7 +22,7 @@ package enum FindingText {
     }
 
     /// "Examples/liuhe-2024.yaml: 0 errors, 7 warnings, 1 note (scoring profile jilin)".
-    package static func summary(_ check: UnitCheck, in language: Language = .current) -> String {
+    package static func summary(_ check: CheckedUnit, in language: Language = .current) -> String {
         let errors = check.count(.error), warnings = check.count(.warning), notes = check.count(.note)
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return Message(
@@ -32,7 +32,7 @@ package enum FindingText {
     }
 
     /// Each project's 分值 and 得分, 总分 and 等级, as a small table.
-    package static func scores(_ check: UnitCheck, in language: Language = .current) -> String {
+    package static func scores(_ check: CheckedUnit, in language: Language = .current) -> String {
         let places = check.profile.decimals
         func cell(_ value: Decimal?, fixed: Bool) -> String {
             guard let value else { return "—" }

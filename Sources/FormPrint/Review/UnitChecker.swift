@@ -23,13 +23,13 @@ public struct UnitChecker: Sendable {
     /// The findings and scores of `document`. The profile is `scoring` (an
     /// id or a file) or the one for the project layout the unit prints with:
     /// `layouts[.project]`, else the unit file's choice, else the default.
-    public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> UnitCheck {
+    public func check(_ document: UnitDocument, layouts: [DocumentKind: String] = [:], scoring: String? = nil) throws -> CheckedUnit {
         try check(document, plan: try catalog.plan(for: document, options: RenderOptions(layouts: layouts, scoringProfile: scoring)))
     }
 
     /// The findings and scores of `document` printed as `plan` says; the
     /// check keeps the plan, and rendering it prints with the same layouts.
-    package func check(_ document: UnitDocument, plan: UnitPlan) throws -> UnitCheck {
+    package func check(_ document: UnitDocument, plan: UnitPlan) throws -> CheckedUnit {
         // Scored once, for the findings here and for the printed forms.
         let scores = try UnitScores(document.unit, plan: plan, profiles: profiles)
         let department = (scores.department?.findings ?? []).map { $0.located(in: document.source) }
@@ -44,7 +44,7 @@ public struct UnitChecker: Sendable {
             named.subject = FindingPlace.words(finding.path, in: document.unit, fields: fields)
             return named
         }
-        return UnitCheck(document: document, plan: plan, scores: scores, findings: findings.sorted(by: Self.readingOrder))
+        return CheckedUnit(document: document, plan: plan, scores: scores, findings: findings.sorted(by: Self.readingOrder))
     }
 
     /// Document by document (the unit's own fields, each project form, the
@@ -78,7 +78,7 @@ extension UnitChecker {
 }
 
 /// What checking one unit found.
-public struct UnitCheck: Sendable {
+public struct CheckedUnit: Sendable {
     public var document: UnitDocument
     /// The layouts, profile and creation date the unit was checked with.
     package var plan: UnitPlan

@@ -5,7 +5,7 @@ import Review
 /// The result of `formprint validate` over several files, as data: the exit
 /// status it implies and its JSON form (`--format json`).
 package struct ValidationReport: Sendable {
-    package var checks: [UnitCheck] = []
+    package var checks: [CheckedUnit] = []
     /// Inputs that could not be used at all.
     package var unreadable: [UnusableInput] = []
 
@@ -71,7 +71,7 @@ package struct ValidationReport: Sendable {
             errorMessage = message.map { JSONMessage(zh: $0.chinese, en: $0.english) }
         }
 
-        init(_ check: UnitCheck) {
+        init(_ check: CheckedUnit) {
             file = check.document.source.file
             profile = check.profile.id
             findings = check.findings.map(JSONFinding.init)
