@@ -14,6 +14,32 @@ import Testing
                          readError: readError, findingsJSON: "[]", summaryJSON: nil, generation: 1, lenient: false)
     }
 
+    /// Findings are kept as one flat JSON object each: the batch's record's
+    /// keys beside the desk's line, column and English. A finding stored
+    /// before the record was shared (and one before the English was kept)
+    /// reads back whole, and a new one keeps the same keys.
+    @Test func storedFindingsKeepTheirFlatShape() throws {
+        let stored = #"[{"severity":"error","code":"FP301","message":"执行数大于预算数","english":"Executed exceeds the budget","#
+            + #""place":"粘贴.txt 第18行第6列","field":"projects[0].funds[3].executed","line":18,"column":6,"#
+            + #""subject":"项目支出绩效自评表「…」的执行数","subjectEnglish":"the executed amount","fix":"改正执行数","fixEnglish":"Correct it"},"#
+            + #"{"severity":"warning","code":"FP201","message":"旧","english":"old","place":"","field":"","line":0,"column":0}]"#
+        let record = SubmissionRecord(id: nil, parent: nil, owner: nil, unitName: "甲局", supervisor: nil, year: 2024, kind: "pasted",
+                                      inputName: "粘贴.txt", inputHash: String(repeating: "0", count: 64), submittedAt: 1, errors: 1,
+                                      warnings: 1, notes: 0, readError: nil, findingsJSON: stored, summaryJSON: nil, generation: 1, lenient: false)
+        let findings = record.findings
+        #expect(findings.count == 2)
+        #expect(findings.first?.code == "FP301")
+        #expect(findings.first?.line == 18 && findings.first?.column == 6)
+        #expect(findings.first?.whereText(.chinese) == "项目支出绩效自评表「…」的执行数，粘贴的表格第18行第6列")
+        #expect(findings.first?.fixText(.english) == "Correct it")
+        #expect(findings.last?.subject == nil && findings.last?.fixText(.chinese) == nil)
+
+        let written = try JSONSerialization.jsonObject(with: JSONEncoder().encode(findings)) as? [[String: Any]]
+        let original = try JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [[String: Any]]
+        #expect(written?.map { Set($0.keys) } == original?.map { Set($0.keys) })
+        #expect(try JSONDecoder().decode([StoredFinding].self, from: JSONEncoder().encode(findings)) == findings)
+    }
+
     @Test func theDatabaseIsInWALMode() throws {
         let database = try DeskDatabase(folder: try temporaryFolder())
         #expect(try database.journalMode() == "wal")

@@ -1,3 +1,4 @@
+import Batch
 import Evaluation
 import FormPrint
 import Foundation
@@ -40,36 +41,64 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// One finding as the desk keeps it: the batch's record plus the line and
-/// column (or row and column) of the place, to mark it on the grid.
+/// One finding as the desk keeps it: the batch's record plus what the desk
+/// needs beyond it — the line and column (or row and column) of the place, to
+/// mark it on the grid, and the field's words and the fix in English.
+///
+/// Stored as one flat JSON object (`findingsJSON`), the record's keys beside
+/// the desk's, so findings stored before the record was shared still read.
+@dynamicMemberLookup
 package struct StoredFinding: Sendable, Codable, Equatable {
-    package var severity: String
-    package var code: String
-    package var message: String
-    package var english: String
-    package var place: String
-    package var field: String
+    package var record: FindingRecord
     package var line: Int
     package var column: Int
-    /// The field in the officer's words (项目支出绩效自评表「…」第2条指标
-    /// 「费用成本」的实际完成值) and what to do, in both languages; absent
-    /// in findings stored before they were kept.
-    package var subject: String? = nil
+    /// The field in the officer's words in English; absent in findings
+    /// stored before they were kept (the Chinese is the record's `subject`).
     package var subjectEnglish: String? = nil
-    package var fix: String? = nil
     package var fixEnglish: String? = nil
+
+    package init(record: FindingRecord, line: Int, column: Int, subjectEnglish: String? = nil, fixEnglish: String? = nil) {
+        self.record = record
+        self.line = line
+        self.column = column
+        self.subjectEnglish = subjectEnglish
+        self.fixEnglish = fixEnglish
+    }
+
+    package subscript<Value>(dynamicMember field: KeyPath<FindingRecord, Value>) -> Value { record[keyPath: field] }
+
+    private enum DeskKeys: String, CodingKey { case line, column, subjectEnglish, fixEnglish }
+
+    package init(from decoder: any Decoder) throws {
+        record = try FindingRecord(from: decoder)
+        let desk = try decoder.container(keyedBy: DeskKeys.self)
+        line = try desk.decode(Int.self, forKey: .line)
+        column = try desk.decode(Int.self, forKey: .column)
+        subjectEnglish = try desk.decodeIfPresent(String.self, forKey: .subjectEnglish)
+        fixEnglish = try desk.decodeIfPresent(String.self, forKey: .fixEnglish)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var desk = encoder.container(keyedBy: DeskKeys.self)
+        try desk.encode(line, forKey: .line)
+        try desk.encode(column, forKey: .column)
+        try desk.encodeIfPresent(subjectEnglish, forKey: .subjectEnglish)
+        try desk.encodeIfPresent(fixEnglish, forKey: .fixEnglish)
+    }
 
     /// Where the finding is, as the officer reads it: the field in their
     /// words, then the file place.
     package func whereText(_ language: Language) -> String {
-        let words = language == .chinese ? subject : subjectEnglish
+        let words = language == .chinese ? record.subject : subjectEnglish
         // A paste never was a file: "粘贴.txt 第18行第6列" is 粘贴的表格第18行第6列.
         let pasted = InputKind.pasted.fileName + " "
+        let place = record.place
         let file = place.hasPrefix(pasted) ? (language == .chinese ? "粘贴的表格" : "the pasted table, ") + place.dropFirst(pasted.count) : place
         return [words, file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: language == .chinese ? "，" : ", ")
     }
 
-    package func fixText(_ language: Language) -> String? { language == .chinese ? fix : fixEnglish }
+    package func fixText(_ language: Language) -> String? { language == .chinese ? record.fix : fixEnglish }
 }
 
 /// A row of `submission`.

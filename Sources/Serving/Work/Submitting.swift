@@ -105,10 +105,7 @@ extension StoredSheet {
 
 extension StoredFinding {
     init(_ finding: Finding) {
-        let record = FindingRecord(finding)
-        self.init(severity: record.severity, code: record.code, message: record.message, english: record.english, place: record.place,
-                  field: record.field, line: finding.location?.line ?? 0, column: finding.location?.column ?? 0,
-                  subject: finding.subject?.chinese, subjectEnglish: finding.subject?.english,
-                  fix: finding.rule.fix.chinese, fixEnglish: finding.rule.fix.english)
+        self.init(record: FindingRecord(finding), line: finding.location?.line ?? 0, column: finding.location?.column ?? 0,
+                  subjectEnglish: finding.subject?.english, fixEnglish: finding.rule.fix.english)
     }
 }
