@@ -28,21 +28,24 @@ package enum TableComposer {
             if let numbering = table.table.pageNumber, numbering.singlePage || pages.count > 1 {
                 items.append(try PageNumbering.item(page: index + 1, of: pages.count, numbering, content: content, measurer: measurer))
             }
-            result.append(Page(size: spec.size, items: items, bookmarks: bookmarks(table, tablePage, isFirstPage: index == 0,
+            result.append(Page(size: spec.size, items: items, bookmarks: bookmarks(table, tablePage, cells: cells, isFirstPage: index == 0,
                                                                                   long: pages.count > 1)))
         }
         return result
     }
 
     /// The form's name where it starts and, on a form of several pages,
-    /// each 一级指标 group where its first row is placed.
-    static func bookmarks(_ table: MeasuredTable, _ page: TablePage, isFirstPage: Bool, long: Bool) -> [Bookmark] {
+    /// each 一级指标 group where its first row is placed. `cells` are the
+    /// page's cells (indices into the table's, ascending): looking only at
+    /// them keeps a form of hundreds of pages linear in its rows.
+    static func bookmarks(_ table: MeasuredTable, _ page: TablePage, cells: [Int], isFirstPage: Bool, long: Bool) -> [Bookmark] {
         var marks: [Bookmark] = []
         if isFirstPage, let name = table.title.first?.line.text, !name.isEmpty { marks.append(Bookmark(title: name, level: 1)) }
         guard long else { return marks }
         let rows = Set(page.rows.map(\.row))
-        for cell in table.cells where cell.cell.opensGroup && rows.contains(cell.cell.row) {
-            marks.append(Bookmark(title: cell.cell.text, level: 2))
+        for index in cells {
+            let cell = table.cells[index].cell
+            if cell.opensGroup && rows.contains(cell.row) { marks.append(Bookmark(title: cell.text, level: 2)) }
         }
         return marks
     }

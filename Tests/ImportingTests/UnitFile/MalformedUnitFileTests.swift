@@ -292,12 +292,12 @@ struct HostileUnitFileTests {
         for level in 1..<9 {
             lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
         }
-        let start = Date()
         let error = try #require(readError(lines.joined(separator: "\n") + "\n"))
         // No field of a unit file is a list of lists, so the reader never
         // expands this bomb: the first unread key is reported as unknown.
+        // (Promptly: the hang guard stops a reader that expands it; the
+        // suite holds no wall-time assertion.)
         #expect(unknownFields(error).first?.name == "a")
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test("the classic list alias bomb used as report sections is a wrong type, not an expansion", .hangGuard(minutes: 1))

@@ -108,18 +108,26 @@ struct LaidOutForm {
         for cell in measured.cells where cell.cell.repeatsOnContinuation && !cell.cell.text.isEmpty {
             measuredLabels[cell.cell.row * 1_000 + cell.cell.column] = cell
         }
+        // The labels by the rows they span, so that each page looks only at
+        // its own (a form of hundreds of pages stays linear in its rows).
+        var labelsByRow: [Int: [Int]] = [:]
+        for (index, label) in repeatedLabels.enumerated() {
+            for row in label.rows { labelsByRow[row, default: []].append(index) }
+        }
+        let labelHeights = repeatedLabels.map { $0.rows.reduce(Length.zero) { $0 + measured.rowHeights[$1] } }
         for (number, page) in tablePages.enumerated() {
             let texts = Set(texts(onPage: number))
             printed.formUnion(texts)
             let rowsHere = Set(page.rows.filter { !$0.isRepeatedHeader }.map(\.row))
-            for label in repeatedLabels where label.rows.contains(where: rowsHere.contains) {
+            for index in Set(rowsHere.flatMap { labelsByRow[$0] ?? [] }).sorted() {
+                let label = repeatedLabels[index]
                 guard let cell = measuredLabels[label.row * 1_000 + label.column] else { continue }
                 let startsHere = page.rows.contains { $0.row == label.row && !$0.isRepeatedHeader && $0.startsRow }
                 let expected = startsHere ? label.text : label.continuedText
                 let lines = startsHere ? cell.lines : cell.continuedLines
                 let frame = page.rows.filter { label.rows.contains($0.row) }.reduce(Length.zero) { $0 + $1.height }
                 let needed = startsHere ? cell.requiredHeight : cell.continuedRequiredHeight
-                if needed.fits(in: frame) && (startsHere || cell.requiredHeight.fits(in: label.rows.reduce(Length.zero) { $0 + measured.rowHeights[$1] })) {
+                if needed.fits(in: frame) && (startsHere || cell.requiredHeight.fits(in: labelHeights[index])) {
                     // (A label taller than its rows on the page before goes on
                     // with its own next lines first.)
                     let ownLinesHere = !startsHere && cell.lines.contains { texts.contains($0.text) }
