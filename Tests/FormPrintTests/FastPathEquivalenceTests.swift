@@ -32,6 +32,28 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// The findings workbook's column widths and row heights: one pass
+    /// over the bytes against splitting at "\n" and counting each piece.
+    @Test func spreadsheetLinesCountAsSplittingDid() {
+        func reference(_ text: String, room: Int) -> (widest: Int, wrapped: Int) {
+            let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return (pieces.map { SpreadsheetWriter.units($0) }.max() ?? 0,
+                    pieces.reduce(0) { $0 + max(1, (SpreadsheetWriter.units($1) + room - 1) / room) })
+        }
+        let alphabet: [Character] = ["a", "中", "\n", " ", "ሀ", "ᄀ", "é", "😀", "，", "\r\n"]
+        var generator = SplitMix64(seed: 25)
+        var texts = ["", "\n", "\n\n", "a\n", "\na", "中中中\n", String(repeating: "中", count: 40)]
+        for _ in 0..<400 {
+            texts.append(String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            for room in [1, 2, 7, 29] {
+                let fast = SpreadsheetWriter.lineUnits(text, room: room), slow = reference(text, room: room)
+                #expect(fast.widest == slow.widest && fast.wrapped == slow.wrapped, "\(text.debugDescription) room \(room)")
+            }
+        }
+    }
+
     @Test func escapingUnchangedTextReturnsItAsIs() {
         #expect(MarkupEscaping.xml("年度资金总额 100.00") == "年度资金总额 100.00")
         #expect(MarkupEscaping.xml("a&b<c>\"d'\u{1}\te\nf\r") == "a&amp;b&lt;c&gt;&quot;d'&#9;e&#10;f&#13;")

@@ -30,8 +30,8 @@ package struct SpreadsheetWriter {
         /// character counting two units, as in 宋体 11pt), at most `widths`.
         var fittedWidths: [Double] {
             widths.indices.map { index in
-                let texts = [header[index]] + rows.compactMap { index < $0.count ? $0[index].text : nil }
-                let widest = texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { SpreadsheetWriter.units($0) }.max() ?? 0
+                var widest = SpreadsheetWriter.lineUnits(header[index]).widest
+                for row in rows where index < row.count { widest = max(widest, SpreadsheetWriter.lineUnits(row[index].text).widest) }
                 return min(widths[index], max(Double(SpreadsheetWriter.units(header[index])) + 4, Double(widest) + 2))
             }
         }
@@ -66,6 +66,36 @@ package struct SpreadsheetWriter {
         return units
     }
 
+    /// A text's lines in one pass over its UTF-8 bytes: the widest line's
+    /// units, and how many lines it takes wrapped at `room` units (a line
+    /// of n units takes ⌈n ÷ room⌉, an empty one one). The same as
+    /// splitting at the Character "\n" and counting `units` of each piece:
+    /// "\r\n" is one other Character, so it does not end a line.
+    static func lineUnits(_ text: String, room: Int = .max) -> (widest: Int, wrapped: Int) {
+        var widest = 0, wrapped = 0, line = 0
+        func endLine() {
+            widest = max(widest, line)
+            wrapped += max(1, line / room + (line % room == 0 ? 0 : 1))
+            line = 0
+        }
+        var bytes = text.utf8.makeIterator()
+        var previous: UInt8 = 0
+        while let byte = bytes.next() {
+            defer { previous = byte }
+            switch byte {
+            case 0x0A where previous != 0x0D: endLine()
+            case 0x80...0xBF: continue
+            case 0xE1:
+                // The byte after E1 is a continuation byte, never "\n".
+                line += (bytes.next() ?? 0) >= 0x84 ? 2 : 1
+            case 0xE2...0xFF: line += 2
+            default: line += 1
+            }
+        }
+        endLine()
+        return (widest, wrapped)
+    }
+
     /// The height of a row whose cells wrap in `widths`: 14.25 pt a line
     /// (Excel's for an 11 pt font), nil for a row of single lines. Written
     /// out, because LibreOffice does not grow a row for wrapped text on
@@ -73,8 +103,7 @@ package struct SpreadsheetWriter {
     static func height(_ row: [Cell], widths: [Double]) -> Double? {
         let lines = row.enumerated().map { index, cell -> Int in
             guard index < widths.count, case .text(let text) = cell else { return 1 }
-            let room = max(1, Int(widths[index]) - 1)
-            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, (units($1) + room - 1) / room) }
+            return lineUnits(text, room: max(1, Int(widths[index]) - 1)).wrapped
         }.max() ?? 1
         return lines > 1 ? Double(lines) * 14.25 : nil
     }
