@@ -54,6 +54,31 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// The built-in layouts' `default:`/`document:`/`id:` lines, read on
+    /// the bytes, against splitting the file into Character lines.
+    @Test func layoutDefaultsReadTopLevelLinesAsSplittingDid() throws {
+        func reference(_ key: String, in text: String) -> String? {
+            let prefix = "\(key):"
+            for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(prefix) {
+                let value = line.dropFirst(prefix.count).prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            return nil
+        }
+        let folder = try #require(LayoutSearch.builtInFolder)
+        var texts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        #expect(texts.count > 5)
+        texts += ["", "default:", "default: true", "x\r\ndefault: true # yes\r\n", "a\u{2028}default: true", "a\u{85}id: x",
+                  "a\u{2029}document: report\u{2029}", "default:\u{301} true\ndefault: false", " default: true\ndefault:   # none\n",
+                  "a\u{0B}id: v\u{0C}", "idx: 1\nid: 2", "中文: 一\n id: 缩进\nid: 顶格 # 注释", "\r\r\nid:\t t \r"]
+        for text in texts {
+            for key in ["default", "document", "id", "extends", "missing"] {
+                #expect(LayoutDefaults.topLevel(key, in: text) == reference(key, in: text), "\(key) in \(text.prefix(60).debugDescription)")
+            }
+        }
+    }
+
     @Test func escapingUnchangedTextReturnsItAsIs() {
         #expect(MarkupEscaping.xml("年度资金总额 100.00") == "年度资金总额 100.00")
         #expect(MarkupEscaping.xml("a&b<c>\"d'\u{1}\te\nf\r") == "a&amp;b&lt;c&gt;&quot;d'&#9;e&#10;f&#13;")

@@ -35,12 +35,54 @@ package enum LayoutDefaults {
     }
 
     /// The plain value of a top-level `key: value` line, its comment cut.
+    ///
+    /// Found on the UTF-8 bytes, line by line, stopping at the first match:
+    /// splitting every built-in file into Characters for each key was a
+    /// tenth of a fresh `render` (issue 25). A line ends at any Unicode
+    /// newline, as `isNewline` splits; `FastPathEquivalenceTests` keeps the
+    /// splitting version beside this one.
     static func topLevel(_ key: String, in text: String) -> String? {
         let prefix = "\(key):"
-        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(prefix) {
-            let value = line.dropFirst(prefix.count).prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            var lineEnd = bytes.endIndex, next = bytes.endIndex
+            var index = lineStart
+            while index < bytes.endIndex {
+                if let length = newlineLength(bytes, at: index) {
+                    lineEnd = index
+                    next = bytes.index(index, offsetBy: length)
+                    break
+                }
+                index = bytes.index(after: index)
+            }
+            if bytes[lineStart..<lineEnd].starts(with: prefix.utf8) {
+                let line = text[lineStart..<lineEnd]
+                // A byte match whose colon a combining mark joins is not the key.
+                if line.hasPrefix(prefix) {
+                    let value = line.dropFirst(prefix.count).prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+                    return value.isEmpty ? nil : value
+                }
+            }
+            lineStart = next
         }
         return nil
+    }
+
+    /// The length in bytes of the newline at `index` (LF, VT, FF, CR, NEL,
+    /// LINE SEPARATOR, PARAGRAPH SEPARATOR), nil if none starts there.
+    private static func newlineLength(_ bytes: String.UTF8View, at index: String.Index) -> Int? {
+        switch bytes[index] {
+        case 0x0A...0x0D: return 1
+        case 0xC2:
+            let second = bytes.index(after: index)
+            return second < bytes.endIndex && bytes[second] == 0x85 ? 2 : nil
+        case 0xE2:
+            let second = bytes.index(after: index)
+            guard second < bytes.endIndex, bytes[second] == 0x80 else { return nil }
+            let third = bytes.index(after: second)
+            return third < bytes.endIndex && (bytes[third] == 0xA8 || bytes[third] == 0xA9) ? 3 : nil
+        default: return nil
+        }
     }
 }
