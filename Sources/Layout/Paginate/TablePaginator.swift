@@ -252,12 +252,26 @@ struct BreakRules {
                 // Each piece of a repeated label must be tall enough for its
                 // text: the label itself above, "…（续）" on a continuation.
                 let above = (max(cell.cell.row, pageStart)..<row).reduce(Length.zero) { $0 + heights[$1] }
-                let below = (row..<cell.cell.rows.upperBound).reduce(Length.zero) { $0 + heights[$1] }
                 let aboveNeeds = cell.cell.row >= pageStart ? cell.requiredHeight : cell.continuedRequiredHeight
-                if !aboveNeeds.fits(in: above) || !cell.continuedRequiredHeight.fits(in: below) { return false }
+                if !aboveNeeds.fits(in: above) || !Self.rows(row..<cell.cell.rows.upperBound, heights: heights,
+                                                             holdAtLeast: cell.continuedRequiredHeight) { return false }
             }
         }
         return true
+    }
+
+    /// Whether `rows` together are tall enough for `needed`, summed only as
+    /// far as it takes: a label beside thousands of rows is asked this at
+    /// every page break, and the whole sum made a 10 000-row form quadratic.
+    /// Heights are never negative, so each partial sum is at most the next
+    /// and the answer is the full sum's.
+    static func rows(_ rows: Range<Int>, heights: [Length], holdAtLeast needed: Length) -> Bool {
+        var total = Length.zero
+        for row in rows {
+            if needed.fits(in: total) { return true }
+            total = total + heights[row]
+        }
+        return needed.fits(in: total)
     }
 
     /// The latest legal break in (start, limit], or nil when the page must
