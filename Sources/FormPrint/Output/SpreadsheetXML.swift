@@ -49,33 +49,21 @@ package struct SpreadsheetWriter {
     }
 
     /// A text's width in Excel's units: a CJK (or other wide) character
-    /// takes two, any other one.
-    package static func units(_ text: some StringProtocol) -> Int {
-        // Counted on the UTF-8 bytes: a scalar from U+1100 up is a lead byte
-        // E1 followed by 84 or more, or a lead byte E2 or above.
-        var units = 0
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            switch byte {
-            case 0x80...0xBF: continue
-            case 0xE1: units += (bytes.next() ?? 0) >= 0x84 ? 2 : 1
-            case 0xE2...0xFF: units += 2
-            default: units += 1
-            }
-        }
-        return units
-    }
+    /// takes two, any other one (a line break too).
+    package static func units(_ text: some StringProtocol) -> Int { lineUnits(text).total }
 
-    /// A text's lines in one pass over its UTF-8 bytes: the widest line's
-    /// units, and how many lines it takes wrapped at `room` units (a line
-    /// of n units takes ⌈n ÷ room⌉, an empty one one). The same as
-    /// splitting at the Character "\n" and counting `units` of each piece:
-    /// "\r\n" is one other Character, so it does not end a line.
-    static func lineUnits(_ text: String, room: Int = .max) -> (widest: Int, wrapped: Int) {
-        var widest = 0, wrapped = 0, line = 0
+    /// A text's widths in one pass over its UTF-8 bytes: the widest line's
+    /// units, how many lines it takes wrapped at `room` units (a line of n
+    /// units takes ⌈n ÷ room⌉, an empty one one), and the whole text's units.
+    /// The lines are the pieces between the Characters "\n": "\r\n" is one
+    /// other Character, so it does not end a line. A scalar from U+1100 up
+    /// is a lead byte E1 followed by 84 or more, or a lead byte E2 or above.
+    static func lineUnits(_ text: some StringProtocol, room: Int = .max) -> (widest: Int, wrapped: Int, total: Int) {
+        var widest = 0, wrapped = 0, line = 0, total = 0
         func endLine() {
             widest = max(widest, line)
             wrapped += max(1, line / room + (line % room == 0 ? 0 : 1))
+            total += line
             line = 0
         }
         var bytes = text.utf8.makeIterator()
@@ -83,7 +71,9 @@ package struct SpreadsheetWriter {
         while let byte = bytes.next() {
             defer { previous = byte }
             switch byte {
-            case 0x0A where previous != 0x0D: endLine()
+            case 0x0A where previous != 0x0D:
+                endLine()
+                total += 1
             case 0x80...0xBF: continue
             case 0xE1:
                 // The byte after E1 is a continuation byte, never "\n".
@@ -93,7 +83,7 @@ package struct SpreadsheetWriter {
             }
         }
         endLine()
-        return (widest, wrapped)
+        return (widest, wrapped, total)
     }
 
     /// The height of a row whose cells wrap in `widths`: 14.25 pt a line

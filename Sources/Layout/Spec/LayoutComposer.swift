@@ -33,12 +33,6 @@ final class LayoutComposer {
 
     init(search: LayoutSearch) { self.search = search }
 
-    /// The tag of the nodes composing adds (a key, an empty `styles`): the
-    /// basic resolver, as the files themselves are read. Yams's `.implicit`
-    /// builds its default resolver, which compiles a regular expression per
-    /// type on first use — 8.9 M instructions of a fresh `render` (issue 25).
-    static var implicitTag: Tag { Tag(.implicit, .basic) }
-
     /// The composed root of the layout `file`; nil when composing it found
     /// problems (in `problems`).
     func compose(_ root: Node, file: String) -> Node? {
@@ -126,7 +120,7 @@ final class LayoutComposer {
                 return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
             }
             if rest.isEmpty, !segment.isEmpty {
-                let key = Node.scalar(Node.Scalar(segment, Self.implicitTag, .plain, keyNode.mark))
+                let key = Node.scalar(Node.Scalar(segment, YAMLDocument.implicitTag, .plain, keyNode.mark))
                 return .mapping(Node.Mapping(pairs + [(key, value)], mapping.tag, mapping.style, mapping.mark))
             }
             let keys = mapping.compactMap { $0.key.string }
@@ -216,8 +210,8 @@ final class LayoutComposer {
             return tree
         }
         guard let styles = stylesheet(name, at: nameNode, askedIn: file, chain: []) else { return tree }
-        let own = mapping.value(forKey: "styles") ?? .mapping(Node.Mapping([], Self.implicitTag))
-        let key = mapping.first { $0.key.string == "styles" }?.key ?? .scalar(Node.Scalar("styles", Self.implicitTag, .plain, nameNode.mark))
+        let own = mapping.value(forKey: "styles") ?? .mapping(Node.Mapping([], YAMLDocument.implicitTag))
+        let key = mapping.first { $0.key.string == "styles" }?.key ?? .scalar(Node.Scalar("styles", YAMLDocument.implicitTag, .plain, nameNode.mark))
         tree = Self.removing(["stylesheet", "styles"], from: mapping)
         guard case .mapping(let rest) = tree else { return tree }
         return .mapping(Node.Mapping(rest.map { ($0.key, $0.value) } + [(key, Self.merged(styles, own))], mapping.tag, mapping.style, mapping.mark))
@@ -286,7 +280,7 @@ final class LayoutComposer {
                 }
                 return stylesheet(name, at: node, askedIn: url.path, chain: chain + [path])
             }
-            let styles = fields.value("styles") ?? .mapping(Node.Mapping([], Self.implicitTag))
+            let styles = fields.value("styles") ?? .mapping(Node.Mapping([], YAMLDocument.implicitTag))
             _ = try reader.object(styles, at: FieldPath("styles"))
             for unknown in fields.unknownKeys() {
                 problems.append(LayoutProblem(location: unknown.location, path: FieldPath(), message: .unknownLayoutField(unknown.key),
