@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "Support"),
         .target(name: "Evaluation", dependencies: ["Support"]),
         .target(name: "InputReading", dependencies: ["Evaluation", "Support", "Yams"]),
-        .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Yams"]),
+        .target(name: "Layout", dependencies: ["Evaluation", "InputReading", "Support", "Yams"]),
         // Rendering writes OFD packages (ZIP) through ZIPFoundation.
         .target(name: "Rendering", dependencies: ["Layout", "Support", "CCairoPango", "CQPDF", "ZIPFoundation"]),
         // Importing reads .xlsx and .docx through ZIPFoundation (no
@@ -68,7 +68,7 @@ let package = Package(
         // best, so it knows the layouts' cells (no drawing, no C).
         .target(name: "Importing", dependencies: ["Evaluation", "InputReading", "Layout", "Support", "Yams", "ZIPFoundation", "CFreeXL"]),
         // Checks and scoring over the model, and the scoring profiles they use.
-        .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Yams"]),
+        .target(name: "Review", dependencies: ["Evaluation", "InputReading", "Support", "Yams"]),
         .target(
             name: "FormPrint",
             dependencies: ["Evaluation", "InputReading", "Layout", "Rendering", "Importing", "Review", "Support", "ZIPFoundation",
@@ -107,7 +107,7 @@ let package = Package(
         // What the two executables share: the run's language, the bilingual
         // `say`/`help`/`usageError`, the parser's words translated, how a
         // root command starts.
-        .target(name: "CommandSupport", dependencies: ["Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "CommandSupport", dependencies: ["Evaluation", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The command line, without the desk: `formprint serve` execs
         // `formprint-desk`, so that render, batch and validate do not load
         // (and scan the conformance records of) Hummingbird, NIO and GRDB.
@@ -168,4 +168,22 @@ if ProcessInfo.processInfo.environment["FORMPRINT_FUZZ"] == "1" {
         .executableTarget(name: "fuzz-form-body", dependencies: ["FuzzSupport", "Serving"], path: "Fuzz/FormBody"),
         .executableTarget(name: "fuzz-conservation", dependencies: ["FuzzSupport", "Importing", "ShippedForms", "Evaluation"], path: "Fuzz/Conservation"),
     ]
+}
+
+// FormPrint's own release builds (Scripts/setup.sh, .ci/run, the bench's
+// instructions) set FORMPRINT_RELEASE_FLAGS=1, which compiles its targets
+// with direct type-metadata accessors: by default the compiler fetches
+// a generic type's metadata by its mangled name, and the runtime then
+// scans all 6 700 protocol-conformance records for each generic
+// requirement it has not met before (every new Dictionary or Set key type,
+// 0.4 M instructions each). With the flag a fresh `render` of one form
+// costs 9 M instructions fewer (docs/BENCHMARKS.md, issue 25). It is an
+// unsafe flag, which SwiftPM refuses in a package used by version, so a
+// package that depends on FormPrint builds without it.
+if ProcessInfo.processInfo.environment["FORMPRINT_RELEASE_FLAGS"] == "1" {
+    let directMetadata = SwiftSetting.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                                  .when(configuration: .release))
+    for target in package.targets where target.type == .regular || target.type == .executable {
+        target.swiftSettings = (target.swiftSettings ?? []) + [directMetadata]
+    }
 }

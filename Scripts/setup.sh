@@ -24,6 +24,8 @@ fi
 
 # The Swift runtime linked in statically: a fresh process then spends no time
 # resolving the runtime's symbols (a fifth of a one-form render; docs/BENCHMARKS.md).
+# FORMPRINT_RELEASE_FLAGS: direct type-metadata accessors (Package.swift says why).
+export FORMPRINT_RELEASE_FLAGS=1
 swift build -c release --static-swift-stdlib --product formprint
 # The web desk, its own executable beside formprint: `formprint serve` runs it,
 # and render/batch/validate never load its server stack (issue 25).

@@ -76,7 +76,7 @@ package final class BatchRunner: Sendable {
         progress.started(total: selected.count)
         let fingerprint = configuration.skipUnchanged ? UnitFingerprint(
             version: UnitRenderer.version, options: configuration.options,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "",
+            sourceDateEpoch: EnvironmentVariables.value(SourceDateEpoch.variable) ?? "",
             fonts: FontsFingerprint.compute(directory: fonts.directory),
             scoring: ScoringFingerprint.compute(choice: configuration.options.scoringProfile)) : nil
 

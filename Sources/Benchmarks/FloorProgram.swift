@@ -2,6 +2,7 @@ import FormPrint
 import Foundation
 import Layout
 import Rendering
+import Support
 
 /// `formprint-floor` (Sources/FloorProgram/floor.c): the C program that draws
 /// the same one-page form with cairo and Pango, one PDF per page. Every
@@ -48,7 +49,7 @@ struct InstructionCounter {
 
     /// valgrind from PATH; nil when it is not installed.
     static func find() -> InstructionCounter? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = EnvironmentVariables.value("PATH") ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("valgrind")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return InstructionCounter(valgrind: candidate) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import Support
 
 /// How both executables, `formprint` and `formprint-desk`, start: the same
 /// signal setting and language decision, then their root command parsed
@@ -18,7 +19,7 @@ package enum CommandMain {
         signal(SIGXFSZ, SIG_IGN)
         // Before parsing: help texts and every message read it.
         Language.current = CommandLanguage.decide(arguments: Array(CommandLine.arguments.dropFirst()),
-                                                  environment: ProcessInfo.processInfo.environment)
+                                                  environment: EnvironmentVariables.named(Language.localeVariables))
     }
 
     package static func parseAndRun<Root: ParsableCommand>(_ root: Root.Type) -> Never {

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 import Yams
 
 /// Reads a composed YAML/JSON node tree field by field, so that every error
@@ -154,7 +155,7 @@ package struct ObjectReader {
 
     package mutating func requiredInteger(_ key: String, in range: ClosedRange<Int>, hint: Message) throws -> Int {
         let raw = try requiredText(key)
-        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+        guard let number = Int(raw.trimmingSpaces()), range.contains(number) else {
             throw InputFileError(.invalidValue(Message(chinese: "“\(raw)”不是\(range.lowerBound)到\(range.upperBound)之间的整数",
                                                 english: "'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)"), hint: hint),
                                 at: reader.location(of: value(key)!), path: path.appending(key))

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// The unit a unit file names (`unit: {name: …}`), read only as far as
@@ -31,7 +32,7 @@ package enum UnitNameProbe {
     }
 
     static func name(of root: Node) -> String? {
-        guard let name = root["unit"]?["name"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
+        guard let name = root["unit"]?["name"]?.string?.trimmingSpacesAndNewlines(), !name.isEmpty else { return nil }
         return name
     }
 }

@@ -46,8 +46,13 @@ package enum YAMLDocument {
         do {
             // The basic resolver: every value stays text as written, and no
             // regular expression runs over each scalar to guess a type
-            // (that guessing was a fifth of a fresh process's work).
-            guard let root = try Yams.compose(yaml: text, .basic) else {
+            // (that guessing was a fifth of a fresh process's work). UTF-8
+            // named, because Yams's default encoding copies the whole process
+            // environment to look for an override, on every document. No
+            // constructor maps: FormPrint reads the nodes and never asks Yams
+            // for Swift values, and `.default` builds its three maps anew for
+            // every document (83 K instructions each, issue 25).
+            guard let root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) else {
                 throw InputFileError(.syntax("the file is empty"), at: SourceLocation(file: file, line: 1, column: 1), path: FieldPath())
             }
             return root

@@ -3,6 +3,7 @@ import CommandSupport
 import Evaluation
 import FormPrint
 import Foundation
+import Support
 
 struct PrintCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -113,7 +114,7 @@ struct PrintCommand: ParsableCommand {
     }
 
     static func findExecutable(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = EnvironmentVariables.value("PATH") ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Batch
 @testable import FormPrint
 @testable import Layout
 import Support
@@ -93,9 +94,21 @@ struct FastPathEquivalenceTests {
             for text in [character, character + "12.50", "12.50" + character, character + "说明" + character] {
                 #expect(FigureConservation.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
                         "U+\(String(scalar.value, radix: 16))")
+                #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(String(scalar.value, radix: 16))")
+                #expect(text.dropFirst(0).trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
             }
         }
         #expect(FigureConservation.trimmed("") == "")
+        #expect("".trimmingSpaces() == "" && " \t".trimmingSpaces() == "" && "\u{3000}值\u{3000}".trimmingSpaces() == "值")
+    }
+
+    /// The findings report's file names, cut from the path, against
+    /// Foundation's `lastPathComponent`.
+    @Test func findingsReportFileNamesAsURLGivesThem() {
+        for path in ["a/b.yaml", "/x/自评.yaml", "b.yaml", "/", "a//b", "./a.xlsx", "dir/", "/a/b/", "a b/c d.xls", "../单位/表 1.xls",
+                     "/tmp/x.y/z", "a/.hidden", "~/u.yaml", "a\\b.yaml"] {
+            #expect(FindingsReport.fileName(path) == URL(fileURLWithPath: path).lastPathComponent, "\(path)")
+        }
     }
 
     @Test func punctuationMarksAsTheSets() {

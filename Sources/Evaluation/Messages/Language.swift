@@ -7,6 +7,9 @@ public enum Language: String, Sendable, CaseIterable {
     case chinese = "zh"
     case english = "en"
 
+    /// The variables a locale is read from, in gettext's order.
+    package static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
+
     /// The language of a process environment, as gettext decides which
     /// locale applies: the first of LC_ALL, LC_MESSAGES and LANG that is set.
     /// English only for an English locale (en, en_*); Chinese for zh_*, for
@@ -14,7 +17,7 @@ public enum Language: String, Sendable, CaseIterable {
     /// containers, where an officer's tool must still speak Chinese — and
     /// for any other language, which FormPrint does not speak.
     public static func of(environment: [String: String]) -> Language {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        let locale = localeVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         guard let name = locale?.lowercased() else { return .chinese }
         let language = name.prefix { $0.isLetter }
         return language == "en" ? .english : .chinese

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads the text of a value into a `WrittenValue`.
 ///
@@ -53,7 +54,7 @@ public enum WrittenValueParser {
         var (body, remark) = splitRemark(String(rest))
         if comparator == nil, let suffix = ValueComparator.suffixes.first(where: { body.hasSuffix($0.text) }) {
             comparator = suffix.comparator
-            body = String(body.dropLast(suffix.text.count)).trimmingCharacters(in: .whitespaces)
+            body = String(body.dropLast(suffix.text.count)).trimmingSpaces()
         }
         if let point = calendarPoint(number, body) {
             return WrittenValue(text: text, reading: .time(TimeValue(comparator: comparator, point: point)), assumptions: assumptions)
@@ -152,7 +153,7 @@ public enum WrittenValueParser {
         guard let last = text.last, last == ")" || last == "）",
               let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return (text, "") }
         let remark = text[text.index(after: open)..<text.index(before: text.endIndex)]
-        return (text[..<open].trimmingCharacters(in: .whitespaces), String(remark))
+        return (text[..<open].trimmingSpaces(), String(remark))
     }
 
     /// "2025" + "年" → 2025年; "2024" + "年12月底前" → 2024年12月;

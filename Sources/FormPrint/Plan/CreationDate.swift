@@ -7,7 +7,7 @@ extension UnitPlan {
     /// input, so identical input gives identical bytes. Decided with the
     /// plan, so that the writers are handed a date and read no clock or
     /// environment themselves.
-    package static func creationDate(year: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    package static func creationDate(year: Int, environment: [String: String] = SourceDateEpoch.environment()) -> Date {
         // The commands refuse a value that is not plausible before rendering;
         // a library caller with one gets the year's date, as before.
         if let epoch = try? SourceDateEpoch.fromEnvironment(environment) { return epoch }

@@ -10,7 +10,7 @@ extension LayoutCatalog {
     /// Throws for a layout that does not exist or is for another document,
     /// at the unit file's line when the unit file chose it.
     package func plan(for document: UnitDocument, options: RenderOptions,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> UnitPlan {
+                     environment: [String: String] = SourceDateEpoch.environment()) throws -> UnitPlan {
         let unit = document.unit
         var layouts: [DocumentKind: LayoutSpec] = [:]
         let documents = try UnitRenderer.documents(of: unit).map { instance in

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the creation date written
 /// into every file, as whole seconds since 1970-01-01 UTC. Only a plausible
@@ -9,10 +10,18 @@ package enum SourceDateEpoch {
     /// The latest second a PDF date can write: 9999-12-31T23:59:59Z.
     package static let latest = 253_402_300_799
 
+    /// The variable's name.
+    package static let variable = "SOURCE_DATE_EPOCH"
+
+    /// The process environment as far as the creation date reads it.
+    package static func environment() -> [String: String] {
+        EnvironmentVariables.named([variable])
+    }
+
     /// The date `SOURCE_DATE_EPOCH` sets, nil when it is not set (or empty,
     /// which build tools use for "not set").
-    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(FormPrintError) -> Date? {
-        guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+    package static func fromEnvironment(_ environment: [String: String] = environment()) throws(FormPrintError) -> Date? {
+        guard let text = environment[variable], !text.isEmpty else { return nil }
         return try parse(text)
     }
 

@@ -1,6 +1,7 @@
 import Evaluation
 import InputReading
 import Foundation
+import Support
 import Yams
 
 /// Reads a unit file (YAML, or JSON — which the YAML reader also accepts)
@@ -86,7 +87,7 @@ package enum UnitFileReader {
         let year = try fields.requiredInteger("year", in: 1990...2100,
             hint: Message(chinese: "请用四位数字写评价的预算年度，例如“year: 2024”。", english: "Write the evaluated budget year as four digits, e.g. 'year: 2024'."))
         let layouts = try readLayoutChoice(&fields, context)
-        let lines = Set(try fields.list("lines") { node, path in try reader.text(node, at: path) }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let lines = Set(try fields.list("lines") { node, path in try reader.text(node, at: path) }.map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
         let projects = try fields.list("projects") { try readProject($0, $1, context) }
         let department = try fields.optionalObject("department").map { try readDepartment($0, context) }
         let report = try fields.optionalObject("report").map { try readReport($0, context, projects: projects) }

@@ -1,5 +1,6 @@
 import Foundation
 import InputReading
+import Support
 
 /// A unit file's name and year, found by looking at its lines instead of
 /// parsing it. A batch needs every unit's identity before it renders any
@@ -58,7 +59,7 @@ package enum UnitIdentityScan {
             case "unit":
                 guard !sawUnit else { return nil }
                 sawUnit = true
-                let value = String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let value = String(decoding: rest, as: UTF8.self).trimmingSpaces()
                 if value.hasPrefix("{") {
                     guard nextLineIsNotIndented(lines, after: index - 1, deeperThan: 0), let found = flowName(value) else { return nil }
                     name = found
@@ -136,9 +137,9 @@ package enum UnitIdentityScan {
     /// `{name: X}` (and nothing else but a comment after it).
     static func flowName(_ value: String) -> String? {
         guard let close = value.firstIndex(of: "}") else { return nil }
-        let after = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let after = value[value.index(after: close)...].trimmingSpaces()
         guard after.isEmpty || after.hasPrefix("#") else { return nil }
-        let inside = value[value.index(after: value.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+        let inside = value[value.index(after: value.startIndex)..<close].trimmingSpaces()
         guard inside.hasPrefix("name: ") else { return nil }
         return plainValue(Array(inside.utf8.dropFirst("name:".utf8.count))[...], inFlow: true)
     }

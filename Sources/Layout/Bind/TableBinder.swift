@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// Binds a unit onto a form layout: the resolve phase. Every cell of the
 /// printed table is decided here — its text, span and style — before any
@@ -301,7 +302,7 @@ extension CellFormat {
     /// Whether an entered value agrees with the computed one to the
     /// precision the unit wrote: 81.06% agrees with 0.810640…, 81.1% too.
     func agrees(entered text: String, number entered: Decimal, computed: Decimal) -> Bool {
-        let isPercent = text.trimmingCharacters(in: .whitespaces).hasSuffix("%")
+        let isPercent = text.trimmingSpaces().hasSuffix("%")
         let digits = text.filter { $0.isNumber || $0 == "." }
         let places = Decimal.places(in: digits)
         if isPercent { return (computed * 100).rounded(places: places) == (entered * 100).rounded(places: places) }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How one variant of the 项目支出绩效自评表 scores a project, and which of
 /// its checks depend on the variant. Read from a data file in `Scoring/`
@@ -143,9 +144,9 @@ package struct QualitativeRules: Sendable, Equatable {
     /// for a word of `achieved` or an actual equal to the target; nil when
     /// the text says neither (the evaluator must judge).
     package func band(ofActual actual: String, target: String) -> Int? {
-        let text = actual.trimmingCharacters(in: .whitespaces)
+        let text = actual.trimmingSpaces()
         if let index = bands.firstIndex(where: { $0.verdict == text }) { return index }
-        if achieved.contains(text) || text == target.trimmingCharacters(in: .whitespaces) { return bands.isEmpty ? nil : 0 }
+        if achieved.contains(text) || text == target.trimmingSpaces() { return bands.isEmpty ? nil : 0 }
         return nil
     }
 

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// Entries that pass silently though a reviewer would stop at them:
 /// - FP107: a unit inside a money cell ("212.40万元" under （万元）, or "元");
@@ -39,7 +40,7 @@ enum EntryChecks {
                     at: path.appending(key)))
             }
             for (key, label) in moneyKeys {
-                let text = row.value(key).trimmingCharacters(in: .whitespaces)
+                let text = row.value(key).trimmingSpaces()
                 guard let quantity = WrittenValue(text).quantity, quantity.unit.isNone, quantity.comparator == nil,
                       let point = quantity.digits.firstIndex(of: "."), quantity.digits[point...].dropFirst(3).contains(where: { $0 != "0" }) else { continue }
                 let decimals = quantity.digits.distance(from: point, to: quantity.digits.endIndex) - 1
@@ -49,7 +50,7 @@ enum EntryChecks {
                     at: path.appending(key)))
             }
             for key in ["executionRate", "spendingRate", "balanceRate"] {
-                let text = row.value(key).trimmingCharacters(in: .whitespaces)
+                let text = row.value(key).trimmingSpaces()
                 guard !text.isEmpty, let quantity = WrittenValue(text).quantity, quantity.unit.isNone, quantity.comparator == nil,
                       quantity.number > 0, quantity.number <= Decimal(string: "1.5")!, quantity.digits.contains(".") else { continue }
                 let percent = (quantity.number * 100).trimmed(places: 2)

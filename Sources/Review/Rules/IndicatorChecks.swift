@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// FP3xx: each indicator's target against its actual value, as a reviewer
 /// reads the 绩效指标 block of both forms.
@@ -120,7 +121,7 @@ enum IndicatorChecks {
     /// not met (or passed far over) — only on forms that have the column.
     static func needsDeviationReason(_ entry: IndicatorEntry, _ assessment: IndicatorAssessment, _ profile: ScoringProfile) -> Bool {
         guard case .project = entry.form, profile.indicators.deviationRequired,
-              entry.indicator.deviation.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+              entry.indicator.deviation.trimmingSpaces().isEmpty else { return false }
         switch assessment.outcome {
         case .shortfall, .overrun, .metOnlyAtEquality, .timeMissed: return true
         case .qualitative(band: let band?): return band > 0

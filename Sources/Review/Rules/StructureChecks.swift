@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// FP501, FP502: fields every form needs. (Weights, FP503–FP505, are checked
 /// where they are worked out: `WeightPlan`.)
@@ -76,7 +77,7 @@ enum StructureChecks {
     /// year in full and no leading zeros: "2025年3月1日". The report prints
     /// the date as written; this says what the standard wants instead.
     static func reportDate(_ date: String) -> Finding? {
-        let text = date.trimmingCharacters(in: .whitespaces)
+        let text = date.trimmingSpaces()
         guard !text.isEmpty else { return nil }
         guard let parts = dateParts(text), let month = Int(parts.month), let day = Int(parts.day) else {
             return Finding(.reportDateNotation, Message(

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Support
 
 /// Scores each project by its scoring profile (财预〔2020〕10号 for the
 /// national form): 执行率 and every 三级 indicator, the 总分 and its grade.
@@ -111,7 +112,7 @@ struct ProjectScoring {
             }
         }
         let grade = printedTotal.flatMap(profile.grade(for:))
-        if let grade, !project.grade.isEmpty, project.grade.trimmingCharacters(in: .whitespaces) != grade, let printedTotal {
+        if let grade, !project.grade.isEmpty, project.grade.trimmingSpaces() != grade, let printedTotal {
             findings.append(Finding(.gradeDiffers, Message(
                 chinese: "等级填写为“\(project.grade)”，总分\(printedTotal.fixed(places: places))对应“\(grade)”",
                 english: "等级 is \(project.grade) but 总分 \(printedTotal.fixed(places: places)) is \(grade)"),
