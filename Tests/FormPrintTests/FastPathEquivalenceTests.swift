@@ -111,6 +111,31 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// summary.csv's fields: the bytes looked at before the Characters,
+    /// against the Characters alone.
+    @Test func csvFieldsQuoteAsTheCharactersDid() {
+        func reference(_ field: String) -> String {
+            let field = SpreadsheetText.neutralised(field)
+            let needsQuotes = field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
+            return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        for scalar in Self.scalars {
+            let character = String(Character(scalar))
+            for text in [character, "说明" + character + "中", character + "\u{301}", ",\u{301}", "\"\u{308}x", "\r\n", "中\u{2028}"] {
+                #expect(SpreadsheetText.csvField(text) == reference(text), "U+\(String(scalar.value, radix: 16))")
+                #expect(UTF8LineBreak.contains(in: text) == text.unicodeScalars.contains { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) })
+            }
+        }
+    }
+
+    /// The findings page's class names, written out, against the case
+    /// names interpolation found by reflection.
+    @Test func reviewStatusClassNamesAreTheCaseNames() {
+        for status in ReviewStatus.allCases {
+            #expect(status.className == "\(status)")
+        }
+    }
+
     @Test func punctuationMarksAsTheSets() {
         for scalar in Self.scalars {
             let character = Character(scalar)

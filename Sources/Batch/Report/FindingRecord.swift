@@ -42,6 +42,19 @@ package enum ReviewStatus: Int, Sendable, Comparable, CaseIterable {
 
     package static func < (a: ReviewStatus, b: ReviewStatus) -> Bool { a.rawValue < b.rawValue }
 
+    /// The case's name, the findings page's class for it. Written out:
+    /// interpolating the case itself finds its name by reflection, 95 K
+    /// instructions each time, twice a unit (issue 25).
+    package var className: String {
+        switch self {
+        case .failed: "failed"
+        case .errors: "errors"
+        case .notSubmitted: "notSubmitted"
+        case .warnings: "warnings"
+        case .clean: "clean"
+        }
+    }
+
     package init(_ unit: UnitSummary) {
         let records = unit.allRecords
         if unit.status == .failed || unit.status == .notStarted {

@@ -124,18 +124,18 @@ package struct FindingsReport: Sendable {
         var counts = ""
         for status in ReviewStatus.allCases {
             let count = lines.filter { $0.status == status }.count
-            if count > 0 { counts += "<li class=\"\(status)\">\(status.chineseName)：<b>\(count)</b></li>" }
+            if count > 0 { counts += "<li class=\"\(status.className)\">\(status.chineseName)：<b>\(count)</b></li>" }
         }
         var rows = ""
         var details = ""
         for (index, line) in lines.enumerated() {
             let id = "u\(index + 1)"
-            rows += "<tr class=\"\(line.status)\"><td><a href=\"#\(id)\">\(MarkupEscaping.html(line.name))</a></td><td>\(line.year)</td>"
+            rows += "<tr class=\"\(line.status.className)\"><td><a href=\"#\(id)\">\(MarkupEscaping.html(line.name))</a></td><td>\(line.year)</td>"
                 + "<td class=\"status\">\(line.status.chineseName)</td><td>\(line.errors)</td><td>\(line.warnings)</td><td>\(line.notes)</td>"
                 + "<td>\(MarkupEscaping.html(line.scores.joined(separator: "；")))</td></tr>\n"
             guard !line.units.isEmpty else { continue }
             // One section per unit; each file that names it, one after another.
-            details += "<section id=\"\(id)\" class=\"\(line.status)\"><h2>\(MarkupEscaping.html(line.name)) <span class=\"status\">\(line.status.chineseName)</span></h2>"
+            details += "<section id=\"\(id)\" class=\"\(line.status.className)\"><h2>\(MarkupEscaping.html(line.name)) <span class=\"status\">\(line.status.chineseName)</span></h2>"
             for unit in line.units {
                 details += "<p class=\"input\">输入文件：\(MarkupEscaping.html(unit.input))</p>"
                 if unit.status == .failed {

@@ -44,9 +44,8 @@ package enum UnitFileReader {
         /// Reads the declared fields of `level` that the structure did not
         /// ask for into `value`, and records every other key as unknown.
         func finish<Value: FieldValues>(_ fields: inout ObjectReader, into value: inout Value) throws {
-            let typedKeys = Set(Value.typedKeys)
             for (keyNode, valueNode) in fields.mapping {
-                guard let key = keyNode.string, typedKeys.contains(key) || registry.declaration(key, at: Value.level) != nil,
+                guard let key = keyNode.string, Value.typedKeys.contains(key) || registry.declaration(key, at: Value.level) != nil,
                       fields.value(key) != nil else { continue }
                 value.setValue(try reader.text(valueNode, at: fields.path.appending(key)), key)
             }

@@ -52,7 +52,7 @@ package enum LayoutDefaults {
                 var lineEnd = bytes.count, next = bytes.count
                 var index = lineStart
                 while index < bytes.count {
-                    if let length = newlineLength(bytes, at: index) {
+                    if let length = UTF8LineBreak.length(in: bytes, at: index) {
                         lineEnd = index
                         next = index + length
                         break
@@ -73,18 +73,5 @@ package enum LayoutDefaults {
         }
         if let found = text.utf8.withContiguousStorageIfAvailable(value) { return found }
         return Array(text.utf8).withUnsafeBufferPointer(value)
-    }
-
-    /// The length in bytes of the newline at `index` (LF, VT, FF, CR, NEL,
-    /// LINE SEPARATOR, PARAGRAPH SEPARATOR), nil if none starts there.
-    private static func newlineLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        switch bytes[index] {
-        case 0x0A...0x0D: return 1
-        case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : nil
-        case 0xE2:
-            guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return nil }
-            return bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 ? 3 : nil
-        default: return nil
-        }
     }
 }

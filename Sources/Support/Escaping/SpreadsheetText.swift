@@ -20,7 +20,11 @@ package enum SpreadsheetText {
     /// space (which a spreadsheet would drop), its quotes doubled.
     package static func csvField(_ field: String) -> String {
         let field = neutralised(field)
-        let needsQuotes = field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix(" ")
+        // The bytes first: a field without a comma, a quote or a line break
+        // among them has none among its Characters either, and the
+        // Characters cost tens of instructions a byte (issue 25).
+        let needsQuotes = field.hasPrefix(" ") || (UTF8LineBreak.contains(in: field, orAny: [UInt8(ascii: ","), UInt8(ascii: "\"")])
+            && field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }))
         return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

@@ -1,0 +1,31 @@
+import Evaluation
+import Testing
+
+/// Each model type stores its typed keys once (issue 25); they must stay
+/// the keys of its typed properties, in order, or the reader would drop a
+/// field into `extra` and the binder would lose it.
+@Suite("Typed keys are the typed fields' keys")
+struct FieldValuesTests {
+    @Test func storedKeysMatchTheFields() {
+        func check<Value: FieldValues>(_ type: Value.Type) {
+            #expect(Value.typedKeys == Value.typedFields.map(\.key), "\(Value.self)")
+            #expect(Set(Value.typedKeys).count == Value.typedKeys.count, "\(Value.self) repeats a key")
+        }
+        check(Project.self)
+        check(FundsRow.self)
+        check(Indicator.self)
+        check(DepartmentEvaluation.self)
+        check(MainTask.self)
+        check(Signatures.self)
+    }
+
+    @Test func setValueWritesTheTypedPropertyOrExtra() {
+        var indicator = Indicator(name: "", target: "", actual: "")
+        indicator.setValue("≥95%", "target")
+        indicator.setValue("备注", "note")
+        #expect(indicator.target == "≥95%" && indicator.value("target") == "≥95%")
+        #expect(indicator.extra["note"] == "备注" && indicator.value("note") == "备注")
+        indicator.setValue("", "note")
+        #expect(indicator.extra["note"] == nil)
+    }
+}
