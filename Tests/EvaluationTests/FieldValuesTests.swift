@@ -1,4 +1,4 @@
-import Evaluation
+@testable import Evaluation
 import Testing
 
 /// Each model type stores its typed keys once (issue 25); they must stay
@@ -27,5 +27,21 @@ struct FieldValuesTests {
         #expect(indicator.extra["note"] == "备注" && indicator.value("note") == "备注")
         indicator.setValue("", "note")
         #expect(indicator.extra["note"] == nil)
+    }
+}
+
+/// `WrittenValueParser.parse` remembers what it read (issue 25): a value
+/// read again must be the same as a fresh read, also after the memory was
+/// emptied for being full.
+@Suite("Values read again are read the same")
+struct RememberedValuesTests {
+    @Test func aRememberedValueIsAFreshRead() {
+        let texts = ["≥148万元", "56人", "95%以上", "2024年12月底前", "—", "", " 12.50 ", "１２３", "-12.5", "完成", "=2025年", "≤3天（含）"]
+        for text in texts {
+            #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text)")
+            #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text), remembered")
+        }
+        for number in 0...WrittenValueParser.maximumRemembered { _ = WrittenValueParser.parse("\(number)个") }
+        for text in texts { #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text), after emptying") }
     }
 }
