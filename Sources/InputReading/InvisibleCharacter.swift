@@ -13,6 +13,12 @@ package struct InvisibleCharacter: Sendable, Equatable, HasMessage {
     /// ordinary text in a cell.
     package static func first(in text: String) -> InvisibleCharacter? {
         for scalar in text.unicodeScalars where scalar != "\n" && scalar != "\t" && scalar != "\r" {
+            // Printable ASCII and the CJK Unified Ideographs, nearly every
+            // scalar of a unit file, are all assigned and visible: answered
+            // without looking up the category, which was 2.8 K instructions
+            // a value read (issue 25). `FastPathEquivalenceTests` checks both
+            // ranges against the categories.
+            if (0x20...0x7E).contains(scalar.value) || visibleIdeographs.contains(scalar.value) { continue }
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
                 return InvisibleCharacter(scalar: scalar)
@@ -22,6 +28,9 @@ package struct InvisibleCharacter: Sendable, Equatable, HasMessage {
         }
         return nil
     }
+
+    /// CJK Unified Ideographs, U+4E00…U+9FFF: every one assigned (Lo).
+    static let visibleIdeographs: ClosedRange<UInt32> = 0x4E00...0x9FFF
 
     package var codePoint: String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Batch
 @testable import FormPrint
+@testable import InputReading
 @testable import Layout
 import Support
 import Testing
@@ -134,6 +135,19 @@ struct FastPathEquivalenceTests {
         for status in ReviewStatus.allCases {
             #expect(status.className == "\(status)")
         }
+    }
+
+    /// The scalars the invisible-character check passes without their
+    /// category must all have a visible category.
+    @Test func invisibleCharacterSkipsOnlyVisibleScalars() {
+        let invisible: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned]
+        for value in Array(0x20...0x7E) + Array(InvisibleCharacter.visibleIdeographs) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(!invisible.contains(scalar.properties.generalCategory), "U+\(String(value, radix: 16))")
+        }
+        #expect(InvisibleCharacter.first(in: "项目\u{200B}名称")?.scalar == "\u{200B}")
+        #expect(InvisibleCharacter.first(in: "项目\u{E000}")?.scalar == "\u{E000}")
+        #expect(InvisibleCharacter.first(in: "项目名称 abc\n\t中") == nil)
     }
 
     @Test func punctuationMarksAsTheSets() {
