@@ -41,6 +41,12 @@ struct RememberedValuesTests {
             #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text)")
             #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text), remembered")
         }
+        // Canonically equivalent texts are equal Strings, but a value keeps
+        // the text as written.
+        for (first, second) in [("\u{E9}个", "e\u{301}个"), ("\u{8C48}", "\u{F900}"), ("≥1\u{212B}", "≥1\u{C5}")] {
+            #expect(Array(WrittenValueParser.parse(first).text.unicodeScalars) == Array(first.unicodeScalars))
+            #expect(Array(WrittenValueParser.parse(second).text.unicodeScalars) == Array(second.unicodeScalars))
+        }
         for number in 0...WrittenValueParser.maximumRemembered { _ = WrittenValueParser.parse("\(number)个") }
         for text in texts { #expect(WrittenValueParser.parse(text) == WrittenValueParser.read(text), "\(text), after emptying") }
     }

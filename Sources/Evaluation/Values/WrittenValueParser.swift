@@ -24,7 +24,11 @@ public enum WrittenValueParser {
     static let sentencePunctuation: Set<Character> = ["，", ",", "。", "；", ";", "、", "：", ":", "！", "？", " ", "　"]
 
     public static func parse(_ text: String) -> WrittenValue {
-        if let known = readValues.withLock({ $0[text] }) { return known }
+        // Swift's String equality is canonical equivalence ("é" is
+        // "e\u{301}", 豈 U+F900 is U+8C48), so a remembered value counts
+        // only if its text is byte for byte this one: a value keeps the
+        // text as the unit wrote it.
+        if let known = readValues.withLock({ $0[text] }), known.text.utf8.elementsEqual(text.utf8) { return known }
         let value = read(text)
         readValues.withLock { values in
             if values.count >= maximumRemembered { values.removeAll(keepingCapacity: true) }
