@@ -93,13 +93,13 @@ struct FastPathEquivalenceTests {
         for scalar in Self.scalars {
             let character = String(Character(scalar))
             for text in [character, character + "12.50", "12.50" + character, character + "说明" + character] {
-                #expect(FigureConservation.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                #expect(text.trimmingSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
                         "U+\(String(scalar.value, radix: 16))")
                 #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(String(scalar.value, radix: 16))")
                 #expect(text.dropFirst(0).trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
             }
         }
-        #expect(FigureConservation.trimmed("") == "")
+        #expect("".trimmingSpacesAndNewlines() == "")
         #expect("".trimmingSpaces() == "" && " \t".trimmingSpaces() == "" && "\u{3000}值\u{3000}".trimmingSpaces() == "值")
     }
 

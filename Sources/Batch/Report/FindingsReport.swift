@@ -60,9 +60,8 @@ package struct FindingsReport: Sendable {
     /// system whether the path is a folder, and this runs for every finding
     /// of every unit, twice (0.6 M instructions a unit, issue 25).
     static func fileName(_ path: String) -> String {
-        guard !path.hasSuffix("/"), let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
-            return path.hasSuffix("/") ? URL(fileURLWithPath: path).lastPathComponent : path
-        }
+        if path.hasSuffix("/") { return URL(fileURLWithPath: path).lastPathComponent }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
         return String(path[path.utf8.index(after: slash)...])
     }
 

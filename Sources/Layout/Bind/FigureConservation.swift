@@ -26,18 +26,13 @@ package enum FigureConservation {
         var changes: [Change] = []
         for (text, origin) in printedTexts(of: table) {
             guard case .unit(let path) = origin else { continue }
-            let written = trimmed(unit.text(at: path))
-            let printed = trimmed(text)
+            let written = unit.text(at: path).trimmingSpacesAndNewlines()
+            let printed = text.trimmingSpacesAndNewlines()
             guard !conserves(written: written, printed: printed) else { continue }
             changes.append(Change(path: path, written: written, printed: printed))
         }
         return changes
     }
-
-    /// `text` without white space and newlines at either end; a text whose
-    /// ends are no white space is returned as it is, without Foundation's
-    /// work: that was 80 % of this check's cost, on every bound form.
-    static func trimmed(_ text: String) -> String { text.trimmingSpacesAndNewlines() }
 
     /// Every text `table` prints, with where it comes from.
     package static func printedTexts(of table: ResolvedTable) -> [(text: String, origin: TextOrigin)] {
